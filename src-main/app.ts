@@ -1,0 +1,72 @@
+// The composition root: config → adapters → the guarded reset service every host uses.
+import type { Config } from './config/schema.js';
+import { noAudit, type AuditSink } from './core/audit.js';
+import type { ResetService } from './core/contract.js';
+import { createResetFlow, type FlowDeps } from './core/flow.js';
+import { guard } from './core/guard.js';
+import type { Logger } from './core/log.js';
+import { MemorySessionStore, type SessionStore } from './core/session.js';
+import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
+import { createDirectory } from './directory/index.js';
+import type { Directory } from './directory/types.js';
+import { renderMessage } from './sms/messages.js';
+import { createSms } from './sms/index.js';
+
+export type AppOverrides = {
+  directory?: Directory;
+  sessions?: SessionStore;
+  limiters?: LimiterFactory;
+  limits?: Partial<Limits>;
+  audit?: AuditSink;
+  now?: () => number;
+};
+
+export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; close(): Promise<void> };
+
+export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const directory = overrides.directory ?? (await createDirectory(config.directory, log));
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds }, log);
+  const sessions = overrides.sessions ?? new MemorySessionStore();
+  const deps: FlowDeps = {
+    directory,
+    codes: sms.codes,
+    notices: config.sms.notifyOnChange ? sms.notices : undefined,
+    sessions,
+    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters),
+    audit: overrides.audit ?? noAudit,
+    log,
+    ...(overrides.now ? { now: overrides.now } : {}),
+  };
+  const s = config.security;
+  const flow = createResetFlow(deps, {
+    organisation: config.organisation,
+    servicedesk: config.servicedesk,
+    applications: config.applications,
+    defaultLang: config.language,
+    demo: config.directory.type === 'demo',
+    minLength: config.password.minLength,
+    mustChangeAtNextLogon: config.password.mustChangeAtNextLogon,
+    codeTtlSeconds: s.codeTtlSeconds,
+    resendAfterSeconds: s.resendAfterSeconds,
+    sessionTtlSeconds: s.sessionTtlSeconds,
+    idleSeconds: s.idleSeconds,
+    identityFloorMs: s.identityFloorMs,
+    phone: { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries },
+    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
+  });
+  const describe = [
+    config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
+    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the "last 5 passwords" rule cannot be enforced']),
+    sms.describe,
+  ];
+  return {
+    service: guard(flow, log),
+    config,
+    directory,
+    describe,
+    async close() {
+      await sessions.close();
+      await directory.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Entry points: `serve` (web host), `start` (Electron kiosk). Every command takes --config PATH.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/load.js';
+import { createLogger } from './log.js';
+import { buildServer } from './web/server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function serve(configPath: string | undefined): Promise<void> {
+  const config = loadConfig(configPath);
+  const log = createLogger();
+  const app = await createApp(config, log);
+  const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
+  const host = process.env.HOST ?? config.server.host;
+  const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
+  const url = await server.listen({ host, port });
+  for (const line of app.describe) console.log(`  ${line}`);
+  console.log(`Wachtwoord vergeten — reset wizard on ${url}${configPath ? '' : ' (demo mode: try A.Janssen, 01-10-1984)'}`);
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' } } });
+  const command = positionals[0] ?? 'serve';
+  switch (command) {
+    case 'serve':
+      return serve(values.config);
+    default:
+      console.error(`unknown command "${command}". Commands: serve`);
+      process.exit(2);
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(e.message);
+  else console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,74 @@
+// The one config schema: every option with its default. An empty object is the complete demo config.
+// Secrets never live here: adapters name the environment variable or file that holds them.
+import { z } from 'zod';
+import { LANGS } from '../core/contract.js';
+import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js';
+import { directorySchema } from './directory.js';
+import { smsSchema } from './sms.js';
+
+// The 15 applications of the staff manual ("Je nieuwe wachtwoord geldt tevens voor ...").
+export const SEED_APPLICATIONS = [
+  'Accountinstellingen smartphone/tablet', 'E-mail Spam beheer', 'Computer inlog', 'Infoland', 'Harmony Client',
+  'Lucanet', 'BeterDichtbij', 'MiCollab', 'Pantein.NU', 'Pantein Desktop inlog', 'Pantein Webmail', 'Topdesk',
+  'Vidavi RTC en Classic', 'iSearch app', 'Visma',
+];
+
+const limit = (max: number) =>
+  z.object({ points: z.number().int().min(1).max(max), durationSeconds: z.number().int().min(60).max(7 * 86400) }).strict();
+// Upper bounds keep an admin from configuring unlimited guessing; lower bounds are never less safe.
+const LIMIT_MAX: Record<LimitKind, number> = {
+  identityPerUser: 10, identityPerClient: 1000, startsPerClient: 10_000,
+  smsPerUser: 10, smsPerClient: 1000, smsGlobal: 1_000_000, codeChecks: 5,
+};
+const limitsSchema = z
+  .object(Object.fromEntries(LIMIT_KINDS.map((k) => [k, limit(LIMIT_MAX[k]).default(DEFAULT_LIMITS[k])])) as {
+    [K in LimitKind]: z.ZodDefault<ReturnType<typeof limit>>;
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    organisation: z.string().min(1).max(40).default('Pantein'),
+    servicedesk: z
+      .object({
+        name: z.string().min(1).default('Servicedesk ICT'),
+        phone: z.string().min(1).default('0485 – 845 900'),
+        email: z.string().email().default('servicedesk@pantein.nl'),
+        hours: z.string().optional(),
+      })
+      .strict()
+      .default({ name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' }),
+    /** Shown on the success screen: where the new password also applies. */
+    applications: z.array(z.string().min(1)).default(SEED_APPLICATIONS),
+    language: z.enum(LANGS).default('nl'),
+    password: z
+      .object({ minLength: z.number().int().min(8).max(64).default(8), mustChangeAtNextLogon: z.boolean().default(false) })
+      .strict()
+      .default({ minLength: 8, mustChangeAtNextLogon: false }),
+    security: z
+      .object({
+        codeTtlSeconds: z.number().int().min(1).max(600).default(300),
+        resendAfterSeconds: z.number().int().min(1).max(300).default(30),
+        sessionTtlSeconds: z.number().int().min(60).max(1800).default(600),
+        idleSeconds: z.number().int().min(15).max(600).default(90),
+        /** Every birthdate answer takes at least this long, so known and unknown users look alike (OWASP). */
+        identityFloorMs: z.number().int().min(0).max(5000).default(400),
+        limits: limitsSchema.default(DEFAULT_LIMITS),
+      })
+      .strict()
+      .default({ codeTtlSeconds: 300, resendAfterSeconds: 30, sessionTtlSeconds: 600, idleSeconds: 90, identityFloorMs: 400, limits: DEFAULT_LIMITS }),
+    directory: directorySchema.default({ type: 'demo' }),
+    sms: smsSchema.default(smsSchema.parse({})),
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        /** Behind a load balancer: trust X-Forwarded-For from it so per-client limits see the real client. */
+        trustProxy: z.union([z.boolean(), z.string()]).default(false),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8080, trustProxy: false }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,20 @@
+// The audit port: one event per step a person takes. The hash-chained JSONL file lives in src-main/audit/.
+// Never a password, a code, a phone number or a birthdate: only who (normalised username), what, outcome.
+
+export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'cancel';
+
+export type AuditEvent = {
+  step: AuditStep;
+  /** `ok` or an ErrorCode / internal reason such as `unknown_user` (the audit is for admins, not users). */
+  outcome: string;
+  /** Normalised username as typed; it may not exist in the directory. */
+  user?: string;
+  /** Kiosk id or client address. */
+  client: string;
+};
+
+export interface AuditSink {
+  record(event: AuditEvent): Promise<void>;
+}
+
+export const noAudit: AuditSink = { record: async () => {} };

@@ -1,0 +1,53 @@
+// Sends (or re-sends) a one-time code within the SMS budgets: per user, per kiosk/client and per installation.
+// A failed send gives its points back, so a provider fault never costs the user twice.
+import { randomBytes } from 'node:crypto';
+import { fail, type ClientContext, type Failure } from './contract.js';
+import type { Logger } from './log.js';
+import type { Session } from './session.js';
+import type { LimitKind, Throttles } from './throttle.js';
+import type { CodeChannel, SendFailure } from '../sms/types.js';
+
+const BUDGETS: LimitKind[] = ['smsPerUser', 'smsPerClient', 'smsGlobal'];
+
+export class CodeSender {
+  constructor(
+    private readonly codes: CodeChannel,
+    private readonly throttles: Throttles,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    private readonly opts: { codeTtlSeconds: number },
+  ) {}
+
+  /** On success `session.code` holds the new code's state; the caller saves the session. */
+  async send(session: Session, client: ClientContext): Promise<{ ok: true } | Failure> {
+    if (!session.user) return fail('session_expired');
+    const keys: Record<string, string> = { smsPerUser: session.username, smsPerClient: client.clientId, smsGlobal: 'all' };
+    const taken: LimitKind[] = [];
+    for (const kind of BUDGETS) {
+      const t = await this.throttles.take(kind, keys[kind]!);
+      if (!t.ok) {
+        for (const k of taken) await this.throttles.refund(k, keys[k]!);
+        if (kind === 'smsGlobal') this.log.error({ alert: 'sms_global_cap' }, 'ADMIN ALERT: daily SMS cap of this installation reached; no codes are sent until it resets');
+        this.log.warn({ user: session.username, client: client.clientId, limit: kind }, 'sms budget used up');
+        return fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds });
+      }
+      taken.push(kind);
+    }
+
+    const issued = await this.codes.issue(session.user.mobile, session.lang).catch((e: unknown) => {
+      this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'sms channel threw');
+      const failure: SendFailure = { ok: false, reason: 'provider_error' };
+      return failure;
+    });
+    if (!issued.ok) {
+      for (const k of taken) await this.throttles.refund(k, keys[k]!);
+      this.log.warn({ user: session.username, reason: issued.reason, providerCode: issued.providerCode }, 'code not sent');
+      // A number the provider calls invalid is a registration problem: the same answer as a wrong birthdate.
+      return fail(issued.reason === 'invalid_number' ? 'identity_failed' : 'sms_failed');
+    }
+    const sentAt = this.now();
+    session.code = { issued: issued.issued, nonce: randomBytes(8).toString('hex'), sentAt, expiresAt: sentAt + this.opts.codeTtlSeconds * 1000 };
+    this.log.info({ user: session.username }, 'code sent');
+    return { ok: true };
+  }
+}

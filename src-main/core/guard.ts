@@ -1,0 +1,21 @@
+// The edge between hosts and the core: faults and bugs become `internal` with a correlation id in the log,
+// never a stack trace or an exception across the boundary (STYLE.md: result codes, not exceptions).
+import { fail, METHODS, type Method, type ResetService } from './contract.js';
+import type { Logger } from './log.js';
+import { newCorrelationId } from './timing.js';
+
+export function guard(service: ResetService, log: Logger): ResetService {
+  const guarded = {} as Record<Method, unknown>;
+  for (const method of METHODS) {
+    guarded[method] = async (req: never, client: never) => {
+      try {
+        return await service[method](req, client);
+      } catch (e) {
+        const correlationId = newCorrelationId();
+        log.error({ correlationId, method, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, 'unexpected fault');
+        return fail('internal', { correlationId });
+      }
+    };
+  }
+  return guarded as ResetService;
+}

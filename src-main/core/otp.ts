@@ -1,0 +1,25 @@
+// One-time codes we generate ourselves (demo outbox and Twilio Messaging): 6 digits from a CSPRNG,
+// stored only as a salted hash, compared in constant time. Expiry and tries are tracked by the flow.
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+export const CODE_LENGTH = 6;
+
+export function generateCode(): string {
+  return String(randomInt(0, 10 ** CODE_LENGTH)).padStart(CODE_LENGTH, '0');
+}
+
+export function hashCode(code: string, salt = randomBytes(16).toString('hex')): { hash: string; salt: string } {
+  return { hash: createHmac('sha256', salt).update(code).digest('hex'), salt };
+}
+
+export function codeMatches(code: string, stored: { hash: string; salt: string }): boolean {
+  const candidate = Buffer.from(hashCode(code, stored.salt).hash, 'hex');
+  const expected = Buffer.from(stored.hash, 'hex');
+  return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+}
+
+/** What the user typed, cleaned of spaces (SMS apps often show "123 456"); null when it cannot be a code. */
+export function cleanCode(input: string): string | null {
+  const c = input.replace(/[\s-]/g, '');
+  return /^\d{6}$/.test(c) ? c : null;
+}

@@ -1,0 +1,44 @@
+// The narrow port the core needs from a user directory. Implemented by ad.ts (ldapts) and demo.ts.
+
+/** A user as the reset flow needs them. Attribute names are adapter config; values are normalised here. */
+export interface DirectoryUser {
+  /** Stable handle for resetPassword (the DN in AD, the key in the demo). */
+  id: string;
+  username: string;
+  givenName: string;
+  surname: string;
+  displayName: string;
+  /** ISO `YYYY-MM-DD`, or undefined when missing or unparseable in the directory. */
+  birthdate: string | undefined;
+  /** As stored (HR sync): normalised to E.164 by the SMS layer, not here. */
+  mobile: string | undefined;
+  disabled: boolean;
+}
+
+export type ResetOutcome =
+  | { ok: true }
+  /** The directory refused the password itself (complexity, history, minimum age): nothing changed. */
+  | { ok: false; reason: 'policy' }
+  /** The directory refused one of the last N passwords. */
+  | { ok: false; reason: 'history' }
+  /** The service account may not reset this user (outside its OU, an admin): admin-facing fault. */
+  | { ok: false; reason: 'rights'; detail: string }
+  /** Down, timeout, TLS: nothing changed, try later. */
+  | { ok: false; reason: 'unavailable'; detail: string };
+
+export interface Directory {
+  /** Exactly one match or null (0 or >1 matches). Throws DirectoryUnavailableError when it cannot answer. */
+  findUser(username: string): Promise<DirectoryUser | null>;
+  /** Set the password, clear a lockout, optionally force a change at next logon. Never throws for AD answers. */
+  resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome>;
+  /** Whether the directory refuses the last N passwords on an admin reset (AD policy hints; demo history). */
+  readonly enforcesHistory: boolean;
+  close(): Promise<void>;
+}
+
+export class DirectoryUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DirectoryUnavailableError';
+  }
+}

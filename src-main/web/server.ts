@@ -1,0 +1,52 @@
+// The web host: the same ResetApi over HTTP (POST /api/<method>) plus the built wizard.
+// Thin by design: validate with the contract's schemas, bind the client, call the core, return its result.
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { METHODS, schemas, type Method } from '../core/contract.js';
+import type { Logger } from '../core/log.js';
+import type { App } from '../app.js';
+import { CSP_DIRECTIVES } from './csp.js';
+
+export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: boolean | string; log: Logger };
+
+const BODY_LIMIT = 4 * 1024; // the largest request is two passwords: 4 KB is plenty
+
+export async function buildServer(app: App, opts: ServerOptions): Promise<FastifyInstance> {
+  const server = Fastify({ bodyLimit: BODY_LIMIT, trustProxy: opts.trustProxy ?? false, logger: false, return503OnClosing: true });
+  await server.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES as unknown as Record<string, string[]> },
+    crossOriginEmbedderPolicy: true,
+    hsts: false, // set by the TLS-terminating proxy that owns the certificate
+  });
+
+  server.addHook('onSend', async (_req, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
+
+  const isMethod = (m: string): m is Method => (METHODS as string[]).includes(m);
+  server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    const { method } = req.params;
+    if (!isMethod(method)) return reply.code(404).send({ ok: false, code: 'invalid_request' });
+    const parsed = schemas[method].safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ ok: false, code: 'invalid_request' });
+    const call = app.service[method] as (r: unknown, c: { clientId: string }) => Promise<unknown>;
+    return call(parsed.data, { clientId: req.ip });
+  });
+
+  server.get('/healthz', async () => ({ ok: true }));
+
+  // Malformed JSON, wrong content type, too large: a result code, never a stack trace.
+  server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) opts.log.error({ err: err.message }, 'web host fault');
+    return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
+  });
+
+  if (opts.rendererDir && existsSync(opts.rendererDir)) {
+    await server.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html', wildcard: false });
+  }
+  server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'invalid_request' }));
+  return server;
+}
