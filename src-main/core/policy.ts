@@ -4,8 +4,12 @@ import type { RuleResult } from './contract.js';
 
 export type PolicyOptions = { minLength: number; forbiddenWords: readonly string[] };
 
-/** Case- and accent-insensitive comparison form: "Eléonore" → "eleonore". */
-export const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// Letters that carry no combining mark in Unicode, so NFD alone does not strip them.
+const BASE_LETTERS: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss' };
+
+/** Case- and accent-insensitive comparison form: "Eléonore" → "eleonore", "Çağrı" → "cagri". */
+export const fold = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ıøłđæœß]/g, (c) => BASE_LETTERS[c] ?? c);
 
 // Dutch surname particles ("van der Berg"): too common to ban on their own.
 const PARTICLES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'op', 'in', "'t", 'la', 'le', 'du', 'von']);
@@ -17,11 +21,9 @@ export function forbiddenWords(user: { givenName: string; surname: string; displ
     const f = fold(w);
     if (f.length >= 3 && !PARTICLES.has(f)) words.add(f);
   };
-  for (const part of [user.givenName, user.surname, user.displayName ?? '']) {
-    const tokens = part.split(/[\s\-.,_]+/).filter(Boolean);
-    tokens.forEach(add);
-    if (tokens.length > 1) add(tokens.join(''));
-  }
+  const tokens = (s: string) => s.split(/[\s\-.,_]+/).filter(Boolean);
+  for (const part of [user.givenName, user.surname, user.displayName ?? '']) tokens(part).forEach(add);
+  add(tokens(user.surname).join('')); // "van der Berg" typed as "vanderberg"
   return [...words];
 }
 

@@ -1,0 +1,77 @@
+// A reset flow on the demo directory with a capturing SMS sender and a controllable clock, for unit tests.
+import { bindClient, type ResetApi } from '../../src-main/core/contract.js';
+import { createResetFlow, type FlowOptions } from '../../src-main/core/flow.js';
+import { type AuditEvent } from '../../src-main/core/audit.js';
+import { silentLogger } from '../../src-main/core/log.js';
+import { MemorySessionStore } from '../../src-main/core/session.js';
+import { DEFAULT_LIMITS, Throttles, type Limits } from '../../src-main/core/throttle.js';
+import { DemoDirectory } from '../../src-main/directory/demo.js';
+import type { Directory } from '../../src-main/directory/types.js';
+import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
+import type { SendOutcome, SmsSender } from '../../src-main/sms/types.js';
+
+export class CapturingSender implements SmsSender {
+  readonly sent: { to: string; body: string }[] = [];
+  next: SendOutcome[] = [];
+  async send(to: string, body: string): Promise<SendOutcome> {
+    const outcome = this.next.shift() ?? { ok: true };
+    if (outcome.ok) this.sent.push({ to, body });
+    return outcome;
+  }
+  lastCode(): string {
+    const m = /\b(\d{6})\b/.exec(this.sent.at(-1)?.body ?? '');
+    if (!m?.[1]) throw new Error('no code sent');
+    return m[1];
+  }
+}
+
+export const TEST_OPTIONS: FlowOptions = {
+  organisation: 'Pantein',
+  servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' },
+  applications: ['Computer inlog', 'Topdesk'],
+  defaultLang: 'nl',
+  demo: true,
+  minLength: 8,
+  mustChangeAtNextLogon: false,
+  codeTtlSeconds: 300,
+  resendAfterSeconds: 30,
+  sessionTtlSeconds: 600,
+  idleSeconds: 90,
+  identityFloorMs: 0,
+  phone: { defaultCountry: 'NL', allowedCountries: ['NL'] },
+  changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
+};
+
+export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory } = {}) {
+  let clock = Date.parse('2026-11-25T10:00:00Z');
+  const now = () => clock;
+  const sender = new CapturingSender();
+  const directory = opts.directory ?? DemoDirectory.load();
+  const audit: AuditEvent[] = [];
+  const service = createResetFlow(
+    {
+      directory,
+      codes: new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
+      notices: sender,
+      sessions: new MemorySessionStore(now),
+      throttles: new Throttles({ ...DEFAULT_LIMITS, ...opts.limits }),
+      audit: { record: async (e) => void audit.push(e) },
+      log: silentLogger,
+      now,
+    },
+    { ...TEST_OPTIONS, ...opts.options },
+  );
+  const api: ResetApi = bindClient(service, { clientId: 'kiosk-1' });
+  return { api, service, sender, directory, audit, advance: (ms: number) => void (clock += ms) };
+}
+
+/** Walks to the password step for a user; returns the session id. */
+export async function reachPasswordStep(api: ResetApi, sender: CapturingSender, username = 'A.Janssen', birthdate = '01-10-1984') {
+  const start = await api.start({ username });
+  if (!start.ok) throw new Error(start.code);
+  const identity = await api.verifyIdentity({ sessionId: start.sessionId, birthdate });
+  if (!identity.ok) throw new Error(identity.code);
+  const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
+  if (!code.ok) throw new Error(code.code);
+  return start.sessionId;
+}

@@ -1,0 +1,93 @@
+// The code and password steps: tries, expiry, resend, SMS budgets, policy answers.
+import { describe, expect, it } from 'vitest';
+import { flowFixture } from '../../helpers/flow-fixture.js';
+
+async function atCodeStep(fx = flowFixture()) {
+  const start = await fx.api.start({ username: 'A.Janssen' });
+  if (!start.ok) throw new Error(start.code);
+  const identity = await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' });
+  if (!identity.ok) throw new Error(identity.code);
+  return { ...fx, sessionId: start.sessionId };
+}
+
+describe('reset flow: code step', () => {
+  it('allows 3 checks per code, then asks for a new one; a format typo is not a check', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
+    expect(await api.verifyCode({ sessionId, code: '12 34' })).toMatchObject({ code: 'code_format' });
+    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
+    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 1 });
+    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
+    expect(await api.resendCode({ sessionId })).toMatchObject({ code: 'resend_too_soon' });
+    advance(30_000);
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ ok: true, step: 'password' });
+  });
+
+  it('expires a code after 5 minutes', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    advance(300_001);
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({ ok: false, code: 'code_expired' });
+  });
+
+  it('a resent code replaces the old one', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    const old = sender.lastCode();
+    advance(31_000);
+    await api.resendCode({ sessionId });
+    if (sender.lastCode() === old) return; // 1 in a million: same digits again
+    expect(await api.verifyCode({ sessionId, code: old })).toMatchObject({ code: 'code_wrong' });
+  });
+
+  it('sends at most 5 SMS per user per day; a failed send is given back', async () => {
+    const fx = await atCodeStep();
+    const { api, sender, advance } = fx;
+    let sessionId = fx.sessionId;
+    for (let i = 0; i < 3; i++) {
+      advance(30_000);
+      expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true });
+    }
+    advance(30_000);
+    sender.next.push({ ok: false, reason: 'provider_error', providerCode: 20500 });
+    expect(await api.resendCode({ sessionId })).toEqual({ ok: false, code: 'sms_failed' });
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true }); // the 5th
+    advance(30_000);
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: false, code: 'sms_limit' });
+    const start = await api.start({ username: 'a.janssen@pantein.nl' });
+    if (!start.ok) throw new Error();
+    sessionId = start.sessionId;
+    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'sms_limit' });
+  });
+
+  it('a number the provider calls invalid gets the generic identity answer', async () => {
+    const fx = flowFixture();
+    fx.sender.next.push({ ok: false, reason: 'invalid_number', providerCode: 21211 });
+    const start = await fx.api.start({ username: 'A.Janssen' });
+    if (!start.ok) throw new Error();
+    expect(await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed' });
+  });
+});
+
+describe('reset flow: password step', () => {
+  it('checks mismatch first, then every rule, server-side', async () => {
+    const { api, sender, sessionId } = await atCodeStep();
+    await api.verifyCode({ sessionId, code: sender.lastCode() });
+    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026y' })).toEqual({ ok: false, code: 'password_mismatch' });
+    const weak = await api.setPassword({ sessionId, password: 'anna2026', repeat: 'anna2026' });
+    expect(weak).toMatchObject({ ok: false, code: 'password_policy' });
+    if (!weak.ok) expect(weak.rules?.filter((r) => r.ok === false).map((r) => r.id)).toEqual(['upper', 'punctuation', 'names']);
+  });
+
+  it('cancel wipes the session', async () => {
+    const { api, sender, sessionId } = await atCodeStep();
+    expect(await api.cancel({ sessionId })).toEqual({ ok: true });
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ code: 'session_expired' });
+  });
+
+  it('a session ends after 10 minutes', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    advance(600_001);
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ code: 'session_expired' });
+  });
+});

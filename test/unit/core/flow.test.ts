@@ -1,0 +1,81 @@
+// The reset as a state machine: each transition, each refusal, and what it consumes.
+import { describe, expect, it } from 'vitest';
+import { DemoDirectory } from '../../../src-main/directory/demo.js';
+import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
+
+describe('reset flow: happy path', () => {
+  it('walks start → identity → code → password → done and unlocks', async () => {
+    const { api, sender, directory, audit } = flowFixture();
+    const start = await api.start({ username: 'PANTEIN\\M.Bakker' });
+    expect(start).toMatchObject({ ok: true, step: 'identity' });
+    if (!start.ok) return;
+    expect(start.sessionId).toMatch(/^[0-9a-f]{32}$/);
+    const identity = await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '23/7/1990' });
+    expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30 });
+    expect(sender.sent[0]?.to).toBe('+31623456789');
+    const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
+    expect(code).toEqual({ ok: true, step: 'password', forbiddenWords: ['marieke', 'bakker'] });
+    expect((directory as DemoDirectory).isLocked('M.Bakker')).toBe(true);
+    const done = await api.setPassword({ sessionId: start.sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' });
+    expect(done).toEqual({ ok: true, step: 'done', applications: ['Computer inlog', 'Topdesk'] });
+    expect((directory as DemoDirectory).isLocked('M.Bakker')).toBe(false);
+    expect(sender.sent.at(-1)?.body).toContain('gewijzigd');
+    // the session is wiped: nothing can be replayed
+    expect(await api.setPassword({ sessionId: start.sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({ code: 'session_expired' });
+    expect(audit.map((e) => `${e.step}:${e.outcome}`)).toEqual(['start:ok', 'identity:ok', 'code:ok', 'password:ok']);
+  });
+
+  it('refuses the same password on a second reset (history, last 5)', async () => {
+    const { api, sender } = flowFixture();
+    const first = await reachPasswordStep(api, sender);
+    expect(await api.setPassword({ sessionId: first, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ ok: true });
+    const second = await reachPasswordStep(api, sender);
+    const again = await api.setPassword({ sessionId: second, password: 'Zomer#2026x', repeat: 'Zomer#2026x' });
+    expect(again).toMatchObject({ ok: false, code: 'password_policy' });
+    if (!again.ok) expect(again.rules?.find((r) => r.id === 'history')?.ok).toBe(false);
+    // the session stays at the password step: the user simply picks another one
+    expect(await api.setPassword({ sessionId: second, password: 'Winter#2026x', repeat: 'Winter#2026x' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('reset flow: identity step', () => {
+  it('gives one answer for unknown user, wrong date, no mobile, disabled, landline', async () => {
+    const { api } = flowFixture();
+    const cases = [['Nobody.Here', '01-10-1984'], ['A.Janssen', '02-10-1984'], ['P.deVries', '12-03-1979'], ['K.Visser', '05-05-1968'], ['J.Smit', '14-02-1972']];
+    for (const [username, birthdate] of cases) {
+      const start = await api.start({ username: username! });
+      if (!start.ok) throw new Error();
+      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed' });
+    }
+  });
+
+  it('a format typo is not a failed try; 5 real failures block the user (also unknown ones)', async () => {
+    const { api } = flowFixture();
+    for (const username of ['A.Janssen', 'ghost.user']) {
+      const start = await api.start({ username });
+      if (!start.ok) throw new Error();
+      for (let i = 0; i < 10; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '31-02-1984' })).toMatchObject({ code: 'birthdate_format' });
+      for (let i = 0; i < 5; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
+      // even the right date is refused now, and the answer does not depend on existence
+      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'blocked' });
+    }
+  });
+
+  it('says "unavailable" when the directory cannot answer, and counts nothing', async () => {
+    const directory = DemoDirectory.load();
+    directory.findUser = async () => {
+      throw new DirectoryUnavailableError('ldap down');
+    };
+    const { api } = flowFixture({ directory });
+    const start = await api.start({ username: 'A.Janssen' });
+    if (!start.ok) throw new Error();
+    for (let i = 0; i < 6; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'unavailable' });
+  });
+
+  it('refuses an empty username and an unknown session', async () => {
+    const { api } = flowFixture();
+    expect(await api.start({ username: '  ' })).toMatchObject({ code: 'username_required' });
+    expect(await api.verifyIdentity({ sessionId: '0'.repeat(32), birthdate: '01-10-1984' })).toMatchObject({ code: 'session_expired' });
+  });
+});
