@@ -9,7 +9,7 @@ export function findBrowser() {
   for (const path of candidates) if (path && existsSync(path)) return path;
   try {
     // Playwright's own download (npx playwright install chromium), where the machine has internet.
-    const { chromium } = createRequire(import.meta.url)('playwright-core');
+    const { chromium } = createRequire(import.meta.url)('@playwright/test');
     const own = chromium?.executablePath?.();
     if (own && existsSync(own)) return own;
   } catch {
