@@ -1,4 +1,6 @@
 // The composition root: config → adapters → the guarded reset service every host uses.
+import { FileAuditSink } from './audit/file-sink.js';
+import { resolveAudit } from './config/audit.js';
 import type { Config } from './config/schema.js';
 import { noAudit, type AuditSink } from './core/audit.js';
 import type { ResetService } from './core/contract.js';
@@ -27,13 +29,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const directory = overrides.directory ?? (await createDirectory(config.directory, log));
   const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds }, log);
   const sessions = overrides.sessions ?? new MemorySessionStore();
+  const auditTarget = resolveAudit(config.audit);
+  const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
   const deps: FlowDeps = {
     directory,
     codes: sms.codes,
     notices: config.sms.notifyOnChange ? sms.notices : undefined,
     sessions,
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters),
-    audit: overrides.audit ?? noAudit,
+    audit: overrides.audit ?? fileAudit ?? noAudit,
     log,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
@@ -58,6 +62,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
     ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the "last 5 passwords" rule cannot be enforced']),
     sms.describe,
+    auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
   ];
   return {
     service: guard(flow, log),
@@ -67,6 +72,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     async close() {
       await sessions.close();
       await directory.close();
+      await fileAudit?.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
+import { auditVerifyCommand } from './audit/command.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { createLogger } from './log.js';
 import { buildServer } from './web/server.js';
@@ -35,8 +36,11 @@ async function main(): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(values.config);
+    case 'audit:verify':
+      process.exitCode = await auditVerifyCommand(positionals.slice(1), values.config);
+      return;
     default:
-      console.error(`unknown command "${command}". Commands: serve`);
+      console.error(`unknown command "${command}". Commands: serve, audit:verify`);
       process.exit(2);
   }
 }

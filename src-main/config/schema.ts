@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LANGS } from '../core/contract.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js';
+import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
 import { smsSchema } from './sms.js';
 
@@ -59,6 +60,7 @@ export const configSchema = z
       .default({ codeTtlSeconds: 300, resendAfterSeconds: 30, sessionTtlSeconds: 600, idleSeconds: 90, identityFloorMs: 400, limits: DEFAULT_LIMITS }),
     directory: directorySchema.default({ type: 'demo' }),
     sms: smsSchema.default(smsSchema.parse({})),
+    audit: auditSchema.default({}),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),
