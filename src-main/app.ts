@@ -23,7 +23,13 @@ export type AppOverrides = {
   now?: () => number;
 };
 
-export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; close(): Promise<void> };
+/** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
+export type Probe = { name: string; check(): Promise<void> };
+
+export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; probes: Probe[]; close(): Promise<void> };
+
+/** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
+const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
 
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const directory = overrides.directory ?? (await createDirectory(config.directory, log));
@@ -69,6 +75,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     config,
     directory,
     describe,
+    probes: [directoryProbe(directory)],
     async close() {
       await sessions.close();
       await directory.close();

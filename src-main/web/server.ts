@@ -8,6 +8,8 @@ import { METHODS, schemas, type Method } from '../core/contract.js';
 import type { Logger } from '../core/log.js';
 import type { App } from '../app.js';
 import { CSP_DIRECTIVES } from './csp.js';
+import { registerReadyz } from './readyz.js';
+import { logRequests } from './request-log.js';
 
 export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: boolean | string; log: Logger };
 
@@ -36,6 +38,8 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
   });
 
   server.get('/healthz', async () => ({ ok: true }));
+  registerReadyz(server, app.probes, opts.log);
+  logRequests(server, opts.log);
 
   // Malformed JSON, wrong content type, too large: a result code, never a stack trace.
   server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {

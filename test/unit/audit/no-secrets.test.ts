@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { expect, it } from 'vitest';
 import { bindClient } from '../../../src-main/core/contract.js';
 import { verifyAuditFile } from '../../../src-main/audit/verify.js';
-import { demoApp } from '../../support/demo-app.js';
+import { demoApp } from '../../helpers/demo-app.js';
 
 const PASSWORD = 'Zomer#Wandeling-2031';
 const SECRETS_BASE = ['01-10-1984', '1984-10-01', '19841001', '1-10-1984', '+31612345678', '+31 6 12345678', '612345678', '12345678', PASSWORD, 'Zomer#W'];
