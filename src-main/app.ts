@@ -7,12 +7,13 @@ import type { ResetService } from './core/contract.js';
 import { createResetFlow, type FlowDeps } from './core/flow.js';
 import { guard } from './core/guard.js';
 import type { Logger } from './core/log.js';
-import { MemorySessionStore, type SessionStore } from './core/session.js';
+import type { SessionStore } from './core/session.js';
 import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
 import type { Directory } from './directory/types.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
+import { createStore } from './store/index.js';
 
 export type AppOverrides = {
   directory?: Directory;
@@ -34,7 +35,8 @@ const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', ch
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const directory = overrides.directory ?? (await createDirectory(config.directory, log));
   const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds }, log);
-  const sessions = overrides.sessions ?? new MemorySessionStore();
+  const store = await createStore(config.store, log);
+  const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
   const deps: FlowDeps = {
@@ -42,7 +44,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     codes: sms.codes,
     notices: config.sms.notifyOnChange ? sms.notices : undefined,
     sessions,
-    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters),
+    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
     audit: overrides.audit ?? fileAudit ?? noAudit,
     log,
     ...(overrides.now ? { now: overrides.now } : {}),
@@ -68,6 +70,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
     ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the "last 5 passwords" rule cannot be enforced']),
     sms.describe,
+    store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
   ];
   return {
@@ -75,9 +78,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     config,
     directory,
     describe,
-    probes: [directoryProbe(directory)],
+    probes: [directoryProbe(directory), ...store.probes],
     async close() {
       await sessions.close();
+      await store.close();
       await directory.close();
       await fileAudit?.close();
     },

@@ -54,9 +54,12 @@ export class FileAuditSink implements AuditSink {
     return write;
   }
 
-  async close(): Promise<void> {
-    await this.queue;
-    await this.handle.close();
+  private closing: Promise<void> | undefined;
+
+  /** Waits for pending lines, then closes; safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= this.queue.then(() => this.handle.close());
+    return this.closing;
   }
 }
 

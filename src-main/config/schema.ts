@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js
 import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
 import { smsSchema } from './sms.js';
+import { storeSchema } from './store.js';
 
 // The 15 applications of the staff manual ("Je nieuwe wachtwoord geldt tevens voor ...").
 export const SEED_APPLICATIONS = [
@@ -61,6 +62,7 @@ export const configSchema = z
     directory: directorySchema.default({ type: 'demo' }),
     sms: smsSchema.default(smsSchema.parse({})),
     audit: auditSchema.default({}),
+    store: storeSchema.default({ type: 'memory' }),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),

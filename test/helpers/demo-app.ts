@@ -16,9 +16,11 @@ export const RELAXED_LIMITS: Limits = Object.fromEntries(
   LIMIT_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULT_LIMITS[k] : { ...DEFAULT_LIMITS[k], points: 1_000_000 }]),
 ) as Limits;
 
-export async function demoApp(opts: { config?: Record<string, unknown>; overrides?: AppOverrides; log?: Logger; floorMs?: number } = {}): Promise<DemoApp> {
+export type DemoAppOptions = { config?: Record<string, unknown>; overrides?: AppOverrides; log?: Logger; floorMs?: number; outbox?: string };
+
+export async function demoApp(opts: DemoAppOptions = {}): Promise<DemoApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-test-'));
-  const outbox = join(dir, 'outbox.jsonl');
+  const outbox = opts.outbox ?? join(dir, 'outbox.jsonl');
   const raw = {
     sms: { provider: { type: 'outbox', file: outbox } },
     ...opts.config,
