@@ -9,9 +9,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** JSON has no comments: any object may carry a `$comment` (string or lines), dropped before validation. */
+export function stripComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$comment').map(([k, v]) => [k, stripComments(v)]));
+}
+
 /** Validates a parsed config object; the error lists every wrong field as `path.to.field: reason`. */
 export function parseConfig(raw: unknown, source = 'config'): Config {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(stripComments(raw));
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
   throw new ConfigError(`${source} is not valid:\n${lines.join('\n')}`);
