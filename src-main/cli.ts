@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { auditVerifyCommand } from './audit/command.js';
 import { ConfigError, loadConfig } from './config/load.js';
+import { doctorCommand } from './doctor/run.js';
 import { createLogger } from './log.js';
 import { buildServer } from './web/server.js';
 
@@ -31,7 +32,7 @@ async function serve(configPath: string | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, user: { type: 'string' } } });
   const command = positionals[0] ?? 'serve';
   switch (command) {
     case 'serve':
@@ -39,8 +40,11 @@ async function main(): Promise<void> {
     case 'audit:verify':
       process.exitCode = await auditVerifyCommand(positionals.slice(1), values.config);
       return;
+    case 'doctor':
+      process.exitCode = await doctorCommand({ configPath: values.config, user: values.user });
+      return;
     default:
-      console.error(`unknown command "${command}". Commands: serve, audit:verify`);
+      console.error(`unknown command "${command}". Commands: serve, doctor, audit:verify`);
       process.exit(2);
   }
 }
