@@ -1,0 +1,96 @@
+// TwilioVerifyChannel through the real SDK: issue → SendFailure reasons, check → valid / invalid / unavailable.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src-main/config/load.js';
+import type { TwilioProviderConfig } from '../../../src-main/config/sms.js';
+import { createTwilioClient } from '../../../src-main/sms/twilio-client.js';
+import { TwilioVerifyChannel } from '../../../src-main/sms/twilio-verify.js';
+import type { CheckOutcome, IssuedCode } from '../../../src-main/sms/types.js';
+import { serviceError, startFakeTwilio, twilioError, type FakeTwilio, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
+import { capturingLogger, TWILIO_ENV, VA } from './support.js';
+
+let fake: FakeTwilio;
+beforeAll(async () => void (fake = await startFakeTwilio()));
+afterAll(async () => fake.close());
+
+const TO = '+31612345678';
+const ISSUED: IssuedCode = { kind: 'remote', to: TO };
+function channel(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
+  const raw = { type: 'twilio-verify', serviceSid: VA, baseUrl: opts.baseUrl ?? fake.baseUrl, timeoutMs: opts.timeoutMs ?? 300 };
+  const provider = parseConfig({ sms: { provider: raw } }).sms.provider as TwilioProviderConfig;
+  const { log, lines } = capturingLogger();
+  return { channel: new TwilioVerifyChannel(createTwilioClient(provider, TWILIO_ENV), VA, log), lines };
+}
+
+describe('TwilioVerifyChannel.issue', () => {
+  it('starts an SMS verification in the session language', async () => {
+    const { channel: c } = channel();
+    expect(await c.issue(TO, 'en')).toEqual({ ok: true, issued: ISSUED });
+    expect(fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/Verifications`, form: { To: TO, Channel: 'sms', Locale: 'en' } });
+  });
+
+  const cases: [string, Scripted | { hang: true }, string, string | number][] = [
+    ['60200 invalid parameter', twilioError(400, 60200), 'invalid_number', 60200],
+    ['60205 landline', twilioError(400, 60205), 'invalid_number', 60205],
+    ['21614 not a mobile', twilioError(400, 21614), 'invalid_number', 21614],
+    ['60203 max send attempts', twilioError(429, 60203), 'rate_limited', 60203],
+    ['20429 too many requests', twilioError(429, 20429), 'rate_limited', 20429],
+    ['503', twilioError(503, 20503), 'provider_error', 20503],
+    ['RFC 9457 500', serviceError(500, 20500), 'provider_error', 20500],
+    ['hang', { hang: true }, 'timeout', 'ECONNABORTED'],
+  ];
+  it.each(cases)('%s', async (_name, response, reason, providerCode) => {
+    const { channel: c, lines } = channel();
+    fake.enqueue(response);
+    expect(await c.issue(TO, 'nl')).toEqual({ ok: false, reason, providerCode });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ provider: 'twilio-verify', recipient: '•• •• •• 78', reason });
+  });
+
+  it('a verification Twilio does not leave pending is a provider error', async () => {
+    const { channel: c } = channel();
+    fake.enqueue({ status: 201, body: { sid: 'VE' + '0'.repeat(32), status: 'canceled' } });
+    expect(await c.issue(TO, 'nl')).toEqual({ ok: false, reason: 'provider_error', providerCode: 'status:canceled' });
+  });
+});
+
+describe('TwilioVerifyChannel.check', () => {
+  it('approved → valid; a wrong code (pending, valid:false) → invalid; after approval 20404 → invalid', async () => {
+    const { channel: c } = channel();
+    await c.issue(TO, 'nl');
+    const code = fake.sentCodes.get(TO)!;
+    expect(await c.check(ISSUED, code === '000000' ? '111111' : '000000')).toBe('invalid');
+    expect(await c.check(ISSUED, code)).toBe('valid');
+    expect(fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: TO, Code: code } });
+    expect(await c.check(ISSUED, code)).toBe('invalid');
+  });
+
+  const cases: [string, Scripted | { hang: true }, CheckOutcome][] = [
+    ['20404 no pending verification (expired)', twilioError(404, 20404), 'invalid'],
+    ['60202 max check attempts', twilioError(429, 60202), 'invalid'],
+    ['status expired', { status: 200, body: { status: 'expired', valid: false } }, 'invalid'],
+    ['status max_attempts_reached', { status: 200, body: { status: 'max_attempts_reached', valid: false } }, 'invalid'],
+    ['503', twilioError(503, 20503), 'unavailable'],
+    ['500 non-JSON', { status: 500, raw: 'oops' }, 'unavailable'],
+    ['429 / 20429', twilioError(429, 20429), 'unavailable'],
+    ['RFC 9457 404/20404', serviceError(404, 20404), 'invalid'],
+    ['hang', { hang: true }, 'unavailable'],
+  ];
+  it.each(cases)('%s', async (_name, response, outcome) => {
+    const { channel: c, lines } = channel();
+    fake.enqueue(response);
+    expect(await c.check(ISSUED, '123456')).toBe(outcome);
+    expect(lines.join('\n')).not.toContain('123456');
+  });
+
+  it('a code of the local channel is never sent to Twilio', async () => {
+    const { channel: c } = channel();
+    const n = fake.requests.length;
+    expect(await c.check({ kind: 'local', hash: 'x', salt: 'y' }, '123456')).toBe('invalid');
+    expect(fake.requests).toHaveLength(n);
+  });
+
+  it('connection refused → unavailable', async () => {
+    const closed = await startFakeTwilio();
+    await closed.close();
+    expect(await channel({ baseUrl: closed.baseUrl }).channel.check(ISSUED, '123456')).toBe('unavailable');
+  });
+});
