@@ -1,12 +1,20 @@
-// Picks the Directory adapter named in the config.
+// The one place that turns the `directory` config into a Directory: hosts (CLI, web, Electron) call this.
 import type { DirectoryConfig } from '../config/directory.js';
 import type { Logger } from '../core/log.js';
+import { AdDirectory } from './ad.js';
 import { DemoDirectory } from './demo.js';
 import type { Directory } from './types.js';
 
-export async function createDirectory(config: DirectoryConfig, _log: Logger): Promise<Directory> {
+/**
+ * Demo: the embedded JSON directory. AD: validates the secret and CA file (ConfigError naming the field),
+ * binds once to read rootDSE and logs whether password history can be enforced on reset. An unreachable
+ * DC does not fail start-up; operations then report the directory as unavailable.
+ */
+export async function createDirectory(config: DirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Directory> {
   switch (config.type) {
     case 'demo':
       return DemoDirectory.load(config.file);
+    case 'ad':
+      return AdDirectory.create(config, log, env);
   }
 }

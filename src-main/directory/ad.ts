@@ -1,0 +1,124 @@
+// The Directory port on Active Directory, with ldapts. Verified against Samba AD DC 4.17 (test/integration/ad).
+// No password or hash is stored or logged here; the bind password lives only in memory.
+import { Attribute, Change, type Client, type Entry } from 'ldapts';
+import type { AdDirectoryConfig } from '../config/directory.js';
+import type { Logger } from '../core/log.js';
+import { AdConnector } from './ad-connection.js';
+import { describeError, resetOutcomeFor } from './ad-errors.js';
+import { adConnectionSettings } from './ad-settings.js';
+import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
+import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from './types.js';
+
+export class AdDirectory implements Directory {
+  /** The policy hints OID the DC supports, null when none, undefined until rootDSE was read once. */
+  private hintsOid: string | null | undefined;
+
+  private constructor(
+    private readonly connector: AdConnector,
+    private readonly baseDns: readonly string[],
+    private readonly attributes: AdAttributes,
+    private readonly log: Logger,
+  ) {}
+
+  /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
+  static async create(config: AdDirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<AdDirectory> {
+    const connector = new AdConnector(adConnectionSettings(config, env), log);
+    const directory = new AdDirectory(connector, config.baseDns, config.attributes, log);
+    await directory.probe().catch((err: unknown) => {
+      log.error({ error: describeError(err) }, 'directory: start-up check failed; will retry on first use');
+    });
+    return directory;
+  }
+
+  /** True only when the DC enforces history on an admin reset (it lists LDAP_SERVER_POLICY_HINTS). */
+  get enforcesHistory(): boolean {
+    return typeof this.hintsOid === 'string';
+  }
+
+  /** Binds and reads rootDSE: proves URL, TLS and the service account (for `doctor` and start-up). */
+  async probe(): Promise<{ url: string; policyHintsOid: string | null }> {
+    return this.connector.run(async (client, url) => ({ url, policyHintsOid: await this.policyHints(client) }));
+  }
+
+  async findUser(username: string): Promise<DirectoryUser | null> {
+    const filter = userFilter(username);
+    if (!filter) return null;
+    const attributes = userAttributes(this.attributes);
+    let found: Entry[];
+    try {
+      found = await this.connector.run(async (client) => {
+        const byDn = new Map<string, Entry>();
+        for (const base of this.baseDns) {
+          // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
+          const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, sizeLimit: 2 });
+          for (const entry of searchEntries) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
+          if (byDn.size > 1) break;
+        }
+        return [...byDn.values()];
+      });
+    } catch (err) {
+      throw new DirectoryUnavailableError(`directory: search failed: ${describeError(err)}`, { cause: err });
+    }
+    if (found.length > 1) {
+      // Never log the typed name (people type passwords into it); the DNs tell the admin what collides.
+      this.log.warn({ dns: found.map((e) => e.dn) }, 'directory: name matches more than one account; refused');
+      return null;
+    }
+    return found[0] ? toDirectoryUser(found[0], this.attributes) : null;
+  }
+
+  async resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome> {
+    if (!isUnder(user.id, this.baseDns)) {
+      return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
+    }
+    // AD wants the new password quoted, in UTF-16LE; over TLS only (FACTS.md).
+    const unicodePwd = Buffer.from(`"${password}"`, 'utf16le');
+    // One modify = one atomic operation (RFC 4511 4.6): password, unlock and "must change" succeed or fail
+    // together. Verified on Samba: a refused password leaves lockoutTime untouched. lockoutTime may only be 0;
+    // pwdLastSet only 0 (must change) or -1, so it is left alone unless a change is required.
+    const changes = [
+      replace('unicodePwd', unicodePwd),
+      replace('lockoutTime', '0'),
+      ...(opts.mustChangeAtNextLogon ? [replace('pwdLastSet', '0')] : []),
+    ];
+    try {
+      await this.connector.run(async (client) => {
+        const oid = await this.policyHints(client);
+        await client.modify(user.id, changes, oid ? new PolicyHintsControl(oid) : undefined);
+      });
+      return { ok: true };
+    } catch (err) {
+      const outcome = resetOutcomeFor(err);
+      if (outcome.reason === 'rights' || outcome.reason === 'unavailable') {
+        this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
+      }
+      return outcome;
+    } finally {
+      unicodePwd.fill(0);
+    }
+  }
+
+  async close(): Promise<void> {} // no pooled connections to close: each operation unbinds
+
+  /** rootDSE supportedControl, read once per process (cached after the first success). */
+  private async policyHints(client: Client): Promise<string | null> {
+    if (this.hintsOid !== undefined) return this.hintsOid;
+    const { searchEntries } = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['supportedControl'] });
+    const raw = searchEntries[0]?.['supportedControl'] ?? [];
+    const supported = (Array.isArray(raw) ? raw : [raw]).map(String);
+    this.hintsOid = pickPolicyHintsOid(supported);
+    if (this.hintsOid) this.log.info({ oid: this.hintsOid }, 'directory: password history is enforced on reset (policy hints)');
+    else {
+      this.log.warn(
+        {},
+        'directory: the DC does not support LDAP_SERVER_POLICY_HINTS (e.g. Samba, Windows before 2012 R2): ' +
+          'password history cannot be enforced on reset',
+      );
+    }
+    return this.hintsOid;
+  }
+}
+
+const replace = (type: string, value: string | Buffer) =>
+  new Change({ operation: 'replace', modification: new Attribute({ type, values: typeof value === 'string' ? [value] : [value] }) });

@@ -1,0 +1,95 @@
+// What the test DC holds (test/peers/samba/FACTS.md) and small raw-ldapts helpers that check the adapter's
+// work from the outside: binding as a user, locking an account, adding fixture users as Administrator.
+import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
+import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/config/directory.js';
+import type { Logger } from '../../../src-main/core/log.js';
+import { readCa, type Dc } from './dc.js';
+
+export const USERS = {
+  anna: { sam: 'A.Janssen', dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-101', birthdate: '1984-10-01', mobile: '+31612345678' },
+  jdoe: { sam: 'jdoe', dn: 'CN=John Doe,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-102', birthdate: '1990-02-28', mobile: '+31687654321' },
+  asmith: { sam: 'asmith', dn: 'CN=Alice Smith,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-103', birthdate: '1975-12-31', mobile: undefined },
+  outsider: { sam: 'outsider', dn: 'CN=Olaf Buiten,CN=Users,DC=kiosk,DC=test', password: 'Start#Kiosk-104', birthdate: '1980-05-05', mobile: '+31600000001' },
+} as const;
+
+/** The adapter's config for this DC, through the real schema (defaults applied). */
+export function adConfig(dc: Dc, overrides: Record<string, unknown> = {}): AdDirectoryConfig {
+  return adDirectorySchema.parse({ type: 'ad', urls: [dc.url], caFile: dc.ca, baseDns: [dc.kioskOu], bindDn: dc.bindDn, ...overrides });
+}
+export const svcEnv = (dc: Dc): NodeJS.ProcessEnv => ({ RESET_KIOSK_AD_PASSWORD: dc.bindPassword });
+
+export function rawClient(dc: Dc): Client {
+  return new Client({ url: dc.url, tlsOptions: { ca: [readCa(dc.ca)] }, timeout: 10_000, connectTimeout: 5000 });
+}
+
+/** 'ok', or AD's data code from a refused simple bind: 52e wrong password, 775 locked, 773 must change. */
+export async function bindAs(dc: Dc, dn: string, password: string): Promise<string> {
+  const client = rawClient(dc);
+  try {
+    await client.bind(dn, password);
+    return 'ok';
+  } catch (err) {
+    if (err instanceof InvalidCredentialsError) return /data ([0-9a-f]+)/.exec(err.message)?.[1] ?? 'refused';
+    throw err;
+  } finally {
+    await client.unbind();
+  }
+}
+
+/** Five wrong binds: the policy's lockout threshold (FACTS.md). */
+export async function lockOut(dc: Dc, dn: string): Promise<void> {
+  for (let i = 0; i < 5; i++) await bindAs(dc, dn, `Wrong#Guess-${i}`);
+}
+
+/** Runs `fn` bound as Administrator. */
+export async function asAdmin<T>(dc: Dc, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = rawClient(dc);
+  try {
+    await client.bind(dc.adminDn, dc.adminPassword);
+    return await fn(client);
+  } finally {
+    await client.unbind();
+  }
+}
+
+export interface FixtureUser {
+  cn: string;
+  sam: string;
+  upn?: string;
+  parent?: string;
+  password?: string;
+  attributes?: Record<string, string>;
+  disabled?: boolean;
+}
+
+/** Adds a user (default under OU=Kiosk, password Fixture#Pass-1) and returns its DN. */
+export async function addUser(dc: Dc, u: FixtureUser): Promise<string> {
+  const dn = `CN=${u.cn},${u.parent ?? dc.kioskOu}`;
+  const attrs: Record<string, string | Buffer> = {
+    objectClass: 'user',
+    sAMAccountName: u.sam,
+    userPrincipalName: u.upn ?? `${u.sam}@kiosk.test`,
+    unicodePwd: Buffer.from(`"${u.password ?? 'Fixture#Pass-1'}"`, 'utf16le'),
+    userAccountControl: u.disabled ? '514' : '512', // 0x200 normal account, + 0x2 disabled
+    ...u.attributes,
+  };
+  await asAdmin(dc, (c) =>
+    c.add(dn, Object.entries(attrs).map(([type, v]) => new Attribute({ type, values: typeof v === 'string' ? [v] : [v] }))),
+  );
+  return dn;
+}
+
+export async function setAttribute(dc: Dc, dn: string, type: string, value: string): Promise<void> {
+  await asAdmin(dc, (c) => c.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
+}
+
+export async function readAttributes(dc: Dc, dn: string, attributes: string[]): Promise<Record<string, unknown>> {
+  return asAdmin(dc, async (c) => (await c.search(dn, { scope: 'base', attributes })).searchEntries[0] ?? {});
+}
+
+export type LogLine = { level: 'info' | 'warn' | 'error'; obj: object; msg?: string };
+export function recordingLogger(): Logger & { lines: LogLine[]; text(): string } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg ? { msg } : {}) });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };
+}

@@ -1,0 +1,66 @@
+// AD answers → the port's outcomes. Messages as Samba 4.17 sends them (test/peers/samba/FACTS.md).
+import {
+  BusyError,
+  ConstraintViolationError,
+  InsufficientAccessError,
+  InvalidCredentialsError,
+  UnavailableCriticalExtensionError,
+  UnavailableError,
+  UnknownStatusCodeError,
+  UnwillingToPerformError,
+} from 'ldapts';
+import { describe, expect, it } from 'vitest';
+import { describeError, isFailoverError, resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
+
+const netError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('resetOutcomeFor', () => {
+  it('constraint violation (19, 0000052D) → policy; a history text → history', () => {
+    const short = new ConstraintViolationError('0000052D: Constraint violation - check_password_restrictions: the password is too short.');
+    const complex = new ConstraintViolationError('0000052D: Constraint violation - check_password_restrictions: the password does not meet the complexity criteria!');
+    const history = new ConstraintViolationError('0000052D: Constraint violation - check_password_restrictions: the password was already used (in history)!');
+    expect(resetOutcomeFor(short)).toEqual({ ok: false, reason: 'policy' });
+    expect(resetOutcomeFor(complex)).toEqual({ ok: false, reason: 'policy' });
+    expect(resetOutcomeFor(history)).toEqual({ ok: false, reason: 'history' });
+  });
+
+  it('insufficient access (50) → rights, with the DC text for the admin log', () => {
+    const out = resetOutcomeFor(new InsufficientAccessError('error in module acl: insufficient access rights during LDB_MODIFY (50)'));
+    expect(out).toEqual({ ok: false, reason: 'rights', detail: expect.stringMatching(/^LDAP 50 InsufficientAccessError: error in module acl/) });
+  });
+
+  it('everything else → unavailable: network, TLS, timeouts, unsupported critical control, odd codes', () => {
+    for (const err of [
+      netError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:636'),
+      netError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate'),
+      new Error('Connection timeout'),
+      new Error('ModifyRequest: Operation timed out'),
+      new UnavailableCriticalExtensionError(''),
+      new UnwillingToPerformError('0000001F: SvcErr: DSID-031A12D2, problem 5003 (WILL_NOT_PERFORM)'),
+      new UnknownStatusCodeError(80, '00000057: setup_last_set_field: pwdLastSet must be 0 or -1 only!'),
+      new InvalidCredentialsError('80090308: LdapErr: DSID-0C0903A9, comment: AcceptSecurityContext error, data 52e, v1db1'),
+    ]) {
+      expect(resetOutcomeFor(err), err.message).toMatchObject({ ok: false, reason: 'unavailable', detail: expect.any(String) });
+    }
+  });
+});
+
+describe('isFailoverError', () => {
+  it('moves on for transport failures and busy/unavailable DCs, not for an LDAP answer like a bad bind', () => {
+    expect(isFailoverError(netError('ECONNREFUSED', 'refused'))).toBe(true);
+    expect(isFailoverError(netError('ERR_TLS_CERT_ALTNAME_INVALID', 'altnames'))).toBe(true);
+    expect(isFailoverError(new Error('Connection timeout'))).toBe(true);
+    expect(isFailoverError(new BusyError())).toBe(true);
+    expect(isFailoverError(new UnavailableError())).toBe(true);
+    expect(isFailoverError(new InvalidCredentialsError())).toBe(false);
+    expect(isFailoverError(new InsufficientAccessError())).toBe(false);
+  });
+});
+
+describe('describeError', () => {
+  it('names the code and is one bounded line', () => {
+    expect(describeError(netError('ECONNREFUSED', 'connect ECONNREFUSED\n127.0.0.1:636'))).toBe('ECONNREFUSED Error: connect ECONNREFUSED 127.0.0.1:636');
+    expect(describeError(new ConstraintViolationError('x'.repeat(1000))).length).toBeLessThanOrEqual(300);
+    expect(describeError('odd')).toBe('odd');
+  });
+});
