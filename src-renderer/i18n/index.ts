@@ -1,0 +1,11 @@
+// Picks the message set for a language; both sets satisfy the same Messages type.
+import type { Lang } from '../../src-main/core/contract.js';
+import { en } from './en.js';
+import { nl } from './nl.js';
+import type { Messages } from './types.js';
+
+export type { Messages, ErrorText } from './types.js';
+
+const SETS: Record<Lang, Messages> = { nl, en };
+export const LANG_ORDER: readonly Lang[] = ['nl', 'en'];
+export const messagesFor = (lang: Lang): Messages => SETS[lang];

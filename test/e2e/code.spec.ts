@@ -1,0 +1,68 @@
+// The code step: attempts left after a wrong code, a new code after three wrong ones, the resend wait,
+// and an expired code (on the second host, whose codes live 2 s).
+import { expect, test } from './support/fixtures.js';
+import { RESEND_AFTER_SECONDS, SHORT_CODE_TTL_SECONDS } from './support/servers.js';
+import { ANNA, ELEONORE } from './support/users.js';
+
+/** A 6-digit code that is certainly not `code`. */
+const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+test('a wrong code shows the attempts left; after three a new code is needed, and it works', async ({ kiosk, page }) => {
+  await kiosk.open();
+  const code = await kiosk.requestCode(ELEONORE);
+  await expect(page.getByText('•• •• •• 01')).toBeVisible();
+  // The resend link waits until the server allows it.
+  const resend = kiosk.button('Stuur een nieuwe code');
+  await expect(resend).toBeDisabled();
+
+  await kiosk.enterCode(wrong(code));
+  await expect(kiosk.alert).toContainText('Deze code klopt niet.');
+  await expect(kiosk.alert).toContainText('nog 2 keer');
+  await expect(kiosk.field('code')).toHaveValue('');
+  await expect(kiosk.field('code')).toBeFocused();
+
+  await kiosk.enterCode(wrong(code));
+  await expect(kiosk.alert).toContainText('nog 1 keer');
+
+  await kiosk.enterCode(wrong(code));
+  await expect(kiosk.alert).toContainText('Je hebt te vaak een verkeerde code ingevuld.');
+  await expect(kiosk.alert).toContainText('Vraag hieronder een nieuwe code aan.');
+
+  // Even the right code no longer works now.
+  await kiosk.enterCode(code);
+  await expect(kiosk.alert).toContainText('Je hebt te vaak een verkeerde code ingevuld.');
+
+  await expect(resend).toBeEnabled({ timeout: (RESEND_AFTER_SECONDS + 2) * 1000 });
+  const mark = kiosk.outbox.mark();
+  await resend.click();
+  await expect(page.getByRole('status')).toHaveText('Er is een nieuwe code gestuurd naar •• •• •• 01.');
+  const fresh = await kiosk.outbox.codeFor(ELEONORE.mobile, mark);
+  await kiosk.enterCode(fresh.code);
+  await expect(kiosk.field('password')).toBeFocused();
+});
+
+test('a code with letters or too few digits gets the format message', async ({ kiosk }) => {
+  await kiosk.open();
+  await kiosk.requestCode(ELEONORE);
+  await kiosk.enterCode('12ab');
+  await expect(kiosk.alert).toContainText('Een code bestaat uit 6 cijfers.');
+});
+
+test.describe('on a host whose codes expire after 2 s', () => {
+  test.use({ server: 'shortCode' });
+
+  test('an expired code is refused and a new one can be requested', async ({ kiosk }) => {
+    await kiosk.open();
+    const code = await kiosk.requestCode(ANNA);
+    await new Promise((r) => setTimeout(r, SHORT_CODE_TTL_SECONDS * 1000 + 500));
+    await kiosk.enterCode(code);
+    await expect(kiosk.alert).toContainText('Deze code is verlopen.');
+    await expect(kiosk.alert).toContainText('Vraag hieronder een nieuwe code aan.');
+
+    const mark = kiosk.outbox.mark();
+    await kiosk.button('Stuur een nieuwe code').click();
+    const fresh = await kiosk.outbox.codeFor(ANNA.mobile, mark);
+    await kiosk.enterCode(fresh.code);
+    await expect(kiosk.field('password')).toBeFocused();
+  });
+});

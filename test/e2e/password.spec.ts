@@ -1,0 +1,71 @@
+// The password step: the live checklist of the manual's six rules, the server's verdict on each rule,
+// the name rule (case- and accent-insensitive), a mismatch of the two entries, and the show/hide toggle.
+import { expect, test } from './support/fixtures.js';
+import { ANNA, ELEONORE, MARIEKE, strongPassword } from './support/users.js';
+
+const RULES = ['length', 'upper', 'digit', 'punctuation', 'names'] as const;
+const NOT_MET = 'Je nieuwe wachtwoord voldoet nog niet aan de eisen.';
+
+// Each password breaks exactly one rule for Anna Janssen.
+const BREAKS: Record<(typeof RULES)[number], string> = {
+  length: 'Tu#1pZo',
+  upper: 'tulp#1234zon',
+  digit: 'Tulp#abcdZon',
+  punctuation: 'Tulp12345Zon',
+  names: 'Anna#2024xyz',
+};
+
+test('every rule is checked live while typing and by the server on Volgende', async ({ kiosk }) => {
+  await kiosk.reachPasswordStep(ANNA);
+  for (const id of [...RULES, 'history']) await kiosk.expectRule(id, 'open'); // nothing typed: nothing failed yet
+  await expect(kiosk.rule('history')).toContainText('wordt gecontroleerd als je op Volgende drukt');
+
+  for (const [broken, password] of Object.entries(BREAKS)) {
+    await kiosk.field('password').fill(password);
+    await kiosk.expectRule(broken, 'failed');
+    for (const other of RULES.filter((r) => r !== broken)) await kiosk.expectRule(other, 'met');
+
+    await kiosk.field('repeat').fill(password);
+    await kiosk.next();
+    await expect(kiosk.alert).toContainText(NOT_MET);
+    await kiosk.expectRule(broken, 'failed');
+    await expect(kiosk.field('password')).toHaveAttribute('aria-invalid', 'true');
+  }
+
+  await kiosk.enterPassword(strongPassword());
+  await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
+});
+
+test('the name rule ignores case and accents', async ({ kiosk }) => {
+  await kiosk.reachPasswordStep(ELEONORE);
+  for (const password of ['Eleonore#2024', 'xDUBOIS#2024', 'Éléonore!99x']) {
+    await kiosk.field('password').fill(password);
+    await kiosk.expectRule('names', 'failed');
+  }
+  await kiosk.enterPassword('Eleonore#2024');
+  await expect(kiosk.alert).toContainText(NOT_MET);
+  await kiosk.expectRule('names', 'failed');
+});
+
+test('two different entries are refused as a mismatch', async ({ kiosk }) => {
+  await kiosk.reachPasswordStep(MARIEKE);
+  const password = strongPassword();
+  await kiosk.enterPassword(password, `${password}x`);
+  await expect(kiosk.alert).toContainText('De twee wachtwoorden zijn niet gelijk.');
+  await expect(kiosk.field('repeat')).toHaveAttribute('aria-invalid', 'true');
+
+  await kiosk.field('repeat').fill(password);
+  await kiosk.next();
+  await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
+});
+
+test('the show/hide toggle reveals and hides both entries', async ({ kiosk }) => {
+  await kiosk.reachPasswordStep(MARIEKE);
+  await kiosk.field('password').fill('Geheim#1');
+  await kiosk.button('Toon wachtwoord').click();
+  await expect(kiosk.field('password')).toHaveAttribute('type', 'text');
+  await expect(kiosk.field('repeat')).toHaveAttribute('type', 'text');
+  await kiosk.button('Verberg wachtwoord').click();
+  await expect(kiosk.field('password')).toHaveAttribute('type', 'password');
+  await expect(kiosk.field('password')).toHaveValue('Geheim#1');
+});

@@ -1,0 +1,60 @@
+// The web hosts the browser tests run against, started by Playwright's webServer (playwright.config.ts).
+// Ports and the temp directory are chosen once in the runner process and passed to the workers through
+// the environment, because Playwright loads the config again in every worker.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export type ServerName = 'main' | 'shortCode';
+export type TestServer = { name: ServerName; url: string; port: number; outbox: string; configFile: string };
+
+// Generous budgets: every test runs from 127.0.0.1, and the same demo users are used by many tests within a
+// run. The values stay inside the schema's bounds (src-main/config/schema.ts LIMIT_MAX).
+const DAY = 86_400;
+const LIMITS = {
+  identityPerUser: { points: 10, durationSeconds: DAY },
+  identityPerClient: { points: 1000, durationSeconds: 3600 },
+  startsPerClient: { points: 10_000, durationSeconds: 3600 },
+  smsPerUser: { points: 10, durationSeconds: DAY },
+  smsPerClient: { points: 1000, durationSeconds: 3600 },
+};
+
+/** Fast answers (these tests do not measure enumeration timing) and a short resend wait. */
+export const RESEND_AFTER_SECONDS = 2;
+/** The second host's code lifetime, for the expired-code test. */
+export const SHORT_CODE_TTL_SECONDS = 2;
+
+const CONFIGS: Record<ServerName, object> = {
+  main: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, limits: LIMITS } },
+  shortCode: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, codeTtlSeconds: SHORT_CODE_TTL_SECONDS, limits: LIMITS } },
+};
+
+/** A port that was free a moment ago (asked from a child process, so the config can stay synchronous). */
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+
+/** Runner process: creates the temp dir, config files and ports once; workers find them in the environment. */
+export function prepareServers(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.RK_E2E_DIR) return;
+  const dir = mkdtempSync(join(tmpdir(), 'reset-kiosk-e2e-'));
+  for (const [name, config] of Object.entries(CONFIGS)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
+  env.RK_E2E_DIR = dir;
+  env.RK_E2E_PORTS = JSON.stringify({ main: freePort(), shortCode: freePort() });
+}
+
+export function servers(env: NodeJS.ProcessEnv = process.env): Record<ServerName, TestServer> {
+  const dir = env.RK_E2E_DIR;
+  if (!dir || !env.RK_E2E_PORTS) throw new Error('prepareServers() has not run (playwright.config.ts does it)');
+  const ports = JSON.parse(env.RK_E2E_PORTS) as Record<ServerName, number>;
+  const server = (name: ServerName): TestServer => ({
+    name,
+    port: ports[name],
+    url: `http://127.0.0.1:${ports[name]}`,
+    outbox: join(dir, `${name}-outbox.jsonl`),
+    configFile: join(dir, `${name}.json`),
+  });
+  return { main: server('main'), shortCode: server('shortCode') };
+}
