@@ -2,9 +2,12 @@
 // account is unlocked in the same atomic modify, policy refusals change nothing, and the service account's
 // least privilege holds (Reset Password + write lockoutTime/pwdLastSet on OU=Kiosk only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Attribute, Change } from 'ldapts';
+import { resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from '../../../src-main/directory/policy-hints.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, bindAs, lockOut, readAttributes, recordingLogger, svcEnv } from './fixtures.js';
+import { USERS, adConfig, addUser, bindAs, lockOut, rawClient, readAttributes, recordingLogger, svcEnv } from './fixtures.js';
 
 const dc = await useDc();
 
@@ -87,6 +90,26 @@ describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
     // Samba accepts an admin reset to a recent password: this is exactly what the warning is about.
     const user = (await ad.findUser('a.janssen'))!;
     expect(await ad.resetPassword(user, 'Nieuw#Wachtwoord-1', keep)).toEqual({ ok: true });
+  });
+
+  it('the policy hints control is well-formed on the wire: Samba parses it, refuses it critical (→ unavailable), ignores it otherwise', async () => {
+    const dn = await addUser(d, { cn: 'Hanna Hints', sam: 'hhints', password: 'Hints#Pass-1' });
+    const change = (pw: string) =>
+      new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${pw}"`, 'utf16le')] }) });
+    const client = rawClient(d);
+    try {
+      await client.bind(d.bindDn, d.bindPassword);
+      for (const oid of [POLICY_HINTS_OID, POLICY_HINTS_DEPRECATED_OID]) {
+        const err = await client.modify(dn, change('Hints#Pass-2'), new PolicyHintsControl(oid)).catch((e: unknown) => e);
+        expect(err).toMatchObject({ code: 12 }); // unavailableCriticalExtension: what a DC without it answers
+        expect(resetOutcomeFor(err)).toMatchObject({ ok: false, reason: 'unavailable' });
+      }
+      expect(await bindAs(d, dn, 'Hints#Pass-1')).toBe('ok'); // nothing changed
+      await client.modify(dn, change('Hints#Pass-3'), new PolicyHintsControl(POLICY_HINTS_OID, false));
+      expect(await bindAs(d, dn, 'Hints#Pass-3')).toBe('ok');
+    } finally {
+      await client.unbind();
+    }
   });
 
   it('resets over StartTLS (ldap:// + startTls) as well', async () => {

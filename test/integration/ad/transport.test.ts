@@ -72,16 +72,20 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
     expect(log.lines.some((l) => /failed over/.test(l.msg ?? ''))).toBe(true);
   });
 
-  it('a DC that accepts TCP but never answers times out quickly → unavailable', async () => {
-    const ad = await AdDirectory.create(adConfig(d, { timeouts: { connectMs: 500, operationMs: 1000 } }), recordingLogger(), svcEnv(d));
+  it('a DC that accepts TCP but never answers times out quickly → unavailable (LDAPS and StartTLS)', async () => {
+    const timeouts = { connectMs: 500, operationMs: 1000 };
+    const ldaps = await AdDirectory.create(adConfig(d, { timeouts }), recordingLogger(), svcEnv(d));
+    const startTls = await AdDirectory.create(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), recordingLogger(), svcEnv(d));
     freezeDc(d, true);
     try {
-      const lookup = await timed(() => ad.findUser('a.janssen'));
-      expect(lookup.result).toBeInstanceOf(DirectoryUnavailableError);
-      expect(lookup.ms).toBeLessThan(2000);
-      const reset = await timed(() => ad.resetPassword(anna, 'Never#Applied-2', keep));
-      expect(reset.result).toMatchObject({ ok: false, reason: 'unavailable' });
-      expect(reset.ms).toBeLessThan(2000);
+      for (const ad of [ldaps, startTls]) {
+        const lookup = await timed(() => ad.findUser('a.janssen'));
+        expect(lookup.result).toBeInstanceOf(DirectoryUnavailableError);
+        expect(lookup.ms).toBeLessThan(2000);
+        const reset = await timed(() => ad.resetPassword(anna, 'Never#Applied-2', keep));
+        expect(reset.result).toMatchObject({ ok: false, reason: 'unavailable' });
+        expect(reset.ms).toBeLessThan(2000);
+      }
     } finally {
       freezeDc(d, false);
     }
