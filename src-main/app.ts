@@ -13,10 +13,14 @@ import { createDirectory } from './directory/index.js';
 import type { Directory } from './directory/types.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
+import type { CodeChannel, SmsSender } from './sms/types.js';
 import { createStore } from './store/index.js';
 
 export type AppOverrides = {
   directory?: Directory;
+  /** SMS adapters (tests: fault injection); both replace the configured provider's. */
+  codes?: CodeChannel;
+  notices?: SmsSender;
   sessions?: SessionStore;
   limiters?: LimiterFactory;
   limits?: Partial<Limits>;
@@ -41,8 +45,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
   const deps: FlowDeps = {
     directory,
-    codes: sms.codes,
-    notices: config.sms.notifyOnChange ? sms.notices : undefined,
+    codes: overrides.codes ?? sms.codes,
+    notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
     sessions,
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
     audit: overrides.audit ?? fileAudit ?? noAudit,

@@ -78,7 +78,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!session) return fail('session_expired');
       const date = parseBirthdate(birthdate);
       if (!date) return fail('birthdate_format'); // a typo in the format never counts as a failed try
-      const started = now();
+      const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
       const record = (outcome: string) => audit.record({ step: 'identity', outcome, user: session.username, client: client.clientId });
 
       // Unknown user, wrong date, no usable mobile, disabled: one answer, one status, one duration (OWASP).

@@ -1,0 +1,66 @@
+// After a busy run through the web host — a full reset, the usual mistakes, a resend, a reused password and a
+// directory fault — neither the log (pino, as written) nor the audit trail holds a code, a password, the phone
+// number or a birthdate, in any form they were typed or stored. 0 hits.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { createLogger } from '../../../src-main/log.js';
+import { webHost } from '../../helpers/web-host.js';
+
+const PASSWORDS = ['Winter#Sneeuw-2031', 'Zomer#Strand-2032', 'weak', 'Mismatch#One-1', 'Mismatch#Two-2'];
+const PHONE = ['+31612345678', '+31 6 12345678', '0612345678', '06 12345678', '612345678', '12345678'];
+const BIRTHDATES = ['01-10-1984', '1-10-1984', '01/10/1984', '1984-10-01', '19841001', '02-10-1984', '30-11-1995', '1995-11-30'];
+
+it('logs and audit trail hold no code, password, phone number or birthdate after a full run', async () => {
+  const lines: string[] = [];
+  const destination = new Writable({ write: (chunk, _e, done) => void (lines.push(...String(chunk).split('\n').filter(Boolean)), done()) });
+  const auditDir = mkdtempSync(join(tmpdir(), 'rk-scan-'));
+  const auditFile = join(auditDir, 'audit.jsonl');
+  let clock = Date.now();
+  const host = await webHost({ log: createLogger({ destination, level: 'info' }), config: { audit: { file: auditFile, host: 'scan' } }, overrides: { now: () => clock } });
+
+  // A wrong birthdate, then a right one in another notation; a wrong code; a resend; the right code.
+  const { json: s } = await host.post('start', { username: 'PANTEIN\\A.Janssen' });
+  const sid = s.sessionId as string;
+  await host.post('verifyIdentity', { sessionId: sid, birthdate: '02-10-1984' });
+  await host.post('verifyIdentity', { sessionId: sid, birthdate: '1-10-1984' });
+  const codes = [host.lastCode()];
+  await host.post('verifyCode', { sessionId: sid, code: codes[0] === '000001' ? '000002' : '000001' });
+  clock += 31_000;
+  await host.post('resendCode', { sessionId: sid });
+  codes.push(host.lastCode());
+  await host.post('verifyCode', { sessionId: sid, code: `${codes[1]!.slice(0, 3)} ${codes[1]!.slice(3)}` });
+  // Password mistakes, then the reset; then the same password again (history), then a directory fault.
+  await host.post('setPassword', { sessionId: sid, password: 'weak', repeat: 'weak' });
+  await host.post('setPassword', { sessionId: sid, password: 'Mismatch#One-1', repeat: 'Mismatch#Two-2' });
+  await host.post('setPassword', { sessionId: sid, password: PASSWORDS[0], repeat: PASSWORDS[0] });
+  const again = await host.toPasswordStep('A.Janssen', '01/10/1984');
+  codes.push(host.lastCode());
+  await host.post('setPassword', { sessionId: again, password: PASSWORDS[0], repeat: PASSWORDS[0] }); // history
+  await host.post('setPassword', { sessionId: again, password: PASSWORDS[1], repeat: PASSWORDS[1] });
+  const other = await host.post('start', { username: 'E.Dubois' });
+  host.app.directory.findUser = async () => {
+    throw new Error('connect ECONNREFUSED 10.0.0.10:636'); // an unexpected fault: logged in full
+  };
+  await host.post('verifyIdentity', { sessionId: other.json.sessionId, birthdate: '30-11-1995' });
+  await host.stop();
+
+  // Timestamps and hash fields are digits and hex by nature: a six-digit code could occur in them by chance.
+  const scrub = (line: string) => {
+    const { time: _t, hash: _h, prev: _p, ts: _ts, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  };
+  const log = lines.map(scrub).join('\n');
+  const audit = readFileSync(auditFile, 'utf8').trim().split('\n').map(scrub).join('\n');
+  rmSync(auditDir, { recursive: true, force: true });
+
+  expect(lines.length).toBeGreaterThan(20); // the run did log: requests, refusals, the code sends, the fault
+  expect(log).toContain('a.janssen'); // the scan sees the content: who is logged, just not their secrets
+  expect(log).toContain('ECONNREFUSED');
+  expect(audit).toContain('"outcome":"history"');
+  const secrets = [...codes, ...PASSWORDS, ...PHONE, ...BIRTHDATES];
+  const hits = secrets.flatMap((secret) => [log.includes(secret) ? `log: ${secret}` : [], audit.includes(secret) ? `audit: ${secret}` : []].flat());
+  expect(hits).toEqual([]);
+});
