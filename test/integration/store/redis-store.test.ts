@@ -76,7 +76,7 @@ describe('Redis store', () => {
     const api = bindClient(d.app.service, { clientId: 'k1' });
     const s = await api.start({ username: 'A.Janssen' });
     expect(s.ok).toBe(true);
-    await raw.client('KILL', 'TYPE', 'normal', 'SKIPME', 'yes'); // drops every other client (the app's) connection
+    await raw.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes'); // drops every other client (the app's) connection
     await raw.config('SET', 'requirepass', 'changed'); // and keeps it out while we look
     const res = await api.start({ username: 'A.Janssen' });
     expect(res).toMatchObject({ ok: false, code: 'internal' });

@@ -1,0 +1,44 @@
+// Starts bench/host.js (compiled) as a child process and talks to it over IPC.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LIMITS, LIMIT_KINDS, type Limits } from '../../src-main/core/throttle.js';
+
+const HOST = fileURLToPath(new URL('../host.js', import.meta.url));
+
+/** Load from one client must not hit per-kiosk or per-user limits; the per-code limit stays as it is. */
+export const BENCH_LIMITS = Object.fromEntries(
+  LIMIT_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULT_LIMITS[k] : { ...DEFAULT_LIMITS[k], points: 10_000_000 }]),
+) as Limits;
+
+export type HostProcess = { url: string; pid: number; memory(): Promise<{ rss: number; heapUsed: number }>; stop(): Promise<void> };
+
+export async function startHost(spec: { config: unknown; rendererDir?: string; env?: NodeJS.ProcessEnv }): Promise<HostProcess> {
+  const child: ChildProcess = fork(HOST, [], {
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, ...spec.env, BENCH_HOST: JSON.stringify({ config: spec.config, limits: BENCH_LIMITS, rendererDir: spec.rendererDir }) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the demo outbox prints every text: not wanted here
+  });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`bench host exited (${code})`));
+      const onMessage = (m: Record<string, unknown>) => {
+        if (!(key in m)) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m[key] as T);
+      };
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const url = await next<string>('url');
+  return {
+    url,
+    pid: child.pid!,
+    memory: () => (child.send({ type: 'mem' }), next('mem')),
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
