@@ -53,4 +53,4 @@ it(`unknown and known-but-refused users look the same: status, body, headers, me
   const spread = Math.max(...Object.values(medians)) - Math.min(...Object.values(medians));
   console.log(`identity step medians (ms): ${JSON.stringify(Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, +v.toFixed(2)])))}; spread ${spread.toFixed(2)} ms`);
   expect(spread).toBeLessThan(5);
-});
+}, 120_000); // 200 rounds of ~60 ms
