@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { auditVerifyCommand } from './audit/command.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { doctorCommand } from './doctor/run.js';
+import { startCommand } from './electron/launch.js';
 import { createLogger } from './log.js';
 import { buildServer } from './web/server.js';
 
@@ -32,7 +33,7 @@ async function serve(configPath: string | undefined): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, user: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, user: { type: 'string' }, dev: { type: 'boolean' } } });
   const command = positionals[0] ?? 'serve';
   switch (command) {
     case 'serve':
@@ -40,11 +41,14 @@ async function main(): Promise<void> {
     case 'audit:verify':
       process.exitCode = await auditVerifyCommand(positionals.slice(1), values.config);
       return;
+    case 'start':
+      process.exitCode = await startCommand({ dev: values.dev ?? false, config: values.config });
+      return;
     case 'doctor':
       process.exitCode = await doctorCommand({ configPath: values.config, user: values.user });
       return;
     default:
-      console.error(`unknown command "${command}". Commands: serve, doctor, audit:verify`);
+      console.error(`unknown command "${command}". Commands: serve, start [--dev], doctor, audit:verify`);
       process.exit(2);
   }
 }

@@ -1,0 +1,51 @@
+// Main's side of the preload API (checklist #17): one ipcMain.handle per contract method, channel names from
+// channels.ts. Every call: is the sender our own page's top frame? does the argument pass the SAME zod schema
+// the web host uses? Then the core service runs with a client context main supplies, never the renderer.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { fail, schemas, type ClientContext, type Method, type ResetService } from '../core/contract.js';
+import type { Logger } from '../core/log.js';
+import { CHANNEL_METHODS, CHANNELS } from './channels.js';
+import { originOf } from './navigation.js';
+import { isTrustedSender, type SenderInfo } from './sender.js';
+
+export type IpcHandler = (sender: SenderInfo, arg: unknown) => Promise<unknown>;
+
+export type IpcOptions = {
+  client: ClientContext;
+  appOrigin: string;
+  log: Logger;
+  /** After a validated call: main tracks the active session (to cancel it on wipe) and the wizard's end. */
+  onCall?: (method: Method, req: unknown, res: unknown) => void;
+};
+
+export function createIpcHandlers(service: ResetService, opts: IpcOptions): Record<Method, IpcHandler> {
+  const handlers = {} as Record<Method, IpcHandler>;
+  for (const method of CHANNEL_METHODS) {
+    handlers[method] = async (sender, arg) => {
+      if (!isTrustedSender(sender, opts.appOrigin)) {
+        opts.log.warn({ method, origin: sender.url ? (originOf(sender.url) ?? 'opaque') : 'gone' }, 'ipc call from an untrusted frame refused');
+        return fail('invalid_request');
+      }
+      const parsed = schemas[method].safeParse(arg ?? {});
+      if (!parsed.success) return fail('invalid_request');
+      const call = service[method] as (r: unknown, c: ClientContext) => Promise<unknown>;
+      const res = await call(parsed.data, opts.client);
+      opts.onCall?.(method, parsed.data, res);
+      return res;
+    };
+  }
+  return handlers;
+}
+
+/** What the sender check needs from an invoke event; the frame is null once it navigated or was destroyed. */
+export function senderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, kiosk: WebContents | undefined): SenderInfo {
+  const frame = event.senderFrame;
+  return { url: frame?.url, isMainFrame: !!frame && frame.parent === null, isKioskWindow: !!kiosk && event.sender === kiosk };
+}
+
+/** Registers the handlers once (setupX pattern); `kiosk` returns the window's webContents at call time. */
+export function setupIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Record<Method, IpcHandler>, kiosk: () => WebContents | undefined): void {
+  for (const method of CHANNEL_METHODS) {
+    ipcMain.handle(CHANNELS[method], (event, arg: unknown) => handlers[method](senderInfo(event, kiosk()), arg));
+  }
+}

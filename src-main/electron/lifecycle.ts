@@ -1,0 +1,67 @@
+// When the kiosk wipes itself: after `idleSeconds` without input (DESIGN: 90 s) and `doneSeconds` after the
+// wizard ends. Pure with injected clock and timers; main wires it to powerMonitor and the window.
+// In the logon-screen setup the "wipe" is a Windows logoff, which also wipes everything.
+
+export type Timers = {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+};
+
+export type EndReason = 'idle' | 'done';
+
+export type LifecycleOptions = {
+  idleSeconds: number;
+  doneSeconds: number;
+  /** Seconds since the last keyboard, mouse or touch input (powerMonitor.getSystemIdleTime). */
+  systemIdleSeconds: () => number;
+  onEnd: (reason: EndReason) => void;
+  pollMs?: number;
+  timers?: Timers;
+};
+
+export class KioskLifecycle {
+  private poll: unknown;
+  private done: unknown;
+  private firedThisIdle = false;
+  private readonly timers: Timers;
+
+  constructor(private readonly opts: LifecycleOptions) {
+    this.timers = opts.timers ?? (globalThis as unknown as Timers);
+  }
+
+  start(): void {
+    this.poll = this.timers.setInterval(() => this.check(), this.opts.pollMs ?? 5000);
+  }
+
+  /** One end per idle stretch: a kiosk left alone is wiped once, not every poll. */
+  check(): void {
+    const idle = this.opts.systemIdleSeconds();
+    if (idle < this.opts.idleSeconds) {
+      this.firedThisIdle = false;
+      return;
+    }
+    if (this.firedThisIdle) return;
+    this.firedThisIdle = true;
+    this.end('idle');
+  }
+
+  /** The wizard reported success: leave the done screen up for doneSeconds, then end. */
+  wizardDone(): void {
+    if (this.done) this.timers.clearTimeout(this.done);
+    this.done = this.timers.setTimeout(() => this.end('done'), this.opts.doneSeconds * 1000);
+  }
+
+  stop(): void {
+    if (this.poll) this.timers.clearInterval(this.poll);
+    if (this.done) this.timers.clearTimeout(this.done);
+    this.poll = this.done = undefined;
+  }
+
+  private end(reason: EndReason): void {
+    if (this.done) this.timers.clearTimeout(this.done);
+    this.done = undefined;
+    this.opts.onEnd(reason);
+  }
+}

@@ -1,0 +1,61 @@
+// Local mode: main runs the core (createApp) and serves the wizard from app://kiosk; the renderer reaches the
+// core only through the preload's IPC channels. The AD service-account password comes from safeStorage.
+import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
+import { createApp } from '../app.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../core/log.js';
+import type { ClientContext } from '../core/contract.js';
+import type { KioskSettingsData } from '../settings/schema.js';
+import { createIpcHandlers, setupIpc } from './ipc.js';
+import { secretFiles } from './paths.js';
+import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol.js';
+import { loadDirectorySecret } from './secret.js';
+import { trackWizard } from './wizard-tracker.js';
+
+export type LocalModeOptions = {
+  settings: KioskSettingsData;
+  kioskId: string;
+  configPath: string | undefined;
+  rendererDir: string;
+  settingsDir: string;
+  userData: string;
+  log: Logger;
+  ses: Session;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  safeStorage: Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
+  kiosk: () => WebContents | undefined;
+  onDone: () => void;
+};
+
+export type LocalMode = { cancelActive(): Promise<void>; close(): Promise<void> };
+
+/** The kiosk settings win over the core config where both speak (language, idle time). */
+export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds'>): Config {
+  return { ...config, language: s.language, security: { ...config.security, idleSeconds: s.idleSeconds } };
+}
+
+export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
+  const config = kioskConfig(loadConfig(o.configPath), o.settings);
+  // The directory adapter reads its bind password from the environment variable its config names.
+  const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
+  if (typeof passwordEnv === 'string') {
+    const secret = await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData));
+    if (secret) process.env[passwordEnv] = secret;
+  }
+  const core = await createApp(config, o.log);
+  for (const line of core.describe) o.log.info({}, line);
+
+  o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
+  const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
+  const tracker = trackWizard(o.onDone);
+  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: tracker.onCall }), o.kiosk);
+
+  return {
+    async cancelActive() {
+      const sessionId = tracker.take();
+      if (sessionId) await core.service.cancel({ sessionId }, client);
+    },
+    close: () => core.close(),
+  };
+}

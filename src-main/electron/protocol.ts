@@ -1,0 +1,71 @@
+// Checklist #18: do not use file://. The wizard is served from app://kiosk, a standard, secure custom scheme
+// that maps onto dist/renderer only: no directory listing, no path outside the root, known file types only,
+// and every response carries the CSP. Pure (no electron import): main passes it to session.protocol.handle.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { withCsp } from './csp.js';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** For protocol.registerSchemesAsPrivileged: behaves like https (standard origin, secure context). */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, allowServiceWorkers: false, bypassCSP: false, stream: false, codeCache: true };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** The file an app:// URL names inside `root`, or undefined for anything else (other host, traversal, type). */
+export function resolveAppPath(url: string, root: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST || u.username || u.password) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0') || path.includes('\\')) return undefined;
+  if (path === '/' || path === '') path = '/index.html';
+  const full = normalize(join(root, path));
+  const base = normalize(root.endsWith(sep) ? root : root + sep);
+  if (!full.startsWith(base)) return undefined;
+  if (!(extname(full) in CONTENT_TYPES)) return undefined;
+  return full;
+}
+
+const headers = (type: string) =>
+  withCsp({ 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }) as Record<string, string | string[]>;
+
+function toHeaders(h: Record<string, string | string[]>): Headers {
+  const out = new Headers();
+  for (const [k, v] of Object.entries(h)) for (const one of Array.isArray(v) ? v : [v]) out.append(k, one);
+  return out;
+}
+
+/** The app:// handler: a file from `root` with the CSP, or 404 for anything it will not serve. */
+export async function serveAppRequest(url: string, root: string, read: (p: string) => Promise<Buffer> = readFile): Promise<Response> {
+  const file = resolveAppPath(url, root);
+  if (!file) return new Response('not found', { status: 404, headers: toHeaders(headers('text/plain; charset=utf-8')) });
+  try {
+    const body = await read(file);
+    return new Response(new Uint8Array(body), { status: 200, headers: toHeaders(headers(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')) });
+  } catch {
+    return new Response('not found', { status: 404, headers: toHeaders(headers('text/plain; charset=utf-8')) });
+  }
+}

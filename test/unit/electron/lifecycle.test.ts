@@ -1,0 +1,94 @@
+// Idle and end-of-wizard wipes (DESIGN: 90 s idle; done screen then start), crash backoff, and the logoff.
+import { describe, expect, it, vi } from 'vitest';
+import { KioskLifecycle, type Timers } from '../../../src-main/electron/lifecycle.js';
+import { logoffCommand, runLogoff, shouldLogoff } from '../../../src-main/electron/logoff.js';
+import { nextRecovery } from '../../../src-main/electron/recovery.js';
+
+function fakeTimers() {
+  const timeouts = new Map<number, () => void>();
+  let id = 0;
+  const timers: Timers = {
+    setInterval: () => ++id,
+    clearInterval: () => {},
+    setTimeout: (fn) => (timeouts.set(++id, fn), id),
+    clearTimeout: (h) => void timeouts.delete(h as number),
+  };
+  return { timers, fire: () => [...timeouts.entries()].forEach(([k, fn]) => (timeouts.delete(k), fn())), pending: () => timeouts.size };
+}
+
+describe('kiosk lifecycle', () => {
+  it('ends once per idle stretch, and again only after new input', () => {
+    let idle = 0;
+    const onEnd = vi.fn();
+    const t = fakeTimers();
+    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => idle, onEnd, timers: t.timers });
+    lc.start();
+    idle = 89;
+    lc.check();
+    expect(onEnd).not.toHaveBeenCalled();
+    idle = 90;
+    lc.check();
+    idle = 500;
+    lc.check();
+    expect(onEnd).toHaveBeenCalledTimes(1);
+    expect(onEnd).toHaveBeenCalledWith('idle');
+    idle = 3; // someone touched the screen
+    lc.check();
+    idle = 95;
+    lc.check();
+    expect(onEnd).toHaveBeenCalledTimes(2);
+  });
+
+  it('ends doneSeconds after the wizard succeeded; a second success restarts the wait', () => {
+    const onEnd = vi.fn();
+    const t = fakeTimers();
+    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => 0, onEnd, timers: t.timers });
+    lc.wizardDone();
+    lc.wizardDone();
+    expect(t.pending()).toBe(1);
+    t.fire();
+    expect(onEnd).toHaveBeenCalledExactlyOnceWith('done');
+    lc.wizardDone();
+    lc.stop();
+    expect(t.pending()).toBe(0);
+  });
+});
+
+describe('crash recovery', () => {
+  it('reloads after 1 s, backs off to 30 s when the renderer keeps crashing, forgets after a minute', () => {
+    let h: number[] = [];
+    const delays: number[] = [];
+    for (const t of [0, 1000, 2000, 3000]) {
+      const r = nextRecovery(h, t);
+      h = r.history;
+      delays.push(r.delayMs);
+    }
+    expect(delays).toEqual([1000, 1000, 1000, 30_000]);
+    expect(nextRecovery(h, 200_000).delayMs).toBe(1000);
+  });
+});
+
+describe('logoff', () => {
+  it('only in the logon-screen setup: setting on, running as the kiosk account, not --dev', () => {
+    const s = { logoffOnExit: true, kioskAccount: 'Wachtwoord vergeten' };
+    expect(shouldLogoff(s, 'wachtwoord vergeten', false)).toBe(true);
+    expect(shouldLogoff(s, 'Administrator', false)).toBe(false);
+    expect(shouldLogoff(s, 'Wachtwoord vergeten', true)).toBe(false);
+    expect(shouldLogoff({ ...s, logoffOnExit: false }, 'Wachtwoord vergeten', false)).toBe(false);
+  });
+
+  it('uses shutdown.exe /l by absolute path on Windows, nothing elsewhere', () => {
+    expect(logoffCommand('win32', { SystemRoot: 'D:\\Windows' })).toEqual({ file: 'D:\\Windows\\System32\\shutdown.exe', args: ['/l'] });
+    expect(logoffCommand('win32', { SystemRoot: '..\\evil' })?.file).toBe('C:\\Windows\\System32\\shutdown.exe');
+    expect(logoffCommand('linux', {})).toBeUndefined();
+  });
+
+  it('runs it without a shell and without main\'s environment (no secrets inherited)', async () => {
+    const exec = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(null));
+    expect(await runLogoff('win32', { SystemRoot: 'C:\\Windows', RESET_KIOSK_AD_PASSWORD: 'x' }, exec)).toBe(true);
+    expect(exec.mock.calls[0]![2]).toEqual({ windowsHide: true, env: { SystemRoot: 'C:\\Windows' } });
+    expect(await runLogoff('linux', {}, exec)).toBe(false);
+    const failing = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(new Error('denied')));
+    expect(await runLogoff('win32', {}, failing)).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+// main.ts as Electron would run it, with electron and electron-store replaced by fakes (vi.mock: the real
+// electron package is never loaded, so nothing tries to download its binary). Proves the wiring the pure
+// tests cannot: start-up order, the local-mode core behind real IPC handlers, app:// serving the built
+// wizard, the window, and the idle and end-of-wizard wipes.
+import type { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../src-main/electron/channels.js';
+import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
+
+type Fn = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const fake = vi.hoisted(() => ({
+  dir: '',
+  idle: 0,
+  calls: [] as string[],
+  handlers: new Map<string, (...a: unknown[]) => unknown>(),
+  protocolHandler: undefined as undefined | ((req: { url: string }) => Promise<Response>),
+  windows: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
+  session: undefined as any, // eslint-disable-line @typescript-eslint/no-explicit-any
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: EE } = await import('node:events');
+  const app = Object.assign(new EE(), {
+    isPackaged: false,
+    enableSandbox: () => fake.calls.push('enableSandbox'),
+    requestSingleInstanceLock: () => (fake.calls.push('lock'), true),
+    whenReady: () => (fake.calls.push('whenReady'), Promise.resolve()),
+    getPath: (name: string) => `${fake.dir}/${name}`,
+    quit: () => fake.calls.push('quit'),
+    exit: (code: number) => fake.calls.push(`exit ${code}`),
+  });
+  class WebContents extends EE {
+    setWindowOpenHandler() {}
+    setZoomLevel() {}
+    async setVisualZoomLevelLimits() {}
+    closeDevTools() {}
+    openDevTools() {}
+    forcefullyCrashRenderer() {}
+    getType() { return 'window'; }
+  }
+  class BrowserWindow extends EE {
+    webContents = new WebContents();
+    urls: string[] = [];
+    constructor(readonly options: Record<string, unknown>) { super(); fake.windows.push(this); }
+    async loadURL(url: string) { this.urls.push(url); }
+    removeMenu() {}
+    setAlwaysOnTop() {}
+    show() {}
+    focus() {}
+    isDestroyed() { return false; }
+  }
+  const ses = Object.assign(new EE(), {
+    protocol: { handle: (scheme: string, h: Fn) => (fake.calls.push(`handle ${scheme}`), (fake.protocolHandler = h)) },
+    webRequest: { onBeforeRequest() {}, onHeadersReceived() {} },
+    setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, setCertificateVerifyProc() {},
+    getUserAgent: () => 'Chrome', setUserAgent: (ua: string) => fake.calls.push(`ua ${ua}`),
+    clearStorageData: async () => void fake.calls.push('clearStorageData'), clearCache: async () => void fake.calls.push('clearCache'),
+  });
+  fake.session = ses;
+  return {
+    app, BrowserWindow,
+    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h) },
+    Menu: { setApplicationMenu: () => fake.calls.push('menu null') },
+    powerMonitor: { getSystemIdleTime: () => fake.idle },
+    protocol: { registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`) },
+    safeStorage: { isAsyncEncryptionAvailable: async () => true, encryptStringAsync: async (s: string) => Buffer.from(s), decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }) },
+    session: { fromPartition: (p: string) => (fake.calls.push(`partition ${p}`), ses) },
+  };
+});
+vi.mock('electron-store', () => ({ default: class { path = `${fake.dir}/kiosk.json`; store = {}; } }));
+
+const argv = process.argv;
+const env = { ...process.env };
+let win: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({ sender, senderFrame: { url, parent: null } });
+const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) => fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  fake.dir = mkdtempSync(join(tmpdir(), 'rk-main-'));
+  process.argv = ['electron', '/app'];
+  process.env.RESET_KIOSK_OUTBOX = join(fake.dir, 'outbox.jsonl');
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  await import('../../../src-main/electron/main.js');
+  await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+  win = fake.windows[0];
+});
+afterAll(async () => {
+  const { app } = (await import('electron')) as unknown as { app: EventEmitter };
+  app.emit('before-quit');
+  vi.useRealTimers();
+  process.argv = argv;
+  process.env = env;
+  rmSync(fake.dir, { recursive: true, force: true });
+});
+
+describe('main.ts wiring (fake Electron)', () => {
+  it('starts in the right order: lock, sandbox and app:// before ready; in-memory session; no menu', () => {
+    const c = fake.calls;
+    expect(c.indexOf('enableSandbox')).toBeLessThan(c.indexOf('whenReady'));
+    expect(c.indexOf('privileged app')).toBeLessThan(c.indexOf('whenReady'));
+    expect(c).toContain('lock');
+    expect(c).toContain('partition kiosk');
+    expect(c).toContain('menu null');
+    expect(c.find((x) => x.startsWith('ua '))).toMatch(/reset-kiosk\/[\w.-]+$/);
+  });
+
+  it('opens one hardened kiosk window on app://kiosk with the bundled preload', () => {
+    expect(win.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(win.options.webPreferences.preload).toMatch(/dist[\\/]main[\\/]electron[\\/]preload\.cjs$|src-main[\\/]electron[\\/]preload\.cjs$/);
+    expect(win.urls).toEqual(['app://kiosk/index.html']);
+  });
+
+  it('installs the app:// handler: every answer carries the CSP, nothing outside the root', async () => {
+    // From the sources main looks for renderer/ two levels above src-main/electron (absent): 404s here;
+    // serving real files is protocol.test.ts's job.
+    for (const url of ['app://kiosk/index.html', 'app://kiosk/..%2f..%2fpackage.json']) {
+      const res = await fake.protocolHandler!({ url });
+      expect(res.headers.get('content-security-policy'), url).toBe(KIOSK_CSP);
+      expect(res.status, url).toBe(404);
+    }
+  });
+
+  it('answers the renderer over IPC from the demo core, and refuses another frame', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    expect(await invoke('info', {})).toMatchObject({ ok: true, demo: true, idleSeconds: 90, defaultLang: 'nl' });
+    expect(await invoke('info', {}, event('https://evil.example/'))).toEqual({ ok: false, code: 'invalid_request' });
+    expect(await invoke('info', {}, event(undefined, {}))).toEqual({ ok: false, code: 'invalid_request' });
+  });
+
+  it('wipes after 90 s idle: cancels the session, clears storage, reloads the start screen', async () => {
+    const started = await invoke('start', { username: 'A.Janssen' });
+    fake.idle = 91;
+    vi.advanceTimersByTime(5000);
+    await vi.waitFor(() => expect(win.urls).toHaveLength(2));
+    expect(fake.calls).toContain('clearStorageData');
+    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
+    fake.idle = 0;
+    vi.advanceTimersByTime(5000);
+  });
+
+  it('wipes doneSeconds after a successful reset', async () => {
+    const started = await invoke('start', { username: 'A.Janssen' });
+    await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' });
+    const lines = readFileSync(process.env.RESET_KIOSK_OUTBOX!, 'utf8').trim().split('\n');
+    const code = /\b(\d{6})\b/.exec(JSON.parse(lines.at(-1)!).body)![1];
+    expect(await invoke('verifyCode', { sessionId: started.sessionId, code })).toMatchObject({ ok: true });
+    expect(await invoke('setPassword', { sessionId: started.sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' })).toMatchObject({ ok: true, step: 'done' });
+    const before = win.urls.length;
+    vi.advanceTimersByTime(19_000);
+    expect(win.urls).toHaveLength(before);
+    vi.advanceTimersByTime(1_000);
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
+  });
+});

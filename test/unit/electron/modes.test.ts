@@ -1,0 +1,64 @@
+// Mode planning, file locations, settings-over-config, and the rule that keeps this suite runnable under
+// plain Node: only main.ts, preload.ts and settings-store.ts import electron (or electron-store) at runtime,
+// and a test loads main.ts only with both mocked.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src-main/config/load.js';
+import { kioskConfig } from '../../../src-main/electron/local-mode.js';
+import { planKiosk } from '../../../src-main/electron/modes.js';
+import { builtPaths, secretFiles, settingsDir } from '../../../src-main/electron/paths.js';
+import { parseSettings } from '../../../src-main/settings/schema.js';
+
+describe('mode plan', () => {
+  it('local: our wizard on app://kiosk with the preload', () => {
+    expect(planKiosk(parseSettings({}))).toEqual({ mode: 'local', startUrl: 'app://kiosk/index.html', allowedOrigin: 'app://kiosk', usePreload: true });
+  });
+
+  it('central: the service origin only, no preload, pinned host', () => {
+    const plan = planKiosk(parseSettings({ mode: 'central', centralUrl: 'https://Reset.Zorg.Example:8443/wizard/', caFile: 'ca.pem' }));
+    expect(plan).toEqual({ mode: 'central', startUrl: 'https://Reset.Zorg.Example:8443/wizard/', allowedOrigin: 'https://reset.zorg.example:8443', usePreload: false, pinHost: 'reset.zorg.example', caFile: 'ca.pem' });
+  });
+
+  it('local mode: the kiosk settings win over the core config for language and idle time', () => {
+    const c = kioskConfig(parseConfig({ language: 'nl' }), { language: 'en', idleSeconds: 45 });
+    expect(c.language).toBe('en');
+    expect(c.security.idleSeconds).toBe(45);
+    expect(c.security.codeTtlSeconds).toBe(300);
+  });
+});
+
+describe('paths', () => {
+  it('settings machine-wide on Windows, env override first, userData elsewhere', () => {
+    expect(settingsDir('win32', { ProgramData: 'C:\\ProgramData' }, 'x')).toBe('C:\\ProgramData\\Wachtwoord vergeten');
+    expect(settingsDir('linux', {}, '/home/k/.config/x')).toBe('/home/k/.config/x');
+    expect(settingsDir('win32', { RESET_KIOSK_SETTINGS_DIR: 'D:\\k' }, 'x')).toBe('D:\\k');
+  });
+
+  it('the secret: ciphertext in the kiosk profile, import file beside the settings; built files beside main', () => {
+    expect(secretFiles('/s', '/u')).toEqual({ encrypted: join('/u', 'directory-password.bin'), importFile: join('/s', 'directory-password.txt') });
+    expect(builtPaths('/app/dist/main/electron')).toEqual({ renderer: join('/app/dist/renderer'), preload: join('/app/dist/main/electron/preload.cjs') });
+  });
+});
+
+describe('process boundary', () => {
+  const dir = 'src-main/electron';
+  const runtimeImports = (file: string) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(/^import\s+(?!type\s)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+
+  it('only main.ts, preload.ts and settings-store.ts load electron at runtime', () => {
+    const loaders = readdirSync(dir).filter((f) => f.endsWith('.ts') && runtimeImports(f).some((i) => i === 'electron' || i === 'electron-store'));
+    expect(loaders.sort()).toEqual(['main.ts', 'preload.ts', 'settings-store.ts']);
+  });
+
+  it('tests load main.ts only with electron and electron-store mocked, and never the preload entry', () => {
+    for (const f of readdirSync('test/unit/electron')) {
+      const t = readFileSync(join('test/unit/electron', f), 'utf8');
+      expect(t, f).not.toMatch(/(from\s+|import\()['"][^'"]*electron\/(preload|settings-store)\.js['"]/);
+      if (/(from\s+|import\()['"][^'"]*electron\/main\.js['"]/.test(t)) {
+        expect(t, f).toContain("vi.mock('electron',");
+        expect(t, f).toContain("vi.mock('electron-store',");
+      }
+    }
+  });
+});

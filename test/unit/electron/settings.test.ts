@@ -1,0 +1,69 @@
+// Kiosk settings: one schema, safe defaults, central mode cannot be configured half (no CA, plain http).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSettings, SettingsError } from '../../../src-main/settings/schema.js';
+import { JsonFileSettings, MemorySettings } from '../../../src-main/settings/store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rk-settings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kiosk settings schema', () => {
+  it('an empty object is a local demo kiosk with the DESIGN defaults', () => {
+    expect(parseSettings({})).toEqual({
+      mode: 'local',
+      idleSeconds: 90,
+      doneSeconds: 20,
+      language: 'nl',
+      branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' },
+      logoffOnExit: false,
+      kioskAccount: 'Wachtwoord vergeten',
+    });
+  });
+
+  it('central mode needs an https URL and the CA to pin', () => {
+    const ok = parseSettings({ mode: 'central', centralUrl: 'https://reset.zorg.example/', caFile: 'C:\\ProgramData\\ca.pem', kioskId: 'afd-3-pc1' });
+    expect(ok.mode).toBe('central');
+    expect(() => parseSettings({ mode: 'central', centralUrl: 'https://reset.zorg.example/' })).toThrow(/caFile: required/);
+    expect(() => parseSettings({ mode: 'central', caFile: 'ca.pem' })).toThrow(/centralUrl: required/);
+    expect(() => parseSettings({ mode: 'central', centralUrl: 'http://reset.zorg.example/', caFile: 'ca.pem' })).toThrow(/https/);
+  });
+
+  it('keeps idle and done times within safe bounds and refuses unknown keys', () => {
+    expect(() => parseSettings({ idleSeconds: 5 })).toThrow(SettingsError);
+    expect(() => parseSettings({ idleSeconds: 3600 })).toThrow(/idleSeconds/);
+    expect(() => parseSettings({ doneSeconds: 0 })).toThrow(/doneSeconds/);
+    expect(() => parseSettings({ devTools: true })).toThrow(/Unrecognized key/);
+    expect(() => parseSettings({ kioskId: 'a b; rm -rf' })).toThrow(/kioskId/);
+    expect(() => parseSettings({ branding: { backgroundColor: 'red' } })).toThrow(/branding.backgroundColor/);
+    expect(() => parseSettings({ language: 'de' })).toThrow(/language/);
+  });
+
+  it('names the source and every bad field in one message', () => {
+    try {
+      parseSettings({ idleSeconds: 1, mode: 'x' }, 'C:\\ProgramData\\Wachtwoord vergeten\\kiosk.json');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/^C:\\ProgramData\\Wachtwoord vergeten\\kiosk.json are not valid:/);
+      expect((e as Error).message).toMatch(/idleSeconds/);
+      expect((e as Error).message).toMatch(/mode/);
+    }
+  });
+});
+
+describe('settings implementations (no Electron needed)', () => {
+  it('memory', () => {
+    expect(new MemorySettings({ logoffOnExit: true }).read().logoffOnExit).toBe(true);
+  });
+
+  it('JSON file: missing → defaults, bad JSON or fields → SettingsError with the path', () => {
+    expect(new JsonFileSettings(join(dir, 'missing.json')).read().mode).toBe('local');
+    const good = join(dir, 'kiosk.json');
+    writeFileSync(good, JSON.stringify({ idleSeconds: 60, kioskId: 'pc-1' }));
+    expect(new JsonFileSettings(good).read()).toMatchObject({ idleSeconds: 60, kioskId: 'pc-1' });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ idle');
+    expect(() => new JsonFileSettings(bad).read()).toThrow(/bad.json is not valid JSON/);
+  });
+});
