@@ -46,7 +46,7 @@ async function adChecks(config: Config & { directory: AdDirectoryConfig }, user:
   try {
     settings = adConnectionSettings(config.directory, env);
   } catch (e) {
-    return add(failed('AD settings', reason(e)));
+    return add(failed('AD settings', reason(e), 'correct the field, or set the environment variable, named above; nothing was tried against AD yet'));
   }
   for (const url of config.directory.urls) add(await checkTls(url, settings));
   const bind = await checkBindAndPolicy(config.directory, settings);

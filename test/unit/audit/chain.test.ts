@@ -90,4 +90,15 @@ describe('audit trail', () => {
     expect(await auditVerifyCommand([file], undefined, (l) => out.push(l))).toBe(1);
     expect(out[1]).toMatch(/^✗ .*line 5/);
   });
+
+  it('audit:verify --config PATH checks the configured file, with {host} filled in', async () => {
+    const sink = await FileAuditSink.open(join(dir, 'audit-kiosk-3.jsonl'), { host: 'kiosk-3' });
+    await sink.record({ step: 'start', outcome: 'ok', user: 'a', client: 'c' });
+    await sink.close();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ audit: { file: join(dir, 'audit-{host}.jsonl'), host: 'kiosk-3' } }));
+    const out: string[] = [];
+    expect(await auditVerifyCommand([], config, (l) => out.push(l))).toBe(0);
+    expect(out[0]).toMatch(/audit-kiosk-3\.jsonl: 1 records, chain intact \(hosts: kiosk-3/);
+  });
 });
