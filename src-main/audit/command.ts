@@ -16,7 +16,7 @@ export async function auditVerifyCommand(args: string[], configPath?: string, ou
   for (const file of files) {
     const result = await verifyAuditFile(file).catch((e: Error) => ({ ok: false as const, line: 0, reason: e.message, records: 0 }));
     if (result.ok) {
-      out(`✓ ${file}: ${result.records} records, chain intact (hosts: ${result.hosts.join(', ') || '-'}; last hash ${result.lastHash})`);
+      out(`✓ ${file}: ${result.records} record${result.records === 1 ? '' : 's'}, chain intact (hosts: ${result.hosts.join(', ') || '-'}; last hash ${result.lastHash})`);
     } else {
       failed++;
       const where = result.line > 0 ? `line ${result.line}` : 'cannot read';

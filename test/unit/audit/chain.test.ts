@@ -99,6 +99,6 @@ describe('audit trail', () => {
     writeFileSync(config, JSON.stringify({ audit: { file: join(dir, 'audit-{host}.jsonl'), host: 'kiosk-3' } }));
     const out: string[] = [];
     expect(await auditVerifyCommand([], config, (l) => out.push(l))).toBe(0);
-    expect(out[0]).toMatch(/audit-kiosk-3\.jsonl: 1 records, chain intact \(hosts: kiosk-3/);
+    expect(out[0]).toMatch(/audit-kiosk-3\.jsonl: 1 record, chain intact \(hosts: kiosk-3/);
   });
 });
