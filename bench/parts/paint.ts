@@ -2,7 +2,7 @@
 // Each load is cold (a new browser context). "Interactive" = the username field is in the page and enabled,
 // i.e. the bundle ran, the wizard mounted and fetched `info`: a MutationObserver notes the moment.
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test'; // the declared dependency; playwright-core comes with it
 import { startHost } from '../lib/host-process.js';
 import { median, percentile } from '../lib/stats.js';
 import { demoHostConfig } from './stack-config.js';
