@@ -11,15 +11,14 @@ node test/e2e/find-browser.mjs >/dev/null   # stops with the install command whe
 
 step "lint"
 npx eslint .
-step "typecheck"
+step "typecheck (product, renderer, tests, bench)"
 npm run --silent typecheck
+npx tsc -p tsconfig.json --noEmit
 step "build"
 npm run --silent build
 step "unit + integration (vitest)"
 npx vitest run
 step "end-to-end + accessibility (playwright)"
 npx playwright test
-if npm run --silent 2>/dev/null | grep -q 'lint:electron'; then
-  step "electron security gate (electronegativity)"
-  npm run --silent lint:electron
-fi
+step "electron security gate (electronegativity)"
+npm run --silent lint:electron
