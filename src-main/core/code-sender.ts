@@ -1,6 +1,7 @@
 // Sends (or re-sends) a one-time code within the SMS budgets: per user, per kiosk/client and per installation.
 // A failed send gives its points back, so a provider fault never costs the user twice.
 import { randomBytes } from 'node:crypto';
+import type { AuditSink } from './audit.js';
 import { fail, type ClientContext, type Failure } from './contract.js';
 import type { Logger } from './log.js';
 import type { Session } from './session.js';
@@ -10,25 +11,32 @@ import type { CodeChannel, SendFailure } from '../sms/types.js';
 const BUDGETS: LimitKind[] = ['smsPerUser', 'smsPerClient', 'smsGlobal'];
 
 export class CodeSender {
+  private readonly codes: CodeChannel;
+  private readonly throttles: Throttles;
+  private readonly log: Logger;
+  private readonly audit: AuditSink;
+  private readonly now: () => number;
+
   constructor(
-    private readonly codes: CodeChannel,
-    private readonly throttles: Throttles,
-    private readonly log: Logger,
-    private readonly now: () => number,
+    deps: { codes: CodeChannel; throttles: Throttles; log: Logger; audit: AuditSink; now: () => number },
     private readonly opts: { codeTtlSeconds: number },
-  ) {}
+  ) {
+    ({ codes: this.codes, throttles: this.throttles, log: this.log, audit: this.audit, now: this.now } = deps);
+  }
 
   /** On success `session.code` holds the new code's state; the caller saves the session. */
   async send(session: Session, client: ClientContext): Promise<{ ok: true } | Failure> {
     if (!session.user) return fail('session_expired');
     const keys: Record<string, string> = { smsPerUser: session.username, smsPerClient: client.clientId, smsGlobal: 'all' };
     const taken: LimitKind[] = [];
+    const record = (outcome: string) => this.audit.record({ step: 'code_sent', outcome, user: session.username, client: client.clientId });
     for (const kind of BUDGETS) {
       const t = await this.throttles.take(kind, keys[kind]!);
       if (!t.ok) {
         for (const k of taken) await this.throttles.refund(k, keys[k]!);
         if (kind === 'smsGlobal') this.log.error({ alert: 'sms_global_cap' }, 'ADMIN ALERT: daily SMS cap of this installation reached; no codes are sent until it resets');
         this.log.warn({ user: session.username, client: client.clientId, limit: kind }, 'sms budget used up');
+        await record(`sms_limit_${kind}`);
         return fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds });
       }
       taken.push(kind);
@@ -42,12 +50,14 @@ export class CodeSender {
     if (!issued.ok) {
       for (const k of taken) await this.throttles.refund(k, keys[k]!);
       this.log.warn({ user: session.username, reason: issued.reason, providerCode: issued.providerCode }, 'code not sent');
+      await record(`failed_${issued.reason}`);
       // A number the provider calls invalid is a registration problem: the same answer as a wrong birthdate.
       return fail(issued.reason === 'invalid_number' ? 'identity_failed' : 'sms_failed');
     }
     const sentAt = this.now();
     session.code = { issued: issued.issued, nonce: randomBytes(8).toString('hex'), sentAt, expiresAt: sentAt + this.opts.codeTtlSeconds * 1000 };
     this.log.info({ user: session.username }, 'code sent');
+    await record('ok');
     return { ok: true };
   }
 }

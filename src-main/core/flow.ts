@@ -48,7 +48,7 @@ export type FlowDeps = {
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? Date.now;
-  const sender = new CodeSender(deps.codes, throttles, log, now, opts);
+  const sender = new CodeSender({ codes: deps.codes, throttles, log, audit, now }, opts);
 
   /** The session for a step, or undefined when it expired, was wiped, or is at another step. */
   const load = async (id: string, step: Session['step']) => {

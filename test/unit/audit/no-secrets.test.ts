@@ -32,7 +32,7 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
   const text = readFileSync(written, 'utf8');
   expect(await verifyAuditFile(written)).toMatchObject({ ok: true, hosts: ['web-1'] });
   const steps = text.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user: string; client: string; prev: string; hash: string });
-  expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual(['start:ok', 'identity:wrong_birthdate', 'identity:ok', 'code:code_wrong', 'code:ok', 'password:ok']);
+  expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual(['start:ok', 'identity:wrong_birthdate', 'code_sent:ok', 'identity:ok', 'code:code_wrong', 'code:ok', 'password:ok']);
   expect(new Set(steps.map((s) => `${s.user}@${s.client}`))).toEqual(new Set(['a.janssen@kiosk-7']));
   // prev/hash are hex and could hold any six digits by chance (the genesis hash is all zeros): scan the rest.
   const content = steps.map(({ prev: _p, hash: _h, ...rest }) => JSON.stringify(rest)).join('\n');

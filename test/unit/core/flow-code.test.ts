@@ -58,6 +58,9 @@ describe('reset flow: code step', () => {
     if (!start.ok) throw new Error();
     sessionId = start.sessionId;
     expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'sms_limit' });
+    // every send, resend and refusal is in the audit trail
+    const sends = fx.audit.filter((e) => e.step === 'code_sent').map((e) => e.outcome);
+    expect(sends).toEqual(['ok', 'ok', 'ok', 'ok', 'failed_provider_error', 'ok', 'sms_limit_smsPerUser', 'sms_limit_smsPerUser']);
   });
 
   it('a number the provider calls invalid gets the generic identity answer', async () => {

@@ -23,7 +23,7 @@ describe('reset flow: happy path', () => {
     expect(sender.sent.at(-1)?.body).toContain('gewijzigd');
     // the session is wiped: nothing can be replayed
     expect(await api.setPassword({ sessionId: start.sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({ code: 'session_expired' });
-    expect(audit.map((e) => `${e.step}:${e.outcome}`)).toEqual(['start:ok', 'identity:ok', 'code:ok', 'password:ok']);
+    expect(audit.map((e) => `${e.step}:${e.outcome}`)).toEqual(['start:ok', 'code_sent:ok', 'identity:ok', 'code:ok', 'password:ok']);
   });
 
   it('refuses the same password on a second reset (history, last 5)', async () => {
