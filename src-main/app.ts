@@ -66,6 +66,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     resendAfterSeconds: s.resendAfterSeconds,
     sessionTtlSeconds: s.sessionTtlSeconds,
     idleSeconds: s.idleSeconds,
+    mobileRegistration: config.mobileRegistration,
     identityFloorMs: s.identityFloorMs,
     phone: { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries },
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),

@@ -24,6 +24,8 @@ export class Wizard {
   maskedMobile = $state('');
   /** Epoch ms after which a new code may be requested. */
   resendAt = $state(0);
+  /** How long a code stays valid, in minutes (the server's codeTtlSeconds). */
+  codeValidMinutes = $state(5);
   resent = $state(false);
   forbiddenWords = $state<string[]>([]);
   /** The server's verdict on the last submitted password (includes `history`), until the user types again. */
@@ -67,14 +69,14 @@ export class Wizard {
 
   verifyIdentity(birthdate: string): Promise<void> {
     return this.#call(() => this.api.verifyIdentity({ sessionId: this.#session(), birthdate }), (res) => {
-      this.#codeSent(res.maskedMobile, res.resendAfterSeconds);
+      this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
       this.step = 'code';
     });
   }
 
   resendCode(): Promise<void> {
     return this.#call(() => this.api.resendCode({ sessionId: this.#session() }), (res) => {
-      this.#codeSent(res.maskedMobile, res.resendAfterSeconds);
+      this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
       this.resent = true;
     });
   }
@@ -136,8 +138,9 @@ export class Wizard {
     return this.#sessionId ?? '';
   }
 
-  #codeSent(maskedMobile: string, resendAfterSeconds: number): void {
+  #codeSent(maskedMobile: string, resendAfterSeconds: number, codeValidSeconds: number): void {
     this.maskedMobile = maskedMobile;
+    this.codeValidMinutes = Math.max(1, Math.round(codeValidSeconds / 60));
     this.resendAt = Date.now() + resendAfterSeconds * 1000;
   }
 

@@ -60,6 +60,20 @@ export const adDirectorySchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Service-account connections kept open and bound between operations (src-main/directory/ad-pool.ts): a
+     * new one costs TLS + bind, ~10–13 ms, twice per reset. `size`: idle connections kept at most (0 = a new
+     * connection per operation); more callers at once each open their own, as without a pool. `idleMs`: an
+     * unused one is unbound and closed after this, well below AD's MaxConnIdleTime (900 s), so the DC never
+     * drops a connection we still count on.
+     */
+    pool: z
+      .object({
+        size: z.number().int().min(0).max(16).default(2),
+        idleMs: millis(100, 600_000, 60_000),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {

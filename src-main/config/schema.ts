@@ -15,6 +15,12 @@ export const SEED_APPLICATIONS = [
   'Vidavi RTC en Classic', 'iSearch app', 'Visma',
 ];
 
+// The manual's intro: "Vul je mobiele nummer in bij 'Zakelijk mobiel'" in the Talent & Salaris app.
+export const SEED_MOBILE_REGISTRATION = {
+  nl: 'bij "Zakelijk mobiel" in de Talent & Salaris app',
+  en: 'under "Zakelijk mobiel" in the Talent & Salaris app',
+};
+
 const limit = (max: number) =>
   z.object({ points: z.number().int().min(1).max(max), durationSeconds: z.number().int().min(60).max(7 * 86400) }).strict();
 // Upper bounds keep an admin from configuring unlimited guessing; lower bounds are never less safe.
@@ -40,6 +46,11 @@ export const configSchema = z
       })
       .strict()
       .default({ name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' }),
+    /** Where staff register their mobile number; the wizard names it when the identity check fails (the manual's intro). */
+    mobileRegistration: z
+      .object({ nl: z.string().min(1).max(200), en: z.string().min(1).max(200) })
+      .strict()
+      .default(SEED_MOBILE_REGISTRATION),
     /** Shown on the success screen: where the new password also applies. */
     applications: z.array(z.string().min(1)).default(SEED_APPLICATIONS),
     language: z.enum(LANGS).default('nl'),

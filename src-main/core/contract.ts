@@ -72,9 +72,11 @@ export type InfoResponse = Result<{
   idleSeconds: number;
   minLength: number;
   demo: boolean;
+  /** Where staff register their mobile number (the manual: "Zakelijk mobiel" in the HR app), per language. */
+  mobileRegistration: Record<Lang, string>;
 }>;
 export type StartResponse = Result<{ sessionId: string; step: 'identity' }>;
-export type CodeSentResponse = Result<{ step: 'code'; maskedMobile: string; resendAfterSeconds: number }>;
+export type CodeSentResponse = Result<{ step: 'code'; maskedMobile: string; resendAfterSeconds: number; codeValidSeconds: number }>;
 export type VerifyCodeResponse = Result<{
   step: 'password';
   /** The user's own name parts, so the live checklist can show the "names" rule; the server still decides. */

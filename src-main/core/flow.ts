@@ -29,6 +29,7 @@ export type FlowOptions = {
   sessionTtlSeconds: number;
   idleSeconds: number;
   identityFloorMs: number;
+  mobileRegistration: Record<Lang, string>;
   phone: { defaultCountry: string; allowedCountries: string[] };
   /** Sends "your password was changed"; undefined = off. */
   changedNotice?: ((lang: Lang) => string) | undefined;
@@ -58,8 +59,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     async info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, minLength, demo } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, minLength, demo };
+      const { organisation, servicedesk, defaultLang, idleSeconds, minLength, demo, mobileRegistration } = opts;
+      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, minLength, demo, mobileRegistration };
     },
 
     async start({ username, lang }, client) {
@@ -117,7 +118,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       session.step = 'code';
       await sessions.save(session);
       await record('ok');
-      return padTo(started, opts.identityFloorMs, { ok: true, step: 'code', maskedMobile: maskMobile(mobile.e164), resendAfterSeconds: opts.resendAfterSeconds });
+      return padTo(started, opts.identityFloorMs, { ok: true, step: 'code', maskedMobile: maskMobile(mobile.e164), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
     },
 
     async resendCode({ sessionId }, client) {
@@ -128,7 +129,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const sent = await sender.send(session, client);
       if (!sent.ok) return sent.code === 'identity_failed' ? fail('sms_failed') : sent;
       await sessions.save(session);
-      return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds };
+      return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
     },
 
     async verifyCode({ sessionId, code }, client) {

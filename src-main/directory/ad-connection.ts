@@ -1,11 +1,24 @@
-// One bound LDAP connection per operation: TLS always (LDAPS or StartTLS), DC failover, timeouts, and an
-// unbind in every case. Measured on Samba (test/integration/ad/bench.test.ts): connect+TLS+bind+unbind is
-// ~10 ms of a ~40 ms reset, and a kept-open connection saved about that much. Resets are human-paced, so a
-// pool would buy little and bring idle-timeout, reconnect and rebind handling; not worth it.
-import type { ConnectionOptions } from 'node:tls';
+// Opening bound LDAP connections: TLS always (LDAPS or StartTLS), DC failover, timeouts, the service account's
+// bind and nothing else. `run` is one connection per operation (doctor); the adapter's operations go through
+// AdPool (ad-pool.ts), which keeps a few of these open: measured on Samba, connect + TLS + bind is ~10–13 ms
+// of a ~40 ms reset, twice per reset (lookup, then modify).
+//
+// No transparent reconnect, ever: ldapts reconnects a closed connection on the next request, unbound (and for
+// StartTLS in clear text, since the upgrade is not replayed). Each connection may create its socket once;
+// a second attempt throws ConnectionLostError before anything is written, and the pool retries on a new one.
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
 import type { Logger } from '../core/log.js';
-import { describeError, isFailoverError } from './ad-errors.js';
+import { ConnectionLostError, describeError, isFailoverError } from './ad-errors.js';
+
+/** A connection bound as the service account, to `url`. */
+export interface AdConnection {
+  readonly client: Client;
+  readonly url: string;
+  /** false: its sockets no longer keep the process alive (an idle pooled connection must not hold a CLI open). */
+  hold(active: boolean): void;
+}
 
 export interface AdConnectionSettings {
   urls: readonly string[];
@@ -39,17 +52,17 @@ export class AdConnector {
   }
 
   /** Tries each DC once, starting with the last good one; only transport-level failures move on. */
-  private async open(): Promise<{ client: Client; url: string }> {
+  async open(): Promise<AdConnection> {
     const { urls } = this.settings;
     let lastError: unknown = new Error('no DC configured');
     for (let i = 0; i < urls.length; i++) {
       const index = (this.preferred + i) % urls.length;
       const url = urls[index]!;
       try {
-        const client = await this.connect(url);
+        const connection = await this.connect(url);
         if (index !== this.preferred) this.log.warn({ url }, 'directory: failed over to another DC');
         this.preferred = index;
-        return { client, url };
+        return connection;
       } catch (err) {
         lastError = err;
         if (!isFailoverError(err)) throw err;
@@ -59,8 +72,18 @@ export class AdConnector {
     throw lastError;
   }
 
-  private async connect(url: string): Promise<Client> {
+  private async connect(url: string): Promise<AdConnection> {
     const s = this.settings;
+    const sockets: Socket[] = [];
+    const made = new Set<string>();
+    // Each kind once: LDAPS makes one TLS socket; StartTLS one TCP socket, then one TLS upgrade of it.
+    const once = (kind: string, make: SocketFactory): SocketFactory => (...args) => {
+      if (made.has(kind)) throw new ConnectionLostError(url);
+      made.add(kind);
+      const socket = make(...args);
+      sockets.push(socket);
+      return socket;
+    };
     // ldapts: tlsOptions with an ldap:// URL would switch to implicit TLS on 389 (FACTS.md), so StartTLS
     // gets its options only in startTLS(), and always a fresh copy: startTLS() mutates the object it gets.
     const client = new Client({
@@ -68,6 +91,8 @@ export class AdConnector {
       connectTimeout: s.connectMs,
       timeout: s.operationMs,
       ...(s.startTls ? {} : { tlsOptions: { ...s.tls } }),
+      createConnection: once('tcp', netConnect) as typeof netConnect,
+      createSecureConnection: once('tls', tlsConnect) as typeof tlsConnect,
     });
     try {
       if (s.startTls) {
@@ -76,13 +101,17 @@ export class AdConnector {
         await withDeadline(client.startTLS({ ...s.tls, host }), s.connectMs, `StartTLS with ${url}`);
       }
       await client.bind(s.bindDn, s.bindPassword);
-      return client;
+      // The service account's bind is the only one a connection ever sees: no user binds, pooled or not.
+      client.bind = client.bindSASL = () => Promise.reject(new Error('directory: a service connection is never re-bound'));
+      return { client, url, hold: (active) => sockets.forEach((socket) => (active ? socket.ref() : socket.unref())) };
     } catch (err) {
       await client.unbind().catch(() => undefined);
       throw err;
     }
   }
 }
+
+type SocketFactory = (...args: never[]) => Socket;
 
 /** ldapts times the TCP connect and each request, but not the TLS handshake of startTLS(): bound it here. */
 async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

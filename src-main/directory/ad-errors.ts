@@ -31,8 +31,10 @@ export function describeError(err: unknown): string {
 }
 
 /**
- * Maps a failed password modify to the port's outcome. The modify is one atomic request, so in every
- * case nothing changed on the account (verified: a refused password leaves lockoutTime as it was).
+ * Maps a failed password modify to the port's outcome. The modify is one atomic request, so on every LDAP
+ * answer nothing changed on the account (verified: a refused password leaves lockoutTime as it was). One
+ * exception, reported as `unavailable`: the connection died after the request was sent (isConnectionLost
+ * and not neverSent); the DC may then have applied it or not, and the user starts over.
  */
 export function resetOutcomeFor(err: unknown): Exclude<ResetOutcome, { ok: true }> {
   const code = ldapCode(err);
@@ -53,4 +55,36 @@ export function isFailoverError(err: unknown): boolean {
   const code = ldapCode(err);
   if (code === undefined) return true;
   return code === LdapCode.busy || code === LdapCode.unavailable;
+}
+
+/**
+ * Thrown instead of a transparent reconnect: a connection that lost its socket stays dead (ad-connection.ts).
+ * Raised before anything is written, so the request never reached a DC.
+ */
+export class ConnectionLostError extends Error {
+  readonly code = 'ERR_RK_LDAP_CONNECTION_LOST';
+  constructor(url: string) {
+    super(`the connection to ${url} was closed; not reconnecting on it`);
+    this.name = 'ConnectionLostError';
+  }
+}
+
+// Node's socket errors that mean the peer or the path went away.
+const DEAD_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CLOSED', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+// ldapts' own texts when the socket closes, errors or a request times out (it destroys the socket then).
+const DEAD_TEXT = /^(Connection closed before message response|Socket error\.|Socket connection not established|\w+: Operation timed out)/;
+
+/**
+ * Whether an operation failed because its connection died (reset, closed, timed out at the socket), as
+ * opposed to an LDAP answer (19, 49, 50…: a live DC said no, and would say it again on another connection).
+ */
+export function isConnectionLost(err: unknown): boolean {
+  if (!(err instanceof Error) || ldapCode(err) !== undefined) return false;
+  const code = (err as { code?: unknown }).code;
+  return err instanceof ConnectionLostError || (typeof code === 'string' && DEAD_SOCKET.has(code)) || DEAD_TEXT.test(err.message);
+}
+
+/** A lost connection noticed before the request was written: the DC never saw it, so it is safe to send again. */
+export function neverSent(err: unknown): boolean {
+  return err instanceof ConnectionLostError || (err instanceof Error && err.message.startsWith('Socket connection not established'));
 }

@@ -4,7 +4,8 @@ import { Attribute, Change, type Client, type Entry } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Logger } from '../core/log.js';
 import { AdConnector } from './ad-connection.js';
-import { describeError, resetOutcomeFor } from './ad-errors.js';
+import { describeError, isConnectionLost, neverSent, resetOutcomeFor } from './ad-errors.js';
+import { AdPool } from './ad-pool.js';
 import { adConnectionSettings } from './ad-settings.js';
 import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
@@ -15,7 +16,7 @@ export class AdDirectory implements Directory {
   private hintsOid: string | null | undefined;
 
   private constructor(
-    private readonly connector: AdConnector,
+    private readonly pool: AdPool,
     private readonly baseDns: readonly string[],
     private readonly attributes: AdAttributes,
     private readonly log: Logger,
@@ -23,8 +24,8 @@ export class AdDirectory implements Directory {
 
   /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
   static async create(config: AdDirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<AdDirectory> {
-    const connector = new AdConnector(adConnectionSettings(config, env), log);
-    const directory = new AdDirectory(connector, config.baseDns, config.attributes, log);
+    const pool = new AdPool(new AdConnector(adConnectionSettings(config, env), log), config.pool, log);
+    const directory = new AdDirectory(pool, config.baseDns, config.attributes, log);
     await directory.probe().catch((err: unknown) => {
       log.error({ error: describeError(err) }, 'directory: start-up check failed; will retry on first use');
     });
@@ -36,9 +37,14 @@ export class AdDirectory implements Directory {
     return typeof this.hintsOid === 'string';
   }
 
+  /** What the connection pool did since start (opened, reused, retried, dropped, idleClosed): tests, diagnostics. */
+  get poolStats(): Readonly<AdPool['stats']> {
+    return { ...this.pool.stats };
+  }
+
   /** Binds and reads rootDSE: proves URL, TLS and the service account (for `doctor` and start-up). */
   async probe(): Promise<{ url: string; policyHintsOid: string | null }> {
-    return this.connector.run(async (client, url) => ({ url, policyHintsOid: await this.policyHints(client) }));
+    return this.pool.run(async (client, url) => ({ url, policyHintsOid: await this.policyHints(client) }), 'whenLost');
   }
 
   async findUser(username: string): Promise<DirectoryUser | null> {
@@ -47,7 +53,8 @@ export class AdDirectory implements Directory {
     const attributes = userAttributes(this.attributes);
     let found: Entry[];
     try {
-      found = await this.connector.run(async (client) => {
+      // A read: safe to run again on a new connection when a pooled one turns out dead.
+      found = await this.pool.run(async (client) => {
         const byDn = new Map<string, Entry>();
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
@@ -56,7 +63,7 @@ export class AdDirectory implements Directory {
           if (byDn.size > 1) break;
         }
         return [...byDn.values()];
-      });
+      }, 'whenLost');
     } catch (err) {
       throw new DirectoryUnavailableError(`directory: search failed: ${describeError(err)}`, { cause: err });
     }
@@ -83,14 +90,23 @@ export class AdDirectory implements Directory {
       ...(opts.mustChangeAtNextLogon ? [replace('pwdLastSet', '0')] : []),
     ];
     try {
-      await this.connector.run(async (client) => {
-        const oid = await this.policyHints(client);
-        await client.modify(user.id, changes, oid ? new PolicyHintsControl(oid) : undefined);
-      });
+      // Read once per process, normally by the start-up probe; a read, so retried like a lookup.
+      if (this.hintsOid === undefined) await this.pool.run((client) => this.policyHints(client), 'whenLost');
+      const control = this.hintsOid ? new PolicyHintsControl(this.hintsOid) : undefined;
+      // Not sent again once it may have reached the DC ('whenUnsent'). Replacing unicodePwd with the same value
+      // ends in the same state (same password, lockoutTime 0, pwdLastSet 0 if asked), but the repeat is not
+      // idempotent for history. With policy hints (the DCs that enforce history on reset) a first attempt that did land makes
+      // the repeat fail "in history", and the user would be told their new password was refused while it is
+      // set; without them it writes the password into the history twice, pushing out an older one, and logs a
+      // second reset. So only a request that never left is retried (the connection was found closed before
+      // the write); otherwise the answer is `unavailable` and the user starts over with a new password.
+      await this.pool.run((client) => client.modify(user.id, changes, control), 'whenUnsent');
       return { ok: true };
     } catch (err) {
       const outcome = resetOutcomeFor(err);
-      if (outcome.reason === 'rights' || outcome.reason === 'unavailable') {
+      if (isConnectionLost(err) && !neverSent(err)) {
+        this.log.error({ dn: user.id, error: describeError(err) }, 'directory: the connection was lost after the password modify was sent: it may or may not have been applied');
+      } else if (outcome.reason === 'rights' || outcome.reason === 'unavailable') {
         this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
       }
       return outcome;
@@ -99,7 +115,10 @@ export class AdDirectory implements Directory {
     }
   }
 
-  async close(): Promise<void> {} // no pooled connections to close: each operation unbinds
+  /** Unbinds the pooled connections. */
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
 
   /** rootDSE supportedControl, read once per process (cached after the first success). */
   private async policyHints(client: Client): Promise<string | null> {

@@ -32,7 +32,7 @@ export const en: Messages = {
   },
   code: {
     heading: 'Enter the code from the text message',
-    sentTo: (m) => `We sent a text message with a code to your mobile phone ${m}.`,
+    sentTo: (m, min) => `We sent a text message with a code to your mobile phone ${m}. The code is valid for ${min} ${min === 1 ? 'minute' : 'minutes'}.`,
     label: 'Code',
     hint: '6 digits',
     resend: 'Send a new code',
@@ -72,9 +72,9 @@ export const en: Messages = {
     invalid_request: () => ({ title: 'Something went wrong with your input.', action: 'Start again. If that does not work, contact the service desk.' }),
     username_required: () => ({ title: 'Enter your username.', action: 'For example A.Janssen, without @ and what follows it.' }),
     birthdate_format: () => ({ title: 'This date does not exist or is not written correctly.', action: 'Enter your date of birth as dd-mm-yyyy, for example 01-10-1984.' }),
-    identity_failed: () => ({
+    identity_failed: (v) => ({
       title: 'Your date of birth may have been entered incorrectly, or your mobile phone number is not registered correctly.',
-      action: 'Check your date of birth (dd-mm-yyyy) and try again; if your username is wrong, choose Cancel. All correct? Then check your number under "Zakelijk mobiel" in the Talent & Salaris app, or contact the service desk.',
+      action: `Check your date of birth (dd-mm-yyyy) and try again; if your username is wrong, choose Cancel. All correct? Then check your number ${v.mobileRegistration ?? 'in the HR system'}, or contact the service desk.`,
     }),
     blocked: () => ({ title: 'Too many attempts.', action: 'To protect your account this is not possible for now. Try again tomorrow or call the service desk.' }),
     session_expired: () => ({ title: 'Your session has expired.', action: 'Start again with your username.' }),

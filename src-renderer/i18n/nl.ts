@@ -33,7 +33,7 @@ export const nl: Messages = {
   },
   code: {
     heading: 'Vul de code uit de sms in',
-    sentTo: (m) => `We hebben een sms met een code gestuurd naar je mobiele telefoon ${m}.`,
+    sentTo: (m, min) => `We hebben een sms met een code gestuurd naar je mobiele telefoon ${m}. De code is ${min} ${min === 1 ? 'minuut' : 'minuten'} geldig.`,
     label: 'Wachtwoordcode',
     hint: '6 cijfers',
     resend: 'Stuur een nieuwe code',
@@ -72,9 +72,9 @@ export const nl: Messages = {
     invalid_request: () => ({ title: 'Er ging iets mis met je invoer.', action: 'Begin opnieuw. Lukt het niet, neem dan contact op met de servicedesk.' }),
     username_required: () => ({ title: 'Vul je gebruikersnaam in.', action: 'Bijvoorbeeld A.Janssen, zonder @ en wat erachter staat.' }),
     birthdate_format: () => ({ title: 'Deze datum bestaat niet of is niet goed geschreven.', action: 'Vul je geboortedatum in als dd-mm-jjjj, bijvoorbeeld 01-10-1984.' }),
-    identity_failed: () => ({
+    identity_failed: (v) => ({
       title: 'Je geboortedatum is wellicht niet goed ingegeven of je mobiele telefoonnummer is niet goed geregistreerd.',
-      action: 'Controleer je geboortedatum (dd-mm-jjjj) en probeer het opnieuw; klopt je gebruikersnaam niet, kies dan Annuleren. Klopt alles? Controleer dan je nummer bij "Zakelijk mobiel" in de Talent & Salaris app of neem contact op met de servicedesk.',
+      action: `Controleer je geboortedatum (dd-mm-jjjj) en probeer het opnieuw; klopt je gebruikersnaam niet, kies dan Annuleren. Klopt alles? Controleer dan je nummer ${v.mobileRegistration ?? 'in de personeelsadministratie'} of neem contact op met de servicedesk.`,
     }),
     blocked: () => ({ title: 'Er zijn te veel pogingen gedaan.', action: 'Om je account te beschermen kan het nu even niet. Probeer het morgen opnieuw of bel de servicedesk.' }),
     session_expired: () => ({ title: 'Je sessie is verlopen.', action: 'Begin opnieuw met je gebruikersnaam.' }),

@@ -6,7 +6,7 @@ import type { ErrorCode, Lang, RuleId, Servicedesk } from '../../src-main/core/c
 export type ErrorText = { title: string; action: string };
 
 /** Values some error texts need (from the Failure answer). */
-export type ErrorValues = { attemptsLeft?: number; retryAfterSeconds?: number };
+export type ErrorValues = { attemptsLeft?: number; retryAfterSeconds?: number; mobileRegistration?: string };
 
 export interface Messages {
   lang: Lang;
@@ -34,7 +34,7 @@ export interface Messages {
   birthdate: { heading: string; intro: string; for: string; label: string; hint: string };
   code: {
     heading: string;
-    sentTo: (maskedMobile: string) => string;
+    sentTo: (maskedMobile: string, validMinutes: number) => string;
     label: string;
     hint: string;
     resend: string;

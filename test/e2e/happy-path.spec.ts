@@ -20,6 +20,7 @@ test('A.Janssen resets her password from start to finish', async ({ kiosk, page 
   await kiosk.enterBirthdate(ANNA.birthdate);
   await expect(kiosk.field('code')).toBeFocused();
   await expect(page.getByText('•• •• •• 78')).toBeVisible();
+  await expect(page.getByText('De code is 5 minuten geldig.')).toBeVisible();
   await expect(kiosk.field('code')).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(kiosk.field('code')).toHaveAttribute('inputmode', 'numeric');
   const { code, sms } = await kiosk.outbox.codeFor(ANNA.mobile, mark);

@@ -17,6 +17,7 @@ async function refusal(kiosk: Kiosk, username: string, birthdate: string): Promi
 test('a wrong birthdate gets the manual\'s message with the servicedesk contact', async ({ kiosk }) => {
   const text = await refusal(kiosk, ANNA.username, '02-10-1984');
   for (const contact of ['Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl']) expect(text).toContain(contact);
+  expect(text).toContain('bij "Zakelijk mobiel" in de Talent & Salaris app'); // config `mobileRegistration`
   // The user stays on the step, the field is marked and described by the error, and can try again.
   await expect(kiosk.field('birthdate')).toHaveAttribute('aria-invalid', 'true');
   await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(/wellicht niet goed ingegeven/);

@@ -38,6 +38,7 @@ export const TEST_OPTIONS: FlowOptions = {
   sessionTtlSeconds: 600,
   idleSeconds: 90,
   identityFloorMs: 0,
+  mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
   phone: { defaultCountry: 'NL', allowedCountries: ['NL'] },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
 };

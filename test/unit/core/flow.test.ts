@@ -12,7 +12,7 @@ describe('reset flow: happy path', () => {
     if (!start.ok) return;
     expect(start.sessionId).toMatch(/^[0-9a-f]{32}$/);
     const identity = await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '23/7/1990' });
-    expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30 });
+    expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30, codeValidSeconds: 300 });
     expect(sender.sent[0]?.to).toBe('+31623456789');
     const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
     expect(code).toEqual({ ok: true, step: 'password', forbiddenWords: ['marieke', 'bakker'] });

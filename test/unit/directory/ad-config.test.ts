@@ -25,6 +25,7 @@ describe('ad directory config', () => {
       bindPasswordEnv: 'RESET_KIOSK_AD_PASSWORD',
       attributes: { birthdate: 'employeeID', mobile: 'mobile', givenName: 'givenName', surname: 'sn', displayName: 'displayName' },
       timeouts: { connectMs: 5000, operationMs: 10000 },
+      pool: { size: 2, idleMs: 60_000 },
     });
     expect(parseConfig({ directory: minimal }).directory.type).toBe('ad');
   });
@@ -50,6 +51,9 @@ describe('ad directory config', () => {
     expect(errorOf({ ...minimal, attributes: { birthdate: 'employeeID)(x=*' } })).toMatch(/directory\.attributes\.birthdate: must be an LDAP attribute name/);
     expect(errorOf({ ...minimal, timeouts: { connectMs: 0 } })).toMatch(/directory\.timeouts\.connectMs/);
     expect(errorOf({ ...minimal, bindPasswordEnv: 'NOT A VAR' })).toMatch(/directory\.bindPasswordEnv/);
+    expect(errorOf({ ...minimal, pool: { size: -1 } })).toMatch(/directory\.pool\.size/);
+    expect(errorOf({ ...minimal, pool: { idleMs: 900_000 } })).toMatch(/directory\.pool\.idleMs/); // AD's own idle limit
+    expect(errorOf({ ...minimal, pool: { max: 4 } })).toMatch(/directory\.pool/);
     expect(errorOf({ ...minimal, bindPassword: 'secret' })).toMatch(/directory.*bindPassword/); // strict: no secrets here
     expect(errorOf({ ...minimal, type: 'ldap' })).toMatch(/directory\.type/);
   });

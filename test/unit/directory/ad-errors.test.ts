@@ -10,7 +10,7 @@ import {
   UnwillingToPerformError,
 } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { describeError, isFailoverError, resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
+import { ConnectionLostError, describeError, isConnectionLost, isFailoverError, neverSent, resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
 
 const netError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -54,6 +54,40 @@ describe('isFailoverError', () => {
     expect(isFailoverError(new UnavailableError())).toBe(true);
     expect(isFailoverError(new InvalidCredentialsError())).toBe(false);
     expect(isFailoverError(new InsufficientAccessError())).toBe(false);
+  });
+});
+
+describe('isConnectionLost / neverSent', () => {
+  // ldapts' texts (dist/index.mjs, 8.2) and Node's socket codes.
+  const closed = new Error('Connection closed before message response was received. Message type: ModifyRequest (0x66)');
+  const socketError = new Error('Socket error. Message type: SearchRequest (0x63)\nread ECONNRESET');
+  const timedOut = new Error('SearchRequest: Operation timed out');
+  const notEstablished = new Error('Socket connection not established');
+
+  it('a dead connection: reset, closed, socket error, request timeout, our refused reconnect', () => {
+    for (const err of [closed, socketError, timedOut, notEstablished, netError('ECONNRESET', 'read ECONNRESET'), netError('EPIPE', 'write EPIPE'), new ConnectionLostError('ldaps://dc1')]) {
+      expect(isConnectionLost(err), err.message).toBe(true);
+    }
+  });
+
+  it('not a dead connection: any LDAP answer (19, 49, 50, 51, 52), a refused connect, a TLS failure, a bug', () => {
+    for (const err of [
+      new ConstraintViolationError('0000052D: Constraint violation'), new InvalidCredentialsError('data 52e'), new InsufficientAccessError(''),
+      new BusyError(), new UnavailableError(), netError('ECONNREFUSED', 'refused'), netError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify'),
+      new TypeError('x is undefined'), 'Connection closed before message response',
+    ]) {
+      expect(isConnectionLost(err), String(err)).toBe(false);
+    }
+  });
+
+  it('only a connection found dead before the write is known never to have reached the DC', () => {
+    expect(neverSent(new ConnectionLostError('ldaps://dc1'))).toBe(true);
+    expect(neverSent(notEstablished)).toBe(true);
+    for (const err of [closed, socketError, timedOut, netError('ECONNRESET', 'read ECONNRESET')]) expect(neverSent(err), err.message).toBe(false);
+  });
+
+  it('a connection lost after sending maps to unavailable (the user starts over)', () => {
+    expect(resetOutcomeFor(closed)).toMatchObject({ ok: false, reason: 'unavailable' });
   });
 });
 
