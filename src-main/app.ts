@@ -26,6 +26,9 @@ export type AppOverrides = {
   limits?: Partial<Limits>;
   audit?: AuditSink;
   now?: () => number;
+  /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
+   *  copy holding the DPAPI-decrypted AD password, so it never lands in process.env (and child processes). */
+  env?: NodeJS.ProcessEnv;
 };
 
 /** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
@@ -37,9 +40,10 @@ export type App = { service: ResetService; config: Config; directory: Directory;
 const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
 
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const directory = overrides.directory ?? (await createDirectory(config.directory, log));
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds }, log);
-  const store = await createStore(config.store, log);
+  const env = overrides.env ?? process.env;
+  const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env }, log);
+  const store = await createStore(config.store, log, env);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;

@@ -10,14 +10,14 @@ import { RedisSessionStore } from './redis-sessions.js';
 
 export type Store = { sessions: SessionStore; limiters: LimiterFactory; probes: Probe[]; describe: string; close(): Promise<void> };
 
-export async function createStore(config: StoreConfig, log: Logger): Promise<Store> {
+export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   switch (config.type) {
     case 'memory': {
       const sessions = new MemorySessionStore();
       return { sessions, limiters: memoryLimiters, probes: [], describe: 'sessions and limits: in memory (one host)', close: () => sessions.close() };
     }
     case 'redis': {
-      const redis = await connectRedis(config, log);
+      const redis = await connectRedis(config, log, env);
       return {
         sessions: new RedisSessionStore(redis, config.keyPrefix),
         limiters: redisLimiters(redis, config.keyPrefix),
