@@ -47,6 +47,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
     codes: overrides.codes ?? sms.codes,
@@ -55,6 +56,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
     audit: overrides.audit ?? fileAudit ?? noAudit,
     log,
+    background: (task) => {
+      const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
+      pending.add(tracked);
+    },
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
@@ -89,6 +94,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {
+      await Promise.allSettled([...pending]);
       await sessions.close();
       await store.close();
       await directory.close();

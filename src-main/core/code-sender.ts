@@ -10,6 +10,10 @@ import type { CodeChannel, SendFailure } from '../sms/types.js';
 
 const BUDGETS: LimitKind[] = ['smsPerUser', 'smsPerClient', 'smsGlobal'];
 
+/** The installation's daily SMS cap is reached: an admin must look (pumping attack, or a cap set too low). */
+export const alertGlobalCap = (log: Logger): void =>
+  log.error({ alert: 'sms_global_cap' }, 'ADMIN ALERT: daily SMS cap of this installation reached; no codes are sent until it resets');
+
 export class CodeSender {
   private readonly codes: CodeChannel;
   private readonly throttles: Throttles;
@@ -34,7 +38,7 @@ export class CodeSender {
       const t = await this.throttles.take(kind, keys[kind]!);
       if (!t.ok) {
         for (const k of taken) await this.throttles.refund(k, keys[k]!);
-        if (kind === 'smsGlobal') this.log.error({ alert: 'sms_global_cap' }, 'ADMIN ALERT: daily SMS cap of this installation reached; no codes are sent until it resets');
+        if (kind === 'smsGlobal') alertGlobalCap(this.log);
         this.log.warn({ user: session.username, client: client.clientId, limit: kind }, 'sms budget used up');
         await record(`sms_limit_${kind}`);
         return fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds });

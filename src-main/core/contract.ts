@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'password_policy', // rules says which ones fail
   'password_mismatch',
   'password_rejected', // the directory refused it (domain policy); rules are shown again
+  'password_in_progress', // a second submit while the first is still being written
+  'reset_uncertain', // sent to the directory but no answer came: it may have been applied; try the new password
   'unavailable', // directory or provider down: nothing changed, try later
   'internal', // a bug or unexpected fault; correlationId is in the admin log
 ] as const;

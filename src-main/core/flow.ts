@@ -1,20 +1,21 @@
 // The reset, top to bottom: start → identity (birthdate) → code (SMS) → password → done.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
-import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
+import { fail, type ClientContext, type Lang, type ResetService, type SetPasswordResponse } from './contract.js';
 import type { AuditSink } from './audit.js';
 import { parseBirthdate } from './birthdate.js';
 import type { Logger } from './log.js';
 import { cleanCode } from './otp.js';
 import { allPass, checkPolicy, forbiddenWords } from './policy.js';
-import { newSessionId, type Session, type SessionStore } from './session.js';
+import { newSessionId, type Session, type SessionStore, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
 import { newCorrelationId, padTo } from './timing.js';
 import { normaliseUsername } from './username.js';
-import { DirectoryUnavailableError, type Directory } from '../directory/types.js';
-import { maskMobile, normaliseMobile } from '../sms/phone.js';
+import type { Directory, ResetOutcome } from '../directory/types.js';
+import { maskMobile } from '../sms/phone.js';
 import type { CodeChannel, SmsSender } from '../sms/types.js';
-import { CodeSender } from './code-sender.js';
+import { alertGlobalCap, CodeSender } from './code-sender.js';
+import { IdentityCheck } from './identity.js';
 
 export type FlowOptions = {
   organisation: string;
@@ -44,17 +45,42 @@ export type FlowDeps = {
   audit: AuditSink;
   log: Logger;
   now?: () => number;
+  /** Work that must not delay an answer (the "password changed" SMS); the host awaits it on shutdown. */
+  background?: (task: Promise<unknown>) => void;
 };
+
+/** Longest a password write may hold its session's claim (a dead host's claim lapses by itself). */
+const CLAIM_MS = 60_000;
 
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? Date.now;
   const sender = new CodeSender({ codes: deps.codes, throttles, log, audit, now }, opts);
+  const identity = new IdentityCheck(directory, throttles, opts.phone);
 
   /** The session for a step, or undefined when it expired, was wiped, or is at another step. */
   const load = async (id: string, step: Session['step']) => {
     const s = await sessions.get(id);
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
+  };
+
+  /** The password is set: from here on nothing may turn the answer into a failure. */
+  const done = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>): Promise<SetPasswordResponse> => {
+    const followUps: [string, () => Promise<void>][] = [
+      ['wipe session', () => sessions.delete(session.id)],
+      ['reset identity tries', () => throttles.clear('identityPerUser', session.username)],
+      ['audit', () => record('ok')],
+    ];
+    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: session.username, err: e.message }, `after a successful reset: ${what} failed`));
+    if (deps.notices && opts.changedNotice) {
+      // Not awaited: the user's answer must not wait for (or fail with) the SMS provider.
+      const notice = deps.notices
+        .send(user.mobile, opts.changedNotice(session.lang))
+        .then((sent) => sent.ok || log.warn({ user: session.username, reason: sent.reason, providerCode: sent.providerCode }, 'password-changed notice not sent'))
+        .catch((e: Error) => log.warn({ user: session.username, err: e.message }, 'password-changed notice not sent'));
+      deps.background?.(notice);
+    }
+    return { ok: true, step: 'done', applications: opts.applications };
   };
 
   return {
@@ -80,45 +106,29 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const date = parseBirthdate(birthdate);
       if (!date) return fail('birthdate_format'); // a typo in the format never counts as a failed try
       const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
-      const record = (outcome: string) => audit.record({ step: 'identity', outcome, user: session.username, client: client.clientId });
-
       // Unknown user, wrong date, no usable mobile, disabled: one answer, one status, one duration (OWASP).
-      const refuse = async (reason: string) => {
-        await throttles.take('identityPerUser', session.username);
-        await throttles.take('identityPerClient', client.clientId);
-        log.info({ user: session.username, client: client.clientId, reason }, 'identity refused');
-        await record(reason);
-        return padTo(started, opts.identityFloorMs, fail('identity_failed'));
+      const answer = async <T>(outcome: string, value: T): Promise<T> => {
+        await audit.record({ step: 'identity', outcome, user: session.username, client: client.clientId });
+        return padTo(started, opts.identityFloorMs, value);
       };
 
-      if ((await throttles.isBlocked('identityPerUser', session.username)) || (await throttles.isBlocked('identityPerClient', client.clientId))) {
-        await record('blocked');
-        return padTo(started, opts.identityFloorMs, fail('blocked'));
+      const checked = await identity.check(session.username, date, client.clientId);
+      if (!checked.ok) {
+        const entry = { user: session.username, client: client.clientId, reason: checked.reason };
+        if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
+        else log.info(entry, 'identity refused');
+        if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
+        return answer(checked.reason.split(':')[0]!, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}));
       }
-      let user;
-      try {
-        user = await directory.findUser(session.username);
-      } catch (e) {
-        if (!(e instanceof DirectoryUnavailableError)) throw e;
-        log.error({ err: e.message, client: client.clientId }, 'directory unavailable during lookup');
-        return padTo(started, opts.identityFloorMs, fail('unavailable'));
-      }
-      if (!user) return refuse('unknown_user');
-      if (user.disabled) return refuse('disabled');
-      if (user.birthdate !== date) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
-      const mobile = normaliseMobile(user.mobile, opts.phone);
-      if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
-
-      session.user = { id: user.id, username: user.username, givenName: user.givenName, surname: user.surname, displayName: user.displayName, mobile: mobile.e164 };
+      session.user = checked.user;
       const sent = await sender.send(session, client);
-      if (!sent.ok) {
-        if (sent.code === 'identity_failed') return refuse('mobile_refused_by_provider');
-        return padTo(started, opts.identityFloorMs, sent);
-      }
+      // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
+      if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed'));
+      await identity.settle(session.username, client.clientId);
+      if (!sent.ok) return answer(sent.code, sent);
       session.step = 'code';
       await sessions.save(session);
-      await record('ok');
-      return padTo(started, opts.identityFloorMs, { ok: true, step: 'code', maskedMobile: maskMobile(mobile.e164), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
+      return answer('ok', { ok: true as const, step: 'code' as const, maskedMobile: maskMobile(checked.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
     },
 
     async resendCode({ sessionId }, client) {
@@ -165,25 +175,29 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const rules = checkPolicy(password, { minLength: opts.minLength, forbiddenWords: forbiddenWords(session.user) });
       if (!allPass(rules)) return fail('password_policy', { rules });
       const record = (outcome: string) => audit.record({ step: 'password', outcome, user: session.username, client: client.clientId });
+      // One write per session, also across hosts: a double submit must not set the password twice.
+      if (!(await sessions.claim(session.id, CLAIM_MS))) return fail('password_in_progress');
 
-      const result = await directory.resetPassword(session.user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon });
-      if (!result.ok) {
-        await record(result.reason);
-        if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
-        if (result.reason === 'policy') return fail('password_rejected', { rules });
-        // `rights`: the service account may not reset this account (an admin, outside the OU): admin-facing.
-        const correlationId = newCorrelationId();
-        log.error({ correlationId, user: session.username, reason: result.reason, detail: result.detail }, 'password reset refused by the directory');
-        return result.reason === 'unavailable' ? fail('unavailable') : fail('internal', { correlationId });
+      let result: ResetOutcome;
+      try {
+        result = await directory.resetPassword(session.user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon });
+      } finally {
+        await sessions.release(session.id).catch(() => {});
       }
-      await sessions.delete(session.id);
-      await throttles.clear('identityPerUser', session.username);
-      await record('ok');
-      if (deps.notices && opts.changedNotice) {
-        const sent = await deps.notices.send(session.user.mobile, opts.changedNotice(session.lang)).catch((e: Error) => ({ ok: false, reason: e.message }));
-        if (!sent.ok) log.warn({ user: session.username, reason: sent.reason }, 'password-changed notice not sent');
+      if (result.ok) return done(session, session.user, record);
+      await record(result.reason);
+      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
+      if (result.reason === 'policy') return fail('password_rejected', { rules });
+      log.error({ user: session.username, reason: result.reason, detail: result.detail }, 'password reset not completed');
+      if (result.reason === 'unavailable') return fail('unavailable');
+      if (result.reason === 'uncertain') {
+        await sessions.delete(session.id); // do not invite a second write of an unknown first one
+        return fail('reset_uncertain');
       }
-      return { ok: true, step: 'done', applications: opts.applications };
+      // `rights`: the service account may not reset this account (an admin, outside the OU): admin-facing.
+      const correlationId = newCorrelationId();
+      log.error({ correlationId, user: session.username }, 'the service account may not reset this account');
+      return fail('internal', { correlationId });
     },
 
     async cancel({ sessionId }, client: ClientContext) {

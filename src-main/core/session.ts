@@ -28,6 +28,12 @@ export interface SessionStore {
   get(id: string): Promise<Session | undefined>;
   save(session: Session): Promise<void>;
   delete(id: string): Promise<void>;
+  /**
+   * Claims a session for one exclusive step (the password write): true for exactly one caller, also across
+   * hosts, until released or `ttlMs` passed. Stops a double submit from writing the password twice.
+   */
+  claim(id: string, ttlMs: number): Promise<boolean>;
+  release(id: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +41,7 @@ export const newSessionId = (): string => randomBytes(16).toString('hex');
 
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, Session>();
+  private readonly claims = new Map<string, number>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly now: () => number = Date.now) {
@@ -57,11 +64,24 @@ export class MemorySessionStore implements SessionStore {
 
   async delete(id: string): Promise<void> {
     this.sessions.delete(id);
+    this.claims.delete(id);
+  }
+
+  async claim(id: string, ttlMs: number): Promise<boolean> {
+    // Check and set without an await in between: atomic on Node's one thread.
+    if ((this.claims.get(id) ?? 0) > this.now()) return false;
+    this.claims.set(id, this.now() + ttlMs);
+    return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.claims.delete(id);
   }
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.sessions.clear();
+    this.claims.clear();
   }
 
   get size(): number {
@@ -71,5 +91,6 @@ export class MemorySessionStore implements SessionStore {
   private sweep(): void {
     const now = this.now();
     for (const [id, s] of this.sessions) if (s.expiresAt <= now) this.sessions.delete(id);
+    for (const [id, until] of this.claims) if (until <= now) this.claims.delete(id);
   }
 }

@@ -40,10 +40,10 @@ export class Throttles {
     this.limiters = Object.fromEntries(entries) as Record<LimitKind, RateLimiterAbstract>;
   }
 
-  /** True when the budget is used up (checked before doing work that would count). */
-  async isBlocked(kind: LimitKind, key: string): Promise<boolean> {
+  /** Seconds until the budget has room again; 0 when it has room now (a look, not a take). */
+  async blockedFor(kind: LimitKind, key: string): Promise<number> {
     const res = await this.limiters[kind].get(key);
-    return res !== null && res.consumedPoints >= this.limits[kind].points;
+    return res !== null && res.consumedPoints >= this.limits[kind].points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
   }
 
   /** Uses one point; refuses once the budget is used up. */

@@ -23,6 +23,8 @@ export type ResetOutcome =
   | { ok: false; reason: 'history' }
   /** The service account may not reset this user (outside its OU, an admin): admin-facing fault. */
   | { ok: false; reason: 'rights'; detail: string }
+  /** The write was sent but its answer was lost (connection dropped, timeout): it may have been applied. */
+  | { ok: false; reason: 'uncertain'; detail: string }
   /** Down, timeout, TLS: nothing changed, try later. */
   | { ok: false; reason: 'unavailable'; detail: string };
 

@@ -30,7 +30,16 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.redis.del(this.key(id));
+    await this.redis.del(this.key(id), `${this.key(id)}:claim`);
+  }
+
+  /** SET NX PX: exactly one host wins the claim, and it lapses by itself if that host dies mid-write. */
+  async claim(id: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(`${this.key(id)}:claim`, '1', 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  async release(id: string): Promise<void> {
+    await this.redis.del(`${this.key(id)}:claim`);
   }
 
   /** The connection is shared with the throttles and closed by the store (store/index.ts). */

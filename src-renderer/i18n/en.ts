@@ -88,6 +88,11 @@ export const en: Messages = {
     password_policy: () => ({ title: 'Your new password does not meet the requirements yet.', action: 'See in the list what is missing and choose another password.' }),
     password_mismatch: () => ({ title: 'The two passwords are not the same.', action: 'Type exactly the same new password twice.' }),
     password_rejected: () => ({ title: 'This password is not accepted.', action: 'Choose another password that meets all requirements.' }),
+    password_in_progress: () => ({ title: 'Your new password is already being set.', action: 'One moment, the result follows shortly.' }),
+    reset_uncertain: () => ({
+      title: 'We are not sure whether your password was changed.',
+      action: 'The connection dropped while it was being set. Try to sign in with your new password; if that fails, start again or call the service desk.',
+    }),
     unavailable: () => ({ title: 'The password service cannot be reached right now.', action: 'Nothing was changed. Try again in a few minutes or call the service desk.' }),
     internal: () => ({ title: 'Something went wrong on our side.', action: 'Try again. If that does not work, call the service desk and mention the reference.' }),
   },

@@ -91,6 +91,11 @@ export const nl: Messages = {
     password_policy: () => ({ title: 'Je nieuwe wachtwoord voldoet nog niet aan de eisen.', action: 'Kijk in de lijst wat er nog mist en kies een ander wachtwoord.' }),
     password_mismatch: () => ({ title: 'De twee wachtwoorden zijn niet gelijk.', action: 'Typ twee keer precies hetzelfde nieuwe wachtwoord.' }),
     password_rejected: () => ({ title: 'Dit wachtwoord wordt niet geaccepteerd.', action: 'Kies een ander wachtwoord dat aan alle eisen voldoet.' }),
+    password_in_progress: () => ({ title: 'Je nieuwe wachtwoord wordt al ingesteld.', action: 'Een moment geduld, je ziet zo het resultaat.' }),
+    reset_uncertain: () => ({
+      title: 'We weten niet zeker of je wachtwoord is gewijzigd.',
+      action: 'De verbinding viel weg terwijl het werd ingesteld. Probeer in te loggen met je nieuwe wachtwoord; lukt dat niet, begin dan opnieuw of bel de servicedesk.',
+    }),
     unavailable: () => ({ title: 'De wachtwoordservice is nu niet bereikbaar.', action: 'Er is niets gewijzigd. Probeer het over een paar minuten opnieuw of bel de servicedesk.' }),
     internal: () => ({ title: 'Er ging iets mis aan onze kant.', action: 'Probeer het opnieuw. Lukt het niet, bel dan de servicedesk en noem de referentie.' }),
   },

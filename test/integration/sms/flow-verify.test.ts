@@ -1,6 +1,6 @@
 // The whole reset through the web host with Twilio Verify: Twilio (the fake) generates and checks the code;
 // our throttles still apply. The "password changed" notice goes through Messaging when a sender is configured.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeTwilio, twilioError, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
 import { ANNA, capturingLogger, FROM, NEW_PASSWORD, startWeb, toCodeStep, twilioConfig, useTwilioEnv, VA, type Web } from './support.js';
 
@@ -40,7 +40,7 @@ describe('Twilio Verify through the whole flow', () => {
     expect(verifyPosts().at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: ANNA.e164, Code: code } });
 
     expect(await web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
-    expect(fake.messages().slice(before)).toEqual([{ To: ANNA.e164, From: FROM, Body: expect.stringContaining('je wachtwoord is zojuist gewijzigd') }]);
+    await vi.waitFor(() => expect(fake.messages().slice(before)).toEqual([{ To: ANNA.e164, From: FROM, Body: expect.stringContaining('je wachtwoord is zojuist gewijzigd') }]));
   });
 
   it('asks Twilio for English when the session is English', async () => {

@@ -6,12 +6,12 @@ describe('throttles', () => {
     const t = new Throttles(DEFAULT_LIMITS);
     for (const user of ['a.janssen', 'no.such.user']) {
       for (let i = 0; i < 5; i++) {
-        expect(await t.isBlocked('identityPerUser', user)).toBe(false);
+        expect(await t.blockedFor('identityPerUser', user)).toBe(0);
         await t.take('identityPerUser', user);
       }
-      expect(await t.isBlocked('identityPerUser', user)).toBe(true);
+      expect(await t.blockedFor('identityPerUser', user)).toBeGreaterThan(23 * 3600);
     }
-    expect(await t.isBlocked('identityPerUser', 'someone.else')).toBe(false);
+    expect(await t.blockedFor('identityPerUser', 'someone.else')).toBe(0);
   });
 
   it('count remaining tries and refuse with a retry time once used up', async () => {
@@ -36,6 +36,6 @@ describe('throttles', () => {
     const t = new Throttles(DEFAULT_LIMITS);
     for (let i = 0; i < 5; i++) await t.take('identityPerUser', 'u');
     await t.clear('identityPerUser', 'u');
-    expect(await t.isBlocked('identityPerUser', 'u')).toBe(false);
+    expect(await t.blockedFor('identityPerUser', 'u')).toBe(0);
   });
 });

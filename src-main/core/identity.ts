@@ -1,0 +1,60 @@
+// The birthdate check of step 2. Tries are *taken* before the directory is asked (not checked and counted
+// afterwards), so a burst of parallel guesses cannot all pass a "still allowed?" check together; a right
+// answer gives its try back. Every refusal looks alike to the user; the reason is for the audit and the log.
+import type { ErrorCode } from './contract.js';
+import type { SessionUser } from './session.js';
+import type { Throttles } from './throttle.js';
+import { DirectoryUnavailableError, type Directory } from '../directory/types.js';
+import { normaliseMobile } from '../sms/phone.js';
+
+export type IdentityResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>; reason: string; retryAfterSeconds?: number };
+
+export class IdentityCheck {
+  constructor(
+    private readonly directory: Directory,
+    private readonly throttles: Throttles,
+    private readonly phone: { defaultCountry: string; allowedCountries: string[] },
+  ) {}
+
+  async check(username: string, isoDate: string, clientId: string): Promise<IdentityResult> {
+    // This kiosk or installation cannot send a code anyway: say so *before* the lookup, to everyone alike, so
+    // guesses are not checked silently (the victim's phone would get no text). The per-user budget is checked
+    // after the birthdate: before it, "used up" would tell that the account exists.
+    for (const [kind, key] of [['smsPerClient', clientId], ['smsGlobal', 'all']] as const) {
+      const wait = await this.throttles.blockedFor(kind, key);
+      if (wait > 0) return { ok: false, code: 'sms_limit', reason: `sms_limit_${kind}`, retryAfterSeconds: wait };
+    }
+    const userTry = await this.throttles.take('identityPerUser', username);
+    const clientTry = await this.throttles.take('identityPerClient', clientId);
+    if (!userTry.ok || !clientTry.ok) {
+      if (userTry.ok) await this.throttles.refund('identityPerUser', username);
+      if (clientTry.ok) await this.throttles.refund('identityPerClient', clientId);
+      return { ok: false, code: 'blocked', reason: userTry.ok ? 'blocked_client' : 'blocked_user' };
+    }
+
+    let user;
+    try {
+      user = await this.directory.findUser(username);
+    } catch (e) {
+      if (!(e instanceof DirectoryUnavailableError)) throw e;
+      await this.settle(username, clientId); // nobody guessed anything
+      return { ok: false, code: 'unavailable', reason: `directory_unavailable: ${e.message}` };
+    }
+    const refuse = (reason: string): IdentityResult => ({ ok: false, code: 'identity_failed', reason });
+    if (!user) return refuse('unknown_user');
+    if (user.disabled) return refuse('disabled');
+    if (user.birthdate !== isoDate) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
+    const mobile = normaliseMobile(user.mobile, this.phone);
+    if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
+    const { id, givenName, surname, displayName } = user;
+    return { ok: true, user: { id, username: user.username, givenName, surname, displayName, mobile: mobile.e164 } };
+  }
+
+  /** The identity was proven (or could not be checked): the try taken for it does not count. */
+  async settle(username: string, clientId: string): Promise<void> {
+    await this.throttles.refund('identityPerUser', username);
+    await this.throttles.refund('identityPerClient', clientId);
+  }
+}
