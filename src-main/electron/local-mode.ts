@@ -37,13 +37,16 @@ export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language
 
 export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   const config = kioskConfig(loadConfig(o.configPath), o.settings);
-  // The directory adapter reads its bind password from the environment variable its config names.
+  // The directory adapter reads its bind password from the environment variable its config names, in the env
+  // createApp is given: a private copy here. Never process.env: Chromium's renderer, GPU and utility processes
+  // inherit it, and the password must stay in this (main) process only.
+  const env: NodeJS.ProcessEnv = { ...process.env };
   const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
   if (typeof passwordEnv === 'string') {
     const secret = await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData));
-    if (secret) process.env[passwordEnv] = secret;
+    if (secret) env[passwordEnv] = secret;
   }
-  const core = await createApp(config, o.log);
+  const core = await createApp(config, o.log, { env });
   for (const line of core.describe) o.log.info({}, line);
 
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));

@@ -1,0 +1,80 @@
+// Local mode hands the DPAPI-decrypted AD password to the core through a private env (createApp's
+// overrides.env), never through process.env: Chromium's renderer, GPU and utility processes inherit
+// process.env. createApp is replaced by a spy that records what it was given and what process.env held then.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../src-main/core/log.js';
+import { parseSettings } from '../../../src-main/settings/schema.js';
+
+const seen = vi.hoisted(() => ({ calls: [] as { overrides: { env?: NodeJS.ProcessEnv } | undefined; processEnvHad: string | undefined }[], varName: '' }));
+vi.mock('../../../src-main/app.js', () => ({
+  createApp: vi.fn(async (config: unknown, _log: unknown, overrides?: { env?: NodeJS.ProcessEnv }) => {
+    seen.calls.push({ overrides, processEnvHad: process.env[seen.varName] });
+    return { service: {}, config, describe: [], close: async () => {} };
+  }),
+}));
+const { setupLocalMode } = await import('../../../src-main/electron/local-mode.js');
+
+const SECRET = 'S3rvice!Pw-local-mode';
+const VAR = 'RK_TEST_LOCAL_MODE_AD_PASSWORD';
+const cipher = {
+  isAsyncEncryptionAvailable: async () => true,
+  encryptStringAsync: async (s: string) => Buffer.from(`enc:${s}`),
+  decryptStringAsync: async (b: Buffer) => ({ result: b.toString().slice(4), shouldReEncrypt: false }),
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rk-local-'));
+  seen.calls = [];
+  seen.varName = VAR;
+  delete process.env[VAR];
+});
+afterEach(() => {
+  delete process.env[VAR];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(sealed: boolean) {
+  const configPath = join(dir, 'config.json');
+  writeFileSync(configPath, JSON.stringify({
+    directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example', bindPasswordEnv: VAR },
+  }));
+  if (sealed) writeFileSync(join(dir, 'directory-password.bin'), `enc:${SECRET}`);
+  return setupLocalMode({
+    settings: parseSettings({}), kioskId: 'ward-3', configPath, rendererDir: dir, settingsDir: dir, userData: dir, log: silentLogger,
+    ses: { protocol: { handle: () => {} } } as never,
+    ipcMain: { handle: () => {} },
+    safeStorage: cipher,
+    kiosk: () => undefined,
+    onDone: () => {},
+  });
+}
+
+describe('local mode: the AD password', () => {
+  it('reaches createApp in a private env and never process.env (which Chromium child processes inherit)', async () => {
+    process.env.RK_TEST_LOCAL_MODE_OTHER = 'kept';
+    try {
+      await start(true);
+      expect(seen.calls).toHaveLength(1);
+      const { overrides, processEnvHad } = seen.calls[0]!;
+      expect(processEnvHad).toBeUndefined(); // not even while the core starts
+      expect(process.env[VAR]).toBeUndefined();
+      expect(Object.values(process.env)).not.toContain(SECRET);
+      expect(overrides?.env).toBeDefined();
+      expect(overrides!.env).not.toBe(process.env);
+      expect(overrides!.env![VAR]).toBe(SECRET);
+      expect(overrides!.env!.RK_TEST_LOCAL_MODE_OTHER).toBe('kept'); // the rest of the environment still reaches the adapters
+    } finally {
+      delete process.env.RK_TEST_LOCAL_MODE_OTHER;
+    }
+  });
+
+  it('without a provisioned secret the private env simply lacks it', async () => {
+    await start(false);
+    expect(seen.calls[0]!.overrides?.env?.[VAR]).toBeUndefined();
+    expect(process.env[VAR]).toBeUndefined();
+  });
+});
