@@ -27,6 +27,7 @@ app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let win: BrowserWindow | undefined;
+let kioskContentsId: number | undefined; // read once: a destroyed window's webContents must not be touched
 let quitting = false;
 // Until the settings say otherwise: a kiosk that cannot start logs off only the default kiosk account.
 let logoffOnFailure = shouldLogoff({ logoffOnExit: true, kioskAccount: 'Wachtwoord vergeten' }, userInfo().username, args.dev);
@@ -42,7 +43,7 @@ async function start(log: Logger): Promise<void> {
   const plan: KioskPlan = planKiosk(settings);
   const kioskId = settings.kioskId ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   Menu.setApplicationMenu(null);
-  setupWebContentsGuard(app, plan.allowedOrigin, args.dev, log);
+  setupWebContentsGuard(app, plan.allowedOrigin, args.dev, log, () => kioskContentsId);
   const ses = session.fromPartition('kiosk'); // no "persist:" prefix: in memory only
   ses.setUserAgent(`${ses.getUserAgent()} reset-kiosk/${kioskId}`);
 
@@ -88,6 +89,7 @@ async function start(log: Logger): Promise<void> {
     caPem: plan.mode === 'central' ? readFileSync(plan.caFile, 'utf8') : undefined,
     mayClose: () => quitting || args.dev,
   });
+  kioskContentsId = win.webContents.id;
   if (args.dev) win.webContents.openDevTools({ mode: 'detach' });
   lifecycle.start();
   app.on('before-quit', () => {

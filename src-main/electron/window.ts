@@ -26,8 +26,14 @@ export type KioskWindowOptions = {
   log: Logger;
 };
 
+// Hardened once each: 'web-contents-created' fires inside the BrowserWindow constructor, before main knows the
+// kiosk window's id, so the guard may reach the kiosk's contents before createKioskWindow does.
+const hardened = new WeakSet<WebContents>();
+
 /** Navigation, new windows, webviews, shortcuts, zoom, devtools: for the kiosk window and any other contents. */
 export function hardenWebContents(contents: WebContents, allowedOrigin: string, dev: boolean, log: Logger): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   const guard = (e: { url: string; preventDefault(): void }, what: string) => {
     if (isAllowedNavigation(e.url, allowedOrigin)) return;
     e.preventDefault();
@@ -124,14 +130,23 @@ export function createKioskWindow(o: KioskWindowOptions): BrowserWindowClass {
   return win;
 }
 
+/**
+ * Whether the guard hardens a new webContents: every one but the kiosk window's own (createKioskWindow hardens
+ * that). By id, not by getType(): a popup that slipped through is a 'window' too, the very case to cover.
+ */
+export function guardsContents(contentsId: number, kioskContentsId: number | undefined): boolean {
+  return contentsId !== kioskContentsId;
+}
+
 /** Any webContents other than the kiosk window's (a popup that slipped through, a devtools host): same rules. */
 export function setupWebContentsGuard(
   app: { on(event: 'web-contents-created', listener: (e: unknown, contents: WebContents) => void): unknown },
   allowedOrigin: string,
   dev: boolean,
   log: Logger,
+  kioskContentsId: () => number | undefined,
 ): void {
   app.on('web-contents-created', (_e, contents) => {
-    if (contents.getType() !== 'window') hardenWebContents(contents, allowedOrigin, dev, log);
+    if (guardsContents(contents.id, kioskContentsId())) hardenWebContents(contents, allowedOrigin, dev, log);
   });
 }

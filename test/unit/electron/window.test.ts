@@ -5,12 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src-main/core/log.js';
 import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
 import { planKiosk } from '../../../src-main/electron/modes.js';
-import { createKioskWindow, setupWebContentsGuard } from '../../../src-main/electron/window.js';
+import { createKioskWindow, guardsContents, hardenWebContents, setupWebContentsGuard } from '../../../src-main/electron/window.js';
 import { parseSettings } from '../../../src-main/settings/schema.js';
 
 type Handler = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+let nextId = 1;
 class FakeContents extends EventEmitter {
+  id = nextId++;
   openHandler?: Handler;
   setWindowOpenHandler(h: Handler) { this.openHandler = h; }
   setZoomLevel = vi.fn();
@@ -149,10 +151,39 @@ describe('kiosk window', () => {
 
   it('hardens any other webContents that appears', () => {
     const app = new EventEmitter();
-    setupWebContentsGuard(app as never, 'app://kiosk', false, silentLogger);
+    setupWebContentsGuard(app as never, 'app://kiosk', false, silentLogger, () => undefined);
     const other = new FakeContents();
     other.getType = () => 'webview';
     app.emit('web-contents-created', {}, other);
     expect(other.openHandler?.({})).toEqual({ action: 'deny' });
+  });
+
+  it('guard decision by id: only the kiosk window itself is skipped, a popup (type "window") is not', () => {
+    expect(guardsContents(7, 7)).toBe(false);
+    expect(guardsContents(8, 7)).toBe(true);
+    expect(guardsContents(7, undefined)).toBe(true); // the kiosk window not created yet: harden (idempotent)
+  });
+
+  it('hardens a popup BrowserWindow that slipped through, but not the kiosk window again', () => {
+    const app = new EventEmitter();
+    const { wc } = open();
+    setupWebContentsGuard(app as never, 'app://kiosk', false, silentLogger, () => wc.id);
+    const popup = new FakeContents(); // getType() === 'window', like any BrowserWindow's contents
+    app.emit('web-contents-created', {}, popup);
+    expect(popup.openHandler?.({})).toEqual({ action: 'deny' });
+    const away = event('https://evil.example/');
+    popup.emit('will-navigate', away);
+    expect(away.preventDefault).toHaveBeenCalled();
+    const before = wc.listenerCount('will-navigate');
+    app.emit('web-contents-created', {}, wc);
+    expect(wc.listenerCount('will-navigate')).toBe(before);
+  });
+
+  it('hardening is idempotent (the guard can see the kiosk contents before createKioskWindow does)', () => {
+    const wc = new FakeContents();
+    hardenWebContents(wc as never, 'app://kiosk', false, silentLogger);
+    hardenWebContents(wc as never, 'app://kiosk', false, silentLogger);
+    expect(wc.listenerCount('will-navigate')).toBe(1);
+    expect(wc.setVisualZoomLevelLimits).toHaveBeenCalledTimes(1);
   });
 });
