@@ -23,6 +23,64 @@ $HivePolicies = @(
 # Pro editions: the kiosk as this account's shell through the "Custom User Interface" policy.
 $ShellPolicyKey = 'Software\Microsoft\Windows\CurrentVersion\Policies\System'
 
+# Other programs, per account (same hive): "Run only specified Windows applications" (RestrictRun: the kiosk
+# exe, and shutdown.exe it logs off with) and "Don't run specified Windows applications" (DisallowRun) as belt
+# and braces. Explorer/ShellExecute enforce these, not the kernel: -AppLocker (below) is the enforcement.
+# Our list entries are named rk1, rk2, ...: uninstall removes only those (and an emptied list key).
+$RunListKey = 'Software\Microsoft\Windows\CurrentVersion\Policies\Explorer'
+$DeniedPrograms = @('powershell.exe', 'powershell_ise.exe', 'pwsh.exe', 'mshta.exe', 'wscript.exe', 'cscript.exe', 'cmd.exe',
+    'regedit.exe', 'regedt32.exe', 'reg.exe', 'mmc.exe', 'control.exe', 'explorer.exe')
+function Get-RunLists([string] $AppExe) {
+    return @{ RestrictRun = @((Split-Path $AppExe -Leaf), 'shutdown.exe'); DisallowRun = $DeniedPrograms }
+}
+
+# Opt-in AppLocker (install.ps1 -AppLocker; Enterprise/Education, service AppIDSvc): executable rules in the
+# LOCAL policy for the kiosk account's SID only. Every rule id starts with $AppLockerIdPrefix, so uninstall
+# removes exactly ours. Deny rules win over allow rules, so other accounts keep whatever they may run.
+$AppLockerIdPrefix = '5e1f0c4a-7b3d-4d2e-9a61-'
+# Under %WINDIR%, which the kiosk account may otherwise run from: the programs above and the folders a
+# standard user can write to (so a copied program cannot run from there either).
+$AppLockerWritableWindowsDirs = @('%WINDIR%\Temp\*', '%WINDIR%\Tasks\*', '%WINDIR%\tracing\*', '%WINDIR%\Registration\*', '%WINDIR%\Debug\*',
+    '%SYSTEM32%\Tasks\*', '%SYSTEM32%\com\dmp\*', '%SYSTEM32%\FxsTmp\*', '%SYSTEM32%\spool\drivers\color\*', '%SYSTEM32%\spool\PRINTERS\*',
+    '%SYSTEM32%\spool\SERVERS\*', '%SYSTEM32%\Microsoft\Crypto\RSA\MachineKeys\*', '%WINDIR%\SysWOW64\Tasks\*', '%WINDIR%\SysWOW64\com\dmp\*',
+    '%WINDIR%\SysWOW64\FxsTmp\*')
+
+function Get-AppLockerKioskRules([string] $Sid, [string] $AppDir, [bool] $AllowEveryone) {
+    $specs = @()
+    # No executable rules in effect yet: enforcing ours must not lock anyone else out, so everyone keeps everything.
+    if ($AllowEveryone) { $specs += [pscustomobject]@{ Action = 'Allow'; Sid = 'S-1-1-0'; Path = '*'; Except = @() } }
+    # The kiosk account: nothing outside %WINDIR% (logon needs it), the kiosk's own folder and the touch keyboard ...
+    $specs += [pscustomobject]@{ Action = 'Deny'; Sid = $Sid; Path = '*'; Except = @('%WINDIR%\*', (Join-Path $AppDir '*'), '%PROGRAMFILES%\Common Files\microsoft shared\ink\*') }
+    # ... and inside %WINDIR% none of the denied programs, nothing from user-writable folders.
+    $paths = @('%SYSTEM32%\WindowsPowerShell\*', '%WINDIR%\SysWOW64\WindowsPowerShell\*')
+    foreach ($p in $DeniedPrograms) { $paths += @("%WINDIR%\$p", "%SYSTEM32%\$p", "%WINDIR%\SysWOW64\$p") }
+    foreach ($p in ($paths + $AppLockerWritableWindowsDirs)) { $specs += [pscustomobject]@{ Action = 'Deny'; Sid = $Sid; Path = $p; Except = @() } }
+    $rules = @()
+    for ($i = 0; $i -lt $specs.Count; $i++) {
+        $r = $specs[$i]
+        $path = [Security.SecurityElement]::Escape($r.Path)
+        $x = '<FilePathRule Id="' + $AppLockerIdPrefix + ('{0:x12}' -f ($i + 1)) + '" Name="' + $ProductName + ': ' + $r.Action + ' ' + $path + '"'
+        $x += ' Description="' + $ProductName + ' kiosk (install.ps1 -AppLocker)" UserOrGroupSid="' + $r.Sid + '" Action="' + $r.Action + '">'
+        $x += '<Conditions><FilePathCondition Path="' + $path + '" /></Conditions>'
+        if ($r.Except.Count) { $x += '<Exceptions>' + (($r.Except | ForEach-Object { '<FilePathCondition Path="' + [Security.SecurityElement]::Escape($_) + '" />' }) -join '') + '</Exceptions>' }
+        $rules += $x + '</FilePathRule>'
+    }
+    return $rules
+}
+
+# The local AppLocker policy as XML; written back whole (Set-AppLockerPolicy without -Merge replaces it).
+function Get-LocalAppLockerXml { return [xml](Get-AppLockerPolicy -Local -Xml) }
+function Set-LocalAppLockerXml([xml] $Policy) {
+    $file = Join-Path $env:TEMP ("rk-applocker-" + [guid]::NewGuid() + '.xml')
+    try { $Policy.Save($file); Set-AppLockerPolicy -XmlPolicy $file }
+    finally { Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue }
+}
+# AppIDSvc start type as sc.exe spells it (Set-Service cannot change this protected service).
+function Get-AppIdSvcStart {
+    $mode = (Get-CimInstance Win32_Service -Filter "Name='AppIDSvc'").StartMode
+    switch ($mode) { 'Auto' { return 'auto' } 'Disabled' { return 'disabled' } default { return 'demand' } }
+}
+
 function Write-Step([string] $Message) { Write-Host "[$ProductName] $Message" }
 
 function Assert-Admin {

@@ -7,16 +7,21 @@
      ".\Wachtwoord vergeten" without a password; over the network, RDP, batch or service it cannot log on.
   2. Its shell is the kiosk: Shell Launcher (WMI WESL_UserSetting.SetCustomShell, Enterprise/Education) or,
      on Pro, the per-user "Custom User Interface" policy (weaker: see docs/windows-kiosk.md).
-  3. Per-account lock-down in its registry hive: no Task Manager, lock, password change, cmd, regedit.
+  3. Per-account lock-down in its registry hive: no Task Manager, lock, password change, cmd, regedit; only the
+     kiosk exe may be started through the shell (RestrictRun), never PowerShell, mshta, script hosts (DisallowRun).
   4. Optional (-KeyboardFilter): the Keyboard Filter. It is MACHINE-WIDE (all non-admin users), so off by default.
-  5. C:\ProgramData\Wachtwoord vergeten\kiosk.json (kiosk settings), readable by the kiosk account.
+  5. Optional (-AppLocker, Enterprise/Education): AppLocker executable rules for the kiosk account's SID only,
+     enforced by the Application Identity service (AppIDSvc), which is set to start automatically.
+  6. C:\ProgramData\Wachtwoord vergeten\kiosk.json (kiosk settings), readable by the kiosk account.
   Every change is recorded in HKLM\SOFTWARE\Wachtwoord vergeten\Install; uninstall.ps1 reverses exactly those.
+  An account of that name that already existed keeps its flags on record and gets them back on uninstall.
 #>
 param(
     [Parameter(Mandatory = $true)] [string] $AppExe,
     [string] $AccountName = 'Wachtwoord vergeten',
     [ValidateSet('Auto', 'ShellLauncher', 'UserPolicy')] [string] $ShellMode = 'Auto',
-    [switch] $KeyboardFilter
+    [switch] $KeyboardFilter,
+    [switch] $AppLocker
 )
 . (Join-Path $PSScriptRoot 'common.ps1')
 Assert-Admin
@@ -24,6 +29,7 @@ if (-not (Test-Path -LiteralPath $AppExe)) { throw "kiosk executable not found: 
 if ($ShellMode -eq 'Auto') { $ShellMode = if (Test-LockdownEdition) { 'ShellLauncher' } else { 'UserPolicy' } }
 if ($ShellMode -eq 'ShellLauncher' -and -not (Test-LockdownEdition)) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }
 if ($KeyboardFilter -and -not (Test-LockdownEdition)) { throw 'Keyboard Filter needs Windows Enterprise or Education.' }
+if ($AppLocker -and -not (Test-LockdownEdition)) { throw 'AppLocker enforcement needs Windows Enterprise or Education.' }
 $restart = $false
 
 # 1. Blank passwords: console only. Record the previous value so uninstall can put it back.
@@ -40,11 +46,19 @@ if (-not $sid) {
     New-LocalUser -Name $AccountName -NoPassword -FullName $AccountName -Description 'Wachtwoord-reset kiosk, geen rechten' -AccountNeverExpires -UserMayNotChangePassword | Out-Null
     Set-State 'AccountCreated' 1
     $sid = Get-AccountSid $AccountName
+} elseif (-not (Get-State 'AccountCreated') -and $null -eq (Get-State 'AccountPreviousEnabled')) {
+    # An account that existed before: record its flags BEFORE changing them (once: a re-run must not record ours).
+    Write-Step "using the existing local account '$AccountName' (its flags are restored on uninstall)"
+    $ua = Get-CimInstance Win32_UserAccount -Filter "LocalAccount=True AND SID='$sid'"
+    Set-State 'AccountPreviousPasswordRequired' ([int][bool]$ua.PasswordRequired)
+    Set-State 'AccountPreviousPasswordExpires' ([int][bool]$ua.PasswordExpires)
+    Set-State 'AccountPreviousEnabled' ([int](-not $ua.Disabled))
 }
 & net.exe user "$AccountName" /passwordreq:no /active:yes | Out-Null
 Set-LocalUser -Name $AccountName -PasswordNeverExpires $true
 if (-not (Get-LocalGroupMember -SID $UsersGroupSid -ErrorAction SilentlyContinue | Where-Object { $_.SID.Value -eq $sid })) {
     Add-LocalGroupMember -SID $UsersGroupSid -Member $sid
+    Set-State 'AccountAddedToUsers' 1
 }
 Set-State 'AccountName' $AccountName
 Set-State 'AccountSid' $sid
@@ -65,8 +79,18 @@ Invoke-WithUserHive $profilePath 'RK-Kiosk' {
         foreach ($name in $p.Names) { Set-ItemProperty -Path $key -Name $name -Value 1 -Type DWord }
     }
     if ($ShellMode -eq 'UserPolicy') { Set-ItemProperty -Path "$hku\$ShellPolicyKey" -Name 'Shell' -Value "`"$AppExe`"" -Type String }
+    # Other apps: only the kiosk through the shell (RestrictRun), never these (DisallowRun). Flag value + list key.
+    $lists = Get-RunLists $AppExe
+    foreach ($list in $lists.Keys) {
+        $listKey = "$hku\$RunListKey\$list"
+        if (-not (Test-Path $listKey)) { New-Item -Path $listKey -Force | Out-Null }
+        $i = 0
+        foreach ($exe in $lists[$list]) { $i++; Set-ItemProperty -Path $listKey -Name "rk$i" -Value $exe -Type String }
+        Set-ItemProperty -Path "$hku\$RunListKey" -Name $list -Value 1 -Type DWord
+    }
 }
 Set-State 'HivePolicies' 1
+Set-State 'RunLists' 1
 
 # 4. Shell Launcher: the kiosk is this account's shell; exit code 0 (our logoff) -> nothing, else restart it.
 if ($ShellMode -eq 'ShellLauncher') {
@@ -102,7 +126,40 @@ if ($KeyboardFilter) {
     }
 }
 
-# 6. Kiosk settings folder: admins write, the kiosk account reads (and may consume the AD password import file).
+# 6. Optional AppLocker for the kiosk account (see docs/windows-kiosk.md): ours replace any earlier rules of ours.
+if ($AppLocker) {
+    $prevSvc = Get-AppIdSvcStart
+    if ($prevSvc -ne 'auto') {
+        if ($null -eq (Get-State 'AppIdSvcStartPrevious')) { Set-State 'AppIdSvcStartPrevious' $prevSvc }
+        & sc.exe config AppIDSvc start= auto | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw 'cannot set the Application Identity service (AppIDSvc) to start automatically' }
+    }
+    Start-Service -Name AppIDSvc
+    $ours = "starts-with(@Id,'$AppLockerIdPrefix')"
+    $effective = [xml](Get-AppLockerPolicy -Effective -Xml)
+    $othersExe = $effective.SelectNodes("/AppLockerPolicy/RuleCollection[@Type='Exe']/*[not($ours)]").Count
+    $policy = Get-LocalAppLockerXml
+    $exe = $policy.SelectSingleNode("/AppLockerPolicy/RuleCollection[@Type='Exe']")
+    if ($null -eq (Get-State 'AppLockerExeModePrevious')) { Set-State 'AppLockerExeModePrevious' $(if ($exe) { $exe.GetAttribute('EnforcementMode') } else { 'Absent' }) }
+    if (-not $exe) {
+        $exe = $policy.CreateElement('RuleCollection')
+        $exe.SetAttribute('Type', 'Exe')
+        $exe.SetAttribute('EnforcementMode', 'NotConfigured')
+        [void]$policy.DocumentElement.AppendChild($exe)
+    }
+    foreach ($old in @($exe.SelectNodes("*[$ours]"))) { [void]$exe.RemoveChild($old) }
+    # No executable rules from anyone else: ours add "everyone may run everything" and switch enforcement on;
+    # otherwise the existing rules and their enforcement mode stay as they are.
+    $allowEveryone = $othersExe -eq 0
+    $fragment = [xml]('<Rules>' + ((Get-AppLockerKioskRules $sid (Split-Path $AppExe) $allowEveryone) -join '') + '</Rules>')
+    foreach ($r in @($fragment.DocumentElement.ChildNodes)) { [void]$exe.AppendChild($policy.ImportNode($r, $true)) }
+    if ($allowEveryone) { $exe.SetAttribute('EnforcementMode', 'Enabled') }
+    Set-LocalAppLockerXml $policy
+    Set-State 'AppLockerRules' 1
+    if ($othersExe -gt 0) { Write-Step 'AppLocker: executable rules already in effect; ours were added for the kiosk account only (check their enforcement mode).' }
+}
+
+# 7. Kiosk settings folder: admins write, the kiosk account reads (and may consume the AD password import file).
 if (-not (Test-Path $SettingsDir)) { New-Item -ItemType Directory -Path $SettingsDir | Out-Null; Set-State 'CreatedSettingsDir' 1 }
 & icacls.exe $SettingsDir /inheritance:r /grant:r '*S-1-5-18:(OI)(CI)F' '*S-1-5-32-544:(OI)(CI)F' "*${sid}:(OI)(CI)RX" | Out-Null
 $settings = Join-Path $SettingsDir 'kiosk.json'
@@ -117,7 +174,7 @@ if (Test-Path $import) { & icacls.exe $import /inheritance:r /grant:r '*S-1-5-18
 # Windows features that need a restart: finish by itself at the next start (as SYSTEM), then remove the task.
 $task = "$ProductName - setup na herstart"
 if ($restart) {
-    $taskArgs = "-NoProfile -NonInteractive -ExecutionPolicy Bypass -File `"$PSCommandPath`" -AppExe `"$AppExe`" -AccountName `"$AccountName`" -ShellMode $ShellMode" + $(if ($KeyboardFilter) { ' -KeyboardFilter' } else { '' })
+    $taskArgs = "-NoProfile -NonInteractive -ExecutionPolicy Bypass -File `"$PSCommandPath`" -AppExe `"$AppExe`" -AccountName `"$AccountName`" -ShellMode $ShellMode" + $(if ($KeyboardFilter) { ' -KeyboardFilter' } else { '' }) + $(if ($AppLocker) { ' -AppLocker' } else { '' })
     $action = New-ScheduledTaskAction -Execute "$env:SystemRoot\System32\WindowsPowerShell\v1.0\powershell.exe" -Argument $taskArgs
     Register-ScheduledTask -TaskName $task -Action $action -Trigger (New-ScheduledTaskTrigger -AtStartup) -User 'SYSTEM' -RunLevel Highest -Force | Out-Null
     Write-Step 'RESTART REQUIRED: Windows features were enabled; setup finishes by itself after the restart.'

@@ -98,7 +98,7 @@ describe('installer scripts', () => {
     const common = text('common.ps1');
     const defined = new Set([...common.matchAll(/^function ([\w-]+)/gm)].map((m) => m[1]!));
     for (const s of ['install.ps1', 'uninstall.ps1']) {
-      const used = [...text(s).matchAll(/\b((?:Assert|Get|Set|Test|Invoke|Write)-(?:Admin|State|AccountSid|LockdownEdition|UserRight|WithUserHive|ProfilePath|Step))\b/g)].map((m) => m[1]!);
+      const used = [...text(s).matchAll(/\b((?:Assert|Get|Set|Test|Invoke|Write)-(?:Admin|State|AccountSid|LockdownEdition|UserRight|WithUserHive|ProfilePath|Step|RunLists|AppLockerKioskRules|LocalAppLockerXml|AppIdSvcStart))\b/g)].map((m) => m[1]!);
       for (const f of used) expect(defined.has(f), `${s}: ${f}`).toBe(true);
     }
     for (const s of ['install.ps1', 'uninstall.ps1', 'common.ps1']) {
