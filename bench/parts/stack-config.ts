@@ -6,7 +6,7 @@ export function adHostConfig(dc: Dc, outbox: string): { config: unknown; env: No
   return {
     config: {
       directory: { type: 'ad', urls: [dc.url], caFile: dc.ca, baseDns: [dc.kioskOu], bindDn: dc.bindDn },
-      sms: { provider: { type: 'outbox', file: outbox }, notifyOnChange: false },
+      sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true }, notifyOnChange: false },
       security: { identityFloorMs: 0 },
     },
     env: { RESET_KIOSK_AD_PASSWORD: dc.bindPassword },

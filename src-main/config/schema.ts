@@ -21,15 +21,19 @@ export const SEED_MOBILE_REGISTRATION = {
   en: 'under "Zakelijk mobiel" in the Talent & Salaris app',
 };
 
-const limit = (max: number) =>
-  z.object({ points: z.number().int().min(1).max(max), durationSeconds: z.number().int().min(60).max(7 * 86400) }).strict();
+const limit = (max: number, minDuration: number) =>
+  z.object({ points: z.number().int().min(1).max(max), durationSeconds: z.number().int().min(minDuration).max(7 * 86400) }).strict();
 // Upper bounds keep an admin from configuring unlimited guessing; lower bounds are never less safe.
+// A per-user window shorter than an hour would turn "5 a day" into "5 a minute".
+const LIMIT_MIN_DURATION: Record<LimitKind, number> = {
+  identityPerUser: 3600, identityPerClient: 60, startsPerClient: 60, smsPerUser: 3600, smsPerClient: 60, smsGlobal: 3600, codeChecks: 60,
+};
 const LIMIT_MAX: Record<LimitKind, number> = {
   identityPerUser: 10, identityPerClient: 1000, startsPerClient: 10_000,
   smsPerUser: 10, smsPerClient: 1000, smsGlobal: 1_000_000, codeChecks: 5,
 };
 const limitsSchema = z
-  .object(Object.fromEntries(LIMIT_KINDS.map((k) => [k, limit(LIMIT_MAX[k]).default(DEFAULT_LIMITS[k])])) as {
+  .object(Object.fromEntries(LIMIT_KINDS.map((k) => [k, limit(LIMIT_MAX[k], LIMIT_MIN_DURATION[k]).default(DEFAULT_LIMITS[k])])) as {
     [K in LimitKind]: z.ZodDefault<ReturnType<typeof limit>>;
   })
   .strict();
@@ -78,12 +82,26 @@ export const configSchema = z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(8080),
-        /** Behind a load balancer: trust X-Forwarded-For from it so per-client limits see the real client. */
-        trustProxy: z.union([z.boolean(), z.string()]).default(false),
+        /**
+         * Behind a load balancer: its addresses (IP or CIDR) or the number of proxy hops, so per-client limits see
+         * the real client. Never `true`: anyone could then pick their own address with X-Forwarded-For.
+         */
+        trustProxy: z
+          .union([z.literal(false), z.number().int().min(1).max(5), z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1)])
+          .default(false),
       })
       .strict()
       .default({ host: '127.0.0.1', port: 8080, trustProxy: false }),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const p = c.sms.provider;
+    if (p.type === 'outbox' && c.directory.type !== 'demo' && !p.allowRealDirectory) {
+      ctx.addIssue({ code: 'custom', path: ['sms', 'provider'], message: 'the demo SMS outbox writes codes to a file; with a real directory configure twilio-messaging or twilio-verify (or, in a test lab only, set allowRealDirectory: true)' });
+    }
+    if (c.security.limits.codeChecks.durationSeconds < c.security.codeTtlSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'codeChecks', 'durationSeconds'], message: `must be at least security.codeTtlSeconds (${c.security.codeTtlSeconds}), or a code would get fresh tries while it is still valid` });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,8 @@ export const outboxSmsSchema = z
     type: z.literal('outbox'),
     /** Default: $RESET_KIOSK_OUTBOX, else <tmp>/reset-kiosk-outbox.jsonl (printed at start). */
     file: z.string().optional(),
+    /** Test labs only: write codes to a file although the directory is real (refused otherwise, see schema.ts). */
+    allowRealDirectory: z.boolean().default(false),
   })
   .strict();
 
@@ -91,7 +93,7 @@ export const DEFAULT_TEMPLATES = {
 
 export const smsSchema = z
   .object({
-    provider: smsProviderSchema.default({ type: 'outbox' }),
+    provider: smsProviderSchema.default({ type: 'outbox', allowRealDirectory: false }),
     /** ISO 3166 countries whose mobile numbers may receive a code (SMS pumping guard). */
     allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).default(['NL']),
     /** Country assumed for numbers stored without a prefix (`06 12345678`). */

@@ -11,12 +11,15 @@ import { CSP_DIRECTIVES } from './csp.js';
 import { registerReadyz } from './readyz.js';
 import { logRequests } from './request-log.js';
 
-export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: boolean | string; log: Logger };
+export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: false | number | string[]; log: Logger };
 
 const BODY_LIMIT = 4 * 1024; // the largest request is two passwords: 4 KB is plenty
 
 export async function buildServer(app: App, opts: ServerOptions): Promise<FastifyInstance> {
-  const server = Fastify({ bodyLimit: BODY_LIMIT, trustProxy: opts.trustProxy ?? false, logger: false, return503OnClosing: true });
+  const hops = opts.trustProxy;
+  // A hop count trusts that many proxies in front of us (proxy-addr semantics); addresses are trusted as listed.
+  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
+  const server = Fastify({ bodyLimit: BODY_LIMIT, trustProxy, logger: false, return503OnClosing: true });
   await server.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES as unknown as Record<string, string[]> },
     crossOriginEmbedderPolicy: true,

@@ -44,6 +44,7 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
     const config = parseConfig({
       directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`] },
       security: { identityFloorMs: 0 },
+      sms: { provider: { type: 'outbox', allowRealDirectory: true } }, // codes from a file: test lab only
     });
     app = await createApp(config, log, { limits: RELAXED_LIMITS });
     server = await buildServer(app, { log });

@@ -27,7 +27,7 @@ describe('ad directory config', () => {
       timeouts: { connectMs: 5000, operationMs: 10000 },
       pool: { size: 2, idleMs: 60_000 },
     });
-    expect(parseConfig({ directory: minimal }).directory.type).toBe('ad');
+    expect(parseConfig({ directory: minimal, sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } } }).directory.type).toBe('ad');
   });
 
   it('accepts ldaps://, and ldap:// only with startTls', () => {

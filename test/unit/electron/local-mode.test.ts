@@ -41,6 +41,7 @@ async function start(sealed: boolean) {
   const configPath = join(dir, 'config.json');
   writeFileSync(configPath, JSON.stringify({
     directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example', bindPasswordEnv: VAR },
+    sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
   }));
   if (sealed) writeFileSync(join(dir, 'directory-password.bin'), `enc:${SECRET}`);
   return setupLocalMode({

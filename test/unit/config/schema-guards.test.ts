@@ -1,0 +1,35 @@
+// The config refuses settings that would quietly weaken the product (security review findings 5–7).
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../../src-main/config/load.js';
+
+const ad = { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' };
+const refusal = (raw: unknown) => {
+  try {
+    parseConfig(raw, 'test.json');
+  } catch (e) {
+    if (e instanceof ConfigError) return e.message;
+    throw e;
+  }
+  return 'accepted';
+};
+
+describe('config guards', () => {
+  it('a real directory with the demo outbox (codes in a file) is refused unless a test lab says so', () => {
+    expect(refusal({ directory: ad })).toMatch(/sms\.provider: the demo SMS outbox writes codes to a file/);
+    expect(refusal({ directory: ad, sms: { provider: { type: 'outbox', allowRealDirectory: true } } })).toBe('accepted');
+    expect(refusal({})).toBe('accepted'); // the demo
+  });
+
+  it('per-user windows are at least an hour, and a code cannot get fresh tries while it is valid', () => {
+    expect(refusal({ security: { limits: { identityPerUser: { points: 5, durationSeconds: 60 } } } })).toMatch(/identityPerUser\.durationSeconds/);
+    expect(refusal({ security: { limits: { smsPerUser: { points: 5, durationSeconds: 600 } } } })).toMatch(/smsPerUser\.durationSeconds/);
+    expect(refusal({ security: { codeTtlSeconds: 300, limits: { codeChecks: { points: 3, durationSeconds: 120 } } } })).toMatch(/codeChecks\.durationSeconds: must be at least security\.codeTtlSeconds/);
+  });
+
+  it('trustProxy takes proxy addresses or a hop count, never `true`', () => {
+    expect(refusal({ server: { trustProxy: true } })).toMatch(/server\.trustProxy/);
+    expect(refusal({ server: { trustProxy: ['10.0.0.5', '10.0.1.0/24'] } })).toBe('accepted');
+    expect(refusal({ server: { trustProxy: 1 } })).toBe('accepted');
+    expect(refusal({ server: { trustProxy: ['not-an-ip'] } })).toMatch(/server\.trustProxy/);
+  });
+});
