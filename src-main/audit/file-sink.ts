@@ -2,7 +2,7 @@
 // Appends are serialised in this process (one promise queue), so lines never interleave and `seq`/`prev` never
 // fork. Several processes must NOT share one file: with several web hosts each writes its own (`{host}` in the
 // path), and every line names its host.
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEvent, AuditSink } from '../core/audit.js';
@@ -89,7 +89,3 @@ async function readLast(file: string): Promise<{ seq: number; hash: string }> {
   if (typeof rec.seq !== 'number' || typeof rec.hash !== 'string') throw new AuditFileError(`${problem}: the last line has no seq/hash; is this an audit file?`);
   return { seq: rec.seq, hash: rec.hash };
 }
-
-/** Reads a whole audit file (tests, tooling). */
-export const readAuditLines = async (file: string): Promise<AuditRecord[]> =>
-  (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);

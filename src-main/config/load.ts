@@ -49,4 +49,3 @@ export function readSecret(envVar: string, env: NodeJS.ProcessEnv = process.env)
   return env[envVar] || undefined;
 }
 
-export const isDemo = (c: Config): boolean => c.directory.type === 'demo';

@@ -59,7 +59,13 @@ export class CodeSender {
       return fail(issued.reason === 'invalid_number' ? 'identity_failed' : 'sms_failed');
     }
     const sentAt = this.now();
-    session.code = { issued: issued.issued, nonce: randomBytes(8).toString('hex'), sentAt, expiresAt: sentAt + this.opts.codeTtlSeconds * 1000 };
+    const previous = session.code;
+    if (issued.issued.kind === 'remote' && previous?.issued.kind === 'remote' && previous.expiresAt > sentAt) {
+      // Twilio Verify re-sends the *same* code while its verification is pending: it keeps its tries and expiry.
+      session.code = { ...previous, sentAt };
+    } else {
+      session.code = { issued: issued.issued, nonce: randomBytes(8).toString('hex'), sentAt, expiresAt: sentAt + this.opts.codeTtlSeconds * 1000 };
+    }
     this.log.info({ user: session.username }, 'code sent');
     await record('ok');
     return { ok: true };

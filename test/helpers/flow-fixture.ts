@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, Throttles, type Limits } from '../../src-main/core/thro
 import { DemoDirectory } from '../../src-main/directory/demo.js';
 import type { Directory } from '../../src-main/directory/types.js';
 import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
-import type { SendOutcome, SmsSender } from '../../src-main/sms/types.js';
+import type { CodeChannel, SendOutcome, SmsSender } from '../../src-main/sms/types.js';
 
 export class CapturingSender implements SmsSender {
   readonly sent: { to: string; body: string }[] = [];
@@ -43,7 +43,7 @@ export const TEST_OPTIONS: FlowOptions = {
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
 };
 
-export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory } = {}) {
+export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory; codes?: CodeChannel } = {}) {
   let clock = Date.parse('2026-11-25T10:00:00Z');
   const now = () => clock;
   const sender = new CapturingSender();
@@ -52,7 +52,7 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
   const service = createResetFlow(
     {
       directory,
-      codes: new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
+      codes: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
       notices: sender,
       sessions: new MemorySessionStore(now),
       throttles: new Throttles({ ...DEFAULT_LIMITS, ...opts.limits }),

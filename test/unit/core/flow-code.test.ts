@@ -1,5 +1,6 @@
 // The code and password steps: tries, expiry, resend, SMS budgets, policy answers.
 import { describe, expect, it } from 'vitest';
+import type { CodeChannel } from '../../../src-main/sms/types.js';
 import { flowFixture } from '../../helpers/flow-fixture.js';
 
 async function atCodeStep(fx = flowFixture()) {
@@ -92,5 +93,25 @@ describe('reset flow: password step', () => {
     const { api, sender, sessionId, advance } = await atCodeStep();
     advance(600_001);
     expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ code: 'session_expired' });
+  });
+});
+
+describe('reset flow: codes checked by the provider (Twilio Verify)', () => {
+  it('a resend of the same pending code keeps its tries and its expiry', async () => {
+    const sent: string[] = [];
+    const codes: CodeChannel = {
+      issue: async (to) => (sent.push(to), { ok: true, issued: { kind: 'remote', to } }),
+      check: async (_issued, code) => (code === '424242' ? 'valid' : 'invalid'),
+    };
+    const fx = await atCodeStep(flowFixture({ codes }));
+    const { api, sessionId, advance } = fx;
+    expect(await api.verifyCode({ sessionId, code: '000000' })).toMatchObject({ attemptsLeft: 2 });
+    expect(await api.verifyCode({ sessionId, code: '000001' })).toMatchObject({ attemptsLeft: 1 });
+    advance(30_000);
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true });
+    expect(sent).toHaveLength(2);
+    expect(await api.verifyCode({ sessionId, code: '000002' })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
+    advance(271_000); // 5 minutes after the first send, not after the resend
+    expect(await api.verifyCode({ sessionId, code: '424242' })).toEqual({ ok: false, code: 'code_expired' });
   });
 });
