@@ -42,7 +42,7 @@ describe('doctor on the demo', () => {
   it('fails when a real config has no audit trail', async () => {
     const r = await doctor({ audit: {}, store: { type: 'memory' } });
     expect(r.code).toBe(0); // still the demo directory: only a warning
-    const real = await doctor({ directory: { type: 'ad', urls: ['ldaps://127.0.0.1:1'], baseDns: ['DC=x'], bindDn: 'CN=x' } }, { env: { RESET_KIOSK_AD_PASSWORD: 'x' } });
+    const real = await doctor({ directory: { type: 'ad', urls: ['ldaps://127.0.0.1:1'], baseDns: ['DC=x'], bindDn: 'CN=x' }, sms: { provider: { type: 'outbox', allowRealDirectory: true } } }, { env: { RESET_KIOSK_AD_PASSWORD: 'x' } });
     expect(real.line('audit trail')).toMatch(/^✗ .*\n\s+→ set audit\.file/);
   });
 });
