@@ -6,6 +6,8 @@ import { noAudit, type AuditSink } from './core/audit.js';
 import type { ResetService } from './core/contract.js';
 import { createResetFlow, type FlowDeps } from './core/flow.js';
 import { guard } from './core/guard.js';
+import { pseudonymiser } from './core/pseudonym.js';
+import { readSecret } from './config/load.js';
 import type { Logger } from './core/log.js';
 import type { SessionStore } from './core/session.js';
 import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
@@ -56,6 +58,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
     audit: overrides.audit ?? fileAudit ?? noAudit,
     log,
+    // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+    pseudonymise: pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env)),
     background: (task) => {
       const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
       pending.add(tracked);

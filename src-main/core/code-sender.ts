@@ -33,13 +33,14 @@ export class CodeSender {
     if (!session.user) return fail('session_expired');
     const keys: Record<string, string> = { smsPerUser: session.username, smsPerClient: client.clientId, smsGlobal: 'all' };
     const taken: LimitKind[] = [];
-    const record = (outcome: string) => this.audit.record({ step: 'code_sent', outcome, user: session.username, client: client.clientId });
+    const account = session.user.username; // known: codes go only to proven accounts
+    const record = (outcome: string) => this.audit.record({ step: 'code_sent', outcome, user: account, client: client.clientId });
     for (const kind of BUDGETS) {
       const t = await this.throttles.take(kind, keys[kind]!);
       if (!t.ok) {
         for (const k of taken) await this.throttles.refund(k, keys[k]!);
         if (kind === 'smsGlobal') alertGlobalCap(this.log);
-        this.log.warn({ user: session.username, client: client.clientId, limit: kind }, 'sms budget used up');
+        this.log.warn({ user: account, client: client.clientId, limit: kind }, 'sms budget used up');
         await record(`sms_limit_${kind}`);
         return fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds });
       }
@@ -53,7 +54,7 @@ export class CodeSender {
     });
     if (!issued.ok) {
       for (const k of taken) await this.throttles.refund(k, keys[k]!);
-      this.log.warn({ user: session.username, reason: issued.reason, providerCode: issued.providerCode }, 'code not sent');
+      this.log.warn({ user: account, reason: issued.reason, providerCode: issued.providerCode }, 'code not sent');
       await record(`failed_${issued.reason}`);
       // A number the provider calls invalid is a registration problem: the same answer as a wrong birthdate.
       return fail(issued.reason === 'invalid_number' ? 'identity_failed' : 'sms_failed');
@@ -66,7 +67,7 @@ export class CodeSender {
     } else {
       session.code = { issued: issued.issued, nonce: randomBytes(8).toString('hex'), sentAt, expiresAt: sentAt + this.opts.codeTtlSeconds * 1000 };
     }
-    this.log.info({ user: session.username }, 'code sent');
+    this.log.info({ user: account }, 'code sent');
     await record('ok');
     return { ok: true };
   }

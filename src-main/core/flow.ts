@@ -16,6 +16,7 @@ import { maskMobile } from '../sms/phone.js';
 import type { CodeChannel, SmsSender } from '../sms/types.js';
 import { alertGlobalCap, CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
+import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
 
 export type FlowOptions = {
   organisation: string;
@@ -45,6 +46,8 @@ export type FlowDeps = {
   audit: AuditSink;
   log: Logger;
   now?: () => number;
+  /** How typed names that are no known account appear in the log and audit (default: per-process key). */
+  pseudonymise?: Pseudonymise;
   /** Work that must not delay an answer (the "password changed" SMS); the host awaits it on shutdown. */
   background?: (task: Promise<unknown>) => void;
 };
@@ -57,6 +60,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   const now = deps.now ?? Date.now;
   const sender = new CodeSender({ codes: deps.codes, throttles, log, audit, now }, opts);
   const identity = new IdentityCheck(directory, throttles, opts.phone);
+  const pseudonymise = deps.pseudonymise ?? pseudonymiser();
+  /** Who, for the log and audit: the account once the directory named it, else a pseudonym of what was typed. */
+  const who = (s: Session, account?: string) => account ?? s.user?.username ?? pseudonymise(s.username);
 
   /** The session for a step, or undefined when it expired, was wiped, or is at another step. */
   const load = async (id: string, step: Session['step']) => {
@@ -71,13 +77,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       ['reset identity tries', () => throttles.clear('identityPerUser', session.username)],
       ['audit', () => record('ok')],
     ];
-    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: session.username, err: e.message }, `after a successful reset: ${what} failed`));
+    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful reset: ${what} failed`));
     if (deps.notices && opts.changedNotice) {
       // Not awaited: the user's answer must not wait for (or fail with) the SMS provider.
       const notice = deps.notices
         .send(user.mobile, opts.changedNotice(session.lang))
-        .then((sent) => sent.ok || log.warn({ user: session.username, reason: sent.reason, providerCode: sent.providerCode }, 'password-changed notice not sent'))
-        .catch((e: Error) => log.warn({ user: session.username, err: e.message }, 'password-changed notice not sent'));
+        .then((sent) => sent.ok || log.warn({ user: user.username, reason: sent.reason, providerCode: sent.providerCode }, 'password-changed notice not sent'))
+        .catch((e: Error) => log.warn({ user: user.username, err: e.message }, 'password-changed notice not sent'));
       deps.background?.(notice);
     }
     return { ok: true, step: 'done', applications: opts.applications };
@@ -95,7 +101,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!name) return fail('username_required');
       const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000 };
       await sessions.save(session);
-      await audit.record({ step: 'start', outcome: 'ok', user: name, client: client.clientId });
+      await audit.record({ step: 'start', outcome: 'ok', user: pseudonymise(name), client: client.clientId });
       // Always "go to birthdate": nothing here depends on whether the account exists.
       return { ok: true, sessionId: session.id, step: 'identity' };
     },
@@ -107,18 +113,18 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!date) return fail('birthdate_format'); // a typo in the format never counts as a failed try
       const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
       // Unknown user, wrong date, no usable mobile, disabled: one answer, one status, one duration (OWASP).
-      const answer = async <T>(outcome: string, value: T): Promise<T> => {
-        await audit.record({ step: 'identity', outcome, user: session.username, client: client.clientId });
+      const answer = async <T>(outcome: string, value: T, account?: string): Promise<T> => {
+        await audit.record({ step: 'identity', outcome, user: who(session, account), client: client.clientId });
         return padTo(started, opts.identityFloorMs, value);
       };
 
       const checked = await identity.check(session.username, date, client.clientId);
       if (!checked.ok) {
-        const entry = { user: session.username, client: client.clientId, reason: checked.reason };
+        const entry = { user: who(session, checked.account), client: client.clientId, reason: checked.reason };
         if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
         else log.info(entry, 'identity refused');
         if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-        return answer(checked.reason.split(':')[0]!, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}));
+        return answer(checked.reason.split(':')[0]!, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
       }
       session.user = checked.user;
       const sent = await sender.send(session, client);
@@ -148,7 +154,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const typed = cleanCode(code);
       if (!typed) return fail('code_format'); // not a try: only real guesses count
       if (session.code.expiresAt <= now()) return fail('code_expired');
-      const record = (outcome: string) => audit.record({ step: 'code', outcome, user: session.username, client: client.clientId });
+      const record = (outcome: string) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId });
       // Atomic in Redis too, so two hosts cannot both grant the last try.
       const tries = await throttles.take('codeChecks', `${session.id}:${session.code.nonce}`);
       if (!tries.ok) return fail('code_attempts_exceeded');
@@ -174,7 +180,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (password !== repeat) return fail('password_mismatch');
       const rules = checkPolicy(password, { minLength: opts.minLength, forbiddenWords: forbiddenWords(session.user) });
       if (!allPass(rules)) return fail('password_policy', { rules });
-      const record = (outcome: string) => audit.record({ step: 'password', outcome, user: session.username, client: client.clientId });
+      const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       // One write per session, also across hosts: a double submit must not set the password twice.
       if (!(await sessions.claim(session.id, CLAIM_MS))) return fail('password_in_progress');
 
@@ -188,7 +194,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       await record(result.reason);
       if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
       if (result.reason === 'policy') return fail('password_rejected', { rules });
-      log.error({ user: session.username, reason: result.reason, detail: result.detail }, 'password reset not completed');
+      log.error({ user: who(session), reason: result.reason, detail: result.detail }, 'password reset not completed');
       if (result.reason === 'unavailable') return fail('unavailable');
       if (result.reason === 'uncertain') {
         await sessions.delete(session.id); // do not invite a second write of an unknown first one
@@ -196,7 +202,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       }
       // `rights`: the service account may not reset this account (an admin, outside the OU): admin-facing.
       const correlationId = newCorrelationId();
-      log.error({ correlationId, user: session.username }, 'the service account may not reset this account');
+      log.error({ correlationId, user: who(session) }, 'the service account may not reset this account');
       return fail('internal', { correlationId });
     },
 
@@ -204,7 +210,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const session = await sessions.get(sessionId);
       if (session) {
         await sessions.delete(sessionId);
-        await audit.record({ step: 'cancel', outcome: 'ok', user: session.username, client: client.clientId });
+        await audit.record({ step: 'cancel', outcome: 'ok', user: who(session), client: client.clientId });
       }
       return { ok: true };
     },

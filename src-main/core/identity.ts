@@ -9,7 +9,14 @@ import { normaliseMobile } from '../sms/phone.js';
 
 export type IdentityResult =
   | { ok: true; user: SessionUser }
-  | { ok: false; code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>; reason: string; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>;
+      reason: string;
+      retryAfterSeconds?: number;
+      /** The account's name when the directory found one (for the admin record only). */
+      account?: string;
+    };
 
 export class IdentityCheck {
   constructor(
@@ -42,8 +49,8 @@ export class IdentityCheck {
       await this.settle(username, clientId); // nobody guessed anything
       return { ok: false, code: 'unavailable', reason: `directory_unavailable: ${e.message}` };
     }
-    const refuse = (reason: string): IdentityResult => ({ ok: false, code: 'identity_failed', reason });
-    if (!user) return refuse('unknown_user');
+    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user' };
+    const refuse = (reason: string): IdentityResult => ({ ok: false, code: 'identity_failed', reason, account: user.username });
     if (user.disabled) return refuse('disabled');
     if (user.birthdate !== isoDate) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
     const mobile = normaliseMobile(user.mobile, this.phone);

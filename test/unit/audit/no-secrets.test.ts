@@ -33,9 +33,29 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
   expect(await verifyAuditFile(written)).toMatchObject({ ok: true, hosts: ['web-1'] });
   const steps = text.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user: string; client: string; prev: string; hash: string });
   expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual(['start:ok', 'identity:wrong_birthdate', 'code_sent:ok', 'identity:ok', 'code:code_wrong', 'code:ok', 'password:ok']);
-  expect(new Set(steps.map((s) => `${s.user}@${s.client}`))).toEqual(new Set(['a.janssen@kiosk-7']));
+  // Before the directory named the account only a pseudonym of what was typed; from then on the account.
+  expect(steps.map((s) => `${s.user}@${s.client}`)).toEqual([expect.stringMatching(/^~[0-9a-f]{12}@kiosk-7$/), ...Array(6).fill('A.Janssen@kiosk-7')]);
   // prev/hash are hex and could hold any six digits by chance (the genesis hash is all zeros): scan the rest.
   const content = steps.map(({ prev: _p, hash: _h, ...rest }) => JSON.stringify(rest)).join('\n');
   for (const secret of [...SECRETS_BASE, code, wrong]) expect(content, `audit holds "${secret}"`).not.toContain(secret);
   rmSync(dirname(file), { recursive: true, force: true });
 });
+
+it('a password typed into the username field never reaches the audit trail or the log', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'rk-audit-')), 'audit.jsonl');
+  const lines: string[] = [];
+  const log = { info: (o: object) => void lines.push(JSON.stringify(o)), warn: (o: object) => void lines.push(JSON.stringify(o)), error: (o: object) => void lines.push(JSON.stringify(o)) };
+  const d = await demoApp({ config: { audit: { file } }, log });
+  const api = bindClient(d.app.service, { clientId: 'kiosk-7' });
+  const typo = 'Geheim!Wachtwoord-77'; // typed out of habit where the username goes
+  const s = await api.start({ username: typo });
+  if (!s.ok) throw new Error('start failed');
+  expect(await api.verifyIdentity({ sessionId: s.sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'identity_failed' });
+  await api.cancel({ sessionId: s.sessionId });
+  await d.close();
+  const everything = readFileSync(file, 'utf8') + lines.join('\n');
+  expect(everything.toLowerCase()).not.toContain(typo.toLowerCase());
+  expect(everything).toMatch(/"user":"~[0-9a-f]{12}"/);
+  rmSync(dirname(file), { recursive: true, force: true });
+});
+
