@@ -62,10 +62,10 @@ export const adDirectorySchema = z
       .prefault({}),
     /**
      * Service-account connections kept open and bound between operations (src-main/directory/ad-pool.ts): a
-     * new one costs TLS + bind, ~10–13 ms, twice per reset. `size`: idle connections kept at most (0 = a new
-     * connection per operation); more callers at once each open their own, as without a pool. `idleMs`: an
-     * unused one is unbound and closed after this, well below AD's MaxConnIdleTime (900 s), so the DC never
-     * drops a connection we still count on.
+     * new one costs TLS + bind, ~10–13 ms, twice per reset. `size`: connections kept and shared at most (0 = a
+     * new connection per operation, no pool); more callers at once wait for one, at most `operationMs`, then
+     * open their own. `idleMs`: an unused one is unbound and closed after this, well below AD's
+     * MaxConnIdleTime (900 s), so the DC never drops a connection we still count on.
      */
     pool: z
       .object({

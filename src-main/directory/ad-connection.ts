@@ -18,6 +18,12 @@ export interface AdConnection {
   readonly url: string;
   /** false: its sockets no longer keep the process alive (an idle pooled connection must not hold a CLI open). */
   hold(active: boolean): void;
+  /**
+   * Still open and bound. Not ldapts' isBound alone: ldapts 8.2 misses the close of a StartTLS-upgraded
+   * connection (its close handler sits on the plain socket and compares it with the TLS one), so we watch
+   * the sockets ourselves.
+   */
+  alive(): boolean;
 }
 
 export interface AdConnectionSettings {
@@ -76,12 +82,14 @@ export class AdConnector {
     const s = this.settings;
     const sockets: Socket[] = [];
     const made = new Set<string>();
+    let closed = false;
     // Each kind once: LDAPS makes one TLS socket; StartTLS one TCP socket, then one TLS upgrade of it.
     const once = (kind: string, make: SocketFactory): SocketFactory => (...args) => {
       if (made.has(kind)) throw new ConnectionLostError(url);
       made.add(kind);
       const socket = make(...args);
       sockets.push(socket);
+      socket.once('close', () => (closed = true));
       return socket;
     };
     // ldapts: tlsOptions with an ldap:// URL would switch to implicit TLS on 389 (FACTS.md), so StartTLS
@@ -103,7 +111,12 @@ export class AdConnector {
       await client.bind(s.bindDn, s.bindPassword);
       // The service account's bind is the only one a connection ever sees: no user binds, pooled or not.
       client.bind = client.bindSASL = () => Promise.reject(new Error('directory: a service connection is never re-bound'));
-      return { client, url, hold: (active) => sockets.forEach((socket) => (active ? socket.ref() : socket.unref())) };
+      return {
+        client,
+        url,
+        hold: (active) => sockets.forEach((socket) => (active ? socket.ref() : socket.unref())),
+        alive: () => !closed && client.isBound,
+      };
     } catch (err) {
       await client.unbind().catch(() => undefined);
       throw err;

@@ -32,13 +32,14 @@ export function describeError(err: unknown): string {
 
 /**
  * Maps a failed password modify to the port's outcome. The modify is one atomic request, so on every LDAP
- * answer nothing changed on the account (verified: a refused password leaves lockoutTime as it was). One
- * exception, reported as `unavailable`: the connection died after the request was sent (isConnectionLost
- * and not neverSent); the DC may then have applied it or not, and the user starts over.
+ * answer nothing changed on the account (verified: a refused password leaves lockoutTime as it was). The
+ * exception is `uncertain`: the connection died or timed out once the request was sent (isConnectionLost
+ * and not neverSent), so the DC may have applied it or not.
  */
 export function resetOutcomeFor(err: unknown): Exclude<ResetOutcome, { ok: true }> {
   const code = ldapCode(err);
   const detail = describeError(err);
+  if (isConnectionLost(err) && !neverSent(err)) return { ok: false, reason: 'uncertain', detail };
   if (code === LdapCode.constraintViolation) {
     // Samba: "... already used (in history)!"; Windows with policy hints: "... password history ..."
     return /histor/i.test(detail) ? { ok: false, reason: 'history' } : { ok: false, reason: 'policy' };

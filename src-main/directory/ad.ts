@@ -4,7 +4,7 @@ import { Attribute, Change, type Client, type Entry } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Logger } from '../core/log.js';
 import { AdConnector } from './ad-connection.js';
-import { describeError, isConnectionLost, neverSent, resetOutcomeFor } from './ad-errors.js';
+import { describeError, resetOutcomeFor } from './ad-errors.js';
 import { AdPool } from './ad-pool.js';
 import { adConnectionSettings } from './ad-settings.js';
 import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
@@ -24,7 +24,8 @@ export class AdDirectory implements Directory {
 
   /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
   static async create(config: AdDirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<AdDirectory> {
-    const pool = new AdPool(new AdConnector(adConnectionSettings(config, env), log), config.pool, log);
+    // A caller waits no longer for a pooled connection than for one LDAP answer.
+    const pool = new AdPool(new AdConnector(adConnectionSettings(config, env), log), { ...config.pool, waitMs: config.timeouts.operationMs }, log);
     const directory = new AdDirectory(pool, config.baseDns, config.attributes, log);
     await directory.probe().catch((err: unknown) => {
       log.error({ error: describeError(err) }, 'directory: start-up check failed; will retry on first use');
@@ -89,29 +90,41 @@ export class AdDirectory implements Directory {
       replace('lockoutTime', '0'),
       ...(opts.mustChangeAtNextLogon ? [replace('pwdLastSet', '0')] : []),
     ];
+    let outcome: ResetOutcome;
+    try {
+      outcome = await this.modify(user.id, changes);
+    } finally {
+      unicodePwd.fill(0);
+    }
+    if (!outcome.ok && outcome.reason === 'uncertain') {
+      this.log.error({ dn: user.id, error: outcome.detail }, 'directory: the connection was lost after the password modify was sent: it may or may not have been applied');
+    } else if (!outcome.ok && (outcome.reason === 'rights' || outcome.reason === 'unavailable')) {
+      this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
+    }
+    return outcome;
+  }
+
+  /** The password modify, after the one read it may need; never throws. */
+  private async modify(dn: string, changes: Change[]): Promise<ResetOutcome> {
     try {
       // Read once per process, normally by the start-up probe; a read, so retried like a lookup.
       if (this.hintsOid === undefined) await this.pool.run((client) => this.policyHints(client), 'whenLost');
-      const control = this.hintsOid ? new PolicyHintsControl(this.hintsOid) : undefined;
+    } catch (err) {
+      return { ok: false, reason: 'unavailable', detail: describeError(err) }; // the modify was not sent
+    }
+    const control = this.hintsOid ? new PolicyHintsControl(this.hintsOid) : undefined;
+    try {
       // Not sent again once it may have reached the DC ('whenUnsent'). Replacing unicodePwd with the same value
       // ends in the same state (same password, lockoutTime 0, pwdLastSet 0 if asked), but the repeat is not
-      // idempotent for history. With policy hints (the DCs that enforce history on reset) a first attempt that did land makes
-      // the repeat fail "in history", and the user would be told their new password was refused while it is
-      // set; without them it writes the password into the history twice, pushing out an older one, and logs a
-      // second reset. So only a request that never left is retried (the connection was found closed before
-      // the write); otherwise the answer is `unavailable` and the user starts over with a new password.
-      await this.pool.run((client) => client.modify(user.id, changes, control), 'whenUnsent');
+      // idempotent for history. With policy hints (the DCs that enforce history on reset) a first attempt that
+      // did land makes the repeat fail "in history", and the user would be told their new password was refused
+      // while it is set; without them it writes the password into the history twice, pushing out an older one,
+      // and logs a second reset. So only a request that never left is retried (the connection was found closed
+      // before the write); otherwise the answer is `uncertain` and the session ends (core/flow.ts).
+      await this.pool.run((client) => client.modify(dn, changes, control), 'whenUnsent');
       return { ok: true };
     } catch (err) {
-      const outcome = resetOutcomeFor(err);
-      if (isConnectionLost(err) && !neverSent(err)) {
-        this.log.error({ dn: user.id, error: describeError(err) }, 'directory: the connection was lost after the password modify was sent: it may or may not have been applied');
-      } else if (outcome.reason === 'rights' || outcome.reason === 'unavailable') {
-        this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
-      }
-      return outcome;
-    } finally {
-      unicodePwd.fill(0);
+      return resetOutcomeFor(err);
     }
   }
 

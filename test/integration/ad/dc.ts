@@ -73,6 +73,25 @@ export function stopDc(dc: Dc): void {
   }
 }
 
+/**
+ * Restarts the DC's samba on the same address and data, as a DC reboot would: every open connection to it
+ * closes. Under start-dc.sh's own lock (`-o`: samba must not inherit it), so no other test file's DC takes
+ * the address while it is free. The server certificate and CA stay as they were.
+ */
+export async function restartDc(dc: Dc): Promise<void> {
+  const lock = join(process.env['TMPDIR'] ?? '/tmp', 'reset-kiosk-samba.lock');
+  const restart = `set -eu
+    bash "$1" stop "$2" >/dev/null 2>&1
+    samba -s "$2/etc/smb.conf" -D
+    for _ in $(seq 1 150); do
+      LDAPTLS_CACERT="$2/tls/ca.pem" ldapsearch -x -o nettimeout=2 -H "$3" -D "$4" -w "$5" -b "$6" -s base dn >/dev/null 2>&1 && exit 0
+      sleep 0.1
+    done
+    echo "DC not ready after restart" >&2; exit 1`;
+  await promisify(execFile)('flock', ['-o', '-w', '120', lock, 'bash', '-c', restart, 'restart-dc', SCRIPT, dc.dir, dc.url, dc.bindDn, dc.bindPassword, dc.kioskOu], { timeout: 180_000 });
+  dc.pid = Number(readFileSync(join(dc.dir, 'run', 'samba.pid'), 'utf8').trim());
+}
+
 /** Pauses the DC (SIGSTOP on its process group): it still accepts TCP but never answers. */
 export function freezeDc(dc: Dc, frozen: boolean): void {
   process.kill(-dc.pid, frozen ? 'SIGSTOP' : 'SIGCONT');

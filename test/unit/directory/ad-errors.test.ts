@@ -34,7 +34,6 @@ describe('resetOutcomeFor', () => {
       netError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:636'),
       netError('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'unable to verify the first certificate'),
       new Error('Connection timeout'),
-      new Error('ModifyRequest: Operation timed out'),
       new UnavailableCriticalExtensionError(''),
       new UnwillingToPerformError('0000001F: SvcErr: DSID-031A12D2, problem 5003 (WILL_NOT_PERFORM)'),
       new UnknownStatusCodeError(80, '00000057: setup_last_set_field: pwdLastSet must be 0 or -1 only!'),
@@ -86,8 +85,11 @@ describe('isConnectionLost / neverSent', () => {
     for (const err of [closed, socketError, timedOut, netError('ECONNRESET', 'read ECONNRESET')]) expect(neverSent(err), err.message).toBe(false);
   });
 
-  it('a connection lost after sending maps to unavailable (the user starts over)', () => {
-    expect(resetOutcomeFor(closed)).toMatchObject({ ok: false, reason: 'unavailable' });
+  it('a modify whose connection died or timed out once sent → uncertain; one refused before the write → unavailable', () => {
+    for (const err of [closed, socketError, new Error('ModifyRequest: Operation timed out'), netError('ECONNRESET', 'read ECONNRESET')]) {
+      expect(resetOutcomeFor(err), err.message).toEqual({ ok: false, reason: 'uncertain', detail: expect.any(String) });
+    }
+    expect(resetOutcomeFor(new ConnectionLostError('ldaps://dc1'))).toMatchObject({ ok: false, reason: 'unavailable' });
   });
 });
 

@@ -1,6 +1,6 @@
-// AdPool's rules on fake connections (the real ones: test/integration/ad/pool.test.ts): reuse, the size bound,
-// size 0, what is retried after a connection died and what is not, dropping errored and DC-closed connections,
-// the idle timeout, close().
+// AdPool's rules on fake connections (the real ones: test/integration/ad/pool.test.ts): reuse, the size bound
+// and waiting, size 0, what is retried after a connection died and what is not, dropping errored and DC-closed
+// connections, the idle timeout, close().
 import { ConstraintViolationError } from 'ldapts';
 import type { Client } from 'ldapts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,7 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
         unbinds: 0,
         held,
         hold: (active: boolean) => void held.push(active),
+        alive: () => fake.client.isBound,
       } as unknown as Fake;
       fake.client = {
         isBound: true,
@@ -35,7 +36,7 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
     }),
   };
   const log = recordingLogger();
-  const pool = new AdPool(connector, { size: 2, idleMs: 60_000, ...settings }, log);
+  const pool = new AdPool(connector, { size: 2, idleMs: 60_000, waitMs: 10_000, ...settings }, log);
   /** Runs an operation that records which connection it got. */
   const on = (retry: 'whenLost' | 'whenUnsent' = 'whenLost', work: (c: Fake) => Promise<unknown> = async () => undefined) =>
     pool.run(async (client) => {
@@ -60,27 +61,52 @@ describe('AdPool', () => {
     expect(made[0]!.held).toEqual([false, true, false, true, false]); // idle: does not keep the process alive
   });
 
-  it('more callers than size each get a connection at once; only `size` are kept, the rest unbound', async () => {
-    const { made, on } = setup({ size: 2 });
+  it('more callers than size wait their turn and get a connection handed over; nothing extra is opened', async () => {
+    const { made, on, pool } = setup({ size: 2 });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const running = [on('whenLost', () => gate), on('whenLost', () => gate), on('whenLost', () => gate)];
+    const running = [1, 2, 3, 4].map(() => on('whenLost', () => gate));
     await tick();
-    expect(made).toHaveLength(3); // nobody waits
+    expect(made).toHaveLength(2); // two at work, two waiting
     release();
-    await Promise.all(running);
+    expect((await Promise.all(running)).sort()).toEqual([1, 1, 2, 2]);
+    expect(pool.stats).toMatchObject({ opened: 2, waited: 2, reused: 2 });
+    expect(made.map((c) => c.unbinds)).toEqual([0, 0]);
+  });
+
+  it('a caller that waited waitMs opens a connection of its own, which is not kept beyond size', async () => {
+    const { made, on } = setup({ size: 1, waitMs: 30 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = on('whenLost', () => gate);
+    const t0 = performance.now();
+    expect(await on()).toBe(2);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
+    release();
+    await slow;
     await tick();
-    expect(made.map((c) => c.unbinds)).toEqual([0, 0, 1]);
-    expect(await on()).toBe(2); // the most recently released idle one first
+    expect(made.map((c) => c.unbinds)).toEqual([1, 0]); // 2 came back first and stays; 1 found the pool full
+  });
+
+  it('when an operation fails, the next waiter opens its own connection instead of waiting on', async () => {
+    const { made, on } = setup({ size: 1 });
+    let fail!: (e: Error) => void;
+    const failing = on('whenLost', () => new Promise((_, reject) => (fail = reject)));
+    const waiting = on();
+    await tick();
+    fail(new ConstraintViolationError('0000052D'));
+    await expect(failing).rejects.toThrow(ConstraintViolationError);
+    expect(await waiting).toBe(2);
+    expect(made).toHaveLength(2);
   });
 
   it('size 0: one connection per operation, unbound after each, as without a pool', async () => {
     const { made, on, pool } = setup({ size: 0 });
     await on();
-    await on();
+    await Promise.all([on(), on()]); // and nobody waits
     await tick();
-    expect(made.map((c) => c.unbinds)).toEqual([1, 1]);
-    expect(pool.stats).toMatchObject({ opened: 2, reused: 0 });
+    expect(made.map((c) => c.unbinds)).toEqual([1, 1, 1]);
+    expect(pool.stats).toMatchObject({ opened: 3, reused: 0, waited: 0 });
   });
 
   it('drops a connection whose operation failed, even on an LDAP answer, and does not retry an answer', async () => {
@@ -165,18 +191,19 @@ describe('AdPool', () => {
     spy.mockRestore();
   });
 
-  it('close() unbinds the idle connections, and one in use when it comes back', async () => {
-    const { made, on, pool } = setup();
+  it('close() unbinds the idle connections, one in use when it comes back, and lets waiters go', async () => {
+    const { made, on, pool } = setup({ size: 1 });
     await on();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const busy = on('whenLost', () => gate); // takes 1
-    const busy2 = on('whenLost', () => gate); // opens 2
+    const waiting = on('whenLost', () => gate); // waits for 1
     await tick();
     await pool.close();
-    expect(made.map((c) => c.unbinds)).toEqual([0, 0]);
+    await tick();
+    expect(made).toHaveLength(2); // the waiter opened its own
     release();
-    await Promise.all([busy, busy2]);
+    await Promise.all([busy, waiting]);
     await tick();
     expect(made.map((c) => c.unbinds)).toEqual([1, 1]);
     expect(await on()).toBe(3); // still works after close, one connection per operation
