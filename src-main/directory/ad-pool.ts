@@ -2,9 +2,9 @@
 // connect + TLS + bind (~10–13 ms on Samba) for its lookup and again for its modify.
 // - At most `size` connections, idle ones reused most recent first. When all are in use a caller waits for
 //   one (first come, first served) at most `waitMs`, then opens one of its own. Measured (`npm run bench`,
-//   Samba, 2 CPUs) against "open an extra one at once": the same resets/min at 8 users and 8 % fewer at 32,
-//   but p99 0.4–0.6 s instead of 0.5–0.9 s at 8 users and 1.6–2.0 s instead of 3.7 s at 32. The DC
-//   serialises password writes: more connections only add handshakes and an unfair scramble.
+//   Samba, 2 CPUs, size 2) against opening an extra one at once: 8 users 1836–1856 vs 1724–1774 resets/min,
+//   p99 0.30–0.32 vs 0.49–0.62 s; 32 users 1830–1878 vs 1656–1726/min, p99 1.1 vs 3.3–3.9 s. The DC
+//   serialises password writes: more connections only add TLS handshakes and an unfair scramble.
 // - Idle ones are closed after `idleMs`, below AD's MaxConnIdleTime (900 s); unref'd, they hold no process open.
 // - Checked before reuse (AdConnection.alive: still open, still bound). A connection whose operation failed,
 //   for any reason, is unbound and dropped, never returned; the next waiter then opens its own.
