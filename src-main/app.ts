@@ -90,7 +90,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     sms.describe,
     store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
+    // Allowed for tests and benchmarks; in production a low floor lets response times tell accounts apart.
+    ...(config.directory.type !== 'demo' && s.identityFloorMs < 200 ? [`WARNING: security.identityFloorMs is ${s.identityFloorMs} ms: answers to the birthdate step may reveal which accounts exist (use ≥ 200, default 400)`] : []),
   ];
+  for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
     service: guard(flow, log),
     config,
