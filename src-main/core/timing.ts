@@ -11,3 +11,20 @@ export async function padTo<T>(startedMs: number, floorMs: number, value: T): Pr
 
 /** A short reference the user can read out to the servicedesk; the admin log has the details under it. */
 export const newCorrelationId = (): string => randomBytes(4).toString('hex');
+
+/**
+ * Rejects with `onTimeout()` when `work` has not settled within `ms`. The work itself is not cancelled; its late
+ * failure is swallowed so it cannot become an unhandled rejection.
+ */
+export async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

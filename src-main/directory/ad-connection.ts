@@ -10,6 +10,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
 import type { Logger } from '../core/log.js';
+import { withTimeout } from '../core/timing.js';
 import { ConnectionLostError, describeError, isFailoverError } from './ad-errors.js';
 
 /** A connection bound as the service account, to `url`. */
@@ -127,15 +128,6 @@ export class AdConnector {
 type SocketFactory = (...args: never[]) => Socket;
 
 /** ldapts times the TCP connect and each request, but not the TLS handshake of startTLS(): bound it here. */
-async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  work.catch(() => undefined); // a late failure after the deadline must not become an unhandled rejection
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return withTimeout(work, ms, () => new Error(`${what} timed out after ${ms} ms`));
 }

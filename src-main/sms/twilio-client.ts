@@ -4,6 +4,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { ConfigError, readSecret } from '../config/load.js';
 import type { TwilioProviderConfig } from '../config/sms.js';
+import { withTimeout } from '../core/timing.js';
 
 export type TwilioClient = twilio.Twilio;
 export type TwilioHandle = {
@@ -85,9 +86,5 @@ export class DeadlineError extends Error {
  */
 export function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   const ms = timeoutMs + 500;
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(ms)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+  return withTimeout(work, ms, () => new DeadlineError(ms));
 }

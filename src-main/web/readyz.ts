@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Probe } from '../app.js';
 import type { Logger } from '../core/log.js';
+import { withTimeout } from '../core/timing.js';
 
 export type Readiness = { ok: boolean; checks: Record<string, 'ok' | 'failed'> };
 
@@ -11,18 +12,12 @@ const TIMEOUT_MS = 2000;
 const CACHE_MS = 2000;
 
 async function runProbe(probe: Probe, log: Logger): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-  });
   try {
-    await Promise.race([probe.check(), timeout]);
+    await withTimeout(probe.check(), TIMEOUT_MS, () => new Error(`no answer within ${TIMEOUT_MS} ms`));
     return true;
   } catch (e) {
     log.warn({ probe: probe.name, err: e instanceof Error ? e.message : String(e) }, 'readiness probe failed');
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
