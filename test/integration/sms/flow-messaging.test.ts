@@ -1,79 +1,65 @@
 // The whole reset through the web host with Twilio Messaging (real SDK → fake server): we generate the code,
 // the fake "receives" the text, the test reads the code from it like a phone would.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src-main/core/log.js';
-import { startFakeTwilio, twilioError, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
-import { AC, ANNA, FROM, MG, NEW_PASSWORD, startWeb, toCodeStep, twilioConfig, useTwilioEnv, type Web } from './support.js';
+import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
+import { AC, ANNA, FROM, MG, NEW_PASSWORD, startWeb, toCodeStep, twilioConfig, useFakeTwilio } from './support.js';
 
-let fake: FakeTwilio;
-let restoreEnv: () => void;
-let web: Web | undefined;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  restoreEnv = useTwilioEnv();
-});
-afterEach(async () => {
-  await web?.close();
-  web = undefined;
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
+const t = useFakeTwilio();
 
 describe('Twilio Messaging through the whole flow', () => {
   it('sends the code from the configured number, accepts it, resets, and sends the changed notice', async () => {
-    web = await startWeb(twilioConfig(fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
-    const before = fake.messages().length;
-    const { sessionId, sent } = await toCodeStep(web);
+    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
+    const before = t.fake.messages().length;
+    const { sessionId, sent } = await toCodeStep(t.web);
     expect(sent).toMatchObject({ ok: true, step: 'code', maskedMobile: '•• •• •• 78', resendAfterSeconds: 30 });
 
-    const text = fake.messages().at(-1)!;
+    const text = t.fake.messages().at(-1)!;
     expect(text).toMatchObject({ To: ANNA.e164, From: FROM });
     expect(text.Body).toMatch(/^Pantein: je code voor een nieuw wachtwoord is \d{6}\. 5 minuten geldig\./);
     expect(text.Body).not.toMatch(/https?:|www\./); // no link, ever
-    const req = fake.requests.find((r) => r.form.Body === text.Body)!;
+    const req = t.fake.requests.find((r) => r.form.Body === text.Body)!;
     expect(req.path).toBe(`/2010-04-01/Accounts/${AC}/Messages.json`);
     expect(req.headers['user-agent']).toMatch(/^twilio-node\//);
 
-    const code = fake.lastCodeTo(ANNA.e164)!;
-    expect(await web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true, step: 'password' });
-    expect(await web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
+    const code = t.fake.lastCodeTo(ANNA.e164)!;
+    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true, step: 'password' });
+    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
 
-    await vi.waitFor(() => expect(fake.messages().slice(before)).toHaveLength(2)); // the notice is not awaited
-    const after = fake.messages().slice(before);
+    await vi.waitFor(() => expect(t.fake.messages().slice(before)).toHaveLength(2)); // the notice is not awaited
+    const after = t.fake.messages().slice(before);
     expect(after[1]).toMatchObject({ To: ANNA.e164, From: FROM, Body: 'Pantein: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.' });
   });
 
   it('writes in English for an English session and can send through a Messaging Service', async () => {
-    web = await startWeb(twilioConfig(fake, { type: 'twilio-messaging', messagingServiceSid: MG }), silentLogger);
-    const { sessionId, sent } = await toCodeStep(web, 'en');
+    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', messagingServiceSid: MG }), silentLogger);
+    const { sessionId, sent } = await toCodeStep(t.web, 'en');
     expect(sent).toMatchObject({ ok: true, step: 'code' });
-    const text = fake.messages().at(-1)!;
+    const text = t.fake.messages().at(-1)!;
     expect(text.MessagingServiceSid).toBe(MG);
     expect(text.From).toBeUndefined();
     expect(text.Body).toMatch(/^Pantein: your code for a new password is \d{6}\. Valid for 5 minutes\./);
-    const code = fake.lastCodeTo(ANNA.e164)!;
+    const code = t.fake.lastCodeTo(ANNA.e164)!;
     const wrong = code === '000000' ? '111111' : '000000';
-    expect(await web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
-    expect(await web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true });
+    expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
+    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true });
   });
 
   it('a number Twilio calls invalid gets the generic identity answer; a provider fault gets sms_failed', async () => {
-    web = await startWeb(twilioConfig(fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
-    fake.enqueue(twilioError(400, 21614, "'To' number is not a valid mobile number"));
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'identity_failed' });
-    fake.enqueue(twilioError(503, 20503, 'Service unavailable'));
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'sms_failed' });
-    fake.enqueue(twilioError(429, 20429, 'Too many requests'));
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
+    t.fake.enqueue(twilioError(400, 21614, "'To' number is not a valid mobile number"));
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'identity_failed' });
+    t.fake.enqueue(twilioError(503, 20503, 'Service unavailable'));
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    t.fake.enqueue(twilioError(429, 20429, 'Too many requests'));
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
   });
 
   it('a hanging provider answers sms_failed within the configured timeout', async () => {
-    web = await startWeb(twilioConfig(fake, { type: 'twilio-messaging', from: FROM, timeoutMs: 300 }), silentLogger);
-    fake.enqueue({ hang: true });
+    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM, timeoutMs: 300 }), silentLogger);
+    t.fake.enqueue({ hang: true });
     const t0 = Date.now();
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 });

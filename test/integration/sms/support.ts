@@ -9,7 +9,8 @@ import type { AuditEvent } from '../../../src-main/core/audit.js';
 import type { Logger } from '../../../src-main/core/log.js';
 import { createLogger } from '../../../src-main/log.js';
 import { buildServer } from '../../../src-main/web/server.js';
-import type { FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startFakeTwilio, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
 
 export const AC = 'AC' + 'a'.repeat(32);
 export const TOKEN = 'test-auth-token-0123456789abcdef';
@@ -77,3 +78,27 @@ export async function toCodeStep(web: Web, lang: 'nl' | 'en' = 'nl', ip?: string
   const sent = await web.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate }, ip);
   return { sessionId, sent };
 }
+
+/**
+ * One fake Twilio server and the Twilio environment for a whole test file; the web host a test puts in `web`
+ * is closed after that test, and codes the fake "sent" are forgotten.
+ */
+export function useFakeTwilio(): { fake: FakeTwilio; web: Web | undefined } {
+  const suite = { fake: undefined as unknown as FakeTwilio, web: undefined as Web | undefined };
+  let restoreEnv: () => void;
+  beforeAll(async () => {
+    suite.fake = await startFakeTwilio();
+    restoreEnv = useTwilioEnv();
+  });
+  afterEach(async () => {
+    await suite.web?.close();
+    suite.web = undefined;
+    suite.fake.sentCodes.clear();
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await suite.fake.close();
+  });
+  return suite;
+}
+

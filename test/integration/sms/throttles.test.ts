@@ -1,54 +1,39 @@
 // The abuse guards of the core hold with Twilio behind them: 5 SMS per user per day (the 6th is sms_limit),
 // a failed send is refunded (never counted twice), 30 s between resends, a per-kiosk hourly cap and a global
 // daily cap that raises an ADMIN ALERT line in the log.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/log.js';
-import { startFakeTwilio, twilioError, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
-import { capturingLogger, FROM, startWeb, toCodeStep, twilioConfig, useTwilioEnv, VA, type Web } from './support.js';
+import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
+import { capturingLogger, FROM, startWeb, toCodeStep, twilioConfig, VA, useFakeTwilio } from './support.js';
 
-let fake: FakeTwilio;
-let restoreEnv: () => void;
-let web: Web | undefined;
-beforeAll(async () => {
-  fake = await startFakeTwilio();
-  restoreEnv = useTwilioEnv();
-});
-afterEach(async () => {
-  await web?.close();
-  web = undefined;
-  fake.sentCodes.clear();
-});
-afterAll(async () => {
-  restoreEnv();
-  await fake.close();
-});
+const t = useFakeTwilio();
 
 const PROVIDERS = {
   'twilio-messaging': { type: 'twilio-messaging', from: FROM },
   'twilio-verify': { type: 'twilio-verify', serviceSid: VA },
 };
 /** Requests that (try to) send a code: Messages.json or Verifications. */
-const codeSends = () => fake.requests.filter((r) => r.method === 'POST' && /\/(Messages\.json|Verifications)$/.test(r.path)).length;
+const codeSends = () => t.fake.requests.filter((r) => r.method === 'POST' && /\/(Messages\.json|Verifications)$/.test(r.path)).length;
 
 describe.each(Object.entries(PROVIDERS))('%s', (_name, provider) => {
   it('the 6th SMS of the day for one user is refused with sms_limit and never reaches Twilio', async () => {
-    web = await startWeb(twilioConfig(fake, provider), silentLogger);
+    t.web = await startWeb(twilioConfig(t.fake, provider), silentLogger);
     const before = codeSends();
-    for (let i = 0; i < 5; i++) expect((await toCodeStep(web)).sent).toMatchObject({ ok: true, step: 'code' });
-    const sixth = (await toCodeStep(web)).sent;
+    for (let i = 0; i < 5; i++) expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: true, step: 'code' });
+    const sixth = (await toCodeStep(t.web)).sent;
     expect(sixth).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(sixth.retryAfterSeconds).toBeGreaterThan(23 * 3600);
     expect(codeSends() - before).toBe(5);
   });
 
   it('failed sends are refunded: after two provider faults the user still gets five codes', async () => {
-    web = await startWeb(twilioConfig(fake, provider), silentLogger);
+    t.web = await startWeb(twilioConfig(t.fake, provider), silentLogger);
     const before = codeSends();
-    fake.enqueue(twilioError(500, 20500, 'Internal error'), { status: 502, raw: '<html>Bad gateway</html>' });
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'sms_failed' });
-    expect((await toCodeStep(web)).sent).toEqual({ ok: false, code: 'sms_failed' });
-    for (let i = 0; i < 5; i++) expect((await toCodeStep(web)).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(web)).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    t.fake.enqueue(twilioError(500, 20500, 'Internal error'), { status: 502, raw: '<html>Bad gateway</html>' });
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    for (let i = 0; i < 5; i++) expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: true });
+    expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(codeSends() - before).toBe(7);
   });
 });
@@ -56,37 +41,37 @@ describe.each(Object.entries(PROVIDERS))('%s', (_name, provider) => {
 describe('resend and kiosk/global caps (Twilio Messaging)', () => {
   it('a resend waits 30 s and counts against the daily budget', async () => {
     let clock = Date.now();
-    web = await startWeb(twilioConfig(fake, PROVIDERS['twilio-messaging']), silentLogger, { now: () => clock });
+    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging']), silentLogger, { now: () => clock });
     const before = codeSends();
-    const { sessionId } = await toCodeStep(web);
-    expect(await web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 30 });
+    const { sessionId } = await toCodeStep(t.web);
+    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 30 });
     clock += 29_000;
-    expect(await web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 1 });
+    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 1 });
     for (let i = 0; i < 4; i++) {
       clock += 31_000;
-      expect(await web.call('resendCode', { sessionId })).toMatchObject({ ok: true, step: 'code' });
+      expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: true, step: 'code' });
     }
     clock += 31_000;
-    expect(await web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(codeSends() - before).toBe(5);
   });
 
   it('one kiosk is capped per hour, another kiosk is not', async () => {
     const limits = { smsPerClient: { points: 2, durationSeconds: 3600 } };
-    web = await startWeb(twilioConfig(fake, PROVIDERS['twilio-messaging'], { security: { limits } }), silentLogger);
-    expect((await toCodeStep(web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
-    expect((await toCodeStep(web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
+    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging'], { security: { limits } }), silentLogger);
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
   });
 
   it('the global daily cap refuses every kiosk and writes an ADMIN ALERT', async () => {
     const { log, lines } = capturingLogger();
     const limits = { smsGlobal: { points: 2, durationSeconds: 86400 } };
-    web = await startWeb(twilioConfig(fake, PROVIDERS['twilio-messaging'], { security: { limits } }), log);
-    expect((await toCodeStep(web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(web, 'nl', '10.0.0.3')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging'], { security: { limits } }), log);
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
+    expect((await toCodeStep(t.web, 'nl', '10.0.0.3')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
     const alert = lines.map((l) => JSON.parse(l) as { level: number; alert?: string; msg: string }).find((l) => l.alert === 'sms_global_cap');
     expect(alert).toMatchObject({ level: 50, msg: expect.stringMatching(/^ADMIN ALERT/) });
   });
