@@ -19,7 +19,7 @@ import { builtPaths, settingsDir } from './paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol.js';
 import { sessionEnder } from './session-end.js';
 import { ElectronStoreSettings } from './settings-store.js';
-import { createKioskWindow, setupWebContentsGuard } from './window.js';
+import { createKioskWindow, setupContentsHardening } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseKioskArgs(process.argv, app.isPackaged);
@@ -107,7 +107,7 @@ async function start(log: Logger): Promise<void> {
   const kioskId = settings.kioskId ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   kiosk.logoffOnFailure = shouldLogoff(settings, userInfo().username, args.dev);
   const ses = setupSession(kioskId);
-  setupWebContentsGuard(app, plan.allowedOrigin, args.dev, log, () => kiosk.contentsId);
+  setupContentsHardening(app, plan.allowedOrigin, args.dev, log, () => kiosk.contentsId);
   const local =
     plan.mode === 'local'
       ? await setupLocalMode({
