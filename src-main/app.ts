@@ -15,7 +15,7 @@ import type { Probe } from './core/ports/probe.js';
 import type { CodeChannel, SmsSender } from './core/ports/sms.js';
 import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser } from './core/pseudonym.js';
-import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
+import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
@@ -29,7 +29,8 @@ export type AppOverrides = {
   notices?: SmsSender;
   sessions?: SessionStore;
   limiters?: LimiterFactory;
-  limits?: Partial<Limits>;
+  /** Any budget, configured or derived (throttle.ts): tests relax some and keep others real. */
+  limits?: Partial<AllLimits>;
   audit?: AuditSink;
   now?: Clock;
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
@@ -57,7 +58,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
     mobile: mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
     sessions,
-    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
+    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds }),
     audit: overrides.audit ?? fileAudit ?? noAudit,
     log,
     // Typed names that are no account appear as keyed hashes; one key on every host links them (README).

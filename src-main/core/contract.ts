@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'birthdate_format', // not a possible dd-mm-jjjj date
   'identity_failed', // unknown user, wrong birthdate, no/invalid mobile, disabled: one answer (no enumeration)
   'blocked', // too many attempts for this user or this kiosk; try tomorrow or call the servicedesk
+  'identity_in_progress', // a second birthdate submit while the first is still being checked
   'session_expired',
   'code_format',
   'code_wrong', // attemptsLeft says how many tries remain for this code

@@ -2,9 +2,10 @@
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService, type SetPasswordResponse } from './contract.js';
-import { parseBirthdate } from './birthdate.js';
-import { alertGlobalCap, CodeSender } from './code-sender.js';
+import { CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
+import { identityStep } from './identity-step.js';
+import { LockoutWatch } from './lockout-watch.js';
 import { cleanCode } from './otp.js';
 import { allPass, checkPolicy, forbiddenWords } from './policy.js';
 import type { AuditSink } from './ports/audit.js';
@@ -15,9 +16,9 @@ import { maskMobile, type MobileNormaliser } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
-import { newSessionId, type Session, type SessionUser } from './session.js';
+import { CLAIM_MS, newSessionId, type Session, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
-import { newCorrelationId, padTo } from './timing.js';
+import { newCorrelationId } from './timing.js';
 import { normaliseUsername } from './username.js';
 
 export type FlowOptions = {
@@ -58,9 +59,6 @@ export type FlowDeps = {
   background?: (task: Promise<unknown>) => void;
 };
 
-/** Longest a password write may hold its session's claim (a dead host's claim lapses by itself). */
-const CLAIM_MS = 60_000;
-
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? systemClock;
@@ -75,12 +73,15 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     const s = await sessions.get(id);
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
   };
+  const watch = new LockoutWatch(throttles, log, audit);
+  const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who }, opts);
 
   /** The password is set: from here on nothing may turn the answer into a failure. */
   const done = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>): Promise<SetPasswordResponse> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
       ['reset identity tries', () => throttles.clear('identityPerUser', session.username)],
+      ['reset account identity tries', () => throttles.clear('identityPerAccount', user.accountKey)],
       ['audit', () => record('ok')],
     ];
     for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful reset: ${what} failed`));
@@ -112,36 +113,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       return { ok: true, sessionId: session.id, step: 'identity' };
     },
 
-    async verifyIdentity({ sessionId, birthdate }, client) {
-      const session = await load(sessionId, 'identity');
-      if (!session) return fail('session_expired');
-      const date = parseBirthdate(birthdate);
-      if (!date) return fail('birthdate_format'); // a typo in the format never counts as a failed try
-      const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
-      // Unknown user, wrong date, no usable mobile, disabled: one answer, one status, one duration (OWASP).
-      const answer = async <T>(outcome: string, value: T, account?: string): Promise<T> => {
-        await audit.record({ step: 'identity', outcome, user: who(session, account), client: client.clientId });
-        return padTo(started, opts.identityFloorMs, value);
-      };
-
-      const checked = await identity.check(session.username, date, client.clientId);
-      if (!checked.ok) {
-        const entry = { user: who(session, checked.account), client: client.clientId, reason: checked.reason, ...(checked.detail ? { detail: checked.detail } : {}) };
-        if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
-        else log.info(entry, 'identity refused');
-        if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-        return answer(checked.reason, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
-      }
-      session.user = checked.user;
-      const sent = await sender.send(session, client);
-      // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
-      if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed'));
-      await identity.giveBack(session.username, client.clientId);
-      if (!sent.ok) return answer(sent.code, sent);
-      session.step = 'code';
-      await sessions.save(session);
-      return answer('ok', { ok: true as const, step: 'code' as const, maskedMobile: maskMobile(checked.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
-    },
+    verifyIdentity,
 
     async resendCode({ sessionId }, client) {
       const session = await load(sessionId, 'code');
@@ -149,7 +121,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const wait = Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
       if (wait > 0) return fail('resend_too_soon', { retryAfterSeconds: wait });
       const sent = await sender.send(session, client);
-      if (!sent.ok) return sent.code === 'identity_failed' ? fail('sms_failed') : sent;
+      if (!sent.ok) return sent.answer.code === 'identity_failed' ? fail('sms_failed') : sent.answer;
       await sessions.save(session);
       return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
     },
@@ -161,12 +133,22 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!typed) return fail('code_format'); // not a try: only real guesses count
       if (session.code.expiresAt <= now()) return fail('code_expired');
       const record = (outcome: string) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId });
-      // Atomic in Redis too, so two hosts cannot both grant the last try.
-      const tries = await throttles.take('codeChecks', `${session.id}:${session.code.nonce}`);
+      // Atomic in Redis too, so two hosts cannot both grant the last try. Each code has its 3 tries, and the
+      // account its 15 a day however many sessions and spellings it is reached by.
+      const codeKey = `${session.id}:${session.code.nonce}`;
+      const tries = await throttles.take('codeChecks', codeKey);
       if (!tries.ok) return fail('code_attempts_exceeded');
+      const accountTries = await throttles.take('codeChecksPerAccount', session.user.accountKey);
+      if (!accountTries.ok) {
+        await throttles.refund('codeChecks', codeKey);
+        log.warn({ user: who(session), client: client.clientId, limit: 'codeChecksPerAccount' }, 'code checks of this account used up');
+        await record('code_limit_codeChecksPerAccount');
+        return fail('code_attempts_exceeded');
+      }
       const outcome = await deps.codeChannel.check(session.code.issued, typed);
       if (outcome === 'unavailable') {
-        await throttles.refund('codeChecks', `${session.id}:${session.code.nonce}`);
+        await throttles.refund('codeChecks', codeKey);
+        await throttles.refund('codeChecksPerAccount', session.user.accountKey);
         return fail('unavailable');
       }
       if (outcome === 'invalid') {

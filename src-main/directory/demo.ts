@@ -1,9 +1,12 @@
 // The embedded demo directory: people from resources/demo-directory.json, kept in memory.
 // It keeps the last 5 passwords (as keyed hashes, in memory only) so the manual's history rule really works.
+// Names match the way Windows AD matches them (case, width, accents: core/username.ts), so the demo shows
+// what many spellings of one account do to its budgets.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
+import { nameKey } from '../core/username.js';
 import { resourcePath } from '../resources.js';
 import type { Directory, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
 
@@ -29,6 +32,8 @@ export class DemoDirectory implements Directory {
   readonly enforcesHistory = true;
   private readonly key = randomBytes(32);
   private readonly entries = new Map<string, Entry>();
+  /** nameKey(username) → id: how a typed name finds its account. */
+  private readonly byName = new Map<string, string>();
 
   static load(file = resourcePath('demo-directory.json')): DemoDirectory {
     return new DemoDirectory(fileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).users);
@@ -38,6 +43,7 @@ export class DemoDirectory implements Directory {
     for (const u of users) {
       const user: DirectoryUser = {
         id: u.username.toLowerCase(),
+        accountKey: u.username.toLowerCase(),
         username: u.username,
         givenName: u.givenName,
         surname: u.surname,
@@ -47,11 +53,12 @@ export class DemoDirectory implements Directory {
         disabled: u.disabled ?? false,
       };
       this.entries.set(user.id, { user, locked: u.locked ?? false, history: [] });
+      this.byName.set(nameKey(u.username), user.id);
     }
   }
 
   async findUser(username: string): Promise<DirectoryUser | null> {
-    const entry = this.entries.get(username.toLowerCase());
+    const entry = this.entries.get(this.byName.get(nameKey(username)) ?? '');
     return entry ? structuredClone(entry.user) : null;
   }
 

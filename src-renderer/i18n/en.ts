@@ -77,6 +77,7 @@ export const en: Messages = {
       action: `Check your date of birth (dd-mm-yyyy) and try again; if your username is wrong, choose Cancel. All correct? Then check your number ${v.mobileRegistration ?? 'in the HR system'}, or contact the service desk.`,
     }),
     blocked: () => ({ title: 'Too many attempts.', action: 'To protect your account this is not possible for now. Try again tomorrow or call the service desk.' }),
+    identity_in_progress: () => ({ title: 'Your date of birth is already being checked.', action: 'One moment, the result follows shortly.' }),
     session_expired: () => ({ title: 'Your session has expired.', action: 'Start again with your username.' }),
     code_format: () => ({ title: 'A code has 6 digits.', action: 'Enter the 6 digits from the text message.' }),
     code_wrong: (v) => ({ title: 'This code is not correct.', action: `Check the code in the text message. You can try ${times(v.attemptsLeft ?? 0)}.` }),

@@ -77,6 +77,7 @@ export const nl: Messages = {
       action: `Controleer je geboortedatum (dd-mm-jjjj) en probeer het opnieuw; klopt je gebruikersnaam niet, kies dan Annuleren. Klopt alles? Controleer dan je nummer ${v.mobileRegistration ?? 'in de personeelsadministratie'} of neem contact op met de servicedesk.`,
     }),
     blocked: () => ({ title: 'Er zijn te veel pogingen gedaan.', action: 'Om je account te beschermen kan het nu even niet. Probeer het morgen opnieuw of bel de servicedesk.' }),
+    identity_in_progress: () => ({ title: 'Je geboortedatum wordt al gecontroleerd.', action: 'Een moment geduld, je ziet zo het resultaat.' }),
     session_expired: () => ({ title: 'Je sessie is verlopen.', action: 'Begin opnieuw met je gebruikersnaam.' }),
     code_format: () => ({ title: 'Een code bestaat uit 6 cijfers.', action: 'Vul de 6 cijfers uit de sms in.' }),
     code_wrong: (v) => ({

@@ -6,7 +6,7 @@ import { createResetFlow, type FlowOptions } from '../../src-main/core/flow.js';
 import { type AuditEvent } from '../../src-main/core/ports/audit.js';
 import { silentLogger } from '../../src-main/core/ports/log.js';
 import { MemorySessionStore } from '../../src-main/store/memory-sessions.js';
-import { DEFAULT_LIMITS, Throttles, type Limits } from '../../src-main/core/throttle.js';
+import { DEFAULT_LIMITS, Throttles, type AllLimits } from '../../src-main/core/throttle.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
 import type { Directory } from '../../src-main/core/ports/directory.js';
 import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
@@ -45,7 +45,7 @@ export const TEST_OPTIONS: FlowOptions = {
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
 };
 
-export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory; codes?: CodeChannel } = {}) {
+export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<AllLimits>; directory?: Directory; codes?: CodeChannel } = {}) {
   let clock = Date.parse('2026-11-25T10:00:00Z');
   const now = () => clock;
   const sender = new CapturingSender();
@@ -58,7 +58,8 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
       notices: sender,
       mobile: mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }),
       sessions: new MemorySessionStore(now),
-      throttles: new Throttles({ ...DEFAULT_LIMITS, ...opts.limits }),
+      // The spacing per account runs on real time, not this fixture's clock: off unless a test sets it.
+      throttles: new Throttles({ ...DEFAULT_LIMITS, smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 }, ...opts.limits }),
       audit: { record: async (e) => void audit.push(e) },
       log: silentLogger,
       now,
