@@ -45,9 +45,10 @@ const BASE_LETTERS: Record<string, string> = { ø: 'o', đ: 'd', ð: 'd', ħ: 'h
  * and a little more (ı → i). Folding harder than AD only shares budgets between names, never splits them.
  */
 export function nameKey(name: string): string {
-  let key = stripMarks(name);
+  let key = name;
   for (let i = 0; i < 4; i++) {
-    const next = stripMarks(key.toLowerCase().toUpperCase().toLowerCase().replace(/[øđðħłŧıŀ]/g, (c) => BASE_LETTERS[c]!));
+    // Case first: some capitals carry what their small letter has as a mark (ᾀ → ἈΙ), so marks go after.
+    const next = stripMarks(key.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase()).replace(/[øđðħłŧıŀ]/g, (c) => BASE_LETTERS[c]!);
     if (next === key) break;
     key = next;
   }
