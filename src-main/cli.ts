@@ -14,7 +14,7 @@ async function serve(configPath: string | undefined): Promise<void> {
   const log = createLogger();
   const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log);
-  const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
+  const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), server: config.server, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
   const url = await server.listen({ host, port });

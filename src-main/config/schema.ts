@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js
 import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
 import { smsSchema } from './sms.js';
+import { serverFields } from './server.js';
 import { storeSchema } from './store.js';
 
 // The 15 applications of the staff manual ("Je nieuwe wachtwoord geldt tevens voor ...").
@@ -81,25 +82,24 @@ export const configSchema = z
     audit: auditSchema.default({}),
     store: storeSchema.default({ type: 'memory' }),
     server: z
-      .object({
-        host: z.string().default('127.0.0.1'),
-        port: z.number().int().min(0).max(65535).default(8080),
-        /**
-         * Behind a load balancer: its addresses (IP or CIDR) or the number of proxy hops, so per-client limits see
-         * the real client. Never `true`: anyone could then pick their own address with X-Forwarded-For.
-         */
-        trustProxy: z
-          .union([z.literal(false), z.number().int().min(1).max(5), z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1)])
-          .default(false),
-      })
+      .object(serverFields)
       .strict()
-      .default({ host: '127.0.0.1', port: 8080, trustProxy: false }),
+      .prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
     const p = c.sms.provider;
     if (p.type === 'outbox' && c.directory.type !== 'demo' && !p.allowRealDirectory) {
       ctx.addIssue({ code: 'custom', path: ['sms', 'provider'], message: 'the demo SMS outbox writes codes to a file; with a real directory configure twilio-messaging or twilio-verify (or, in a test lab only, set allowRealDirectory: true)' });
+    }
+    const t = c.server.timeouts;
+    if (t.headersSeconds > t.requestSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['server', 'timeouts', 'headersSeconds'], message: `must be at most requestSeconds (${t.requestSeconds}): the headers are part of the request` });
+    }
+    // An answer may wait for the directory and the SMS provider; a connection idle that long must not be cut.
+    const slowestMs = (c.directory.type === 'ad' ? c.directory.timeouts.operationMs : 0) + ('timeoutMs' in p ? p.timeoutMs : 0);
+    if (t.idleSeconds * 1000 <= slowestMs) {
+      ctx.addIssue({ code: 'custom', path: ['server', 'timeouts', 'idleSeconds'], message: `must be more than directory.timeouts.operationMs + sms.provider.timeoutMs (${slowestMs} ms), or slow answers would be cut off` });
     }
     if (c.security.limits.codeChecks.durationSeconds < c.security.codeTtlSeconds) {
       ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'codeChecks', 'durationSeconds'], message: `must be at least security.codeTtlSeconds (${c.security.codeTtlSeconds}), or a code would get fresh tries while it is still valid` });
