@@ -19,7 +19,7 @@ export class AliasDirectory implements Directory {
     return this.people.findUser(this.aliases.get(nameKey(username)) ?? username);
   }
 
-  resetPassword: Directory['resetPassword'] = (user, password, opts) => this.people.resetPassword(user, password, opts);
+  resetPassword: Directory['resetPassword'] = (user, password) => this.people.resetPassword(user, password);
 
   async close(): Promise<void> {}
 }

@@ -27,7 +27,7 @@ describe('userFilter', () => {
 });
 
 describe('toDirectoryUser', () => {
-  const entry = (extra: Record<string, string | string[] | Buffer>): Entry => ({ dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', ...extra });
+  const entry = (extra: Record<string, string | string[] | Buffer | Buffer[]>): Entry => ({ dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', ...extra });
   // {3F2504E0-4F89-11D3-9A0C-0305E82C3301} as AD stores it: Data1–Data3 little-endian (MS-DTYP 2.3.4.2).
   const GUID = Buffer.from('e004253f894fd3119a0c0305e82c3301', 'hex');
 
