@@ -3,8 +3,6 @@
 #include <windows.h>
 #include <objbase.h>
 
-#include <new>
-
 #include "guids.h"
 #include "module.h"
 #include "provider.h"
@@ -12,7 +10,7 @@
 namespace tile {
 namespace {
 
-class ClassFactory final : public IClassFactory {
+class ClassFactory final : public IClassFactory, public HeapObject {
  public:
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) noexcept override {
     if (!ppv) return E_POINTER;
@@ -61,7 +59,7 @@ STDAPI DllGetClassObject(REFCLSID clsid, REFIID riid, LPVOID* ppv) {
   if (!ppv) return E_POINTER;
   *ppv = nullptr;
   if (!IsEqualCLSID(clsid, tile::kClsidProvider)) return CLASS_E_CLASSNOTAVAILABLE;
-  auto* factory = new (std::nothrow) tile::ClassFactory();
+  auto* factory = new (tile::HeapObject::NoThrow{}) tile::ClassFactory();
   if (!factory) return E_OUTOFMEMORY;
   const HRESULT hr = factory->QueryInterface(riid, ppv);
   factory->Release();

@@ -1,18 +1,15 @@
 #include "credential.h"
 
-#include <new>
-#include <utility>
-
 #include "fields.h"
 #include "texts.h"
 
 namespace tile {
 
-Credential::Credential(TileSettings&& settings) noexcept : settings_(std::move(settings)), usable_(settings_.ready) {}
+Credential::Credential(const TileSettings& settings) noexcept : settings_(settings), usable_(settings.ready) {}
 
-HRESULT Credential::create(TileSettings&& settings, Credential** out) noexcept {
+HRESULT Credential::create(const TileSettings& settings, Credential** out) noexcept {
   if (!out) return E_POINTER;
-  *out = new (std::nothrow) Credential(std::move(settings));
+  *out = new (HeapObject::NoThrow{}) Credential(settings);
   return *out ? S_OK : E_OUTOFMEMORY;
 }
 
@@ -59,12 +56,12 @@ HRESULT Credential::GetFieldState(DWORD id, CREDENTIAL_PROVIDER_FIELD_STATE* sta
   return fieldState(id, state, interactive);
 }
 
-const wchar_t* Credential::subtitle() const noexcept { return usable_ ? settings_.subtitle.c_str() : kNotSetUpStatus; }
+const wchar_t* Credential::subtitle() const noexcept { return usable_ ? settings_.subtitle.text : kNotSetUpStatus; }
 
 HRESULT Credential::GetStringValue(DWORD id, LPWSTR* value) noexcept {
   if (!value) return E_POINTER;
   *value = nullptr;
-  if (id == kFieldTitle) return coTaskStrDup(settings_.title.c_str(), value);
+  if (id == kFieldTitle) return coTaskStrDup(settings_.title.text, value);
   if (id == kFieldSubtitle) return coTaskStrDup(subtitle(), value);
   return E_INVALIDARG;
 }

@@ -9,9 +9,9 @@
 
 namespace tile {
 
-class Credential final : public ICredentialProviderCredential {
+class Credential final : public ICredentialProviderCredential, public HeapObject {
  public:
-  static HRESULT create(TileSettings&& settings, Credential** out) noexcept;
+  static HRESULT create(const TileSettings& settings, Credential** out) noexcept;
 
   // IUnknown
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) noexcept override;
@@ -42,7 +42,7 @@ class Credential final : public ICredentialProviderCredential {
   HRESULT STDMETHODCALLTYPE ReportResult(LONG status, LONG substatus, LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) noexcept override;
 
  private:
-  explicit Credential(TileSettings&& settings) noexcept;
+  explicit Credential(const TileSettings& settings) noexcept;
   ~Credential() = default;
 
   const wchar_t* subtitle() const noexcept;

@@ -45,7 +45,7 @@ HRESULT Credential::serialize(CREDENTIAL_PROVIDER_CREDENTIAL_SERIALIZATION& out)
   hr = lookupNegotiatePackage(&package);
   if (FAILED(hr)) return failed(L"LsaLookupAuthenticationPackage", hr);
 
-  InteractiveLogon logon{{computer, computerChars}, settings_.account, {protectedPassword.data(), protectedPassword.size()}};
+  InteractiveLogon logon{{computer, computerChars}, {settings_.account.text, settings_.account.length}, {protectedPassword.data(), protectedPassword.size()}};
   BYTE* block = nullptr;
   DWORD size = 0;
   hr = packInteractiveLogon(logon, &block, &size);

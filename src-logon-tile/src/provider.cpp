@@ -1,8 +1,5 @@
 #include "provider.h"
 
-#include <new>
-
-#include "com_guard.h"
 #include "fields.h"
 #include "settings.h"
 
@@ -11,7 +8,7 @@ namespace tile {
 HRESULT Provider::create(REFIID riid, void** ppv) noexcept {
   if (!ppv) return E_POINTER;
   *ppv = nullptr;
-  auto* provider = new (std::nothrow) Provider();
+  auto* provider = new (HeapObject::NoThrow{}) Provider();
   if (!provider) return E_OUTOFMEMORY;
   const HRESULT hr = provider->QueryInterface(riid, ppv);
   provider->Release();
@@ -45,19 +42,19 @@ ULONG Provider::Release() noexcept {
 // The kill switch also answers E_NOTIMPL: LogonUI then drops the provider before asking for fields or
 // tiles, so nothing of ours is drawn or read (returning 0 credentials would keep it loaded and asked).
 HRESULT Provider::SetUsageScenario(CREDENTIAL_PROVIDER_USAGE_SCENARIO scenario, DWORD) noexcept {
-  return comGuard([&]() -> HRESULT {
-    offered_ = false;
-    credential_.reset();
-    if (scenario != CPUS_LOGON) return E_NOTIMPL;
-    if (GetSystemMetrics(SM_REMOTESESSION)) return E_NOTIMPL;  // the kiosk account may sign in at the console only
-    if (tileDisabled()) return E_NOTIMPL;
-    Credential* credential = nullptr;
-    const HRESULT hr = Credential::create(readTileSettings(), &credential);
-    if (FAILED(hr)) return hr;
-    credential_.attach(credential);
-    offered_ = true;
-    return S_OK;
-  });
+  offered_ = false;
+  credential_.reset();
+  if (scenario != CPUS_LOGON) return E_NOTIMPL;
+  if (GetSystemMetrics(SM_REMOTESESSION)) return E_NOTIMPL;  // the kiosk account may sign in at the console only
+  if (tileDisabled()) return E_NOTIMPL;
+  TileSettings settings;
+  readTileSettings(settings);
+  Credential* credential = nullptr;
+  const HRESULT hr = Credential::create(settings, &credential);
+  if (FAILED(hr)) return hr;
+  credential_.attach(credential);
+  offered_ = true;
+  return S_OK;
 }
 
 // A serialization handed in (e.g. by Remote Desktop) is never ours to reuse.

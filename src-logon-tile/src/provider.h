@@ -9,7 +9,7 @@
 
 namespace tile {
 
-class Provider final : public ICredentialProvider {
+class Provider final : public ICredentialProvider, public HeapObject {
  public:
   static HRESULT create(REFIID riid, void** ppv) noexcept;
 

@@ -1,14 +1,13 @@
 #include "secret.h"
 
 #include <cstring>
-#include <new>
 
 namespace tile {
 
 HRESULT SecretString::allocate(size_t chars) noexcept {
   wipe();
   if (chars > 4096) return E_INVALIDARG;  // no password comes near this; bounds every size computation
-  buffer_ = new (std::nothrow) wchar_t[chars + 1]();
+  buffer_ = static_cast<wchar_t*>(HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, (chars + 1) * sizeof(wchar_t)));
   if (!buffer_) return E_OUTOFMEMORY;
   capacity_ = chars;
   return S_OK;
@@ -31,7 +30,7 @@ void SecretString::setLengthFromTerminator() noexcept {
 void SecretString::wipe() noexcept {
   if (buffer_) {
     SecureZeroMemory(buffer_, (capacity_ + 1) * sizeof(wchar_t));
-    delete[] buffer_;
+    HeapFree(GetProcessHeap(), 0, buffer_);
   }
   buffer_ = nullptr;
   capacity_ = 0;

@@ -1,14 +1,12 @@
 #include "settings.h"
 
-#include <windows.h>
+#include <cwchar>
 
 #include "raii.h"
 #include "texts.h"
 
 namespace tile {
 namespace {
-
-constexpr size_t kMaxTextChars = 256;  // longer texts would not fit a tile anyway
 
 bool openProductKey(RegKey& key) noexcept {
   // KEY_WOW64_64KEY: the same key install.ps1 writes, whatever the bitness of the process reading it.
@@ -20,18 +18,18 @@ LONG readDword(HKEY key, const wchar_t* name, DWORD& value) noexcept {
   return RegGetValueW(key, nullptr, name, RRF_RT_REG_DWORD, nullptr, &value, &size);
 }
 
-// REG_SZ only (RRF_RT_REG_SZ; RegGetValueW guarantees the NUL). Empty or too long = absent.
-bool readString(HKEY key, const wchar_t* name, std::wstring& value) {
-  DWORD bytes = 0;
-  if (RegGetValueW(key, nullptr, name, RRF_RT_REG_SZ, nullptr, nullptr, &bytes) != ERROR_SUCCESS) return false;
-  if (bytes < 2 * sizeof(wchar_t) || bytes > (kMaxTextChars + 1) * sizeof(wchar_t)) return false;
-  std::wstring buffer(bytes / sizeof(wchar_t), L'\0');
-  if (RegGetValueW(key, nullptr, name, RRF_RT_REG_SZ, nullptr, buffer.data(), &bytes) != ERROR_SUCCESS) return false;
-  buffer.resize(wcsnlen(buffer.c_str(), buffer.size()));
-  if (buffer.empty()) return false;
-  value.swap(buffer);
-  return true;
+// REG_SZ only (RRF_RT_REG_SZ: RegGetValueW adds the NUL). Empty or too long (ERROR_MORE_DATA) = absent.
+template <size_t N>
+bool readString(HKEY key, const wchar_t* name, BoundedText<N>& out) noexcept {
+  wchar_t buffer[N + 1];
+  DWORD bytes = sizeof buffer;
+  if (RegGetValueW(key, nullptr, name, RRF_RT_REG_SZ, nullptr, buffer, &bytes) != ERROR_SUCCESS) return false;
+  const size_t chars = wcsnlen(buffer, N + 1);
+  return chars > 0 && chars <= N && out.assign(buffer, chars);
 }
+
+template <size_t N>
+void assignDefault(BoundedText<N>& out, const wchar_t* text) noexcept { out.assign(text, std::wcslen(text)); }
 
 }  // namespace
 
@@ -44,26 +42,26 @@ bool tileDisabled() noexcept {
   return status != ERROR_SUCCESS || disabled != 0;
 }
 
-TileSettings readTileSettings() {
-  TileSettings settings;
-  settings.title = kDefaultTitle;
-  settings.subtitle = kDefaultSubtitle;
+void readTileSettings(TileSettings& settings) noexcept {
+  settings = TileSettings{};
+  assignDefault(settings.title, kDefaultTitle);
+  assignDefault(settings.subtitle, kDefaultSubtitle);
   RegKey key;
-  if (!openProductKey(key)) return settings;
-  std::wstring text;
-  if (readString(key.get(), L"TileTitle", text)) settings.title = text;
-  if (readString(key.get(), L"TileSubtitle", text)) settings.subtitle = text;
-  if (readString(key.get(), L"KioskAccount", text) && isValidSamAccountName(text)) settings.account = text;
+  if (!openProductKey(key)) return;
+  readString(key.get(), L"TileTitle", settings.title);
+  readString(key.get(), L"TileSubtitle", settings.subtitle);
+  BoundedText<20> account;
+  if (readString(key.get(), L"KioskAccount", account) && isValidSamAccountName(account.text, account.length)) settings.account = account;
   DWORD ready = 0;
-  settings.ready = readDword(key.get(), L"Ready", ready) == ERROR_SUCCESS && ready == 1 && !settings.account.empty();
-  return settings;
+  settings.ready = readDword(key.get(), L"Ready", ready) == ERROR_SUCCESS && ready == 1 && settings.account.length > 0;
 }
 
-bool isValidSamAccountName(const std::wstring& name) noexcept {
-  if (name.empty() || name.size() > 20) return false;
+bool isValidSamAccountName(const wchar_t* name, size_t chars) noexcept {
+  if (!name || chars == 0 || chars > 20) return false;
   bool onlyDotsAndSpaces = true;
-  for (wchar_t c : name) {
-    if (c < 0x20 || c == 0x7f || wcschr(L"\"/\\[]:;|=,+*?<>@", c)) return false;
+  for (size_t i = 0; i < chars; ++i) {
+    const wchar_t c = name[i];
+    if (c < 0x20 || c == 0x7f || std::wcschr(L"\"/\\[]:;|=,+*?<>@", c)) return false;
     if (c != L'.' && c != L' ') onlyDotsAndSpaces = false;
   }
   return !onlyDotsAndSpaces;

@@ -2,7 +2,6 @@
 // three LSA calls of src-logon-tile/src/lsa_system.cpp, which Wine cannot run, so the test program can
 // walk the success path of GetSerialization through the real packing and provider code.
 #include <string>
-#include <string_view>
 
 #include "fake_values.h"
 #include "raii.h"
@@ -27,11 +26,11 @@ HRESULT lookupNegotiatePackage(ULONG* package) noexcept {
 }
 
 HRESULT protectPassword(const SecretString& plain, SecretString& protectedText) noexcept {
-  const std::wstring_view prefix = fake::kProtectedPrefix;
-  HRESULT hr = protectedText.allocate(prefix.size() + plain.size());
+  const size_t prefix = std::char_traits<wchar_t>::length(fake::kProtectedPrefix);
+  HRESULT hr = protectedText.allocate(prefix + plain.size());
   if (FAILED(hr)) return hr;
-  prefix.copy(protectedText.data(), prefix.size());
-  for (size_t i = 0; i < plain.size(); ++i) protectedText.data()[prefix.size() + i] = plain.data()[i];
+  for (size_t i = 0; i < prefix; ++i) protectedText.data()[i] = fake::kProtectedPrefix[i];
+  for (size_t i = 0; i < plain.size(); ++i) protectedText.data()[prefix + i] = plain.data()[i];
   protectedText.setLengthFromTerminator();
   return S_OK;
 }
