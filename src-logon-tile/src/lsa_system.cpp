@@ -25,7 +25,7 @@ class LsaPrivateData {  // LsaRetrievePrivateData's buffer: wiped, then LsaFreeM
  public:
   ~LsaPrivateData() {
     if (!p_) return;
-    if (p_->Buffer) SecureZeroMemory(p_->Buffer, p_->MaximumLength > p_->Length ? p_->MaximumLength : p_->Length);
+    if (p_->Buffer) SecureZeroMemory(p_->Buffer, p_->Length);
     LsaFreeMemory(p_);
   }
   PLSA_UNICODE_STRING p_ = nullptr;

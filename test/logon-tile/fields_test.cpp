@@ -21,11 +21,12 @@ void descriptors(ICredentialProvider* provider) {
   DWORD count = 0;
   check(provider->GetFieldDescriptorCount(&count) == S_OK && count == 3, "3 field descriptors");
   const CREDENTIAL_PROVIDER_FIELD_TYPE types[] = {CPFT_TILE_IMAGE, CPFT_LARGE_TEXT, CPFT_SMALL_TEXT};
+  const char* names[] = {"tile image", "large text", "small text"};
   for (DWORD i = 0; i < 3; ++i) {
     CREDENTIAL_PROVIDER_FIELD_DESCRIPTOR* d = nullptr;
     const bool ok = provider->GetFieldDescriptorAt(i, &d) == S_OK && d && d->dwFieldID == i && d->cpft == types[i] && d->pszLabel &&
                     *d->pszLabel && IsEqualGUID(d->guidFieldType, GUID_NULL);
-    check(ok, "field descriptor " + std::to_string(i) + " (image, large text, small text) with a label");
+    check(ok, "field descriptor " + std::to_string(i) + " is the " + names[i] + ", with a label");
     if (d) CoTaskMemFree(d->pszLabel);
     CoTaskMemFree(d);
   }
