@@ -3,31 +3,15 @@
 #include <windows.h>
 #include <objbase.h>
 
+#include "com_object.h"
 #include "guids.h"
-#include "module.h"
 #include "provider.h"
 
 namespace tile {
 namespace {
 
-class ClassFactory final : public IClassFactory, public HeapObject {
+class ClassFactory final : public ComObject<ClassFactory, IClassFactory, IID_IClassFactory> {
  public:
-  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) noexcept override {
-    if (!ppv) return E_POINTER;
-    if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_IClassFactory)) {
-      *ppv = static_cast<IClassFactory*>(this);
-      AddRef();
-      return S_OK;
-    }
-    *ppv = nullptr;
-    return E_NOINTERFACE;
-  }
-  ULONG STDMETHODCALLTYPE AddRef() noexcept override { return static_cast<ULONG>(InterlockedIncrement(&refs_)); }
-  ULONG STDMETHODCALLTYPE Release() noexcept override {
-    const LONG left = InterlockedDecrement(&refs_);
-    if (left == 0) delete this;
-    return static_cast<ULONG>(left);
-  }
   HRESULT STDMETHODCALLTYPE CreateInstance(IUnknown* outer, REFIID riid, void** ppv) noexcept override {
     if (!ppv) return E_POINTER;
     *ppv = nullptr;
@@ -39,9 +23,8 @@ class ClassFactory final : public IClassFactory, public HeapObject {
   }
 
  private:
+  friend ComObject;
   ~ClassFactory() = default;
-  ModuleReference module_;
-  LONG refs_ = 1;
 };
 
 }  // namespace

@@ -13,25 +13,6 @@ HRESULT Credential::create(const TileSettings& settings, Credential** out) noexc
   return *out ? S_OK : E_OUTOFMEMORY;
 }
 
-HRESULT Credential::QueryInterface(REFIID riid, void** ppv) noexcept {
-  if (!ppv) return E_POINTER;
-  if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_ICredentialProviderCredential)) {
-    *ppv = static_cast<ICredentialProviderCredential*>(this);
-    AddRef();
-    return S_OK;
-  }
-  *ppv = nullptr;
-  return E_NOINTERFACE;
-}
-
-ULONG Credential::AddRef() noexcept { return static_cast<ULONG>(InterlockedIncrement(&refs_)); }
-
-ULONG Credential::Release() noexcept {
-  const LONG left = InterlockedDecrement(&refs_);
-  if (left == 0) delete this;
-  return static_cast<ULONG>(left);
-}
-
 HRESULT Credential::Advise(ICredentialProviderCredentialEvents* events) noexcept {
   events_.copyFrom(events);
   return S_OK;

@@ -2,21 +2,16 @@
 // otherwise, and after any failure, it shows the status text and never serializes (fail closed).
 #pragma once
 
+#include "com_object.h"
 #include "credential_provider_api.h"
-#include "module.h"
 #include "raii.h"
 #include "settings.h"
 
 namespace tile {
 
-class Credential final : public ICredentialProviderCredential, public HeapObject {
+class Credential final : public ComObject<Credential, ICredentialProviderCredential, IID_ICredentialProviderCredential> {
  public:
   static HRESULT create(const TileSettings& settings, Credential** out) noexcept;
-
-  // IUnknown
-  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) noexcept override;
-  ULONG STDMETHODCALLTYPE AddRef() noexcept override;
-  ULONG STDMETHODCALLTYPE Release() noexcept override;
 
   // ICredentialProviderCredential (credential.cpp)
   HRESULT STDMETHODCALLTYPE Advise(ICredentialProviderCredentialEvents* events) noexcept override;
@@ -42,6 +37,7 @@ class Credential final : public ICredentialProviderCredential, public HeapObject
   HRESULT STDMETHODCALLTYPE ReportResult(LONG status, LONG substatus, LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) noexcept override;
 
  private:
+  friend ComObject;
   explicit Credential(const TileSettings& settings) noexcept;
   ~Credential() = default;
 
@@ -51,8 +47,6 @@ class Credential final : public ICredentialProviderCredential, public HeapObject
   void markUnusable() noexcept;
   static void reportStatus(LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) noexcept;
 
-  ModuleReference module_;
-  LONG refs_ = 1;
   TileSettings settings_;
   bool usable_;
   ComPtr<ICredentialProviderCredentialEvents> events_;

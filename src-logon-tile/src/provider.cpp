@@ -15,25 +15,6 @@ HRESULT Provider::create(REFIID riid, void** ppv) noexcept {
   return hr;
 }
 
-HRESULT Provider::QueryInterface(REFIID riid, void** ppv) noexcept {
-  if (!ppv) return E_POINTER;
-  if (IsEqualIID(riid, IID_IUnknown) || IsEqualIID(riid, IID_ICredentialProvider)) {
-    *ppv = static_cast<ICredentialProvider*>(this);
-    AddRef();
-    return S_OK;
-  }
-  *ppv = nullptr;
-  return E_NOINTERFACE;
-}
-
-ULONG Provider::AddRef() noexcept { return static_cast<ULONG>(InterlockedIncrement(&refs_)); }
-
-ULONG Provider::Release() noexcept {
-  const LONG left = InterlockedDecrement(&refs_);
-  if (left == 0) delete this;
-  return static_cast<ULONG>(left);
-}
-
 // CPUS_LOGON only. Since Windows 10 the lock screen also runs as CPUS_LOGON, so there the tile starts the
 // kiosk as a new session next to the locked one (a clean switch user). Windows falls back to
 // CPUS_UNLOCK_WORKSTATION exactly when switching users is restricted (CREDENTIAL_PROVIDER_USAGE_SCENARIO

@@ -2,20 +2,16 @@
 // CPUS_LOGON at the console; every other scenario, a remote session and the kill switch get E_NOTIMPL.
 #pragma once
 
+#include "com_object.h"
 #include "credential.h"
 #include "credential_provider_api.h"
-#include "module.h"
 #include "raii.h"
 
 namespace tile {
 
-class Provider final : public ICredentialProvider, public HeapObject {
+class Provider final : public ComObject<Provider, ICredentialProvider, IID_ICredentialProvider> {
  public:
   static HRESULT create(REFIID riid, void** ppv) noexcept;
-
-  HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid, void** ppv) noexcept override;
-  ULONG STDMETHODCALLTYPE AddRef() noexcept override;
-  ULONG STDMETHODCALLTYPE Release() noexcept override;
 
   HRESULT STDMETHODCALLTYPE SetUsageScenario(CREDENTIAL_PROVIDER_USAGE_SCENARIO scenario, DWORD flags) noexcept override;
   HRESULT STDMETHODCALLTYPE SetSerialization(const CREDENTIAL_PROVIDER_CREDENTIAL_SERIALIZATION* serialization) noexcept override;
@@ -27,11 +23,10 @@ class Provider final : public ICredentialProvider, public HeapObject {
   HRESULT STDMETHODCALLTYPE GetCredentialAt(DWORD index, ICredentialProviderCredential** credential) noexcept override;
 
  private:
+  friend ComObject;
   Provider() noexcept = default;
   ~Provider() = default;
 
-  ModuleReference module_;
-  LONG refs_ = 1;
   bool offered_ = false;  // SetUsageScenario accepted CPUS_LOGON
   ComPtr<Credential> credential_;
 };

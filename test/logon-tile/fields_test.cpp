@@ -59,12 +59,9 @@ void bitmap(ICredentialProviderCredential* credential) {
 }  // namespace
 
 void fieldSuite(const Dll& dll) {
-  clearProductKey();
-  setReady();
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  check(offeredTile(dll, provider, credential), "tile offered for the field checks");
-  if (!credential.get()) return;
+  if (!readyTile(dll, provider, credential, "tile offered for the field checks")) return;
   descriptors(provider.get());
   bool allShown = true;
   for (DWORD f = 0; f < 3; ++f) {

@@ -65,6 +65,15 @@ bool offeredTile(const Dll& dll, tile::ComPtr<ICredentialProvider>& provider, ti
   return true;
 }
 
+bool readyTile(const Dll& dll, tile::ComPtr<ICredentialProvider>& provider, tile::ComPtr<ICredentialProviderCredential>& credential,
+               const std::string& purpose) {
+  clearProductKey();
+  setReady();
+  const bool offered = offeredTile(dll, provider, credential);
+  check(offered, purpose);
+  return offered;
+}
+
 std::wstring takeString(LPWSTR text) {
   std::wstring copy = text ? text : L"<null>";
   CoTaskMemFree(text);

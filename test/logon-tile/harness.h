@@ -32,6 +32,10 @@ ICredentialProvider* newProvider(const Dll& dll);
 // A provider set up for CPUS_LOGON and its one credential (both null when not offered).
 bool offeredTile(const Dll& dll, tile::ComPtr<ICredentialProvider>& provider, tile::ComPtr<ICredentialProviderCredential>& credential);
 
+// The product key reset to "set up" (setReady), then offeredTile; reported as the check `purpose`.
+bool readyTile(const Dll& dll, tile::ComPtr<ICredentialProvider>& provider, tile::ComPtr<ICredentialProviderCredential>& credential,
+               const std::string& purpose);
+
 std::wstring takeString(LPWSTR text);  // copies, then CoTaskMemFree
 std::wstring stringValue(ICredentialProviderCredential* credential, DWORD field);
 

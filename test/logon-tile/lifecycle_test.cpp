@@ -84,11 +84,9 @@ void scenarioSuite(const Dll& dll) {
 }
 
 void referenceSuite(const Dll& dll) {
-  setReady();
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  check(offeredTile(dll, provider, credential), "tile offered for the reference checks");
-  if (!credential.get()) return;
+  if (!readyTile(dll, provider, credential, "tile offered for the reference checks")) return;
   ICredentialProviderCredential* again = nullptr;
   check(provider.get()->GetCredentialAt(0, &again) == S_OK && again == credential.get(), "GetCredentialAt(0) returns the same tile");
   if (again) again->Release();

@@ -32,12 +32,9 @@ std::wstring computerName() {
 }  // namespace
 
 void missingSecretSuite(const Dll& dll) {
-  clearProductKey();
-  setReady();
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  check(offeredTile(dll, provider, credential), "set up, but no secret in LSA: the tile is offered");
-  if (!credential.get()) return;
+  if (!readyTile(dll, provider, credential, "set up, but no secret in LSA: the tile is offered")) return;
   FakeCredentialEvents events;
   credential.get()->Advise(&events);
   check(autoLogon(credential.get()), "no secret: selecting the tile tries to sign in");
@@ -53,12 +50,10 @@ void missingSecretSuite(const Dll& dll) {
 }
 
 void successSuite(const Dll& dll) {
-  clearProductKey();
-  setReady();
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  check(offeredTile(dll, provider, credential) && autoLogon(credential.get()), "fake secret: tile offered, auto-logon");
-  if (!credential.get()) return;
+  if (!readyTile(dll, provider, credential, "fake secret: tile offered")) return;
+  check(autoLogon(credential.get()), "fake secret: selecting the tile signs in at once");
   Serialization s;
   serialize(credential.get(), s);
   check(s.hr == S_OK && s.response == CPGSR_RETURN_CREDENTIAL_FINISHED && s.cs.rgbSerialization, "fake secret: a credential is returned");
@@ -96,12 +91,9 @@ void successSuite(const Dll& dll) {
 }
 
 void failedLogonSuite(const Dll& dll) {
-  clearProductKey();
-  setReady();
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  check(offeredTile(dll, provider, credential), "tile offered for ReportResult");
-  if (!credential.get()) return;
+  if (!readyTile(dll, provider, credential, "tile offered for ReportResult")) return;
   LPWSTR text = reinterpret_cast<LPWSTR>(1);
   CREDENTIAL_PROVIDER_STATUS_ICON icon = CPSI_WARNING;
   check(credential.get()->ReportResult(0, 0, &text, &icon) == S_OK && !text && icon == CPSI_NONE, "ReportResult(success): no text");
