@@ -6,8 +6,8 @@
 // that right we fall back to the domain policy and say so in the log (and `doctor` says which right to grant).
 // Cached for a short while: the DC enforces a changed policy at once, the wizard sees it within CACHE_MS.
 import type { Client, Entry } from 'ldapts';
-import type { Logger } from '../core/log.js';
-import type { DirectoryPasswordPolicy } from './types.js';
+import type { Logger } from '../core/ports/log.js';
+import type { DirectoryPasswordPolicy } from '../core/ports/directory.js';
 
 export const CACHE_MS = 5 * 60_000;
 const DOMAIN_PASSWORD_COMPLEX = 0x1; // pwdProperties bit ([MS-SAMR] 2.2.3.16 DOMAIN_PASSWORD_INFORMATION)

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome } from './types.js';
+import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
 
 const policySchema = z.object({
   source: z.string().default('domain'),

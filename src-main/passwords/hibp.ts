@@ -6,7 +6,7 @@
 // (returns undefined: the offline rules still apply) with a log line that holds no password, hash or prefix.
 import { createHash } from 'node:crypto';
 import type { BreachCheck } from '../core/password-screen.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 
 export type HibpSettings = { baseUrl: string; timeoutMs: number };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/config/directory.js';
-import type { Logger } from '../../../src-main/core/log.js';
+import type { Logger } from '../../../src-main/core/ports/log.js';
 import { readCa, type Dc } from './dc.js';
 
 export const USERS = {
