@@ -1,23 +1,10 @@
-// The banned-password rule as the flow sees it (a port): is this new password common or easy to guess?
-// The rule itself is pure (banned.ts); what it needs from outside is injected: the breached-password list
-// (loaded once, lazily, by the composition root) and, optionally, an online breach check (HIBP, off by default).
-// The password is only ever compared in memory: never logged, stored, or sent anywhere but (hashed, first 5 hex
-// digits only) to the breach check when that is switched on.
+// The banned-password screen (ports/passwords.ts) built from the pure rule (banned.ts) and what is injected: the
+// breached-password list (loaded once, lazily, by the composition root) and, optionally, an online breach check
+// (HIBP, off by default). Three lists: the breached passwords (exact), the Dutch spraying words and the
+// organisation's own (one edit away), and last/this/next year (exact; recomputed when the year turns).
 import { BannedTerms, isBanned } from './banned.js';
 import { DUTCH_GUESSABLE, organisationWords, yearWords, type OrganisationWordsInput } from './guessable-words.js';
-
-export interface PasswordScreen {
-  /**
-   * true = refuse it. `online`: may also ask the breach check (the flow asks only once every other rule
-   * passed, so a half-typed password never leaves the server, even hashed).
-   */
-  isBanned(password: string, opts: { online: boolean }): Promise<boolean>;
-}
-
-/** "Known from a breach": true / false, or undefined when the check could not answer (fail open, logged). */
-export interface BreachCheck {
-  isBreached(password: string): Promise<boolean | undefined>;
-}
+import type { BreachCheck, PasswordScreen } from './ports/passwords.js';
 
 export type ScreenDeps = {
   /** The long list of breached passwords, matched exactly (a promise: loaded once, on first use or in the background). */

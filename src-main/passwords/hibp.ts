@@ -5,7 +5,7 @@
 // of the TLS stream cannot tell the prefix from the length. Bounded by a timeout; on any failure it fails OPEN
 // (returns undefined: the offline rules still apply) with a log line that holds no password, hash or prefix.
 import { createHash } from 'node:crypto';
-import type { BreachCheck } from '../core/password-screen.js';
+import type { BreachCheck } from '../core/ports/passwords.js';
 import type { Logger } from '../core/ports/log.js';
 
 export type HibpSettings = { baseUrl: string; timeoutMs: number };
