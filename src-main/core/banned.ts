@@ -51,6 +51,12 @@ export class BannedTerms {
 
   /** `fuzzy`: also one edit away (terms of 5 or more); `minLength`: shorter terms are dropped (default 3). */
   constructor(terms: Iterable<string>, private readonly opts: { fuzzy: boolean; minLength?: number }) {
+    this.add(terms);
+  }
+
+  /** Adds terms (lets a caller build a long list in slices, so the event loop is never held for long). */
+  add(terms: Iterable<string>): void {
+    const opts = this.opts;
     for (const raw of terms) {
       const term = normalise(raw.trim());
       const chars = [...term];
