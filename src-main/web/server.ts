@@ -1,7 +1,6 @@
 // The web host: the same ResetApi over HTTP (POST /api/<method>) plus the built wizard.
 // Thin by design: the core's dispatch validates with the contract's schemas and calls it with the client's address.
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { dispatcher } from '../core/dispatch.js';
@@ -9,6 +8,7 @@ import type { Logger } from '../core/ports/log.js';
 import type { App } from '../app.js';
 import { CSP_DIRECTIVES } from './csp.js';
 import { registerReadyz } from './readyz.js';
+import { loadAssets, serveAssets } from './static.js';
 import { logRequests } from './request-log.js';
 
 export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: false | number | string[]; log: Logger };
@@ -48,9 +48,7 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
   });
 
-  if (opts.rendererDir && existsSync(opts.rendererDir)) {
-    await server.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html', wildcard: false });
-  }
+  if (opts.rendererDir && existsSync(opts.rendererDir)) serveAssets(server, loadAssets(opts.rendererDir));
   server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'invalid_request' }));
   return server;
 }
