@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HibpBreachCheck } from '../../../src-main/passwords/hibp.js';
+import { bindClient } from '../../helpers/bind-client.js';
+import { demoApp } from '../../helpers/demo-app.js';
 import { startFakeHibp, type FakeHibp } from '../../peers/hibp/fake-range-server.js';
 import { recordingLogger } from '../ad/fixtures.js';
 
@@ -50,5 +52,25 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
   it('never logs the password, its hash or its prefix', () => {
     const hash = createHash('sha1').update(BREACHED).digest('hex').toUpperCase();
     for (const secret of [BREACHED, hash, hash.slice(0, 5), UNKNOWN]) expect(log.text()).not.toContain(secret);
+  });
+
+  it('in the app (password.breachCheck on): a breached password is refused by the banned rule, and only a password that passes every other rule is sent', async () => {
+    const d = await demoApp({ config: { password: { breachCheck: { enabled: true, baseUrl: fake.baseUrl, timeoutMs: 500 } } } });
+    try {
+      const api = bindClient(d.app.service, { clientId: 'kiosk-1' });
+      const { sessionId } = (await api.start({ username: 'A.Janssen' })) as { sessionId: string };
+      await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' });
+      await api.verifyCode({ sessionId, code: d.lastCode() });
+      const before = fake.requests.length;
+      const short = await api.setPassword({ sessionId, password: 'Kort#1', repeat: 'Kort#1' });
+      expect(short).toMatchObject({ ok: false, code: 'password_policy' });
+      expect(fake.requests.length).toBe(before); // fails the length rule: never leaves the server, not even hashed
+      const breached = await api.setPassword({ sessionId, password: BREACHED, repeat: BREACHED });
+      expect(breached).toMatchObject({ ok: false, code: 'password_policy', rules: expect.arrayContaining([{ id: 'banned', ok: false }]) });
+      expect(fake.requests.length).toBe(before + 1);
+      expect(await api.setPassword({ sessionId, password: UNKNOWN, repeat: UNKNOWN })).toMatchObject({ ok: true });
+    } finally {
+      await d.close();
+    }
   });
 });
