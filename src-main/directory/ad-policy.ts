@@ -16,7 +16,8 @@ export const PSO_CLASS_GUID = '3bcd9db8-f84b-451c-952f-6c52b81f9ec6'; // schemaI
 const DOMAIN_ATTRS = ['minPwdLength', 'pwdHistoryLength', 'pwdProperties', 'minPwdAge'];
 const PSO_ATTRS = ['msDS-MinimumPasswordLength', 'msDS-PasswordHistoryLength', 'msDS-PasswordComplexityEnabled', 'msDS-MinimumPasswordAge', 'msDS-PasswordSettingsPrecedence'];
 
-const first = (e: Entry | undefined, name: string): string | undefined => {
+/** The first value of an attribute, whatever its case; undefined when absent or not readable (ldapts: []). */
+export const first = (e: Entry | undefined, name: string): string | undefined => {
   const key = Object.keys(e ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
   const v = key ? e![key] : undefined;
   const one = Array.isArray(v) ? v[0] : v;

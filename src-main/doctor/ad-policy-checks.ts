@@ -8,7 +8,7 @@ import type { DirectoryPasswordPolicy } from '../core/ports/directory.js';
 import { silentLogger } from '../core/ports/log.js';
 import { AdConnector, type AdConnectionSettings } from '../directory/ad-connection.js';
 import { describeError, ldapCode } from '../directory/ad-errors.js';
-import { defaultNamingContext, readDomainPolicy } from '../directory/ad-policy.js';
+import { defaultNamingContext, first, readDomainPolicy } from '../directory/ad-policy.js';
 import { AdDirectory } from '../directory/ad.js';
 import { failed, ok, warn, type Check } from './report.js';
 
@@ -43,14 +43,20 @@ async function psoCheck(client: Client, domainDn: string): Promise<Check> {
   const container = `CN=Password Settings Container,CN=System,${domainDn}`;
   let entries: Entry[];
   try {
-    ({ searchEntries: entries } = await client.search(container, { scope: 'one', filter: '(objectClass=msDS-PasswordSettings)', attributes: ['cn', 'msDS-MinimumPasswordLength', 'msDS-PasswordSettingsPrecedence'] }));
+    // (objectClass=*), not =msDS-PasswordSettings: where the PSO may not be read, that filter matches nothing
+    // (seen on Samba 4.17), and an unreadable PSO would pass for "none". The container holds only PSOs.
+    ({ searchEntries: entries } = await client.search(container, { scope: 'one', filter: '(objectClass=*)', attributes: ['cn', 'msDS-MinimumPasswordLength', 'msDS-PasswordSettingsPrecedence'] }));
   } catch (e) {
     if (ldapCode(e) === 32) return ok(title, 'none (no Password Settings Container: domain functional level below 2008)');
     return warn(title, `the Password Settings Container cannot be searched (${describeError(e)})`, grant(container));
   }
   if (entries.length === 0) return ok(title, 'none found (or the service account may not list them: run with --user for a member of one)');
-  const unreadable = entries.filter((e) => e['msDS-MinimumPasswordLength'] === undefined);
-  const names = entries.map((e) => `${String(e['cn'])}${e['msDS-MinimumPasswordLength'] === undefined ? ' (not readable)' : ` (minimum ${String(e['msDS-MinimumPasswordLength'])}, precedence ${String(e['msDS-PasswordSettingsPrecedence'])})`}`);
+  const unreadable = entries.filter((e) => first(e, 'msDS-MinimumPasswordLength') === undefined);
+  const names = entries.map((e) => {
+    const name = first(e, 'cn') ?? /^CN=([^,]+)/i.exec(e.dn)?.[1] ?? e.dn;
+    const min = first(e, 'msDS-MinimumPasswordLength');
+    return min === undefined ? `${name} (not readable)` : `${name} (minimum ${min}, precedence ${first(e, 'msDS-PasswordSettingsPrecedence') ?? '?'})`;
+  });
   if (unreadable.length === 0) return ok(title, `${entries.length} readable: ${names.join('; ')}`);
   return warn(title, `${unreadable.length} of ${entries.length} not readable by the service account: ${names.join('; ')}. Their members would see the domain's rules, and the DC could refuse what the wizard accepted`, grant(container));
 }

@@ -83,6 +83,12 @@ describe('doctor against a Samba AD DC', async () => {
     expect(after.line('AD fine-grained password policies (PSO)')).toMatch(/^✓ .*: 1 readable: Zorgdossier \(minimum 12, precedence 10\)/);
     expect(after.line('AD password policy for L.Meijer')).toMatch(/^✓ .*: PSO CN=Zorgdossier,.*: minimum 12 characters, history 5, complexity on/);
     expect(after.code).toBe(0);
+
+    // An account with default rights sees the PSO but not its settings: a warning that names the right to grant.
+    const bindDn = await addUser(dc!, { cn: 'svc-noread', sam: 'svc-noread', parent: `CN=Users,${dc!.baseDn}`, password: 'Svc#NoRead-1' });
+    const plain = await doctor(adConfig({ bindDn }), { user: 'L.Meijer', env: { RESET_KIOSK_AD_PASSWORD: 'Svc#NoRead-1' } });
+    expect(plain.line('AD fine-grained password policies (PSO)')).toMatch(/^! .*1 of 1 not readable.*\n\s+→ grant the service account Read Property on PSOs.*RP;;msDS-PasswordSettings/);
+    expect(plain.line('AD password policy for L.Meijer')).toMatch(/^! .*not readable.*: minimum 8 characters/);
   });
 
   it.skipIf(!dc)('names what is wrong with a user\'s data, without printing it', async () => {
