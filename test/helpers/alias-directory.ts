@@ -20,6 +20,7 @@ export class AliasDirectory implements Directory {
   }
 
   resetPassword: Directory['resetPassword'] = (user, password) => this.people.resetPassword(user, password);
+  passwordPolicy: Directory['passwordPolicy'] = (user) => this.people.passwordPolicy(user);
 
   async close(): Promise<void> {}
 }
