@@ -33,8 +33,7 @@ type Answer = Responses['verifyIdentity'];
 export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions): (req: Request<'verifyIdentity'>, client: ClientContext) => Promise<Answer> {
   const { sessions, identity, sender, watch, audit, log } = deps;
 
-  async function check(session: Session, date: string, client: ClientContext): Promise<Answer> {
-    const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
+  async function check(session: Session, date: string, client: ClientContext, started: number): Promise<Answer> {
     const answer = async (outcome: string, value: Answer, account?: string): Promise<Answer> => {
       await audit.record({ step: 'identity', outcome, user: deps.who(session, account), client: client.clientId });
       return padTo(started, opts.identityFloorMs, value);
@@ -71,6 +70,7 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
   }
 
   return async ({ sessionId, birthdate }, client) => {
+    const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
     const first = await deps.load(sessionId, 'identity');
     if (!first) return fail('session_expired');
     const date = parseBirthdate(birthdate);
@@ -80,7 +80,7 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
     try {
       // Read again under the claim: a check that held it before may have moved the session on.
       const session = await deps.load(sessionId, 'identity');
-      return session ? await check(session, date, client) : fail('session_expired');
+      return session ? await check(session, date, client, started) : fail('session_expired');
     } finally {
       await sessions.release(first.id).catch(() => {});
     }

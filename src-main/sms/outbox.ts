@@ -5,9 +5,9 @@
 // and refused when it is not a plain file of ours or when others may read or write it (a 0644 file another run
 // left behind, one planted in a shared directory). On Windows the temp dir is private to the user by its ACL
 // and POSIX modes do not apply; there only the plain-file check is made.
-import { constants, mkdirSync, lstatSync, type Stats } from 'node:fs';
+import { constants, existsSync, mkdirSync, lstatSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { devNull, tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { SendOutcome, SmsSender } from '../core/ports/sms.js';
 
@@ -20,8 +20,10 @@ export const defaultOutboxPath = (env: NodeJS.ProcessEnv = process.env): string 
 
 export class OutboxError extends Error {}
 
-/** Why a path may not hold codes, or undefined when it may. */
+/** Why a path may not hold codes, or undefined when it may. The null device keeps nothing: a safe sink. */
 function unsafe(path: string, s: Stats, kind: 'file' | 'directory'): string | undefined {
+  if (kind === 'file' && path === devNull) return undefined;
+  if (s.isSymbolicLink()) return `${path} is a symbolic link`;
   if (kind === 'file' ? !s.isFile() : !s.isDirectory()) return `${path} is not a plain ${kind}`;
   if (POSIX && s.uid !== uid) return `${path} belongs to another user (uid ${s.uid})`;
   if (POSIX && (s.mode & 0o077) !== 0) return `${path} can be read or written by others (mode ${(s.mode & 0o777).toString(8)}): chmod ${kind === 'file' ? 600 : 700} it or remove it`;
@@ -34,7 +36,7 @@ export class OutboxSender implements SmsSender {
     private readonly print: (line: string) => void,
   ) {}
 
-  /** Checks (and creates) the outbox at start-up; throws OutboxError naming the problem. */
+  /** Checks the outbox at start-up (created 0600 at the first text); throws OutboxError naming the problem. */
   static async open(file: string, print: (line: string) => void = (line) => process.stdout.write(`[demo sms] ${line}\n`)): Promise<OutboxSender> {
     const dir = dirname(file);
     const own = file === defaultOutboxPath({});
@@ -42,9 +44,9 @@ export class OutboxSender implements SmsSender {
     // Our own default directory must be private; a directory the admin named is theirs to choose.
     const problem = own ? unsafe(dir, lstatSync(dir), 'directory') : undefined;
     if (problem) throw new OutboxError(`demo SMS outbox: ${problem}`);
-    const outbox = new OutboxSender(file, print);
-    await (await outbox.handle()).close();
-    return outbox;
+    const found = existsSync(file) || lstatExists(file) ? unsafe(file, lstatSync(file), 'file') : undefined;
+    if (found) throw new OutboxError(`demo SMS outbox: ${found}`);
+    return new OutboxSender(file, print);
   }
 
   async send(to: string, body: string): Promise<SendOutcome> {
@@ -70,5 +72,15 @@ export class OutboxSender implements SmsSender {
       throw new OutboxError(`demo SMS outbox: ${problem}`);
     }
     return fh;
+  }
+}
+
+/** True for a dangling symlink too (existsSync follows links and says false). */
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -52,6 +52,8 @@ describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', (
   it('refuses to send once the file was opened up to others after start', async () => {
     const file = join(scratch(), 'outbox.jsonl');
     const outbox = await OutboxSender.open(file, quiet);
+    await outbox.send('+31612345678', 'code 111111');
+    writeFileSync(file, '');
     chmodSync(file, 0o640);
     await expect(outbox.send('+31612345678', 'code 123456')).rejects.toThrow(/mode 640/);
     expect(readFileSync(file, 'utf8')).toBe('');
@@ -75,6 +77,10 @@ describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', (
     writeFileSync(file, '', { mode: 0o600 });
     chownSync(file, 65534, 65534);
     await expect(OutboxSender.open(file, quiet)).rejects.toThrow(/belongs to another user \(uid 65534\)/);
+  });
+
+  it('accepts the null device as a sink that keeps nothing', async () => {
+    await expect((await OutboxSender.open('/dev/null', quiet)).send('+31612345678', 'code 123456')).resolves.toEqual({ ok: true });
   });
 
   it('refuses a directory, not a file', async () => {
