@@ -51,10 +51,14 @@ export function capturingLogger(): { log: Logger; lines: string[] } {
 
 export type Web = { app: App; server: FastifyInstance; audit: AuditEvent[]; call(method: string, body: object, ip?: string): Promise<Record<string, unknown>>; close(): Promise<void> };
 
-/** createApp + buildServer, called through fastify inject like the browser would. */
+/**
+ * createApp + buildServer, called through fastify inject like the browser would. The per-account spacing between
+ * texts runs on real time, and these tests send many codes to one person at once: it is off unless a test sets it.
+ */
 export async function startWeb(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<Web> {
   const audit: AuditEvent[] = [];
-  const app = await createApp(config, log, { audit: { record: async (e) => void audit.push(e) }, ...overrides });
+  const limits = { smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 }, ...overrides.limits };
+  const app = await createApp(config, log, { audit: { record: async (e) => void audit.push(e) }, ...overrides, limits });
   const server = await buildServer(app, { log });
   return {
     app,
