@@ -79,9 +79,10 @@ function Set-State([string] $Name, $Value) {
 }
 function Remove-State([string] $Name) { Remove-RegValue $StateKey $Name }
 # Lists (REG_MULTI_SZ): every kiosk SID ever used, every right added, ... so nothing is forgotten on uninstall.
+# (PowerShell unrolls an empty or one-element array returned by a function: callers wrap the call in @().)
 function Get-StateList([string] $Name) { return @(@(Get-State $Name) | Where-Object { $_ }) }
 function Add-StateItem([string] $Name, [string] $Item) {
-    $list = Get-StateList $Name
+    $list = @(Get-StateList $Name)
     if ($list -notcontains $Item) { Set-State $Name ([string[]]($list + $Item)) }
 }
 
@@ -91,7 +92,7 @@ function Lock-Kiosk([string[]] $ExtraSids) {
     $safe = $true
     try { Set-RegValue $ProductKey 'Ready' 0 'DWord' } catch { $safe = $false; Write-Warning "[$ProductName] could not clear Ready: $($_.Exception.Message)" }
     $sids = @()
-    try { $sids = Get-StateList 'AccountSids' } catch { $safe = $false; Write-Warning "[$ProductName] could not read the recorded kiosk accounts: $($_.Exception.Message)" }
+    try { $sids = @(Get-StateList 'AccountSids') } catch { $safe = $false; Write-Warning "[$ProductName] could not read the recorded kiosk accounts: $($_.Exception.Message)" }
     foreach ($sid in (@($sids) + @($ExtraSids) | Where-Object { $_ } | Select-Object -Unique)) {
         try { if (Get-LocalUser -SID $sid -ErrorAction SilentlyContinue) { Disable-LocalUser -SID $sid } }
         catch { $safe = $false; Write-Warning "[$ProductName] COULD NOT DISABLE the kiosk account ${sid}: $($_.Exception.Message)" }

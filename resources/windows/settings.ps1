@@ -42,7 +42,7 @@ function Test-SettingsDir {
     foreach ($item in @(@(Get-Item -LiteralPath $SettingsDir) + @(Get-ChildItem -LiteralPath $SettingsDir -Recurse -Force))) {
         if ($TrustedOwners -notcontains (Get-OwnerSid $item.FullName)) { $problems += "owner of $($item.FullName)" }
         if ($item.Name -eq 'directory-password.txt') { continue } # kiosk: modify (it deletes it after the import)
-        $w = Get-ForeignWriters $item.FullName
+        $w = @(Get-ForeignWriters $item.FullName)
         if ($w.Count) { $problems += "$($item.FullName) is writable by $($w -join ', ')" }
     }
     return $problems

@@ -16,7 +16,7 @@ $sids = @()
 try {
     Step 'preflight' { Assert-Admin }
     if (-not (Test-Path -Path $StateKey)) { Write-Step 'nothing recorded: not installed (or already removed).'; exit 0 }
-    $sids = Get-StateList 'AccountSids'
+    $sids = @(Get-StateList 'AccountSids')
     if ((Get-State 'AccountSid') -and $sids -notcontains (Get-State 'AccountSid')) { $sids += Get-State 'AccountSid' } # 0.1.0 record
     Step 'credential provider' { Unregister-KioskProvider; Remove-State 'ProviderRegistered' }
     Step 'kiosk accounts' { if (-not (Lock-Kiosk $sids)) { throw 'a kiosk account could not be disabled' } }
@@ -29,7 +29,7 @@ try {
         if ($sessions.Count) { Start-Sleep -Seconds 5 }
     }
     Step 'shell' {
-        $shellSids = Get-StateList 'ShellLauncherSids'
+        $shellSids = @(Get-StateList 'ShellLauncherSids')
         if ($shellSids.Count -or (Get-State 'EnabledShellLauncher')) { Remove-KioskShell $shellSids }
         if (Get-State 'EnabledShellLauncherFeature') { Disable-WindowsOptionalFeature -Online -FeatureName Client-EmbeddedShellLauncher -NoRestart | Out-Null }
         foreach ($n in 'ShellLauncherSids', 'EnabledShellLauncher', 'EnabledShellLauncherFeature', 'ShellMode') { Remove-State $n }
@@ -84,7 +84,7 @@ try {
         else { foreach ($f in 'kiosk.json', 'ca.pem', 'config.json', 'setup') { $p = Join-Path $SettingsDir $f; if (Test-Path -LiteralPath $p) { Remove-Item -LiteralPath $p -Recurse -Force } } }
     }
     Step 'record' {
-        $ours = @('KioskAccount', 'Ready') + (Get-StateList 'TileTexts')
+        $ours = @('KioskAccount', 'Ready') + @(Get-StateList 'TileTexts')
         Remove-Item -Path $StateKey -Recurse -Force
         foreach ($n in $ours) { Remove-RegValue $ProductKey $n }
         # A GPO's Disabled (kill switch) or texts of its own stay; an empty key goes.
