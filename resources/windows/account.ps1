@@ -9,8 +9,18 @@ function Get-UserBySid([string] $Sid) { if (-not $Sid) { return $null }; return 
 function Get-UserByName([string] $Name) { return Get-LocalUser -Name $Name -ErrorAction SilentlyContinue }
 
 # Which account: -AccountName if given (created, or adopted when it exists), else the one recorded, else a new one.
+# An account whose creation was recorded (PendingAccount) but not finished: ours, recorded by SID now.
+function Complete-PendingAccount {
+    $pending = Get-State 'PendingAccount'
+    if (-not $pending) { return }
+    $u = Get-UserByName $pending
+    if ($u -and (Get-StateList 'AccountSids') -notcontains $u.SID.Value) { Add-StateItem 'CreatedSids' $u.SID.Value; Add-StateItem 'AccountSids' $u.SID.Value }
+    Remove-State 'PendingAccount'
+}
+
 function Resolve-KioskAccount([string] $Name) {
     if ((Get-State 'AccountCreated') -and (Get-State 'AccountSid')) { Add-StateItem 'CreatedSids' (Get-State 'AccountSid'); Remove-State 'AccountCreated' } # 0.1.0 record
+    Complete-PendingAccount
     $user = $null
     if ($Name) { $user = Get-UserByName $Name }
     elseif (Get-State 'AccountSid') { $user = Get-UserBySid (Get-State 'AccountSid') }
@@ -26,9 +36,12 @@ function Set-KioskAccount([string] $Name) {
     try {
         if ($found -is [string]) {
             Write-Step "creating the disabled local account '$found' ($ProductName)"
+            Set-State 'PendingAccount' $found
             New-LocalUser -Name $found -Password $pw -Disabled -FullName $ProductName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires -UserMayNotChangePassword | Out-Null
             $user = Get-UserByName $found
             Add-StateItem 'CreatedSids' $user.SID.Value
+            Add-StateItem 'AccountSids' $user.SID.Value
+            Remove-State 'PendingAccount'
         } else {
             $user = $found
             $sid = $user.SID.Value
@@ -50,15 +63,20 @@ function Set-KioskAccount([string] $Name) {
         Set-State 'AccountSid' $sid
         Set-State 'AccountName' $user.Name
         Invoke-Native 'net.exe' @('user', $user.Name, '/passwordreq:yes') -Check | Out-Null # never "password not required"
-        Set-KioskSecret $pw
         Set-State 'SecretStored' 1
+        Set-KioskSecret $pw
     } finally { $pw.Dispose() }
     # BUILTIN\Users (logon right "locally"). No Get-LocalGroupMember: it throws on groups with orphaned or Entra
     # SIDs. Add and accept "already a member" (MemberExists), so a re-run does not fail.
-    try { Add-LocalGroupMember -SID $UsersGroupSid -Member $sid -ErrorAction Stop; Add-StateItem 'AddedToUsers' $sid }
-    catch { if ($_.FullyQualifiedErrorId -notlike 'MemberExists*') { throw } }
+    $recorded = @(Get-StateList 'AddedToUsers') -contains $sid
+    if (-not $recorded) { Add-StateItem 'AddedToUsers' $sid }
+    try { Add-LocalGroupMember -SID $UsersGroupSid -Member $sid -ErrorAction Stop }
+    catch {
+        if ($_.FullyQualifiedErrorId -notlike 'MemberExists*') { throw }
+        if (-not $recorded) { Remove-StateItem 'AddedToUsers' $sid } # it was a member before: not ours to remove
+    }
     $have = Get-AccountRights $sid
-    foreach ($r in $DenyRights) { if ($have -notcontains $r) { Set-AccountRight $sid $r $true; Add-StateItem 'DenyRightsAdded' "$sid|$r" } }
+    foreach ($r in $DenyRights) { if ($have -notcontains $r) { Add-StateItem 'DenyRightsAdded' "$sid|$r"; Set-AccountRight $sid $r $true } }
     Set-RegValue $ProductKey 'KioskAccount' $user.Name 'String'
     return @{ Sid = $sid; Name = $user.Name }
 }

@@ -52,8 +52,9 @@ function Get-AppLockerKioskRules([string] $Type, [string] $Sid, [string] $AppDir
 
 function Get-LocalAppLockerXml { return [xml](Get-AppLockerPolicy -Local -Xml) }
 function Set-LocalAppLockerXml([xml] $Policy) {
-    # Set-AppLockerPolicy without -Merge replaces the local policy with this whole document.
-    $file = Join-Path $env:TEMP ("rk-applocker-" + [guid]::NewGuid() + '.xml')
+    # Set-AppLockerPolicy without -Merge replaces the local policy with this whole document. The file is in the
+    # admin-only settings folder: in %TEMP% of SYSTEM or %WINDIR%\Temp a user could swap it before it is read.
+    $file = Join-Path $SettingsDir 'applocker-policy.xml'
     try { Write-FileBytes $file ([Text.Encoding]::UTF8.GetBytes($Policy.OuterXml)); Set-AppLockerPolicy -XmlPolicy $file }
     finally { if (Test-Path -LiteralPath $file) { Remove-Item -LiteralPath $file -Force } }
 }
@@ -86,8 +87,8 @@ function Set-KioskAppLocker([string] $Sid, [string] $AppDir) {
         # Rules from a GPO already in effect: theirs decide the mode (in "Audit only" ours only log: docs).
         if ($others -eq 0) { $coll.SetAttribute('EnforcementMode', 'Enabled') } else { Write-Step "AppLocker ${type}: rules from elsewhere are in effect; ours were added for the kiosk account only." }
     }
-    Set-LocalAppLockerXml $policy
     Set-State 'AppLockerRules' 1
+    Set-LocalAppLockerXml $policy
     # AppIDSvc enforces; Set-Service cannot change this protected service's start type, sc.exe can.
     $prev = (Get-CimInstance -ClassName Win32_Service -Filter "Name='AppIDSvc'").StartMode
     if ($prev -ne 'Auto') {

@@ -85,12 +85,18 @@ function Add-StateItem([string] $Name, [string] $Item) {
     $list = @(Get-StateList $Name)
     if ($list -notcontains $Item) { Set-State $Name ([string[]]($list + $Item)) }
 }
+function Remove-StateItem([string] $Name, [string] $Item) {
+    $list = @(Get-StateList $Name | Where-Object { $_ -ne $Item })
+    if ($list.Count) { Set-State $Name ([string[]]$list) } else { Remove-State $Name }
+}
+# Every change is recorded BEFORE it is made: a failure in between leaves a record of something that may not have
+# happened (uninstall's undo is a no-op then), never a change without a record.
 
 # Fail closed: Ready 0 (the tile then serializes nothing) and every kiosk account disabled. Best effort for each
 # part, so one failure does not stop the next; returns $false if anything could not be done.
 function Lock-Kiosk([string[]] $ExtraSids) {
     $safe = $true
-    try { Set-RegValue $ProductKey 'Ready' 0 'DWord' } catch { $safe = $false; Write-Warning "[$ProductName] could not clear Ready: $($_.Exception.Message)" }
+    try { if (Test-Path -Path $ProductKey) { Set-RegValue $ProductKey 'Ready' 0 'DWord' } } catch { $safe = $false; Write-Warning "[$ProductName] could not clear Ready: $($_.Exception.Message)" }
     $sids = @()
     try { $sids = @(Get-StateList 'AccountSids') } catch { $safe = $false; Write-Warning "[$ProductName] could not read the recorded kiosk accounts: $($_.Exception.Message)" }
     foreach ($sid in (@($sids) + @($ExtraSids) | Where-Object { $_ } | Select-Object -Unique)) {

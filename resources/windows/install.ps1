@@ -48,7 +48,9 @@ try {
         if ($LocalMode) {
             Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI, kiosk account). Anyone who runs code as the kiosk account, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
         }
-        # A repair starts closed: the tile shows "niet goed ingesteld" and nobody signs in until the end.
+        # The record first (uninstall.ps1 acts only where there is one); a repair starts closed: the tile shows
+        # "niet goed ingesteld" and nobody signs in until the end.
+        if (-not (Test-Path -Path $StateKey)) { New-Item -Path $StateKey -Force | Out-Null }
         if (-not (Lock-Kiosk)) { throw 'the kiosk could not be locked before the repair' }
     }
     Step 'blank-password policy' {
@@ -95,8 +97,8 @@ try {
             $taskArgs = "-NoProfile -NonInteractive -ExecutionPolicy Bypass -File `"$(Join-Path $SetupCopyDir 'install.ps1')`" -AppExe `"$AppExe`" -TileDll `"$TileDll`" -ShellMode $ShellMode"
             foreach ($s in @(@('KeyboardFilter', $KeyboardFilter), @('NoAppLocker', $NoAppLocker), @('LocalMode', $LocalMode))) { if ($s[1]) { $taskArgs += " -$($s[0])" } }
             $action = New-ScheduledTaskAction -Execute "$env:SystemRoot\System32\WindowsPowerShell\v1.0\powershell.exe" -Argument $taskArgs
-            Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger (New-ScheduledTaskTrigger -AtStartup) -User 'SYSTEM' -RunLevel Highest -Force | Out-Null
             Set-State 'SetupTask' 1
+            Register-ScheduledTask -TaskName $TaskName -Action $action -Trigger (New-ScheduledTaskTrigger -AtStartup) -User 'SYSTEM' -RunLevel Highest -Force | Out-Null
         }
     }
     if ($K.Restart) {

@@ -54,7 +54,7 @@ function Read-FileBytes([string] $Path) { return , [byte[]](Get-Content -Literal
 # Writes Registry.pol and gpt.ini (version bumped, so a client with history reapplies) and makes the folder
 # admin-owned and admin-writable only (SYSTEM and Administrators full, Users read).
 function Write-KioskUserPolicy([string] $Sid, [object[]] $Entries) {
-    if (-not (Test-Path -LiteralPath $GpoUsersDir)) { New-Item -ItemType Directory -Path $GpoUsersDir | Out-Null; Set-State 'CreatedGpoUsersDir' 1 }
+    if (-not (Test-Path -LiteralPath $GpoUsersDir)) { Set-State 'CreatedGpoUsersDir' 1; New-Item -ItemType Directory -Path $GpoUsersDir | Out-Null }
     $dir = Join-Path $GpoUsersDir $Sid
     Add-StateItem 'PolicySids' $Sid
     if (-not (Test-Path -LiteralPath (Join-Path $dir 'User'))) { New-Item -ItemType Directory -Path (Join-Path $dir 'User') -Force | Out-Null }
@@ -73,11 +73,12 @@ function Write-KioskUserPolicy([string] $Sid, [object[]] $Entries) {
 # Read back: every expected entry present with its type and value, the extensions registered, MLGPO not off.
 function Test-KioskUserPolicy([string] $Sid, [object[]] $Entries) {
     $dir = Join-Path $GpoUsersDir $Sid
-    $written = @(ConvertFrom-RegistryPol (Read-FileBytes (Join-Path $dir 'User\Registry.pol')))
+    $written = @{}
+    foreach ($w in @(ConvertFrom-RegistryPol (Read-FileBytes (Join-Path $dir 'User\Registry.pol')))) { $written["$($w.Key)|$($w.Name)|$($w.Type)"] = @($w.Value) -join "`n" }
     $problems = @()
     foreach ($e in $Entries) {
-        $hit = @($written | Where-Object { $_.Key -eq $e.Key -and $_.Name -eq $e.Name -and $_.Type -eq $e.Type -and ((@($_.Value) -join "`n") -eq (@($e.Value) -join "`n")) })
-        if ($hit.Count -ne 1) { $problems += "policy $($e.Key)\$($e.Name)" }
+        $id = "$($e.Key)|$($e.Name)|$($e.Type)"
+        if (-not $written.ContainsKey($id) -or $written[$id] -ne (@($e.Value) -join "`n")) { $problems += "policy $($e.Key)\$($e.Name)" }
     }
     if ($written.Count -ne $Entries.Count) { $problems += "Registry.pol holds $($written.Count) values, expected $($Entries.Count)" }
     if ((Get-Content -LiteralPath (Join-Path $dir 'gpt.ini') -Raw) -notmatch [regex]::Escape("gPCUserExtensionNames=$GpoUserExtensions")) { $problems += 'gpt.ini' }

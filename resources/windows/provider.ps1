@@ -14,7 +14,7 @@ function Get-DefaultTileDll([string] $AppExe) { return Join-Path (Split-Path $Ap
 # The tile's texts: written once; an administrator's or GPO's own texts stay.
 function Set-TileTexts {
     foreach ($name in $TileDefaults.Keys) {
-        if ($null -eq (Get-RegValue $ProductKey $name)) { Set-RegValue $ProductKey $name $TileDefaults[$name] 'String'; Add-StateItem 'TileTexts' $name }
+        if ($null -eq (Get-RegValue $ProductKey $name)) { Add-StateItem 'TileTexts' $name; Set-RegValue $ProductKey $name $TileDefaults[$name] 'String' }
     }
 }
 

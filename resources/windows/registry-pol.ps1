@@ -45,12 +45,12 @@ function Read-PolChar([byte[]] $B, $P, [string] $Char) {
     $P.At += 2
 }
 function Read-PolString([byte[]] $B, $P) {
-    $start = $P.At
-    while ($P.At + 1 -lt $B.Length -and ($B[$P.At] -ne 0 -or $B[$P.At + 1] -ne 0)) { $P.At += 2 }
-    if ($P.At + 1 -ge $B.Length) { throw 'Registry.pol: unterminated string' }
-    $s = [Text.Encoding]::Unicode.GetString($B, $start, $P.At - $start)
-    $P.At += 2
-    return $s
+    # Decoded from here to the end (one UTF-16 unit per character), the NUL ends the string.
+    $rest = [Text.Encoding]::Unicode.GetString($B, $P.At, $B.Length - $P.At)
+    $n = $rest.IndexOf([char]0)
+    if ($n -lt 0) { throw 'Registry.pol: unterminated string' }
+    $P.At += 2 * $n + 2
+    return $rest.Substring(0, $n)
 }
 function Read-PolDword([byte[]] $B, $P) {
     if ($P.At + 4 -gt $B.Length) { throw 'Registry.pol: truncated' }

@@ -24,8 +24,8 @@ function Protect-SettingsDir([string] $KioskSid) {
         Invoke-Native 'takeown.exe' @('/F', $SettingsDir, '/A', '/R') -Check | Out-Null
         Invoke-Native 'icacls.exe' @($SettingsDir, '/reset', '/T', '/C', '/Q') -Check | Out-Null
     } else {
-        New-Item -ItemType Directory -Path $SettingsDir | Out-Null
         Set-State 'CreatedSettingsDir' 1
+        New-Item -ItemType Directory -Path $SettingsDir | Out-Null
         $untrusted = @()
     }
     Invoke-Native 'icacls.exe' @($SettingsDir, '/inheritance:r', '/grant:r', "*${SystemSid}:(OI)(CI)F", "*${AdminsSid}:(OI)(CI)F", "*${KioskSid}:(OI)(CI)RX") -Check | Out-Null
@@ -87,5 +87,4 @@ function Copy-SetupScripts {
     if (-not (Test-Path -LiteralPath $SetupCopyDir)) { New-Item -ItemType Directory -Path $SetupCopyDir | Out-Null }
     if ((Split-Path $PSCommandPath) -eq $SetupCopyDir) { return }
     foreach ($f in @(Get-ChildItem -LiteralPath $PSScriptRoot -Filter '*.ps1')) { Copy-Item -LiteralPath $f.FullName -Destination (Join-Path $SetupCopyDir $f.Name) -Force }
-    Set-State 'SetupCopy' $SetupCopyDir
 }

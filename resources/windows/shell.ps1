@@ -22,24 +22,26 @@ function Invoke-EmbeddedMethod([string] $Class, [string] $Method, [hashtable] $A
 # $true when Windows wants a restart before the feature can be used (the SYSTEM task then finishes the setup).
 function Enable-Feature([string] $Name, [string] $StateName) {
     if ((Get-WindowsOptionalFeature -Online -FeatureName $Name).State -eq 'Enabled') { return $false }
-    $r = Enable-WindowsOptionalFeature -Online -FeatureName $Name -All -NoRestart
     Set-State $StateName 1
+    $r = Enable-WindowsOptionalFeature -Online -FeatureName $Name -All -NoRestart
     return [bool]$r.RestartNeeded
 }
 
 function Get-KioskShellCommand([string] $AppExe) { return "`"$AppExe`"" }
 
+# Is there a custom shell for $Sid? From the instances, not from an error code of GetCustomShell.
+function Test-CustomShell([string] $Sid) { return [bool](@(Get-CimInstance -Namespace $EmbeddedNs -ClassName WESL_UserSetting) | Where-Object { $_.Sid -eq $Sid }) }
+
 function Set-KioskShell([string] $Sid, [string] $AppExe) {
     if (-not [bool](Invoke-EmbeddedMethod 'WESL_UserSetting' 'IsEnabled').Enabled) {
-        Invoke-EmbeddedMethod 'WESL_UserSetting' 'SetEnabled' @{ Enabled = $true } | Out-Null
         Set-State 'EnabledShellLauncher' 1
+        Invoke-EmbeddedMethod 'WESL_UserSetting' 'SetEnabled' @{ Enabled = $true } | Out-Null
     }
-    # A re-install replaces our entry instead of failing on a duplicate. GetCustomShell fails when there is none.
-    $current = Invoke-CimMethod -Namespace $EmbeddedNs -ClassName WESL_UserSetting -MethodName GetCustomShell -Arguments @{ Sid = $Sid }
-    if ($current -and [int64]$current.ReturnValue -eq 0) { Invoke-EmbeddedMethod 'WESL_UserSetting' 'RemoveCustomShell' @{ Sid = $Sid } | Out-Null }
+    Add-StateItem 'ShellLauncherSids' $Sid
+    # A re-install replaces our entry instead of failing on a duplicate.
+    if (Test-CustomShell $Sid) { Invoke-EmbeddedMethod 'WESL_UserSetting' 'RemoveCustomShell' @{ Sid = $Sid } | Out-Null }
     Invoke-EmbeddedMethod 'WESL_UserSetting' 'SetCustomShell' @{ Sid = $Sid; Shell = (Get-KioskShellCommand $AppExe); CustomReturnCodes = $ShellReturnCodes;
         CustomReturnCodesAction = $ShellReturnActions; DefaultAction = $ShellDefaultAction } | Out-Null
-    Add-StateItem 'ShellLauncherSids' $Sid
 }
 
 function Test-KioskShell([string] $Sid, [string] $AppExe) {
@@ -51,14 +53,22 @@ function Test-KioskShell([string] $Sid, [string] $AppExe) {
     return $problems
 }
 
-function Remove-KioskShell([string[]] $Sids) {
-    foreach ($sid in $Sids) {
-        $current = Invoke-CimMethod -Namespace $EmbeddedNs -ClassName WESL_UserSetting -MethodName GetCustomShell -Arguments @{ Sid = $sid }
-        if ($current -and [int64]$current.ReturnValue -eq 0) { Invoke-EmbeddedMethod 'WESL_UserSetting' 'RemoveCustomShell' @{ Sid = $sid } | Out-Null }
+# Each record goes right after its undo, so a re-run after a failure does not redo (or trip over) what is done.
+function Remove-KioskShell {
+    # Without the feature there is no WMI class and no custom shell that could apply.
+    if ((Get-WindowsOptionalFeature -Online -FeatureName Client-EmbeddedShellLauncher).State -eq 'Enabled') {
+        foreach ($sid in @(Get-StateList 'ShellLauncherSids')) {
+            if (Test-CustomShell $sid) { Invoke-EmbeddedMethod 'WESL_UserSetting' 'RemoveCustomShell' @{ Sid = $sid } | Out-Null }
+            Remove-StateItem 'ShellLauncherSids' $sid
+        }
+        if ((Get-State 'EnabledShellLauncher') -and -not @(Get-CimInstance -Namespace $EmbeddedNs -ClassName WESL_UserSetting).Count) {
+            Invoke-EmbeddedMethod 'WESL_UserSetting' 'SetEnabled' @{ Enabled = $false } | Out-Null
+        }
     }
-    if ((Get-State 'EnabledShellLauncher') -and @(Get-CimInstance -Namespace $EmbeddedNs -ClassName WESL_UserSetting).Count -eq 0) {
-        Invoke-EmbeddedMethod 'WESL_UserSetting' 'SetEnabled' @{ Enabled = $false } | Out-Null
-    }
+    Remove-State 'ShellLauncherSids'
+    Remove-State 'EnabledShellLauncher'
+    if (Get-State 'EnabledShellLauncherFeature') { Disable-WindowsOptionalFeature -Online -FeatureName Client-EmbeddedShellLauncher -NoRestart | Out-Null }
+    Remove-State 'EnabledShellLauncherFeature'
 }
 
 function Get-PredefinedKey([string] $Id) {
@@ -71,8 +81,8 @@ function Get-PredefinedKey([string] $Id) {
 function Set-KioskKeyboardFilter {
     foreach ($id in $KeyboardFilterKeys) {
         if ((Get-PredefinedKey $id).Enabled) { continue }
-        Invoke-EmbeddedMethod 'WEKF_PredefinedKey' 'Enable' @{ PredefinedKey = $id } | Out-Null
         Add-StateItem 'KeyboardFilterKeys' $id
+        Invoke-EmbeddedMethod 'WEKF_PredefinedKey' 'Enable' @{ PredefinedKey = $id } | Out-Null
     }
     $adm = @(Get-CimInstance -Namespace $EmbeddedNs -ClassName WEKF_Settings -Filter "Name='DisableKeyboardFilterForAdministrators'")
     if ($adm.Count -ne 1) { throw 'Keyboard Filter setting DisableKeyboardFilterForAdministrators not found' }
@@ -89,10 +99,16 @@ function Test-KioskKeyboardFilter {
 }
 
 function Remove-KioskKeyboardFilter {
-    foreach ($id in (Get-StateList 'KeyboardFilterKeys')) { Invoke-EmbeddedMethod 'WEKF_PredefinedKey' 'Disable' @{ PredefinedKey = $id } | Out-Null }
-    $prev = Get-State 'KeyboardFilterAdminPrevious'
-    if ($null -ne $prev) {
-        $adm = @(Get-CimInstance -Namespace $EmbeddedNs -ClassName WEKF_Settings -Filter "Name='DisableKeyboardFilterForAdministrators'")
-        if ($adm.Count -eq 1) { Set-CimInstance -InputObject $adm[0] -Property @{ Value = $prev } }
+    if ((Get-WindowsOptionalFeature -Online -FeatureName Client-KeyboardFilter).State -eq 'Enabled') {
+        foreach ($id in @(Get-StateList 'KeyboardFilterKeys')) { Invoke-EmbeddedMethod 'WEKF_PredefinedKey' 'Disable' @{ PredefinedKey = $id } | Out-Null; Remove-StateItem 'KeyboardFilterKeys' $id }
+        $prev = Get-State 'KeyboardFilterAdminPrevious'
+        if ($null -ne $prev) {
+            $adm = @(Get-CimInstance -Namespace $EmbeddedNs -ClassName WEKF_Settings -Filter "Name='DisableKeyboardFilterForAdministrators'")
+            if ($adm.Count -eq 1) { Set-CimInstance -InputObject $adm[0] -Property @{ Value = $prev } }
+        }
     }
+    Remove-State 'KeyboardFilterKeys'
+    Remove-State 'KeyboardFilterAdminPrevious'
+    if (Get-State 'EnabledKeyboardFilterFeature') { Disable-WindowsOptionalFeature -Online -FeatureName Client-KeyboardFilter -NoRestart | Out-Null }
+    Remove-State 'EnabledKeyboardFilterFeature'
 }

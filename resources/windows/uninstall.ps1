@@ -15,7 +15,18 @@ $sids = @()
 
 try {
     Step 'preflight' { Assert-Admin }
-    if (-not (Test-Path -Path $StateKey)) { Write-Step 'nothing recorded: not installed (or already removed).'; exit 0 }
+    if (-not (Test-Path -Path $StateKey)) {
+        # What an uninstall that stopped at its very end left: Ready and KioskAccount (only install.ps1 writes
+        # them), and the then empty product key. A GPO's Disabled or texts stay.
+        if (Test-Path -Path $ProductKey) {
+            foreach ($n in 'Ready', 'KioskAccount') { Remove-RegValue $ProductKey $n }
+            $left = Get-Item -Path $ProductKey
+            if ($left.ValueCount -eq 0 -and $left.SubKeyCount -eq 0) { Remove-Item -Path $ProductKey -Force }
+        }
+        Write-Step 'nothing recorded: not installed (or already removed).'
+        exit 0
+    }
+    Complete-PendingAccount
     $sids = @(Get-StateList 'AccountSids')
     if ((Get-State 'AccountSid') -and $sids -notcontains (Get-State 'AccountSid')) { $sids += Get-State 'AccountSid' } # 0.1.0 record
     Step 'credential provider' { Unregister-KioskProvider; Remove-State 'ProviderRegistered' }
@@ -28,17 +39,8 @@ try {
         foreach ($s in $sessions) { Invoke-Native 'logoff.exe' @("$s") | Out-Null }
         if ($sessions.Count) { Start-Sleep -Seconds 5 }
     }
-    Step 'shell' {
-        $shellSids = @(Get-StateList 'ShellLauncherSids')
-        if ($shellSids.Count -or (Get-State 'EnabledShellLauncher')) { Remove-KioskShell $shellSids }
-        if (Get-State 'EnabledShellLauncherFeature') { Disable-WindowsOptionalFeature -Online -FeatureName Client-EmbeddedShellLauncher -NoRestart | Out-Null }
-        foreach ($n in 'ShellLauncherSids', 'EnabledShellLauncher', 'EnabledShellLauncherFeature', 'ShellMode') { Remove-State $n }
-    }
-    Step 'keyboard filter' {
-        Remove-KioskKeyboardFilter
-        if (Get-State 'EnabledKeyboardFilterFeature') { Disable-WindowsOptionalFeature -Online -FeatureName Client-KeyboardFilter -NoRestart | Out-Null }
-        foreach ($n in 'KeyboardFilterKeys', 'KeyboardFilterAdminPrevious', 'EnabledKeyboardFilterFeature') { Remove-State $n }
-    }
+    Step 'shell' { Remove-KioskShell; Remove-State 'ShellMode' }
+    Step 'keyboard filter' { Remove-KioskKeyboardFilter }
     Step 'applocker' {
         if (Get-State 'AppLockerRules') { Remove-KioskAppLocker }
         foreach ($n in 'AppLockerRules', 'AppLockerExeModePrevious', 'AppLockerAppxModePrevious', 'AppIdSvcStartPrevious') { Remove-State $n }
@@ -79,14 +81,13 @@ try {
     }
     Step 'setup task' { if (Get-ScheduledTask -TaskName $TaskName -ErrorAction SilentlyContinue) { Unregister-ScheduledTask -TaskName $TaskName -Confirm:$false } }
     Step 'settings folder' {
-        if ($KeepSettings) { foreach ($f in 'setup', 'config.json') { $p = Join-Path $SettingsDir $f; if (Test-Path -LiteralPath $p) { Remove-Item -LiteralPath $p -Recurse -Force } } }
+        if ($KeepSettings) { foreach ($f in 'setup', 'config.json', 'applocker-policy.xml') { $p = Join-Path $SettingsDir $f; if (Test-Path -LiteralPath $p) { Remove-Item -LiteralPath $p -Recurse -Force } } }
         elseif (Get-State 'CreatedSettingsDir') { if (Test-Path -LiteralPath $SettingsDir) { Remove-Item -LiteralPath $SettingsDir -Recurse -Force } }
-        else { foreach ($f in 'kiosk.json', 'ca.pem', 'config.json', 'setup') { $p = Join-Path $SettingsDir $f; if (Test-Path -LiteralPath $p) { Remove-Item -LiteralPath $p -Recurse -Force } } }
+        else { foreach ($f in 'kiosk.json', 'ca.pem', 'config.json', 'applocker-policy.xml', 'setup') { $p = Join-Path $SettingsDir $f; if (Test-Path -LiteralPath $p) { Remove-Item -LiteralPath $p -Recurse -Force } } }
     }
     Step 'record' {
-        $ours = @('KioskAccount', 'Ready') + @(Get-StateList 'TileTexts')
+        foreach ($n in @('KioskAccount', 'Ready') + @(Get-StateList 'TileTexts')) { Remove-RegValue $ProductKey $n }
         Remove-Item -Path $StateKey -Recurse -Force
-        foreach ($n in $ours) { Remove-RegValue $ProductKey $n }
         # A GPO's Disabled (kill switch) or texts of its own stay; an empty key goes.
         $left = Get-Item -Path $ProductKey
         if ($left.ValueCount -eq 0 -and $left.SubKeyCount -eq 0) { Remove-Item -Path $ProductKey -Force }

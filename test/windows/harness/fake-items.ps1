@@ -137,10 +137,10 @@ function global:Get-Acl { [CmdletBinding()] param([Alias('Path')] [string] $Lite
     Assert-NotInjected 'Get-Acl' $LiteralPath
     $i = Get-FakeItem $LiteralPath
     if (-not $i -or $i.Unreadable) { throw "Attempted to perform an unauthorized operation: $LiteralPath" }
-    $o = [pscustomobject]@{ OwnerSid = $i.Owner; Rules = @(Get-EffectiveAcl $i | ForEach-Object { [pscustomobject]@{ IdentityReference = [pscustomobject]@{ Value = $_.Sid }; FileSystemRights = $RightsMask[$_.Rights]; AccessControlType = 'Allow' } }) }
-    $o | Add-Member ScriptMethod GetOwner { param($type) [pscustomobject]@{ Value = $this.OwnerSid } }
-    $o | Add-Member ScriptMethod GetAccessRules { param($explicit, $inherited, $type) $this.Rules }
-    return $o
+    $acl = New-Object FakeWindows.Acl
+    $acl.Owner = $i.Owner
+    $acl.Rules = @(Get-EffectiveAcl $i | ForEach-Object { $r = New-Object FakeWindows.Rule; $r.IdentityReference = New-Object FakeWindows.Sid $_.Sid; $r.FileSystemRights = $RightsMask[$_.Rights]; $r })
+    return $acl
 }
 
 # takeown /F <dir> /A /R: owner Administrators, recursively (a folder flagged Unreadable is skipped, as takeown

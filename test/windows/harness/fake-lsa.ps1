@@ -1,4 +1,4 @@
-# The LSA seam: a class named like secret.ps1's WachtwoordVergeten.Lsa, with the same public methods (a test
+# The LSA seam (and FakeWindows.Acl, what the fake Get-Acl returns): a class named like secret.ps1's WachtwoordVergeten.Lsa, with the same public methods (a test
 # compares the two by reflection), keeping private data and account rights in memory. Loaded before the scripts,
 # so secret.ps1 finds the type and does not compile its own P/Invoke class.
 Add-Type -TypeDefinition @'
@@ -49,6 +49,16 @@ namespace WachtwoordVergeten {
       parts.AddRange(Rights.Keys.OrderBy(k => k).Select(k => "rights " + k + "=" + string.Join(",", Rights[k])));
       return string.Join("\n", parts);
     }
+  }
+}
+namespace FakeWindows {
+  // What Get-Acl returns, as far as the scripts use it: the owner and the effective access rules, by SID.
+  public class Sid { public string Value; public Sid(string v) { Value = v; } public override string ToString() { return Value; } }
+  public class Rule { public Sid IdentityReference; public long FileSystemRights; public string AccessControlType = "Allow"; }
+  public class Acl {
+    public string Owner; public Rule[] Rules;
+    public Sid GetOwner(Type t) { return new Sid(Owner); }
+    public Rule[] GetAccessRules(bool includeExplicit, bool includeInherited, Type t) { return Rules; }
   }
 }
 '@

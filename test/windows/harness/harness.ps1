@@ -49,7 +49,9 @@ function Test-Equal($Expected, $Actual, [string] $What) {
 # Line-by-line difference of two snapshots, for a readable failure.
 function Test-SameWorld([string] $Expected, [string] $Actual, [string] $What) {
     if ($Expected -eq $Actual) { return }
-    $diff = Compare-Object ($Expected -split "`n") ($Actual -split "`n") | Select-Object -First 12 | ForEach-Object { "    $($_.SideIndicator) $($_.InputObject.Trim())" }
+    $e = $Expected -split "`n"; $a = $Actual -split "`n"
+    $diff = @(Compare-Object $e $a | Select-Object -First 12 | ForEach-Object { "    $($_.SideIndicator) $($_.InputObject.Trim())" })
+    if (-not $diff.Count) { $n = 0; while ($e[$n] -eq $a[$n]) { $n++ }; $diff = @("    same lines, other order; first difference at line ${n}: $($e[$n].Trim()) / $($a[$n].Trim())") }
     $script:Failures.Add("$What`n$($diff -join "`n")")
     Write-Host "  FAIL: $What`n$($diff -join "`n")"
 }

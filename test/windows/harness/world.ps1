@@ -72,16 +72,49 @@ function Enter-Fake([string] $Name, [string] $Detail = '') {
 # Fake cmdlets throw like a cmdlet under -ErrorAction Stop would.
 function Assert-NotInjected([string] $Name, [string] $Detail = '') { if (Enter-Fake $Name $Detail) { throw "injected failure in $Name $Detail" } }
 
+# File contents as text when they are text (kiosk.json, gpt.ini, scripts), else base64 (Registry.pol).
+function ConvertTo-Readable([byte[]] $Bytes) {
+    foreach ($b in $Bytes) { if (($b -lt 32 -and $b -notin 9, 10, 13) -or $b -gt 126) { return [Convert]::ToBase64String($Bytes) } }
+    return 'text:' + [Text.Encoding]::ASCII.GetString($Bytes)
+}
+# Deep copies, to run many failures from one installed machine.
+function Copy-Deep($O) {
+    if ($null -eq $O -or $O -is [string] -or $O -is [ValueType]) { return $O }
+    if ($O -is [byte[]]) { return , [byte[]]$O.Clone() }
+    if ($O -is [System.Collections.Specialized.OrderedDictionary]) { $c = [ordered]@{}; foreach ($k in $O.Keys) { $c[$k] = Copy-Deep $O[$k] }; return $c }
+    if ($O -is [hashtable]) { $c = @{}; foreach ($k in $O.Keys) { $c[$k] = Copy-Deep $O[$k] }; return $c }
+    if ($O -is [System.Collections.Generic.List[string]]) { return , [System.Collections.Generic.List[string]]::new($O) }
+    if ($O -is [array]) { $c = New-Object object[] $O.Length; for ($n = 0; $n -lt $O.Length; $n++) { $c[$n] = Copy-Deep $O[$n] }; return , $c }
+    return $O
+}
+function Save-World {
+    $lsa = @{ Secrets = @{}; Rights = @{} }
+    foreach ($k in [WachtwoordVergeten.Lsa]::Secrets.Keys) { $lsa.Secrets[$k] = [WachtwoordVergeten.Lsa]::Secrets[$k] }
+    foreach ($k in [WachtwoordVergeten.Lsa]::Rights.Keys) { $lsa.Rights[$k] = @([WachtwoordVergeten.Lsa]::Rights[$k]) }
+    return @{ W = (Copy-Deep $global:W); Lsa = $lsa }
+}
+function Restore-World($Saved) {
+    $global:W = Copy-Deep $Saved.W
+    $global:W.Violations = $global:Violations
+    [WachtwoordVergeten.Lsa]::Reset()
+    foreach ($k in $Saved.Lsa.Secrets.Keys) { [WachtwoordVergeten.Lsa]::Secrets[$k] = $Saved.Lsa.Secrets[$k] }
+    foreach ($k in $Saved.Lsa.Rights.Keys) { [WachtwoordVergeten.Lsa]::Rights[$k] = [System.Collections.Generic.SortedSet[string]]::new([string[]]$Saved.Lsa.Rights[$k]) }
+}
+
 # A comparable picture of the machine (everything but the counters and logs).
 function Get-WorldSnapshot([switch] $WithSecrets) {
     $items = [ordered]@{}
     foreach ($k in ($global:W.Items.Keys | Sort-Object)) {
         $i = $global:W.Items[$k]
         $items[$i.Path] = [ordered]@{ Kind = $i.Kind; Owner = $i.Owner; Protected = $i.Protected; Acl = @($i.Acl | ForEach-Object { "$($_.Sid):$($_.Rights):$($_.Inherit)" })
-            Values = @($i.Values.Keys | ForEach-Object { "$_=$($i.Values[$_].Type):$(@($i.Values[$_].Data) -join '|')" }); Bytes = [Convert]::ToBase64String([byte[]]$i.Bytes) }
+            Values = @($i.Values.Keys | ForEach-Object { "$_=$($i.Values[$_].Type):$(@($i.Values[$_].Data) -join '|')" }); Bytes = (ConvertTo-Readable ([byte[]]$i.Bytes)) }
     }
     $users = [ordered]@{}
-    foreach ($u in $global:W.Users.Values) { $c = [ordered]@{} + $u; if (-not $WithSecrets) { $c.Remove('Password') }; $users[$u.Name] = $c }
+    foreach ($u in $global:W.Users.Values) {
+        $c = [ordered]@{}
+        foreach ($k in ($u.Keys | Sort-Object)) { if ($WithSecrets -or $k -ne 'Password') { $c[$k] = $u[$k] } }
+        $users[$u.Name] = $c
+    }
     $lsa = [WachtwoordVergeten.Lsa]::Snapshot($WithSecrets.IsPresent)
     return ([ordered]@{ Items = $items; Users = $users; UsersGroup = @($global:W.UsersGroup); Features = $global:W.Features; Wesl = $global:W.Wesl; Wekf = $global:W.WekfKeys; WekfSettings = $global:W.WekfSettings
             AppIdSvcStart = $global:W.AppIdSvc.StartMode; AppLocker = ($global:W.AppLockerLocal -replace '<(\w+)([^>]*)></\1>', '<$1$2 />'); Tasks = $global:W.Tasks; Lsa = $lsa } | ConvertTo-Json -Depth 8)
