@@ -3,10 +3,12 @@
 ; $INSTDIR\resources\windows (extraResources). The installer is a 32-bit process: the 64-bit PowerShell is
 ; reached through Sysnative (DISM and the embedded-lockdown WMI classes refuse a 32-bit host on 64-bit Windows).
 ; Setup options on the installer's command line (silent: /S), passed on to install.ps1:
-;   /CENTRALURL=https://reset.zorg.example /CAFILE=C:\path\ca.pem   central mode (the default; or a kiosk.json
+;   /CENTRALURL="https://reset.zorg.example" /CAFILE="C:\path\ca.pem"   central mode (the default; or a kiosk.json
 ;                                                                  put in C:\ProgramData\Wachtwoord vergeten first)
-;   /LOCALMODE /CONFIGFILE=C:\path\config.json                      local mode (the AD password on this PC)
+;   /LOCALMODE /CONFIGFILE="C:\path\config.json"                    local mode (the AD password on this PC)
 ;   /KEYBOARDFILTER  /NOAPPLOCKER
+; Quote every value: GetOptions (FileFunc.nsh) ends an unquoted value at the next "/", so an unquoted URL
+; arrives as "https:" (which install.ps1 refuses).
 ; Exit codes: 0 done, 3010 restart needed (the setup finishes by itself after it), anything else: failed, the
 ; kiosk account stays disabled (fail closed) and the installer aborts with that code.
 !include "FileFunc.nsh"

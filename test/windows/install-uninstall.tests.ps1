@@ -126,6 +126,8 @@ Case 'settings: central is the default; local mode only when asked, with its ris
     Test-That ($r.Output -match 'give -CentralUrl and -CaFile') 'says what is missing'
     $r = Invoke-Kiosk 'install.ps1' @{ AppExe = $AppExePath; CentralUrl = 'http://plain.example'; CaFile = 'C:\Users\admin\ca.pem' }
     Test-Equal 1 $r.Exit 'a plain http:// URL is refused'
+    $r = Invoke-Kiosk 'install.ps1' @{ AppExe = $AppExePath; CentralUrl = 'https:'; CaFile = 'C:\Users\admin\ca.pem' }
+    Test-Equal 1 $r.Exit 'a URL cut by an unquoted installer option ("https:") is refused'
     $r = Invoke-Kiosk 'install.ps1' @{ AppExe = $AppExePath; LocalMode = $true; ConfigFile = 'C:\Users\admin\config.json' }
     Test-Equal 0 $r.Exit "local mode when asked`n$($r.Output)"
     Test-That ($r.Output -match 'LOCAL MODE: this PC will hold the AD service account') 'the local-mode risks are printed'
