@@ -36,7 +36,7 @@ describe('what ties the scripts to the project', () => {
     expect(nsh).toContain('"$INSTDIR\\resources\\windows\\install.ps1"');
     expect(nsh).toContain('"$INSTDIR\\resources\\windows\\uninstall.ps1"');
     const declared = new Set([...script('install.ps1').matchAll(/\[(?:switch|string)\] \$(\w+)/g)].map((m) => m[1]!));
-    const passed = [...nsh.matchAll(/ -([A-Z]\w+)/g)].map((m) => m[1]!).filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
+    const passed = [...nsh.matchAll(/[\s'"]-([A-Z]\w+)/g)].map((m) => m[1]!).filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
     expect(new Set(passed)).toEqual(new Set(['AppExe', 'TileDll', 'CentralUrl', 'CaFile', 'ConfigFile', 'LocalMode', 'KeyboardFilter', 'NoAppLocker']));
     for (const p of passed) expect(declared.has(p), p).toBe(true);
     expect(nsh).toMatch(/\$\{IfNot\} \$\{isUpdated\}[\s\S]*uninstall\.ps1/); // an update keeps the kiosk
