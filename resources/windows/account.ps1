@@ -1,7 +1,7 @@
 # The local kiosk account: created DISABLED with a random SAM name ("wwv-" + 8), full name "Wachtwoord vergeten",
 # a new random password at every install or repair (secret.ps1), console logon only (deny rights). It is enabled
 # by install.ps1 as the very last step, after everything else has been read back.
-# Record: AccountName/AccountSid (current), AccountSids (every one ever used), CreatedSids, AddedToUsers,
+# Record: AccountName/AccountSid (current), AccountSids/AccountNames (every one ever used), CreatedSids, AddedToUsers,
 # DenyRightsAdded ("sid|right"), Adopted* (the flags of an account that existed before, restored on uninstall).
 $AccountDescription = 'Wachtwoord-reset kiosk, geen rechten'
 
@@ -60,6 +60,7 @@ function Set-KioskAccount([string] $Name) {
         }
         $sid = $user.SID.Value
         Add-StateItem 'AccountSids' $sid
+        Add-StateItem 'AccountNames' $user.Name
         Set-State 'AccountSid' $sid
         Set-State 'AccountName' $user.Name
         Invoke-Native 'net.exe' @('user', $user.Name, '/passwordreq:yes') -Check | Out-Null # never "password not required"
