@@ -1,42 +1,44 @@
-// The composition root: config → adapters → the guarded reset service every host uses.
-import { FileAuditSink } from './audit/file-sink.js';
+// The composition root: config → adapters → the reset service every host uses. Adapters are imported only
+// when the config names them (a dynamic import each), so the demo never loads ldapts, twilio or ioredis and a
+// kiosk pays at logon only for what it uses (`npm run bench`: cold start and idle memory).
 import { resolveAudit } from './config/audit.js';
-import type { Config } from './config/schema.js';
-import { noAudit, type AuditSink } from './core/audit.js';
-import type { ResetService } from './core/contract.js';
-import { createResetFlow, type FlowDeps } from './core/flow.js';
-import { guard } from './core/guard.js';
-import { pseudonymiser } from './core/pseudonym.js';
 import { readSecret } from './config/load.js';
-import type { Logger } from './core/log.js';
-import type { SessionStore } from './core/session.js';
+import type { Config } from './config/schema.js';
+import type { ResetService } from './core/contract.js';
+import { withFaultBarrier } from './core/fault-barrier.js';
+import { createResetFlow, type FlowDeps } from './core/flow.js';
+import { noAudit, type AuditSink } from './core/ports/audit.js';
+import { systemClock, type Clock } from './core/ports/clock.js';
+import type { Directory } from './core/ports/directory.js';
+import type { Logger } from './core/ports/log.js';
+import type { Probe } from './core/ports/probe.js';
+import type { CodeChannel, SmsSender } from './core/ports/sms.js';
+import type { SessionStore } from './core/ports/store.js';
+import { pseudonymiser } from './core/pseudonym.js';
 import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import type { Directory } from './directory/types.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
-import type { CodeChannel, SmsSender } from './sms/types.js';
+import { createScreen } from './passwords/index.js';
+import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
 
 export type AppOverrides = {
   directory?: Directory;
   /** SMS adapters (tests: fault injection); both replace the configured provider's. */
-  codes?: CodeChannel;
+  codeChannel?: CodeChannel;
   notices?: SmsSender;
   sessions?: SessionStore;
   limiters?: LimiterFactory;
   limits?: Partial<Limits>;
   audit?: AuditSink;
-  now?: () => number;
+  now?: Clock;
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
    *  copy holding the DPAPI-decrypted AD password, so it never lands in process.env (and child processes). */
   env?: NodeJS.ProcessEnv;
 };
 
-/** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
-export type Probe = { name: string; check(): Promise<void> };
-
-export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; probes: Probe[]; close(): Promise<void> };
+export type App = { service: ResetService; describe: string[]; probes: Probe[]; close(): Promise<void> };
 
 /** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
 const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
@@ -48,12 +50,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const store = await createStore(config.store, log, env);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
-  const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
-    codes: overrides.codes ?? sms.codes,
+    codeChannel: overrides.codeChannel ?? sms.codeChannel,
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
+    mobile: mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
     sessions,
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
     audit: overrides.audit ?? fileAudit ?? noAudit,
@@ -64,6 +68,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
       pending.add(tracked);
     },
+    screen: passwords.screen,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
@@ -79,14 +84,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     resendAfterSeconds: s.resendAfterSeconds,
     sessionTtlSeconds: s.sessionTtlSeconds,
     idleSeconds: s.idleSeconds,
+    doneSeconds: s.doneSeconds,
     mobileRegistration: config.mobileRegistration,
     identityFloorMs: s.identityFloorMs,
-    phone: { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries },
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
   });
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
-    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the "last 5 passwords" rule cannot be enforced']),
+    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),
+    passwords.describe,
     sms.describe,
     store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
@@ -95,9 +101,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   ];
   for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
-    service: guard(flow, log),
-    config,
-    directory,
+    service: withFaultBarrier(flow, log),
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {

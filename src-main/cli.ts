@@ -1,21 +1,18 @@
 #!/usr/bin/env node
-// Entry points: `serve` (web host), `start` (Electron kiosk). Every command takes --config PATH.
+// Entry points: `serve` (web host), `start` (Electron kiosk), `doctor`, `audit:verify`. Every command takes
+// --config PATH. Each command imports its own modules, so `serve` loads no doctor and no Electron launcher.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
-import { auditVerifyCommand } from './audit/command.js';
 import { ConfigError, loadConfig } from './config/load.js';
-import { doctorCommand } from './doctor/run.js';
-import { startCommand } from './electron/launch.js';
 import { createLogger } from './log.js';
-import { buildServer } from './web/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function serve(configPath: string | undefined): Promise<void> {
   const config = loadConfig(configPath);
   const log = createLogger();
+  const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log);
   const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
   const host = process.env.HOST ?? config.server.host;
@@ -39,13 +36,13 @@ async function main(): Promise<void> {
     case 'serve':
       return serve(values.config);
     case 'audit:verify':
-      process.exitCode = await auditVerifyCommand(positionals.slice(1), values.config);
+      process.exitCode = await (await import('./audit/command.js')).auditVerifyCommand(positionals.slice(1), values.config);
       return;
     case 'start':
-      process.exitCode = await startCommand({ dev: values.dev ?? false, config: values.config });
+      process.exitCode = await (await import('./electron/launch.js')).startCommand({ dev: values.dev ?? false, config: values.config });
       return;
     case 'doctor':
-      process.exitCode = await doctorCommand({ configPath: values.config, user: values.user });
+      process.exitCode = await (await import('./doctor/run.js')).doctorCommand({ configPath: values.config, user: values.user });
       return;
     default:
       console.error(`unknown command "${command}". Commands: serve, start [--dev], doctor, audit:verify`);

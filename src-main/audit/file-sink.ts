@@ -5,7 +5,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEvent, AuditSink } from '../core/audit.js';
+import type { AuditEvent, AuditSink } from '../core/ports/audit.js';
 import { chainRecord, GENESIS, type AuditRecord } from './chain.js';
 
 export class AuditFileError extends Error {

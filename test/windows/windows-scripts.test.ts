@@ -59,4 +59,14 @@ describe('what ties the scripts to the project', () => {
     expect(script('secret.ps1')).toContain("$LsaSecretName = 'L$WachtwoordVergetenKiosk'");
     for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle']) expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
   });
+
+  it('the tile (src-logon-tile) reads exactly these names', () => {
+    const tile = (f: string) => readFileSync(join(root, 'src-logon-tile', 'src', f), 'utf8');
+    expect(tile('guids.h')).toContain('{0x6d75ee9f, 0x8460, 0x466c, {0x8e, 0x35, 0xc5, 0x70, 0x66, 0x47, 0x50, 0x2f}}');
+    expect(tile('lsa_system.cpp')).toContain('L"L$WachtwoordVergetenKiosk"');
+    expect(tile('settings.h')).toContain('L"SOFTWARE\\\\Wachtwoord vergeten"');
+    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled']) expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    // The tile takes a secret of 32 to 256 characters; install.ps1 makes 40.
+    expect(script('secret.ps1')).toMatch(/for \(\$n = 0; \$n -lt 40; \$n\+\+\)/);
+  });
 });

@@ -1,7 +1,7 @@
 // The reset as a state machine: each transition, each refusal, and what it consumes.
 import { describe, expect, it } from 'vitest';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
-import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
 
 describe('reset flow: happy path', () => {
@@ -15,7 +15,12 @@ describe('reset flow: happy path', () => {
     expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30, codeValidSeconds: 300 });
     expect(sender.sent[0]?.to).toBe('+31623456789');
     const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
-    expect(code).toEqual({ ok: true, step: 'password', forbiddenWords: ['marieke', 'bakker'] });
+    expect(code).toEqual({
+      ok: true,
+      step: 'password',
+      forbiddenWords: ['marieke', 'bakker', 'm.bakker'],
+      policy: { minLength: 8, complexity: true, history: 5, historyChecked: true, banned: false },
+    });
     expect((directory as DemoDirectory).isLocked('M.Bakker')).toBe(true);
     const done = await api.setPassword({ sessionId: start.sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' });
     expect(done).toEqual({ ok: true, step: 'done', applications: ['Computer inlog', 'Topdesk'] });
