@@ -56,6 +56,12 @@ function Set-KioskAccount([string] $Name) {
                 Set-State 'AdoptedUserMayChangePassword' ([int][bool]$user.UserMayChangePassword)
             }
             Disable-LocalUser -SID $sid
+            if (-not $Name -and (Get-StateList 'CreatedSids') -contains $sid -and $user.Name -notmatch '^wwv-[a-z2-9]{8}$') {
+                do { $new = New-KioskAccountName } while (Get-UserByName $new)
+                Write-Step "renaming the kiosk account '$($user.Name)' to '$new' (0.1.0's fixed name was guessable)"
+                Rename-LocalUser -SID $sid -NewName $new
+                $user = Get-UserBySid $sid
+            }
             Set-LocalUser -SID $sid -Password $pw -FullName $ProductName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires $true -UserMayChangePassword $false
         }
         $sid = $user.SID.Value

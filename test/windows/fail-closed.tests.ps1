@@ -1,7 +1,8 @@
 # Fail closed, proven by fault injection: a failure is injected into each OS operation of each step of install.ps1
 # (the first call of every step/operation pair, and the last call of every step) and of uninstall.ps1. After each:
 # - install: exit 1 with no enabled kiosk account and Ready not 1, or (a tolerated failure) exit 0 with exactly
-#   the state of a clean install; then uninstall.ps1 brings back exactly the initial machine;
+#   the state of a clean install; then uninstall.ps1 brings back exactly the initial machine; and at the failing
+#   call itself (as if the power went off there) no kiosk account is enabled and Ready is not 1 before step 'enable';
 # - uninstall: exit 1 with every kiosk account disabled or gone, or exit 0 and the initial machine; then a second
 #   uninstall.ps1 finishes and brings back exactly the initial machine.
 # Every step of both scripts must have had a failure injected that made the script fail in that step.
@@ -45,6 +46,11 @@ foreach ($s in $setups) {
         $r = Invoke-Kiosk 'install.ps1' $s.Params -FailAt $n
         $stats.runs++
         $at = $(if ($r.Failed) { "call $n ($($r.Failed.Name) in '$($r.Failed.Step)')" } else { "call $n (not reached)" })
+        # A power cut instead of an error: before the last step nothing may be open either.
+        if ($r.Failed -and $r.Failed.Step -ne 'enable') {
+            Test-That (-not $r.Failed.EnabledAtCut.Count) "install, cut at ${at}: kiosk account $($r.Failed.EnabledAtCut -join ', ') was already enabled"
+            Test-That (-not $r.Failed.ReadyAtCut) "install, cut at ${at}: Ready was already 1"
+        }
         if ($r.Exit -eq $ref.Exit -and $r.Exit -ne 1) {
             $stats.tolerated++
             Test-SameWorld $goal (Get-Normalized) "install, failure at $at tolerated: the state must be a clean install's"

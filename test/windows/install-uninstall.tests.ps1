@@ -152,12 +152,23 @@ Case 'not elevated: refused, nothing changed' {
     Test-SameWorld $before (Get-WorldSnapshot) 'nothing changed without elevation'
 }
 
-Case 'a 0.1.0 install''s LimitBlankPasswordUse change is put back' {
+Case 'over a 0.1.0 install: LimitBlankPasswordUse put back, its blank-password account renamed and given a password' {
+    $before = Get-WorldSnapshot
+    Add-FakeUser 'Wachtwoord vergeten' 'S-1-5-21-1-2-3-1040' $true
+    $old = $global:W.Users['wachtwoord vergeten']; $old.Password = ''; $old.PasswordRequired = $false; $old.FullName = 'Wachtwoord vergeten'
+    $global:W.UsersGroup.Add('S-1-5-21-1-2-3-1040')
     New-FakeItem 'HKLM\SOFTWARE\Wachtwoord vergeten' 'Key'; New-FakeItem 'HKLM\SOFTWARE\Wachtwoord vergeten\Install' 'Key'
-    Set-FakeValue 'HKLM\SOFTWARE\Wachtwoord vergeten\Install' 'LimitBlankPasswordUsePrevious' -1 'DWord'
+    foreach ($v in @(@('LimitBlankPasswordUsePrevious', -1, 'DWord'), @('AccountCreated', 1, 'DWord'), @('AccountSid', 'S-1-5-21-1-2-3-1040', 'String'), @('AccountName', 'Wachtwoord vergeten', 'String'))) {
+        Set-FakeValue 'HKLM\SOFTWARE\Wachtwoord vergeten\Install' $v[0] $v[1] $v[2]
+    }
     $r = Invoke-Kiosk 'install.ps1' $CentralParams
-    Test-Equal 0 $r.Exit 'install over a 0.1.0 record'
+    Test-Equal 0 $r.Exit "install over a 0.1.0 record`n$($r.Output)"
     Test-That (-not $global:W.Items['hklm\system\currentcontrolset\control\lsa'].Values.Contains('LimitBlankPasswordUse')) 'LimitBlankPasswordUse back to absent, as before 0.1.0'
+    Test-That ($old.Name -match '^wwv-' -and $old.Sid -eq 'S-1-5-21-1-2-3-1040' -and $old.PasswordRequired -and $old.Password.Length -eq 40) 'the 0.1.0 account: same SID, random name, a password'
+    Test-Installed -NoLimitBlankCheck
+    Test-Equal 0 (Invoke-Kiosk 'uninstall.ps1').Exit 'uninstall after the upgrade'
+    $global:W.Items['hklm\system\currentcontrolset\control\lsa'].Values['LimitBlankPasswordUse'] = @{ Type = 'DWord'; Data = 1 }
+    Test-SameWorld $before (Get-WorldSnapshot) 'upgrade + uninstall: no kiosk account, nothing of ours left'
 }
 
 Case 'Keyboard Filter (opt-in): Microsoft''s predefined key names, each read back; undone on uninstall' {

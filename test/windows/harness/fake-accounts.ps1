@@ -53,6 +53,13 @@ function global:Set-LocalUser { [CmdletBinding()] param([string] $Name, [string]
 }
 function global:Enable-LocalUser { [CmdletBinding()] param([string] $SID) (Get-TargetUser '' $SID 'Enable-LocalUser').Enabled = $true }
 function global:Disable-LocalUser { [CmdletBinding()] param([string] $SID) (Get-TargetUser '' $SID 'Disable-LocalUser').Enabled = $false }
+function global:Rename-LocalUser { [CmdletBinding()] param([string] $SID, [string] $NewName)
+    $u = Get-TargetUser '' $SID 'Rename-LocalUser'
+    if ($global:W.Users.Contains($NewName.ToLowerInvariant())) { throw "User $NewName already exists." }
+    $global:W.Users.Remove($u.Name.ToLowerInvariant())
+    $u.Name = $NewName
+    $global:W.Users[$NewName.ToLowerInvariant()] = $u
+}
 function global:Remove-LocalUser { [CmdletBinding()] param([string] $SID)
     $u = Get-TargetUser '' $SID 'Remove-LocalUser'
     $global:W.Users.Remove($u.Name.ToLowerInvariant())

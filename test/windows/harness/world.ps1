@@ -66,7 +66,14 @@ function Enter-Fake([string] $Name, [string] $Detail = '') {
     $step = ''
     try { $step = [string](Get-Variable -Name CurrentStep -ValueOnly -ErrorAction Stop) } catch { $step = '' }
     $global:W.Log.Add("$($global:W.Calls) [$step] $Name $Detail")
-    if ($global:W.FailAt -and $global:W.Calls -eq $global:W.FailAt) { $global:W.Failed = @{ Call = $global:W.Calls; Name = $Name; Step = $step }; return $true }
+    if ($global:W.FailAt -and $global:W.Calls -eq $global:W.FailAt) {
+        # What a power cut at this call would leave (the script's catch never runs then).
+        $enabled = @($global:W.Users.Values | Where-Object { $_.Enabled -and ($_.FullName -eq 'Wachtwoord vergeten' -or $_.Name -like 'wwv-*') } | ForEach-Object { $_.Name })
+        $product = $global:W.Items['hklm\software\wachtwoord vergeten']
+        $ready = $product -and $product.Values.Contains('Ready') -and $product.Values['Ready'].Data -eq 1
+        $global:W.Failed = @{ Call = $global:W.Calls; Name = $Name; Step = $step; EnabledAtCut = $enabled; ReadyAtCut = $ready }
+        return $true
+    }
     return $false
 }
 # Fake cmdlets throw like a cmdlet under -ErrorAction Stop would.
