@@ -35,8 +35,10 @@ function Step([string] $Name, [scriptblock] $Action) {
 # native command into an error record, and under 'Stop' the first one throws before $LASTEXITCODE can be read
 # (so `reg.exe unload ... 2>$null` could never retry): here stderr is collected as text instead.
 function Invoke-Native([string] $File, [string[]] $Arguments, [switch] $Check) {
+    # An empty pipeline as stdin: no executable here may wait for an answer (takeown asks one for a folder it
+    # may not list; with stdin at its end it does not change that folder, and the read-back then fails).
     $ErrorActionPreference = 'Continue'
-    $output = @(& $File @Arguments 2>&1 | ForEach-Object { "$_" })
+    $output = @(@() | & $File @Arguments 2>&1 | ForEach-Object { "$_" })
     $code = $LASTEXITCODE
     if ($Check -and $code -ne 0) { throw "$File $($Arguments -join ' ') failed (exit $code): $($output -join ' ')" }
     return New-Object psobject -Property @{ ExitCode = $code; Output = $output }

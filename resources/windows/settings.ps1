@@ -2,7 +2,7 @@
 # import file, and a copy of these scripts. ProgramData lets every user create folders, so a non-admin may have
 # created this one first, with a planted kiosk.json. It is taken over: owner Administrators, ACLs reset, no
 # inherited user write; files a non-admin owned are deleted; then verified. The kiosk account only reads.
-$WriteMask = 0x000D0156 # WriteData|AppendData|WriteEA|DeleteChild|WriteAttributes|Delete|WriteDAC|WriteOwner
+$WriteMask = 0x500D0156 # WriteData|AppendData|WriteEA|DeleteChild|WriteAttributes|Delete|WriteDAC|WriteOwner|GENERIC_WRITE|GENERIC_ALL
 
 function Get-OwnerSid([string] $Path) {
     try { return (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier]).Value }

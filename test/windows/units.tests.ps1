@@ -2,7 +2,7 @@
 # the harness fakes; the password and account name generators; Invoke-Native and the hive-unload retry under
 # 'Stop' (the Windows PowerShell 5.1 stderr trap).
 . ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-foreach ($f in 'common', 'secret', 'hive') { . ([IO.Path]::Combine($ScriptsDir, "$f.ps1")) }
+foreach ($f in 'common', 'secret', 'hive', 'settings') { . ([IO.Path]::Combine($ScriptsDir, "$f.ps1")) }
 $ErrorActionPreference = 'Stop'
 function Report([bool] $Ok, [string] $What) { Test-That $Ok $What; if ($Ok) { Write-Host "ok: $What" } }
 
@@ -66,6 +66,13 @@ $global:W.HiveUnloadFailures = 2
 Invoke-WithUserHive 'C:\Users\kiosk' 'RK-Test' { param($hku) Report ($hku -eq 'Registry::HKEY_USERS\RK-Test') 'the action gets the mounted hive' }
 $unloads = @($global:W.Log | Where-Object { $_ -match 'reg\.exe unload' }).Count
 Report ($unloads -eq 3 -and -not $global:W.Items.ContainsKey('hku\rk-test')) "the hive is unloaded at the third attempt ($unloads unload calls)"
+
+# Who may write: by SID, inherited entries included, generic rights too (GENERIC_ALL as CREATOR OWNER has it).
+New-World
+New-FakeItem 'C:\ProgramData\x' 'Dir'
+$global:W.Items['c:\programdata\x'].Acl = @(@{ Sid = $Nurse; Rights = 'GA'; Inherit = $false }, @{ Sid = 'S-1-5-11'; Rights = 'GR'; Inherit = $false })
+$writers = @(Get-ForeignWriters 'C:\ProgramData\x')
+Report ($writers -contains $Nurse -and $writers -contains $Users -and $writers -notcontains 'S-1-5-11' -and $writers -notcontains $Admins) "foreign writers: GENERIC_ALL and inherited Users write count, GENERIC_READ and Administrators do not ($($writers -join ', '))"
 
 Write-Host "$($script:Failures.Count) failure(s)"
 exit [int]($script:Failures.Count -gt 0)

@@ -1,7 +1,7 @@
 # Registry and file system cmdlets over $global:W.Items (one tree: HKLM\..., HKU\..., C:\...), plus takeown/icacls and
 # Get-Acl over the fake owners and ACLs. Paths starting with "/" are this test machine's real files (the scripts
 # themselves): dot-sourcing and copying them works as usual.
-$RightsMask = @{ F = 0x1F01FF; M = 0x1301BF; RX = 0x1200A9; R = 0x120089; W = 0x100116 }
+$RightsMask = @{ F = 0x1F01FF; M = 0x1301BF; RX = 0x1200A9; R = 0x120089; W = 0x100116; GA = 0x10000000; GR = 0x80000000 }
 
 function ConvertTo-FakePath([string] $P) {
     if ($P -like '/usr/share*') { $P = 'C:\ProgramData' + $P.Substring(10) } # CommonApplicationData as .NET names it on Linux
