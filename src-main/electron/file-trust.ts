@@ -77,6 +77,9 @@ const FIX = {
   posix: 'make it and every folder above it owned by root and not writable by group or others (chown root:root, chmod go-w)',
 };
 
+/** Everywhere but an unpackaged kiosk on Windows, where the developer owns the checkout and icacls cannot say so. */
+export const enforcesTrust = (h: Pick<HostFacts, 'platform' | 'isPackaged'>): boolean => h.isPackaged || h.platform !== 'win32';
+
 /** Throws TrustError (enforce) or logs a warning (an unpackaged kiosk on Windows, whose checkout the developer owns). */
 export function trustCheck(d: TrustDeps, enforce: boolean, log: Logger): TrustCheck {
   return async (file, what, mustExist = false) => {

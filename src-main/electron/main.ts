@@ -11,7 +11,7 @@ import type { Logger } from '../core/ports/log.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './args.js';
-import { hostTrustDeps, trustCheck, type TrustCheck } from './file-trust.js';
+import { enforcesTrust, hostTrustDeps, trustCheck } from './file-trust.js';
 import { idleSeconds, KioskLifecycle } from './lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local-mode.js';
 import { logoffBeforeSettings, runLogoff, shouldLogoff } from './logoff.js';
@@ -109,14 +109,9 @@ function setupQuit(lifecycle: KioskLifecycle, local: LocalMode | undefined): voi
   });
 }
 
-/** Settings, config and CA files the kiosk account could change are refused (file-trust.ts; warn-only unpackaged on Windows). */
-function setupTrust(log: Logger): TrustCheck {
-  const deps = hostTrustDeps(host, app.getPath('userData'), process.getuid?.());
-  return trustCheck(deps, app.isPackaged || process.platform !== 'win32', log);
-}
-
 async function start(log: Logger): Promise<void> {
-  const trust = setupTrust(log);
+  // Settings, config and CA files the kiosk account could change are refused (file-trust.ts).
+  const trust = trustCheck(hostTrustDeps(host, app.getPath('userData'), process.getuid?.()), enforcesTrust(host), log);
   const dir = settingsDir(host, app.getPath('userData'));
   await trust(join(dir, 'kiosk.json'), 'the kiosk settings', app.isPackaged); // an installed kiosk needs the admin's file
   const settings: KioskSettingsData = new ElectronStoreSettings(dir).read();

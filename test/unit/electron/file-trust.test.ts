@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../src-main/core/ports/log.js';
-import { hostTrustDeps, trustCheck, TrustError, trustProblems, type TrustDeps } from '../../../src-main/electron/file-trust.js';
+import { enforcesTrust, hostTrustDeps, trustCheck, TrustError, trustProblems, type TrustDeps } from '../../../src-main/electron/file-trust.js';
 import { modeProblems } from '../../../src-main/electron/posix-trust.js';
 import { extractSddl, parseDacl, type Dacl } from '../../../src-main/electron/sddl.js';
 import { DERIVED, RECORDED, utf16 } from './fixtures/icacls-dumps.js';
@@ -135,6 +135,7 @@ describe('the check at start-up', () => {
   });
 
   it('not enforced (an unpackaged kiosk on Windows): a warning, and it starts', async () => {
+    expect([enforcesTrust({ platform: 'win32', isPackaged: false }), enforcesTrust({ platform: 'win32', isPackaged: true }), enforcesTrust({ platform: 'linux', isPackaged: false })]).toEqual([false, true, true]);
     await expect(trustCheck(windows(planted), false, log)(SETTINGS, 'the kiosk settings')).resolves.toBeUndefined();
     expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ what: 'the kiosk settings' }), expect.stringMatching(/would be refused/));
   });
