@@ -1,6 +1,6 @@
 // The kiosk refuses settings, config and CA files the kiosk account could change: the whole path is checked (file,
 // folder, every folder above, and the real path behind a junction), on Windows from icacls dumps, on Linux with
-// real files, owners and modes (this test runs as root, so it can hand files to another uid).
+// real files, owners and modes (as root it hands files to another uid; otherwise its own files are the foreign ones).
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +79,10 @@ describe('file trust on Windows (icacls dumps)', () => {
 describe('file trust on Linux (real files)', () => {
   const root = mkdtempSync(join(tmpdir(), 'rk-trust-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
-  const host = (isPackaged: boolean) => hostTrustDeps({ platform: 'linux', isPackaged, env: {} }, root, 4242);
+  const me = process.getuid!();
+  const host = (isPackaged: boolean) => hostTrustDeps({ platform: 'linux', isPackaged, env: {} }, root, me);
+  /** A file someone other than root owns: handed to uid 4242 when this runs as root, else our own. */
+  const foreign = (file: string) => (me === 0 ? (chownSync(file, 4242, 4242), 4242) : me);
 
   it('mode and owner decisions', () => {
     expect(modeProblems({ uid: 0, mode: 0o100644, isDirectory: false }, [0])).toEqual([]);
@@ -91,34 +94,39 @@ describe('file trust on Linux (real files)', () => {
     expect(modeProblems({ uid: 1000, mode: 0o100600, isDirectory: false }, [0, 4242])).toEqual(['owned by uid 1000 (only root or uid 4242 may own it)']);
   });
 
-  it('a root-owned 0644 file in a 0755 folder passes; group/other write or another owner anywhere on the path refuses', async () => {
-    const dir = join(root, 'etc-reset-kiosk');
-    mkdirSync(dir, { mode: 0o755 });
-    const file = join(dir, 'kiosk.json');
+  it('installed: a root-owned file under root-owned folders passes (/etc/passwd), one of another owner does not', async () => {
+    expect(await trustProblems('/etc/passwd', host(true), true)).toEqual([]);
+    const file = join(root, 'kiosk.json');
     writeFileSync(file, '{}', { mode: 0o644 });
-    chmodSync(root, 0o755);
-    expect(await trustProblems(file, host(true), true)).toEqual([]);
-    chmodSync(file, 0o666);
-    expect(await trustProblems(file, host(true), true)).toEqual([`${file}: writable by group and others (mode 0666)`]);
-    chmodSync(file, 0o644);
-    chmodSync(dir, 0o775);
-    expect(await trustProblems(file, host(true), true)).toEqual([`${dir}: writable by group (mode 0775)`]);
-    chmodSync(dir, 0o755);
-    chownSync(file, 4242, 4242);
-    expect(await trustProblems(file, host(true), true)).toEqual([`${file}: owned by uid 4242 (only root may own it)`]);
-    expect(await trustProblems(file, host(false), true)).toEqual([]); // unpackaged: the running user may own it
-    chownSync(file, 0, 0);
+    const owner = foreign(file);
+    expect(await trustProblems(file, host(true), true)).toContain(`${file}: owned by uid ${owner} (only root may own it)`);
+    rmSync(file);
   });
 
-  it('a symlink to a file someone else owns is refused on its real path', async () => {
+  it('unpackaged: the running user may own it, but group/other write anywhere on the path refuses', async () => {
+    const dir = join(root, 'settings');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(root, 0o755);
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(file, '{}', { mode: 0o644 });
+    expect(await trustProblems(file, host(false), true)).toEqual([]);
+    chmodSync(file, 0o666);
+    expect(await trustProblems(file, host(false), true)).toEqual([`${file}: writable by group and others (mode 0666)`]);
+    chmodSync(file, 0o644);
+    chmodSync(dir, 0o775);
+    expect(await trustProblems(file, host(false), true)).toEqual([`${dir}: writable by group (mode 0775)`]);
+    chmodSync(dir, 0o755);
+  });
+
+  it('a symlink is judged by the file it points to', async () => {
     const theirs = join(root, 'theirs.json');
     writeFileSync(theirs, '{}', { mode: 0o644 });
-    chownSync(theirs, 65534, 65534);
-    const link = join(root, 'etc-reset-kiosk', 'linked.json');
+    const owner = foreign(theirs);
+    const link = join(root, 'linked.json');
     symlinkSync(theirs, link);
     const problems = await trustProblems(link, host(true), true);
-    expect(problems).toContain(`${theirs}: owned by uid 65534 (only root may own it)`);
-    expect(problems).toContain(`${link}: owned by uid 65534 (only root may own it)`); // stat() follows the link
+    expect(problems).toContain(`${theirs}: owned by uid ${owner} (only root may own it)`);
+    expect(problems).toContain(`${link}: owned by uid ${owner} (only root may own it)`); // stat() follows the link
   });
 });
 
