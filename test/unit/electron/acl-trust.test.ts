@@ -1,9 +1,9 @@
 // Who besides SYSTEM, Administrators and TrustedInstaller may change a settings file, its folder or a folder
-// above it, on the dumps of fixtures/icacls-dumps.ts and on one entry per well-known group.
+// above it, on the dumps of test/helpers/icacls-dumps.ts and on one entry per well-known group.
 import { describe, expect, it } from 'vitest';
 import { aclProblems, rightsIn, sidName } from '../../../src-main/electron/acl-trust.js';
 import { extractSddl, parseDacl } from '../../../src-main/electron/sddl.js';
-import { ADMIN_USER_SID, DERIVED, KIOSK_SID, RECORDED, utf16 } from './fixtures/icacls-dumps.js';
+import { ADMIN_USER_SID, DERIVED, KIOSK_SID, RECORDED, utf16 } from '../../helpers/icacls-dumps.js';
 
 const dacl = (dump: string) => parseDacl(extractSddl(utf16(dump)));
 const who = (sddl: string, role: 'file' | 'folder' | 'ancestor') => aclProblems(parseDacl(sddl), role).map((p) => p.who);

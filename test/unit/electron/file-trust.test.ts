@@ -9,7 +9,7 @@ import type { Logger } from '../../../src-main/core/ports/log.js';
 import { enforcesTrust, hostTrustDeps, trustCheck, TrustError, trustProblems, type TrustDeps } from '../../../src-main/electron/file-trust.js';
 import { modeProblems } from '../../../src-main/electron/posix-trust.js';
 import { extractSddl, parseDacl, type Dacl } from '../../../src-main/electron/sddl.js';
-import { DERIVED, RECORDED, utf16 } from './fixtures/icacls-dumps.js';
+import { DERIVED, RECORDED, utf16 } from '../../helpers/icacls-dumps.js';
 
 const SETTINGS = 'C:\\ProgramData\\Wachtwoord vergeten\\kiosk.json';
 const installed: Record<string, string> = {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AclReadError, readDacl } from '../../../src-main/electron/icacls.js';
-import { RECORDED, utf16 } from './fixtures/icacls-dumps.js';
+import { RECORDED, utf16 } from '../../helpers/icacls-dumps.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rk-icacls-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,7 +2,7 @@
 // parse error (never a guess) for anything unknown, so the caller refuses the file.
 import { describe, expect, it } from 'vitest';
 import { extractSddl, parseDacl, SddlError } from '../../../src-main/electron/sddl.js';
-import { DERIVED, KIOSK_SID, RECORDED, utf16 } from './fixtures/icacls-dumps.js';
+import { DERIVED, KIOSK_SID, RECORDED, utf16 } from '../../helpers/icacls-dumps.js';
 
 const dacl = (dump: string) => parseDacl(extractSddl(utf16(dump)));
 
