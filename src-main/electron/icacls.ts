@@ -5,7 +5,7 @@
 // takes ownership of the settings folder and verifies it; here the DACL of the file and every folder above it is
 // checked, so an owner could only be someone who once could write there (see docs and README).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractSddl, parseDacl, type Dacl } from './sddl.js';
 
@@ -31,6 +31,7 @@ export class AclReadError extends Error {
 /** The DACL of `path`; throws AclReadError when icacls fails or writes nothing this parser understands. */
 export async function readDacl(path: string, o: IcaclsOptions): Promise<Dacl> {
   const exec = o.exec ?? (execFile as unknown as ExecFile);
+  await mkdir(o.scratch, { recursive: true });
   const dir = await mkdtemp(join(o.scratch, 'acl-'));
   const out = join(dir, 'dacl.txt');
   try {
