@@ -11,9 +11,10 @@ export const PRODUCT_DIR = 'Wachtwoord vergeten';
  * The fixed, admin-owned roots of an installed kiosk. Node cannot call SHGetKnownFolderPath(FOLDERID_ProgramData)
  * or GetSystemWindowsDirectoryW without a native module, Electron's app.getPath() has no name for either, and
  * reg.exe (HKLM\...\ProfileList\ProgramData) is denied to the kiosk account by AppLocker and would itself need the
- * Windows directory. So they are constants: Microsoft supports ProgramData only on the system drive (KB 949977),
- * and a Windows installed elsewhere than C:\Windows makes the kiosk refuse to start (no shutdown.exe, no kiosk.json)
- * instead of reading a path someone else chose.
+ * Windows directory. So they are constants: moving ProgramData is for test images only and blocks servicing
+ * (Microsoft's unattend reference, Microsoft-Windows-Shell-Setup | FolderLocations | ProgramData), and a Windows
+ * installed elsewhere than C:\Windows makes the kiosk refuse to start (no kiosk.json, no icacls.exe) instead of
+ * reading a path someone else chose.
  */
 export const PACKAGED_WINDOWS_DIR = 'C:\\Windows';
 export const PACKAGED_PROGRAM_DATA = 'C:\\ProgramData';
