@@ -2,16 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { adDirectorySchema } from '../../../src-main/config/directory.js';
 import { parseConfig } from '../../../src-main/config/load.js';
+import { configRefusal } from '../../helpers/errors.js';
 
 const minimal = { type: 'ad', urls: ['ldaps://dc1.example.org'], baseDns: ['OU=Staff,DC=example,DC=org'], bindDn: 'svc@example.org' };
-const errorOf = (directory: Record<string, unknown>) => {
-  try {
-    parseConfig({ directory });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  return 'no error';
-};
+const errorOf = (directory: Record<string, unknown>) => configRefusal({ directory });
 
 describe('ad directory config', () => {
   it('fills every default', () => {

@@ -3,18 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../src-main/config/load.js';
 import { DEFAULT_TWILIO_SECRET_ENV } from '../../../src-main/config/sms.js';
+import { thrown } from '../../helpers/errors.js';
 
 const VA = 'VA' + '2'.repeat(32);
 const MG = 'MG' + '3'.repeat(32);
 const provider = (p: Record<string, unknown>) => parseConfig({ sms: { provider: p } }).sms.provider;
-const errorOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-};
 
 describe('sms.provider schema', () => {
   it('twilio-messaging: defaults (10 s timeout, RESET_KIOSK_TWILIO_* names)', () => {
@@ -26,8 +19,8 @@ describe('sms.provider schema', () => {
   });
 
   it('twilio-messaging needs exactly one of from / messagingServiceSid', () => {
-    expect(errorOf(() => provider({ type: 'twilio-messaging' })).message).toContain('sms.provider.from: set exactly one');
-    expect(errorOf(() => provider({ type: 'twilio-messaging', from: 'Pantein', messagingServiceSid: MG })).message).toContain('exactly one');
+    expect(thrown(() => provider({ type: 'twilio-messaging' })).message).toContain('sms.provider.from: set exactly one');
+    expect(thrown(() => provider({ type: 'twilio-messaging', from: 'Pantein', messagingServiceSid: MG })).message).toContain('exactly one');
   });
 
   it('baseUrl: https anywhere, plain http only to this machine', () => {
@@ -39,7 +32,7 @@ describe('sms.provider schema', () => {
   it('twilio-verify: a VA SID; a sender for notices is optional', () => {
     expect(provider({ type: 'twilio-verify', serviceSid: VA })).toMatchObject({ serviceSid: VA, timeoutMs: 10_000 });
     expect(provider({ type: 'twilio-verify', serviceSid: VA, messagingServiceSid: MG })).toMatchObject({ messagingServiceSid: MG });
-    expect(errorOf(() => provider({ type: 'twilio-verify', serviceSid: 'VA123' })).message).toContain('sms.provider.serviceSid');
+    expect(thrown(() => provider({ type: 'twilio-verify', serviceSid: 'VA123' })).message).toContain('sms.provider.serviceSid');
   });
 
   it('refuses secrets, bad senders and unbounded timeouts in the file', () => {
@@ -53,7 +46,7 @@ describe('sms.provider schema', () => {
       { type: 'twilio-messaging', from: 'Pantein', baseUrl: 'http://proxy.pantein.local:8080' }, // credentials in clear text
     ];
     for (const p of bad) {
-      const e = errorOf(() => provider(p));
+      const e = thrown(() => provider(p));
       expect(e).toBeInstanceOf(ConfigError);
       expect(e.message).not.toContain('0123456789abcdef'); // the offending value is never echoed
     }

@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src-main/config/load.js';
 import { DEFAULT_TWILIO_SECRET_ENV } from '../../../src-main/config/sms.js';
 import { readTwilioCredentials } from '../../../src-main/sms/twilio-client.js';
+import { thrown } from '../../helpers/errors.js';
 
 const AC = 'AC' + '1'.repeat(32);
 const SK = 'SK' + '4'.repeat(32);
-const errorOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-};
 
 describe('readTwilioCredentials', () => {
   const names = DEFAULT_TWILIO_SECRET_ENV;
@@ -48,7 +41,7 @@ describe('readTwilioCredentials', () => {
       [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE: '/nonexistent/rk-token' }, 'cannot read RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE'],
     ];
     for (const [env, message] of cases) {
-      const e = errorOf(() => readTwilioCredentials(names, env));
+      const e = thrown(() => readTwilioCredentials(names, env));
       expect(e).toBeInstanceOf(ConfigError);
       expect(e.message).toContain(message);
       expect(e.message).not.toContain('secret-looking-value');
