@@ -11,7 +11,7 @@ export type TestServer = { name: ServerName; url: string; port: number; outbox: 
 
 // Generous budgets: every test runs from 127.0.0.1, and the same demo users are used by many tests within a
 // run. The values stay inside the schema's bounds (src-main/config/schema.ts LIMIT_MAX). SMS budget: 10 codes per
-// user per run; keep each demo user's total across all specs below that (now about 6 each).
+// user per run; keep each demo user's total across all specs below that (now about 7 each).
 const DAY = 86_400;
 const LIMITS = {
   identityPerUser: { points: 10, durationSeconds: DAY },
