@@ -2,7 +2,7 @@
 // code from the SMS outbox; a second reset with the same password is then refused by the history rule.
 import { expect, test } from './support/fixtures.js';
 import { RESEND_AFTER_SECONDS } from './support/servers.js';
-import { ANNA, strongPassword } from './support/users.js';
+import { ANNA, strongPassword } from '../helpers/demo-users.js';
 
 const APPLICATIONS = ['Computer inlog', 'Pantein Webmail', 'Topdesk', 'Visma']; // a few of the manual's 15
 

@@ -3,7 +3,7 @@
 import { expect, test } from './support/fixtures.js';
 import { LABELS } from './support/kiosk.js';
 import { RESEND_AFTER_SECONDS } from './support/servers.js';
-import { ANNA, MARIEKE, strongPassword } from './support/users.js';
+import { ANNA, MARIEKE, strongPassword } from '../helpers/demo-users.js';
 
 test('Annuleren on every step ends the session and returns to an empty start', async ({ kiosk, page }) => {
   await kiosk.open();

@@ -2,7 +2,7 @@
 // differs from its sAMAccountName (bvdberg / bram.vandenberg@kiosk.test) has exactly one birthdate budget, one
 // SMS budget and one code budget, whichever name is typed on whichever host; a burst on one session sends one
 // text; and at the production floor (400 ms) a spent account answers exactly like an unknown name.
-import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,7 +15,9 @@ import { buildServer } from '../../../src-main/web/server.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { startRedis, type RedisPeer } from '../../helpers/redis-server.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, asAdmin, recordingLogger, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { lastCode as codeIn, readOutbox } from '../../helpers/sms.js';
+import { USERS, adConfig, addUser, asAdmin, svcEnv } from './fixtures.js';
 
 const dc = await useDc();
 const DAY = 86_400;
@@ -39,9 +41,9 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
 
   const adSection = { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] };
   async function host(config: Record<string, unknown>, limits: object) {
-    const app = await createApp(parseConfig({ directory: adSection, sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true }, notifyOnChange: false }, ...config }), recordingLogger(), { limits, env: { ...svcEnv(d), ...process.env } });
+    const app = await createApp(parseConfig({ directory: adSection, sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true }, notifyOnChange: false }, ...config }), captureLog(), { limits, env: { ...svcEnv(d), ...process.env } });
     apps.push(app);
-    const server = await buildServer(app, { log: recordingLogger() });
+    const server = await buildServer(app, { log: captureLog() });
     hosts.push(server);
     return server;
   }
@@ -49,9 +51,8 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
     const res = await server.inject({ method: 'POST', url: `/api/${method}`, payload: body });
     return { status: res.statusCode, body: res.body, json: res.json() as Record<string, unknown> };
   };
-  const texts = (to: string) =>
-    (existsSync(outbox) ? readFileSync(outbox, 'utf8').split('\n').filter(Boolean) : []).map((l) => JSON.parse(l) as { to: string; body: string }).filter((l) => l.to === to);
-  const lastCode = (to: string) => /\b(\d{6})\b/.exec(texts(to).at(-1)?.body ?? '')?.[1] ?? 'none';
+  const texts = (to: string) => readOutbox(outbox).filter((t) => t.to === to);
+  const lastCode = (to: string) => codeIn(readOutbox(outbox), to);
   /** start on one host, the birthdate on another: a load balancer need not keep a kiosk on one host. */
   async function identity(name: string, birthdate: string, i: number) {
     const { json } = await post(hosts[i % 2]!, 'start', { username: name });
@@ -78,7 +79,7 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
   });
 
   it('finds bvdberg by both names with one account key, its objectGUID (the DC finds it by <GUID=…>)', async () => {
-    const ad = await AdDirectory.create(adConfig(d), recordingLogger(), svcEnv(d));
+    const ad = await AdDirectory.create(adConfig(d), captureLog(), svcEnv(d));
     try {
       const [bySam, byUpn] = [await ad.findUser('bvdberg'), await ad.findUser('bram.vandenberg')];
       expect(bySam?.accountKey).toMatch(GUID);

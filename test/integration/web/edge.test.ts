@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverSchema } from '../../../src-main/config/server.js';
 import { PERMISSIONS_POLICY } from '../../../src-main/web/edge.js';
 import { buildServer } from '../../../src-main/web/server.js';
-import { recordingLogger } from '../ad/fixtures.js';
 import { demoApp, type DemoApp } from '../../helpers/demo-app.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const TIMEOUTS = { headersSeconds: 1, requestSeconds: 2, idleSeconds: 5, keepAliveSeconds: 1 };
 const MAX_CONNECTIONS = 10;
@@ -18,7 +18,7 @@ const CHECK_MS = 1000; // Node checks header/request timeouts once a second (web
 let d: DemoApp;
 let server: FastifyInstance;
 let port: number;
-const log = recordingLogger();
+const log = captureLog();
 
 beforeAll(async () => {
   d = await demoApp();

@@ -7,7 +7,7 @@ import type { ResetApi } from '../../../src-main/core/contract.js';
 import { bindClient } from '../../helpers/bind-client.js';
 import { AliasDirectory } from '../../helpers/alias-directory.js';
 import { flowFixture } from '../../helpers/flow-fixture.js';
-import { recordingLogger } from '../../integration/ad/fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const ANNA = ['A.Janssen', 'anna.janssen', 'ANNA.JANSSEN@pantein.nl', 'PANTEIN\\Ａｎｎａ.Ｊａｎｓｓｅｎ', 'annа.janssen', 'änna.jänssen'];
 const SPELLINGS = ANNA.filter((n) => !n.includes('а')); // (the Cyrillic а is another name: no account)
@@ -50,13 +50,13 @@ describe('account budgets', () => {
   });
 
   it('5 texts a day per account, whichever name: the right birthdate then meets sms_limit, audited and alerted', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const fx = flowFixture({ directory: new AliasDirectory(), limits: RELAXED_NAMES, log });
     for (const name of SPELLINGS.slice(0, 5)) expect((await identity(fx.api, name, '01-10-1984')).answer).toMatchObject({ ok: true });
     expect((await identity(fx.api, 'Anna.Janssen', '01-10-1984')).answer).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(fx.sender.sent).toHaveLength(5);
     expect(fx.audit.map((e) => e.outcome)).toContain('birthdate_ok_sms_limit_smsPerAccount');
-    expect(log.lines.find((l) => (l.obj as { alert?: string }).alert === 'sms_budget_spent_after_birthdate')?.obj).toMatchObject({ user: 'A.Janssen', limit: 'smsPerAccount' });
+    expect(log.records().find((r) => r.alert === 'sms_budget_spent_after_birthdate')).toMatchObject({ user: 'A.Janssen', limit: 'smsPerAccount' });
   });
 
   it('15 code checks a day per account, over any number of codes and sessions', async () => {
@@ -101,23 +101,23 @@ describe('no SMS bursts', () => {
 
 describe('targeted lock-outs reach the admin', () => {
   it('5 lock-outs from one client within an hour raise one alert (log and audit)', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const fx = flowFixture({ log, limits: { identityPerUser: { points: 1, durationSeconds: 86_400 } } });
     for (let i = 0; i < 7; i++) await identity(fx.api, `victim.${i}`, '01-01-1990'); // each try spends a name
-    const alerts = log.lines.filter((l) => (l.obj as { alert?: string }).alert === 'lockout_burst');
+    const alerts = log.records().filter((r) => r.alert === 'lockout_burst');
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]!.obj).toMatchObject({ per: 'client', client: 'kiosk-1', lockouts: 5 });
+    expect(alerts[0]).toMatchObject({ per: 'client', client: 'kiosk-1', lockouts: 5 });
     expect(fx.audit.filter((e) => e.outcome === 'alert_lockout_burst_client')).toEqual([{ step: 'identity', outcome: 'alert_lockout_burst_client', client: 'kiosk-1' }]);
   });
 
   it('5 lock-outs of one account, from different kiosks, raise an alert naming the account', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const fx = flowFixture({ log, directory: new AliasDirectory(), limits: { identityPerAccount: { points: 1, durationSeconds: 86_400 } } });
     for (let i = 0; i < 5; i++) {
       const api = bindClient(fx.service, { clientId: `kiosk-${i}` });
       await identity(api, SPELLINGS[i]!, '02-10-1984'); // the 1st spends the account, the others meet it spent
     }
-    expect(log.lines.filter((l) => (l.obj as { alert?: string }).alert === 'lockout_burst').map((l) => l.obj)).toEqual([
+    expect(log.records().filter((r) => r.alert === 'lockout_burst')).toEqual([
       expect.objectContaining({ per: 'account', user: 'A.Janssen', client: 'kiosk-4' }),
     ]);
     expect(fx.audit.filter((e) => e.outcome === 'alert_lockout_burst_account')).toHaveLength(1);

@@ -1,10 +1,12 @@
-// The demo outbox holds live codes: a private file (0600) in a private directory (0700) by default; a file
-// others can read, another user's file or a symlink is refused, at start-up and at every send.
+// The demo SMS outbox: every text is one JSON line {to, body, at} appended and printed. It holds live codes: a
+// private file (0600) in a private directory (0700) by default; a file others can read, another user's file or
+// a symlink is refused, at start-up and at every send. Its default path comes from the env it is given.
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultOutboxPath, OutboxError, OutboxSender } from '../../../src-main/sms/outbox.js';
+import { readOutbox } from '../../helpers/sms.js';
 
 const dirs: string[] = [];
 const scratch = () => {
@@ -19,19 +21,25 @@ const quiet = () => {};
 const mode = (p: string) => statSync(p).mode & 0o777;
 
 describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', () => {
-  it('creates its file 0600 and appends one JSON line per message', async () => {
-    const file = join(scratch(), 'sub', 'outbox.jsonl');
-    const outbox = await OutboxSender.open(file, quiet);
-    await outbox.send('+31612345678', 'code 123456');
-    await outbox.send('+31612345678', 'code 654321');
+  it('creates its file 0600 in a folder it makes (0700), appends one JSON line per text and prints each line', async () => {
+    const file = join(scratch(), 'new', 'folder', 'outbox.jsonl');
+    const printed: string[] = [];
+    const outbox = await OutboxSender.open(file, (line) => printed.push(line));
+    expect(await outbox.send('+31612345678', 'Pantein: je code is 123456.')).toEqual({ ok: true });
+    expect(await outbox.send('+31623456789', 'tweede')).toEqual({ ok: true });
+    expect(readOutbox(file)).toEqual([
+      { to: '+31612345678', body: 'Pantein: je code is 123456.', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      { to: '+31623456789', body: 'tweede', at: expect.any(String) },
+    ]);
+    expect(printed).toEqual(readFileSync(file, 'utf8').trim().split('\n'));
     expect(mode(file)).toBe(0o600);
     expect(mode(join(file, '..'))).toBe(0o700);
-    expect(readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).body)).toEqual(['code 123456', 'code 654321']);
   });
 
   it('by default lives in a private directory of its own in the temp dir', () => {
     expect(defaultOutboxPath({})).toBe(join(tmpdir(), `reset-kiosk-${process.getuid!()}`, 'outbox.jsonl'));
-    expect(defaultOutboxPath({ RESET_KIOSK_OUTBOX: '/x/y.jsonl' })).toBe('/x/y.jsonl');
+    expect(defaultOutboxPath({ RESET_KIOSK_OUTBOX: '/srv/outbox.jsonl' })).toBe('/srv/outbox.jsonl');
+    expect(defaultOutboxPath({ RESET_KIOSK_OUTBOX: '' })).toBe(defaultOutboxPath({}));
   });
 
   it('refuses an existing file others can read (a 0644 file left behind), and says how to fix it', async () => {

@@ -1,5 +1,6 @@
 // Per-client keys: IPv6 clients by their /64, X-Forwarded-For believed only from the configured proxies, and
 // a warning when a hop count is used where clients may reach the host directly.
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverSchema } from '../../../src-main/config/server.js';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
@@ -7,7 +8,7 @@ import { clientKey, proxyWarning } from '../../../src-main/web/client-key.js';
 import { buildServer } from '../../../src-main/web/server.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
-import { recordingLogger } from '../../integration/ad/fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 describe('clientKey', () => {
   it.each([
@@ -39,35 +40,38 @@ describe('proxyWarning', () => {
 describe('per-client budgets on the web host', () => {
   let host: WebHost | undefined;
   afterEach(() => host?.stop());
-  const wrongDate = async (client: string, headers: Record<string, string> = {}) => {
-    const start = await host!.server.inject({ method: 'POST', url: '/api/start', payload: { username: `x.${Math.random()}` }, remoteAddress: client, headers });
-    const res = await host!.server.inject({ method: 'POST', url: '/api/verifyIdentity', payload: { sessionId: start.json().sessionId, birthdate: '01-01-1990' }, remoteAddress: client, headers });
+  const wrongDate = async (server: FastifyInstance, client: string, headers: Record<string, string> = {}) => {
+    const start = await server.inject({ method: 'POST', url: '/api/start', payload: { username: `x.${Math.random()}` }, remoteAddress: client, headers });
+    const res = await server.inject({ method: 'POST', url: '/api/verifyIdentity', payload: { sessionId: start.json().sessionId, birthdate: '01-01-1990' }, remoteAddress: client, headers });
     return res.json().code as string;
   };
 
   it('one IPv6 /64 is one client: rotating the interface id buys no tries', async () => {
     host = await webHost({ overrides: { limits: { ...RELAXED_LIMITS, identityPerClient: { points: 3, durationSeconds: 3600 } } } });
     const answers = [];
-    for (let i = 1; i <= 4; i++) answers.push(await wrongDate(`2001:db8:1:2::${i.toString(16)}`));
+    for (let i = 1; i <= 4; i++) answers.push(await wrongDate(host.server, `2001:db8:1:2::${i.toString(16)}`));
     expect(answers).toEqual(['identity_failed', 'identity_failed', 'identity_failed', 'blocked']);
-    expect(await wrongDate('2001:db8:1:3::1')).toBe('identity_failed'); // the next /64 is another client
+    expect(await wrongDate(host.server, '2001:db8:1:3::1')).toBe('identity_failed'); // the next /64 is another client
   });
 
   it('X-Forwarded-For counts only from a listed proxy; a hop count warns at start-up', async () => {
     host = await webHost({ overrides: { limits: { ...DEFAULT_LIMITS, ...RELAXED_LIMITS, identityPerClient: { points: 2, durationSeconds: 3600 } } } });
-    await host.server.close();
-    const log = recordingLogger();
-    host.server = await buildServer(host.app, { log, server: serverSchema.parse({ trustProxy: ['10.0.0.2'] }) });
-    // From somewhere else, a forged header changes nothing: the peer's address is the client.
-    const forged = [];
-    for (let i = 0; i < 3; i++) forged.push(await wrongDate('192.0.2.9', { 'x-forwarded-for': `198.51.100.${i}` }));
-    expect(forged).toEqual(['identity_failed', 'identity_failed', 'blocked']);
-    // Through the proxy, each real client has its own budget.
-    expect(await wrongDate('10.0.0.2', { 'x-forwarded-for': '203.0.113.5' })).toBe('identity_failed');
-    expect(await wrongDate('10.0.0.2', { 'x-forwarded-for': '203.0.113.6' })).toBe('identity_failed');
-    expect(log.text()).not.toContain('WARNING');
-    await host.server.close();
-    host.server = await buildServer(host.app, { log, server: serverSchema.parse({ host: '0.0.0.0', trustProxy: 1 }) });
-    expect(log.lines.find((l) => l.level === 'warn')?.msg).toMatch(/hop count/);
+    const log = captureLog();
+    const behindProxy = await buildServer(host.app, { log, server: serverSchema.parse({ trustProxy: ['10.0.0.2'] }) });
+    try {
+      // From somewhere else, a forged header changes nothing: the peer's address is the client.
+      const forged = [];
+      for (let i = 0; i < 3; i++) forged.push(await wrongDate(behindProxy, '192.0.2.9', { 'x-forwarded-for': `198.51.100.${i}` }));
+      expect(forged).toEqual(['identity_failed', 'identity_failed', 'blocked']);
+      // Through the proxy, each real client has its own budget.
+      expect(await wrongDate(behindProxy, '10.0.0.2', { 'x-forwarded-for': '203.0.113.5' })).toBe('identity_failed');
+      expect(await wrongDate(behindProxy, '10.0.0.2', { 'x-forwarded-for': '203.0.113.6' })).toBe('identity_failed');
+      expect(log.text()).not.toContain('WARNING');
+    } finally {
+      await behindProxy.close();
+    }
+    const hops = await buildServer(host.app, { log, server: serverSchema.parse({ host: '0.0.0.0', trustProxy: 1 }) });
+    await hops.close();
+    expect(log.records().find((r) => r.level === 'warn')?.msg).toMatch(/hop count/);
   });
 });
