@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { auditVerifyCommand } from './audit/command.js';
+import { auditSearchCommand } from './audit/search-command.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { doctorCommand } from './doctor/run.js';
 import { startCommand } from './electron/launch.js';
@@ -32,7 +33,17 @@ async function serve(configPath: string | undefined): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+/** Commands that read their own options (more than the common --config/--user/--dev). */
+const OWN_ARGS: Record<string, (argv: string[]) => Promise<number>> = {
+  'audit:search': (argv) => auditSearchCommand(argv),
+};
+
 async function main(): Promise<void> {
+  const own = OWN_ARGS[process.argv[2] ?? ''];
+  if (own) {
+    process.exitCode = await own(process.argv.slice(3));
+    return;
+  }
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, user: { type: 'string' }, dev: { type: 'boolean' } } });
   const command = positionals[0] ?? 'serve';
   switch (command) {
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
       process.exitCode = await doctorCommand({ configPath: values.config, user: values.user });
       return;
     default:
-      console.error(`unknown command "${command}". Commands: serve, start [--dev], doctor, audit:verify`);
+      console.error(`unknown command "${command}". Commands: serve, start [--dev], doctor, audit:verify, ${Object.keys(OWN_ARGS).join(', ')}`);
       process.exit(2);
   }
 }
