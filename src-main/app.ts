@@ -1,6 +1,8 @@
 // The composition root: config → adapters → the guarded reset service every host uses.
 import { FileAuditSink } from './audit/file-sink.js';
-import { resolveAudit } from './config/audit.js';
+import { SyslogForwarder } from './audit/syslog.js';
+import { teeAudit, type AuditObserver } from './audit/tee.js';
+import { auditHost, resolveAudit } from './config/audit.js';
 import type { Config } from './config/schema.js';
 import { noAudit, type AuditSink } from './core/audit.js';
 import type { ResetService } from './core/contract.js';
@@ -49,6 +51,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const forwarder = config.audit.syslog ? new SyslogForwarder(config.audit.syslog, log) : undefined;
+  const observers: AuditObserver[] = forwarder ? [forwarder.observe] : [];
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
@@ -56,7 +60,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
     sessions,
     throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
-    audit: overrides.audit ?? fileAudit ?? noAudit,
+    audit: teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log }),
     log,
     // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
     pseudonymise: pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env)),
@@ -90,6 +94,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     sms.describe,
     store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
+    ...(config.audit.syslog ? [`audit events to the SIEM: syslog ${config.audit.syslog.tls ? 'over TLS' : 'over plain TCP'} to ${config.audit.syslog.host}:${config.audit.syslog.port}`] : []),
     // Allowed for tests and benchmarks; in production a low floor lets response times tell accounts apart.
     ...(config.directory.type !== 'demo' && s.identityFloorMs < 200 ? [`WARNING: security.identityFloorMs is ${s.identityFloorMs} ms: answers to the birthdate step may reveal which accounts exist (use ≥ 200, default 400)`] : []),
   ];
@@ -106,6 +111,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await store.close();
       await directory.close();
       await fileAudit?.close();
+      await forwarder?.close();
     },
   };
 }
