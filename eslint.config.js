@@ -19,7 +19,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: hosts, message: 'src-main/core knows nothing of Electron, HTTP or Svelte (DESIGN.md: one core, thin hosts).' },
-          { group: ['**/web/**', '**/electron/**', 'pino', 'ldapts', 'twilio', 'ioredis'], message: 'The core talks to adapters through its ports only.' },
+          { group: ['**/web/**', '**/electron/**', '**/metrics/**', 'pino', 'ldapts', 'twilio', 'ioredis', 'prom-client'], message: 'The core talks to adapters through its ports only.' },
         ],
       }],
     },

@@ -19,6 +19,8 @@ import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import type { CodeChannel, SmsSender } from './sms/types.js';
 import { createStore } from './store/index.js';
+import { instrument } from './metrics/instrument.js';
+import { Metrics, type PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
   directory?: Directory;
@@ -33,12 +35,14 @@ export type AppOverrides = {
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
    *  copy holding the DPAPI-decrypted AD password, so it never lands in process.env (and child processes). */
   env?: NodeJS.ProcessEnv;
+  /** Node's process metrics (CPU, memory, event loop) in /metrics: on for the web host, off in tests. */
+  processMetrics?: boolean;
 };
 
 /** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
 export type Probe = { name: string; check(): Promise<void> };
 
-export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; probes: Probe[]; close(): Promise<void> };
+export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; probes: Probe[]; metrics: Metrics; close(): Promise<void> };
 
 /** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
 const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
@@ -52,7 +56,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
   const forwarder = config.audit.syslog ? new SyslogForwarder(config.audit.syslog, log) : undefined;
-  const observers: AuditObserver[] = forwarder ? [forwarder.observe] : [];
+  const metrics = new Metrics({ processMetrics: overrides.processMetrics ?? false });
+  const pooled = directory as Partial<{ poolStats: PoolSnapshot }>; // the AD adapter's pool; the demo has none
+  metrics.watch({
+    ...('poolStats' in pooled ? { pool: () => pooled.poolStats } : {}),
+    ...(forwarder ? { siem: () => ({ ...forwarder.stats, queued: forwarder.queued }) } : {}),
+  });
+  const observers: AuditObserver[] = [metrics.observe, ...(forwarder ? [forwarder.observe] : [])];
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
@@ -100,7 +110,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   ];
   for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
-    service: guard(flow, log),
+    service: instrument(guard(flow, log), metrics),
+    metrics,
     config,
     directory,
     describe,

@@ -11,6 +11,8 @@ import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
 import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from './types.js';
 
+export type PoolStats = AdPool['stats'] & AdPool['usage'];
+
 export class AdDirectory implements Directory {
   /** The policy hints OID the DC supports, null when none, undefined until rootDSE was read once. */
   private hintsOid: string | null | undefined;
@@ -38,9 +40,9 @@ export class AdDirectory implements Directory {
     return typeof this.hintsOid === 'string';
   }
 
-  /** What the connection pool did since start (opened, reused, retried, dropped, idleClosed): tests, diagnostics. */
-  get poolStats(): Readonly<AdPool['stats']> {
-    return { ...this.pool.stats };
+  /** What the connection pool did since start (opened, reused, retried, dropped, idleClosed) and holds now. */
+  get poolStats(): Readonly<PoolStats> {
+    return { ...this.pool.stats, ...this.pool.usage };
   }
 
   /** Binds and reads rootDSE: proves URL, TLS and the service account (for `doctor` and start-up). */
