@@ -8,7 +8,7 @@ import { noAudit, type AuditSink } from './core/audit.js';
 import type { ResetService } from './core/contract.js';
 import { createResetFlow, type FlowDeps } from './core/flow.js';
 import { guard } from './core/guard.js';
-import { pseudonymiser } from './core/pseudonym.js';
+import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { readSecret } from './config/load.js';
 import type { Logger } from './core/log.js';
 import type { SessionStore } from './core/session.js';
@@ -42,7 +42,19 @@ export type AppOverrides = {
 /** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
 export type Probe = { name: string; check(): Promise<void> };
 
-export type App = { service: ResetService; config: Config; directory: Directory; describe: string[]; probes: Probe[]; metrics: Metrics; close(): Promise<void> };
+export type App = {
+  service: ResetService;
+  config: Config;
+  directory: Directory;
+  describe: string[];
+  probes: Probe[];
+  metrics: Metrics;
+  /** For the admin listener (src-main/admin): budgets, the audited sink, the pseudonym of typed names. */
+  throttles: Throttles;
+  audit: AuditSink;
+  pseudonymise: Pseudonymise;
+  close(): Promise<void>;
+};
 
 /** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
 const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
@@ -64,16 +76,19 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   const observers: AuditObserver[] = [metrics.observe, ...(forwarder ? [forwarder.observe] : [])];
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
+  const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters);
+  const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
+  // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+  const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const deps: FlowDeps = {
     directory,
     codes: overrides.codes ?? sms.codes,
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
     sessions,
-    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
-    audit: teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log }),
+    throttles,
+    audit,
     log,
-    // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
-    pseudonymise: pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env)),
+    pseudonymise,
     background: (task) => {
       const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
       pending.add(tracked);
@@ -112,6 +127,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   return {
     service: instrument(guard(flow, log), metrics),
     metrics,
+    throttles,
+    audit,
+    pseudonymise,
     config,
     directory,
     describe,

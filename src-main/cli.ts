@@ -6,10 +6,13 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { auditVerifyCommand } from './audit/command.js';
 import { auditSearchCommand } from './audit/search-command.js';
+import { adminCommand } from './admin/command.js';
+import { isLoopback } from './config/admin.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { doctorCommand } from './doctor/run.js';
 import { startCommand } from './electron/launch.js';
 import { createLogger } from './log.js';
+import { buildAdminServer } from './web/admin-server.js';
 import { buildServer } from './web/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -17,15 +20,23 @@ const here = dirname(fileURLToPath(import.meta.url));
 async function serve(configPath: string | undefined): Promise<void> {
   const config = loadConfig(configPath);
   const log = createLogger();
-  const app = await createApp(config, log);
+  const app = await createApp(config, log, { processMetrics: true });
+  // Built before anything listens: a missing admin token stops start-up.
+  const admin = config.admin.enabled ? await buildAdminServer(app, { log }) : undefined;
   const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
   const url = await server.listen({ host, port });
+  if (admin) {
+    const adminUrl = await admin.listen({ host: config.admin.host, port: config.admin.port });
+    console.log(`  admin listener (servicedesk, /metrics): ${adminUrl}`);
+    if (!config.admin.tls && !isLoopback(config.admin.host)) log.warn({ startup: true }, 'WARNING: the admin listener speaks plain HTTP beyond loopback: set admin.tls or put a TLS proxy in front');
+  }
   for (const line of app.describe) console.log(`  ${line}`);
   console.log(`Wachtwoord vergeten — reset wizard on ${url}${configPath ? '' : ' (demo mode: try A.Janssen, 01-10-1984)'}`);
   const stop = async () => {
     await server.close();
+    await admin?.close();
     await app.close();
     process.exit(0);
   };
@@ -36,6 +47,7 @@ async function serve(configPath: string | undefined): Promise<void> {
 /** Commands that read their own options (more than the common --config/--user/--dev). */
 const OWN_ARGS: Record<string, (argv: string[]) => Promise<number>> = {
   'audit:search': (argv) => auditSearchCommand(argv),
+  admin: (argv) => adminCommand(argv),
 };
 
 async function main(): Promise<void> {

@@ -9,7 +9,7 @@ import { parseSince, searchAudit, type AuditMatch } from './search.js';
 
 const USAGE = 'usage: audit:search [FILE…] [--config PATH] [--user NAME]… [--since 24h|7d|2026-11-25] [--until TIME] [--limit N]';
 
-const STEP: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', cancel: 'cancel' };
+const STEP: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', cancel: 'cancel', admin: 'admin' };
 
 /** Local time with its offset: the servicedesk reads it next to the wall clock, not in UTC. */
 export function localTime(iso: string): string {
