@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, readSecret } from '../config/load.js';
 import { DEFAULT_ADMIN_TOKEN_ENV } from '../config/admin.js';
-import { localTime } from '../audit/search-command.js';
+import { localTime, STEP_LABEL } from '../audit/search-command.js';
 import type { PersonStatus } from './person.js';
 
 const USAGE = 'usage: admin status|unblock --user NAME | --account ID   or   admin health   [--url URL | --config PATH] [--token-env VAR]';
@@ -30,7 +30,7 @@ export function formatStatus(s: PersonStatus, now = Date.now()): string[] {
     out.push(`  ${b.kind.padEnd(16)} ${b.key.padEnd(20)} ${b.used}/${b.limit} used, ${left} left${when}`);
   }
   out.push(s.recent.length ? 'latest events (7 days):' : 'no audit events in the last 7 days');
-  for (const e of s.recent) out.push(`  ${localTime(e.ts)}  ${e.host}  ${e.step.padEnd(9)} ${e.outcome.padEnd(24)} [${e.client}]`);
+  for (const e of s.recent) out.push(`  ${localTime(e.ts)}  ${e.host}  ${(STEP_LABEL[e.step] ?? e.step).padEnd(9)} ${e.outcome.padEnd(24)} [${e.client}]`);
   return out;
 }
 

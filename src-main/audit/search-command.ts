@@ -9,7 +9,8 @@ import { parseSince, searchAudit, type AuditMatch } from './search.js';
 
 const USAGE = 'usage: audit:search [FILE…] [--config PATH] [--user NAME]… [--since 24h|7d|2026-11-25] [--until TIME] [--limit N]';
 
-const STEP: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', cancel: 'cancel', admin: 'admin' };
+/** A step as the servicedesk says it. */
+export const STEP_LABEL: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', cancel: 'cancel', admin: 'admin' };
 
 /** Local time with its offset: the servicedesk reads it next to the wall clock, not in UTC. */
 export function localTime(iso: string): string {
@@ -22,7 +23,7 @@ export function localTime(iso: string): string {
 
 export function formatMatch(m: AuditMatch): string {
   const who = m.user === null ? '-' : m.typed ? `${m.user} (typed: ${m.typed})` : m.user;
-  return `${localTime(m.ts)}  ${m.host} #${m.seq}  ${(STEP[m.step] ?? m.step).padEnd(9)} ${m.outcome.padEnd(24)} ${who}  [${m.client}]`;
+  return `${localTime(m.ts)}  ${m.host} #${m.seq}  ${(STEP_LABEL[m.step] ?? m.step).padEnd(9)} ${m.outcome.padEnd(24)} ${who}  [${m.client}]`;
 }
 
 export async function auditSearchCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
