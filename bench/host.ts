@@ -3,7 +3,7 @@
 // {mem} (after a forced GC when run with --expose-gc) and {stop} over IPC.
 import { createApp } from '../src-main/app.js';
 import { parseConfig } from '../src-main/config/load.js';
-import { silentLogger } from '../src-main/core/log.js';
+import { silentLogger } from '../src-main/core/ports/log.js';
 import type { Limits } from '../src-main/core/throttle.js';
 import { buildServer } from '../src-main/web/server.js';
 

@@ -1,7 +1,7 @@
 // `npm run bench`: measures the figures the issue asks for and prints them as a table; writes
 // bench/results/latest.json. Not a test: numbers depend on the machine (note its CPUs and load in the output).
 //   --quick        fewer runs (a smoke check of the benchmark itself)
-//   --skip=a,b     leave out parts: size, paint, memory, samba
+//   --skip=a,b     leave out parts: size, paint, memory, startup, samba
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { measureMemory, type Memory } from './parts/memory.js';
 import { measureOverhead, type Overhead } from './parts/overhead.js';
 import { measurePaint, type Paint } from './parts/paint.js';
 import { measureSizes, type Sizes } from './parts/size.js';
+import { measureStartup, type Startup } from './parts/startup.js';
+import { adHostConfig, demoHostConfig, twilioLocalConfig } from './parts/stack-config.js';
 import { repoRoot } from './lib/paths.js';
 import { addBenchUsers, startDc, stopDc } from './lib/samba.js';
 import { round, table, type Row } from './lib/stats.js';
@@ -20,7 +22,7 @@ const quick = process.argv.includes('--quick');
 const skip = new Set((process.argv.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(join(tmpdir(), 'rk-bench-'));
 
-type Results = { size?: Sizes; paint?: Paint; memory?: Memory; overhead?: Overhead; load?: LoadLevel[]; errors: Record<string, string> };
+type Results = { size?: Sizes; paint?: Paint; memory?: Memory; startup?: Startup; startupLocal?: Startup; overhead?: Overhead; load?: LoadLevel[]; errors: Record<string, string> };
 const results: Results = { errors: {} };
 const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
   if (skip.has(name)) return undefined;
@@ -38,9 +40,12 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadAvgAtSt
 results.size = await part('size', async () => measureSizes(rendererDir));
 results.paint = await part('paint', () => measurePaint(rendererDir, work, quick ? 3 : 15));
 results.memory = await part('memory', () => measureMemory(work, quick ? 200 : 1000));
+results.startup = await part('startup', () => measureStartup(work, 'demo', demoHostConfig(join(work, 'outbox-startup.jsonl')), quick ? 3 : 10));
 await part('samba', async () => {
   const dc = await startDc();
   try {
+    // The kiosk's local mode: AD and Twilio Messaging in the main process (Twilio is not called at start-up).
+    results.startupLocal = await part('startup', () => measureStartup(work, 'local', twilioLocalConfig(adHostConfig(dc, join(work, 'unused.jsonl'))), quick ? 3 : 10));
     const users = await addBenchUsers(dc, 32);
     results.overhead = await part('overhead', () => measureOverhead(dc, users[0]!, work, quick ? 5 : 30));
     const levels = [{ users: 1 }, { users: 8, pacedPerMinute: 300 }, { users: 8 }, { users: 32 }];
@@ -78,6 +83,12 @@ if (paint) {
 if (memory) {
   const grows = memory.heapGrowthMb > 5;
   rows.push({ measure: `web host RSS after ${memory.resets} resets`, value: `${memory.samples.at(-1)!.rssMb} MB`, target: 'no growth', ok: !grows, note: `heap ${memory.samples.map((s) => s.heapMb).join('→')} MB (demo directory)` });
+}
+for (const [label, st] of [['demo web host', results.startup], ['local-mode host (AD + Twilio)', results.startupLocal]] as const) {
+  if (!st) continue;
+  const demo = label === 'demo web host';
+  rows.push({ measure: `${label}: cold start to ready (median)`, value: `${Math.round(st.readyMs)} ms`, target: demo ? '≤ 500 ms' : '', ok: demo ? st.readyMs <= 500 : null, note: `${st.runs} fresh processes, max ${Math.round(st.readyMsMax)} ms; spawn → /healthz answers` });
+  rows.push({ measure: `${label}: idle RSS (median)`, value: `${round(st.idleRssMb)} MB`, target: demo ? '≤ 80 MB' : '', ok: demo ? st.idleRssMb <= 80 : null, note: `${st.idleAfterSeconds} s after start (${round(st.startRssMb)} MB 2 s after start), /proc VmRSS` });
 }
 for (const [name, error] of Object.entries(results.errors)) rows.push({ measure: name, value: 'not measured', target: '', ok: false, note: error });
 

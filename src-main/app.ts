@@ -1,58 +1,60 @@
-// The composition root: config → adapters → the guarded reset service every host uses.
-import { FileAuditSink } from './audit/file-sink.js';
-import { SyslogForwarder } from './audit/syslog.js';
+// The composition root: config → adapters → the reset service every host uses. Adapters are imported only
+// when the config names them (a dynamic import each), so the demo never loads ldapts, twilio or ioredis and a
+// kiosk pays at logon only for what it uses (`npm run bench`: cold start and idle memory).
 import { teeAudit, type AuditObserver } from './audit/tee.js';
 import { auditHost, resolveAudit } from './config/audit.js';
-import type { Config } from './config/schema.js';
-import { noAudit, type AuditSink } from './core/audit.js';
-import type { ResetService } from './core/contract.js';
-import { createResetFlow, type FlowDeps } from './core/flow.js';
-import { guard } from './core/guard.js';
-import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { readSecret } from './config/load.js';
-import type { Logger } from './core/log.js';
-import type { SessionStore } from './core/session.js';
+import type { Config } from './config/schema.js';
+import type { ResetService } from './core/contract.js';
+import { withFaultBarrier } from './core/fault-barrier.js';
+import { createResetFlow, type FlowDeps } from './core/flow.js';
+import { noAudit, type AuditSink } from './core/ports/audit.js';
+import type { Clock } from './core/ports/clock.js';
+import type { Directory } from './core/ports/directory.js';
+import type { Logger } from './core/ports/log.js';
+import type { Probe } from './core/ports/probe.js';
+import type { CodeChannel, SmsSender } from './core/ports/sms.js';
+import type { SessionStore } from './core/ports/store.js';
+import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import type { Directory } from './directory/types.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
-import type { CodeChannel, SmsSender } from './sms/types.js';
+import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
-import { instrument } from './metrics/instrument.js';
-import { Metrics, type PoolSnapshot } from './metrics/metrics.js';
+import type { Metrics, PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
   directory?: Directory;
   /** SMS adapters (tests: fault injection); both replace the configured provider's. */
-  codes?: CodeChannel;
+  codeChannel?: CodeChannel;
   notices?: SmsSender;
   sessions?: SessionStore;
   limiters?: LimiterFactory;
   limits?: Partial<Limits>;
   audit?: AuditSink;
-  now?: () => number;
+  now?: Clock;
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
    *  copy holding the DPAPI-decrypted AD password, so it never lands in process.env (and child processes). */
   env?: NodeJS.ProcessEnv;
+  /** Collect metrics although the admin listener (which serves them) is off: tests. */
+  metrics?: boolean;
   /** Node's process metrics (CPU, memory, event loop) in /metrics: on for the web host, off in tests. */
   processMetrics?: boolean;
 };
 
-/** A readiness check for `/readyz` and doctor: resolves when the dependency answers, rejects with the reason. */
-export type Probe = { name: string; check(): Promise<void> };
-
 export type App = {
   service: ResetService;
-  config: Config;
-  directory: Directory;
   describe: string[];
   probes: Probe[];
-  metrics: Metrics;
-  /** For the admin listener (src-main/admin): budgets, the audited sink, the pseudonym of typed names. */
+  /** For the admin listener (src-main/admin, web/admin-server.ts): the config, the directory, the budgets, the
+   *  audited sink, the pseudonym of typed names, and the metrics (only collected when the listener is on). */
+  config: Config;
+  directory: Directory;
   throttles: Throttles;
   audit: AuditSink;
   pseudonymise: Pseudonymise;
+  metrics: Metrics | undefined;
   close(): Promise<void>;
 };
 
@@ -66,24 +68,20 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const store = await createStore(config.store, log, env);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
-  const fileAudit = !overrides.audit && auditTarget ? await FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
-  const forwarder = config.audit.syslog ? new SyslogForwarder(config.audit.syslog, log) : undefined;
-  const metrics = new Metrics({ processMetrics: overrides.processMetrics ?? false });
-  const pooled = directory as Partial<{ poolStats: PoolSnapshot }>; // the AD adapter's pool; the demo has none
-  metrics.watch({
-    ...('poolStats' in pooled ? { pool: () => pooled.poolStats } : {}),
-    ...(forwarder ? { siem: () => ({ ...forwarder.stats, queued: forwarder.queued }) } : {}),
-  });
-  const observers: AuditObserver[] = [metrics.observe, ...(forwarder ? [forwarder.observe] : [])];
-  const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
+  const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const forwarder = config.audit.syslog ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log) : undefined;
+  const metrics = config.admin.enabled || overrides.metrics ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false) : undefined;
+  const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
   const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters);
   const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
   // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
+  const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
-    codes: overrides.codes ?? sms.codes,
+    codeChannel: overrides.codeChannel ?? sms.codeChannel,
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
+    mobile: mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
     sessions,
     throttles,
     audit,
@@ -108,9 +106,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     resendAfterSeconds: s.resendAfterSeconds,
     sessionTtlSeconds: s.sessionTtlSeconds,
     idleSeconds: s.idleSeconds,
+    doneSeconds: s.doneSeconds,
     mobileRegistration: config.mobileRegistration,
     identityFloorMs: s.identityFloorMs,
-    phone: { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries },
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
   });
   const describe = [
@@ -125,13 +123,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   ];
   for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
-    service: instrument(guard(flow, log), metrics),
-    metrics,
+    service: metrics ? (await import('./metrics/instrument.js')).instrument(withFaultBarrier(flow, log), metrics) : withFaultBarrier(flow, log),
+    config,
+    directory,
     throttles,
     audit,
     pseudonymise,
-    config,
-    directory,
+    metrics,
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {
@@ -143,4 +141,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await forwarder?.close();
     },
   };
+}
+
+/** Metrics fed by the audit stream and read from the directory pool and the SIEM queue (metrics/metrics.ts). */
+async function collectMetrics(directory: Directory, forwarder: { stats: { sent: number; dropped: number; connected: boolean }; queued: number } | undefined, processMetrics: boolean): Promise<Metrics> {
+  const metrics = new (await import('./metrics/metrics.js')).Metrics({ processMetrics });
+  const pooled = directory as Partial<{ poolStats: PoolSnapshot }>; // the AD adapter's pool; the demo has none
+  metrics.watch({
+    ...('poolStats' in pooled ? { pool: () => pooled.poolStats } : {}),
+    ...(forwarder ? { siem: () => ({ ...forwarder.stats, queued: forwarder.queued }) } : {}),
+  });
+  return metrics;
 }

@@ -1,35 +1,29 @@
 #!/usr/bin/env node
-// Entry points: `serve` (web host), `start` (Electron kiosk). Every command takes --config PATH.
+// Entry points: `serve` (web host, and the admin listener when configured), `start` (Electron kiosk), `doctor`,
+// `audit:verify`, `audit:search`, `admin` (the servicedesk's client), `report`. Every command takes
+// --config PATH. Each command imports its own modules, so `serve` loads no doctor and no Electron launcher.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
-import { auditVerifyCommand } from './audit/command.js';
-import { auditSearchCommand } from './audit/search-command.js';
-import { adminCommand } from './admin/command.js';
 import { isLoopback } from './config/admin.js';
 import { ConfigError, loadConfig } from './config/load.js';
-import { doctorCommand } from './doctor/run.js';
-import { startCommand } from './electron/launch.js';
 import { createLogger } from './log.js';
-import { buildAdminServer } from './web/admin-server.js';
-import { buildServer } from './web/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function serve(configPath: string | undefined): Promise<void> {
   const config = loadConfig(configPath);
   const log = createLogger();
+  const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
-  const admin = config.admin.enabled ? await buildAdminServer(app, { log }) : undefined;
+  const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log }) : undefined;
   const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
   const url = await server.listen({ host, port });
   if (admin) {
-    const adminUrl = await admin.listen({ host: config.admin.host, port: config.admin.port });
-    console.log(`  admin listener (servicedesk, /metrics): ${adminUrl}`);
+    console.log(`  admin listener (servicedesk, /metrics): ${await admin.listen({ host: config.admin.host, port: config.admin.port })}`);
     if (!config.admin.tls && !isLoopback(config.admin.host)) log.warn({ startup: true }, 'WARNING: the admin listener speaks plain HTTP beyond loopback: set admin.tls or put a TLS proxy in front');
   }
   for (const line of app.describe) console.log(`  ${line}`);
@@ -46,8 +40,8 @@ async function serve(configPath: string | undefined): Promise<void> {
 
 /** Commands that read their own options (more than the common --config/--user/--dev). */
 const OWN_ARGS: Record<string, (argv: string[]) => Promise<number>> = {
-  'audit:search': (argv) => auditSearchCommand(argv),
-  admin: (argv) => adminCommand(argv),
+  'audit:search': async (argv) => (await import('./audit/search-command.js')).auditSearchCommand(argv),
+  admin: async (argv) => (await import('./admin/command.js')).adminCommand(argv),
 };
 
 async function main(): Promise<void> {
@@ -62,13 +56,13 @@ async function main(): Promise<void> {
     case 'serve':
       return serve(values.config);
     case 'audit:verify':
-      process.exitCode = await auditVerifyCommand(positionals.slice(1), values.config);
+      process.exitCode = await (await import('./audit/command.js')).auditVerifyCommand(positionals.slice(1), values.config);
       return;
     case 'start':
-      process.exitCode = await startCommand({ dev: values.dev ?? false, config: values.config });
+      process.exitCode = await (await import('./electron/launch.js')).startCommand({ dev: values.dev ?? false, config: values.config });
       return;
     case 'doctor':
-      process.exitCode = await doctorCommand({ configPath: values.config, user: values.user });
+      process.exitCode = await (await import('./doctor/run.js')).doctorCommand({ configPath: values.config, user: values.user });
       return;
     default:
       console.error(`unknown command "${command}". Commands: serve, start [--dev], doctor, audit:verify, ${Object.keys(OWN_ARGS).join(', ')}`);

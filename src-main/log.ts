@@ -1,7 +1,7 @@
 // The product's logger: structured JSON (pino) with redaction of anything that could hold a secret,
 // as a second line of defence behind "never pass one" (see test/unit/secrets).
 import { pino } from 'pino';
-import type { Logger } from './core/log.js';
+import type { Logger } from './core/ports/log.js';
 
 export const REDACT_PATHS = ['password', 'repeat', 'code', 'birthdate', 'mobile', 'to', 'body', '*.password', '*.code', '*.birthdate', '*.mobile', 'authToken', 'bindPassword'];
 

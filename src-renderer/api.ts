@@ -2,22 +2,18 @@
 // object implementing ResetApi over IPC); in a browser we talk to the web host over HTTP with the same
 // request and response types. Either way a transport fault becomes `{ ok: false, code: 'unavailable' }`,
 // so the screens only ever deal with result codes (STYLE.md: result codes, not exceptions).
-import type { Failure, Method, Request, ResetApi, Responses } from '../src-main/core/contract.js';
+// contract.ts is zod-free: importing its method list keeps zod out of the bundle.
+import { forwardEach, type Failure, type Method, type ResetApi } from '../src-main/core/contract.js';
 
 const TIMEOUT_MS = 20_000;
-// contract.ts's METHODS is a value next to zod; this typed copy keeps zod out of the bundle and
-// fails to compile when a method is added to the contract and not here.
-const METHODS = {
-  info: 1, start: 1, verifyIdentity: 1, resendCode: 1, verifyCode: 1, setPassword: 1, cancel: 1,
-} satisfies Record<Method, 1>;
 const unavailable: Failure = { ok: false, code: 'unavailable' };
 
 /** Only a JSON object with a boolean `ok` counts as an answer; anything else (a proxy's HTML page) does not. */
-function isAnswer(body: unknown): body is { ok: boolean } {
+export function isAnswer(body: unknown): body is { ok: boolean } {
   return typeof body === 'object' && body !== null && typeof (body as { ok?: unknown }).ok === 'boolean';
 }
 
-async function post<M extends Method>(method: M, req: Request<M>): Promise<Responses[M]> {
+async function post(method: Method, req: unknown): Promise<unknown> {
   try {
     // Relative to the page, so the wizard also works when a reverse proxy serves it under a sub-path.
     const res = await fetch(new URL(`api/${method}`, document.baseURI), {
@@ -30,34 +26,27 @@ async function post<M extends Method>(method: M, req: Request<M>): Promise<Respo
     });
     // 400 (invalid_request), 429 and 500 (internal + correlationId) carry a Failure body too: pass it on.
     const body: unknown = await res.json().catch(() => null);
-    return (isAnswer(body) ? body : unavailable) as Responses[M];
+    return isAnswer(body) ? body : unavailable;
   } catch {
-    return unavailable as Responses[M]; // offline, refused, timed out
+    return unavailable; // offline, refused, timed out
   }
 }
 
-function fetchApi(): ResetApi {
-  const api = {} as Record<Method, unknown>;
-  for (const m of Object.keys(METHODS) as Method[]) api[m] = (req: never) => post(m, req);
-  return api as ResetApi;
-}
+/** The web host over HTTP. */
+export const fetchApi = (): ResetApi => forwardEach((method) => (req) => post(method, req));
 
-/** Wraps the preload's functions so a rejected IPC call also becomes `unavailable`. */
-function guarded(inner: ResetApi): ResetApi {
-  const api = {} as Record<Method, unknown>;
-  for (const m of Object.keys(inner) as Method[]) {
-    api[m] = async (req: never) => {
-      try {
-        const res: unknown = await (inner[m] as (r: never) => Promise<unknown>)(req);
-        return isAnswer(res) ? res : unavailable;
-      } catch {
-        return unavailable;
-      }
-    };
-  }
-  return api as ResetApi;
+/** Wraps the preload's functions so a rejected IPC call or a malformed answer also becomes `unavailable`. */
+export function ipcApi(inner: ResetApi): ResetApi {
+  return forwardEach((method) => async (req) => {
+    try {
+      const res: unknown = await inner[method](req);
+      return isAnswer(res) ? res : unavailable;
+    } catch {
+      return unavailable;
+    }
+  });
 }
 
 export function createApi(): ResetApi {
-  return window.resetKiosk ? guarded(window.resetKiosk) : fetchApi();
+  return window.resetKiosk ? ipcApi(window.resetKiosk) : fetchApi();
 }

@@ -3,11 +3,11 @@
 // never the birthdate, a code or the number itself — and lifting the block. Every call is audited with the
 // admin's label. Works on whatever store the throttles use: in Redis a block lifted on one host is lifted on all.
 import { searchAudit } from '../audit/search.js';
-import type { AuditSink } from '../core/audit.js';
+import type { AuditSink } from '../core/ports/audit.js';
 import type { Pseudonymise } from '../core/pseudonym.js';
 import { personBudgets, type BudgetState, type Throttles } from '../core/throttle.js';
 import { normaliseUsername } from '../core/username.js';
-import { DirectoryUnavailableError, type Directory } from '../directory/types.js';
+import { DirectoryUnavailableError, type Directory } from '../core/ports/directory.js';
 import { normaliseMobile } from '../sms/phone.js';
 
 export type PersonQuery = { user?: string | undefined; account?: string | undefined };

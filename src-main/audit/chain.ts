@@ -1,7 +1,7 @@
 // The hash chain of the audit trail: each JSON line carries the hash of the line before it, so an edit, a removed
 // line or a reordering breaks every hash after it. Shared by the writer (file-sink.ts) and the checker (verify.ts).
 import { createHash } from 'node:crypto';
-import type { AuditStep } from '../core/audit.js';
+import type { AuditStep } from '../core/ports/audit.js';
 
 // Every step the core records; the checker refuses others. A Record, so the compiler flags a new AuditStep.
 const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, cancel: true, admin: true };

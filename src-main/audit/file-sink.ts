@@ -5,7 +5,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEvent } from '../core/audit.js';
+import type { AuditEvent } from '../core/ports/audit.js';
 import type { RecordingSink } from './tee.js';
 import { chainRecord, GENESIS, type AuditRecord } from './chain.js';
 

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { SyslogConfig } from '../config/audit.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { formatSyslog, frame } from './syslog-format.js';
 import type { RecordedEvent } from './tee.js';
 

@@ -1,7 +1,7 @@
 // One audit event, several readers: the hash-chained file first (its failure fails the step closed), then the
 // observers — SIEM forwarding, metrics — which only ever *see* an event: they cannot delay or fail a step.
-import type { AuditEvent, AuditSink } from '../core/audit.js';
-import type { Logger } from '../core/log.js';
+import type { AuditEvent, AuditSink } from '../core/ports/audit.js';
+import type { Logger } from '../core/ports/log.js';
 import type { AuditRecord } from './chain.js';
 
 /** An event as it was recorded: with the file's seq and hash when there is a file. */

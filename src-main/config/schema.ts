@@ -69,12 +69,14 @@ export const configSchema = z
         resendAfterSeconds: z.number().int().min(1).max(300).default(30),
         sessionTtlSeconds: z.number().int().min(60).max(1800).default(600),
         idleSeconds: z.number().int().min(15).max(600).default(90),
+        /** The success screen returns to the start (the kiosk: logs off) after this long; the kiosk's setting wins there. */
+        doneSeconds: z.number().int().min(5).max(120).default(20),
         /** Every birthdate answer takes at least this long, so known and unknown users look alike (OWASP). */
         identityFloorMs: z.number().int().min(0).max(5000).default(400),
         limits: limitsSchema.default(DEFAULT_LIMITS),
       })
       .strict()
-      .default({ codeTtlSeconds: 300, resendAfterSeconds: 30, sessionTtlSeconds: 600, idleSeconds: 90, identityFloorMs: 400, limits: DEFAULT_LIMITS }),
+      .default({ codeTtlSeconds: 300, resendAfterSeconds: 30, sessionTtlSeconds: 600, idleSeconds: 90, doneSeconds: 20, identityFloorMs: 400, limits: DEFAULT_LIMITS }),
     directory: directorySchema.default({ type: 'demo' }),
     sms: smsSchema.default(smsSchema.parse({})),
     audit: auditSchema.default({}),

@@ -1,12 +1,13 @@
 // Sends (or re-sends) a one-time code within the SMS budgets: per user, per kiosk/client and per installation.
 // A failed send gives its points back, so a provider fault never costs the user twice.
 import { randomBytes } from 'node:crypto';
-import type { AuditSink } from './audit.js';
 import { fail, type ClientContext, type Failure } from './contract.js';
-import type { Logger } from './log.js';
+import type { AuditSink } from './ports/audit.js';
+import type { Clock } from './ports/clock.js';
+import type { Logger } from './ports/log.js';
+import type { CodeChannel, SendFailure } from './ports/sms.js';
 import type { Session } from './session.js';
 import type { LimitKind, Throttles } from './throttle.js';
-import type { CodeChannel, SendFailure } from '../sms/types.js';
 
 const BUDGETS: LimitKind[] = ['smsPerUser', 'smsPerClient', 'smsGlobal'];
 
@@ -15,17 +16,17 @@ export const alertGlobalCap = (log: Logger): void =>
   log.error({ alert: 'sms_global_cap' }, 'ADMIN ALERT: daily SMS cap of this installation reached; no codes are sent until it resets');
 
 export class CodeSender {
-  private readonly codes: CodeChannel;
+  private readonly codeChannel: CodeChannel;
   private readonly throttles: Throttles;
   private readonly log: Logger;
   private readonly audit: AuditSink;
-  private readonly now: () => number;
+  private readonly now: Clock;
 
   constructor(
-    deps: { codes: CodeChannel; throttles: Throttles; log: Logger; audit: AuditSink; now: () => number },
+    deps: { codeChannel: CodeChannel; throttles: Throttles; log: Logger; audit: AuditSink; now: Clock },
     private readonly opts: { codeTtlSeconds: number },
   ) {
-    ({ codes: this.codes, throttles: this.throttles, log: this.log, audit: this.audit, now: this.now } = deps);
+    ({ codeChannel: this.codeChannel, throttles: this.throttles, log: this.log, audit: this.audit, now: this.now } = deps);
   }
 
   /** On success `session.code` holds the new code's state; the caller saves the session. */
@@ -47,7 +48,7 @@ export class CodeSender {
       taken.push(kind);
     }
 
-    const issued = await this.codes.issue(session.user.mobile, session.lang).catch((e: unknown) => {
+    const issued = await this.codeChannel.issue(session.user.mobile, session.lang).catch((e: unknown) => {
       this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'sms channel threw');
       const failure: SendFailure = { ok: false, reason: 'provider_error' };
       return failure;

@@ -1,28 +1,25 @@
-// The one API contract shared by the core, the web host, the Electron preload/main and the renderer.
-// Requests are validated with these schemas at every boundary (HTTP body, IPC argument); the renderer
-// imports the types only (`import type`), so zod never reaches the wizard bundle.
-import { z } from 'zod';
+// The one API contract shared by the core, the web host, the Electron preload/main and the renderer: the method
+// list and its types, free of zod so the renderer and the bundled preload import it at run time without pulling
+// zod in. The schemas that validate requests at every boundary are in schemas.ts (checked against these types).
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-// Generous upper bounds: enough for any real input, small enough to keep hostile input cheap.
-const sessionId = z.string().regex(/^[0-9a-f]{32}$/);
-const lang = z.enum(LANGS);
+/** The methods, in wizard order: every per-method map (preload, IPC, fetch client, fault barrier) derives from it. */
+export const METHODS = ['info', 'start', 'verifyIdentity', 'resendCode', 'verifyCode', 'setPassword', 'cancel'] as const;
+export type Method = (typeof METHODS)[number];
 
-export const schemas = {
-  info: z.object({}).strict(),
-  start: z.object({ username: z.string().max(256), lang: lang.optional() }).strict(),
-  verifyIdentity: z.object({ sessionId, birthdate: z.string().max(64) }).strict(),
-  resendCode: z.object({ sessionId }).strict(),
-  verifyCode: z.object({ sessionId, code: z.string().max(64) }).strict(),
-  setPassword: z.object({ sessionId, password: z.string().max(256), repeat: z.string().max(256) }).strict(),
-  cancel: z.object({ sessionId }).strict(),
-} as const;
-
-export type Method = keyof typeof schemas;
-export const METHODS = Object.keys(schemas) as Method[];
-export type Request<M extends Method> = z.infer<(typeof schemas)[M]>;
+type SessionRef = { sessionId: string };
+export type Requests = {
+  info: Record<never, never>;
+  start: { username: string; lang?: Lang | undefined };
+  verifyIdentity: SessionRef & { birthdate: string };
+  resendCode: SessionRef;
+  verifyCode: SessionRef & { code: string };
+  setPassword: SessionRef & { password: string; repeat: string };
+  cancel: SessionRef;
+};
+export type Request<M extends Method> = Requests[M];
 
 /** Every failure the user can meet. Each maps to a Dutch and an English message in src-renderer/i18n. */
 export const ERROR_CODES = [
@@ -72,6 +69,8 @@ export type InfoResponse = Result<{
   servicedesk: Servicedesk;
   defaultLang: Lang;
   idleSeconds: number;
+  /** The success screen's countdown back to the start (the kiosk's own setting in local mode). */
+  doneSeconds: number;
   minLength: number;
   demo: boolean;
   /** Where staff register their mobile number (the manual: "Zakelijk mobiel" in the HR app), per language. */
@@ -98,19 +97,31 @@ export type Responses = {
 };
 
 /** What the renderer calls: `window.resetKiosk` in Electron, a fetch client in a browser. */
-export type ResetApi = { [M in Method]: (req: Request<M>) => Promise<Responses[M]> };
+export type ResetApi = Forwarders<[]>;
 
 /** Who is calling, filled in by the host (never by the renderer): used for per-client throttles and audit. */
 export type ClientContext = { clientId: string };
 
 /** The core's view: the same methods plus the host-supplied client context. */
-export type ResetService = { [M in Method]: (req: Request<M>, client: ClientContext) => Promise<Responses[M]> };
+export type ResetService = Forwarders<[client: ClientContext]>;
 
-/** Binds a client context, turning the core service into the renderer-facing API (used by hosts and tests). */
-export function bindClient(service: ResetService, client: ClientContext): ResetApi {
-  const api = {} as Record<Method, unknown>;
-  for (const m of METHODS) api[m] = (req: never) => service[m](req, client);
-  return api as ResetApi;
+/** One value per method: the one place that loops over METHODS (channel names, IPC handlers …). */
+export function mapMethods<V>(make: (method: Method) => V): Record<Method, V> {
+  return Object.fromEntries(METHODS.map((m) => [m, make(m)])) as Record<Method, V>;
 }
+
+/** A function per method that forwards that method's request (and what the host adds) and returns its answer. */
+export type Forwarders<Extra extends unknown[]> = { [M in Method]: (req: Request<M>, ...extra: Extra) => Promise<Responses[M]> };
+
+/**
+ * Builds ResetApi (`Extra` = []) or ResetService (`Extra` = [ClientContext]) from one wrapper that forwards
+ * requests untouched — the fault barrier, the preload, the fetch client. Forwarding keeps each method's types,
+ * which TypeScript cannot follow through a loop: this is the one cast for all of them.
+ */
+export function forwardEach<Extra extends unknown[] = []>(make: (method: Method) => (req: never, ...extra: Extra) => Promise<unknown>): Forwarders<Extra> {
+  return mapMethods(make) as unknown as Forwarders<Extra>;
+}
+
+export const isMethod = (name: string): name is Method => (METHODS as readonly string[]).includes(name);
 
 export const fail = (code: ErrorCode, extra: Omit<Failure, 'ok' | 'code'> = {}): Failure => ({ ok: false, code, ...extra });

@@ -2,21 +2,23 @@
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService, type SetPasswordResponse } from './contract.js';
-import type { AuditSink } from './audit.js';
 import { parseBirthdate } from './birthdate.js';
-import type { Logger } from './log.js';
+import { alertGlobalCap, CodeSender } from './code-sender.js';
+import { IdentityCheck } from './identity.js';
 import { cleanCode } from './otp.js';
 import { allPass, checkPolicy, forbiddenWords } from './policy.js';
-import { newSessionId, type Session, type SessionStore, type SessionUser } from './session.js';
+import type { AuditSink } from './ports/audit.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { Directory, ResetOutcome } from './ports/directory.js';
+import type { Logger } from './ports/log.js';
+import { maskMobile, type MobileNormaliser } from './ports/phone.js';
+import type { CodeChannel, SmsSender } from './ports/sms.js';
+import type { SessionStore } from './ports/store.js';
+import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
+import { newSessionId, type Session, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
 import { newCorrelationId, padTo } from './timing.js';
 import { normaliseUsername } from './username.js';
-import type { Directory, ResetOutcome } from '../directory/types.js';
-import { maskMobile } from '../sms/phone.js';
-import type { CodeChannel, SmsSender } from '../sms/types.js';
-import { alertGlobalCap, CodeSender } from './code-sender.js';
-import { IdentityCheck } from './identity.js';
-import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
 
 export type FlowOptions = {
   organisation: string;
@@ -30,22 +32,26 @@ export type FlowOptions = {
   resendAfterSeconds: number;
   sessionTtlSeconds: number;
   idleSeconds: number;
+  doneSeconds: number;
   identityFloorMs: number;
   mobileRegistration: Record<Lang, string>;
-  phone: { defaultCountry: string; allowedCountries: string[] };
   /** Sends "your password was changed"; undefined = off. */
   changedNotice?: ((lang: Lang) => string) | undefined;
 };
 
 export type FlowDeps = {
   directory: Directory;
-  codes: CodeChannel;
+  /** Issues and checks one-time codes (our SMS text, or Twilio Verify). */
+  codeChannel: CodeChannel;
+  /** Sends the "password changed" text; undefined = off. */
   notices?: SmsSender | undefined;
+  /** Only mobile numbers in the allowed countries pass (sms/phone.ts). */
+  mobile: MobileNormaliser;
   sessions: SessionStore;
   throttles: Throttles;
   audit: AuditSink;
   log: Logger;
-  now?: () => number;
+  now?: Clock;
   /** How typed names that are no known account appear in the log and audit (default: per-process key). */
   pseudonymise?: Pseudonymise;
   /** Work that must not delay an answer (the "password changed" SMS); the host awaits it on shutdown. */
@@ -57,9 +63,9 @@ const CLAIM_MS = 60_000;
 
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
   const { directory, sessions, throttles, audit, log } = deps;
-  const now = deps.now ?? Date.now;
-  const sender = new CodeSender({ codes: deps.codes, throttles, log, audit, now }, opts);
-  const identity = new IdentityCheck(directory, throttles, opts.phone);
+  const now = deps.now ?? systemClock;
+  const sender = new CodeSender({ codeChannel: deps.codeChannel, throttles, log, audit, now }, opts);
+  const identity = new IdentityCheck(directory, throttles, deps.mobile);
   const pseudonymise = deps.pseudonymise ?? pseudonymiser();
   /** Who, for the log and audit: the account once the directory named it, else a pseudonym of what was typed. */
   const who = (s: Session, account?: string) => account ?? s.user?.username ?? pseudonymise(s.username);
@@ -91,8 +97,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     async info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, minLength, demo, mobileRegistration } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, minLength, demo, mobileRegistration };
+      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration } = opts;
+      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration };
     },
 
     async start({ username, lang }, client) {
@@ -120,17 +126,17 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
       const checked = await identity.check(session.username, date, client.clientId);
       if (!checked.ok) {
-        const entry = { user: who(session, checked.account), client: client.clientId, reason: checked.reason };
+        const entry = { user: who(session, checked.account), client: client.clientId, reason: checked.reason, ...(checked.detail ? { detail: checked.detail } : {}) };
         if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
         else log.info(entry, 'identity refused');
         if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-        return answer(checked.reason.split(':')[0]!, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
+        return answer(checked.reason, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
       }
       session.user = checked.user;
       const sent = await sender.send(session, client);
       // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
       if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed'));
-      await identity.settle(session.username, client.clientId);
+      await identity.giveBack(session.username, client.clientId);
       if (!sent.ok) return answer(sent.code, sent);
       session.step = 'code';
       await sessions.save(session);
@@ -158,7 +164,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       // Atomic in Redis too, so two hosts cannot both grant the last try.
       const tries = await throttles.take('codeChecks', `${session.id}:${session.code.nonce}`);
       if (!tries.ok) return fail('code_attempts_exceeded');
-      const outcome = await deps.codes.check(session.code.issued, typed);
+      const outcome = await deps.codeChannel.check(session.code.issued, typed);
       if (outcome === 'unavailable') {
         await throttles.refund('codeChecks', `${session.id}:${session.code.nonce}`);
         return fail('unavailable');

@@ -2,17 +2,32 @@
 // afterwards), so a burst of parallel guesses cannot all pass a "still allowed?" check together; a right
 // answer gives its try back. Every refusal looks alike to the user; the reason is for the audit and the log.
 import type { ErrorCode } from './contract.js';
+import { DirectoryUnavailableError, type Directory } from './ports/directory.js';
+import type { MobileNormaliser, PhoneRefusal } from './ports/phone.js';
 import type { SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
-import { DirectoryUnavailableError, type Directory } from '../directory/types.js';
-import { normaliseMobile } from '../sms/phone.js';
+
+/** Why a birthdate step was refused: the audit outcome and the log's reason (the user sees only `code`). */
+export type IdentityRefusal =
+  | 'sms_limit_smsPerClient'
+  | 'sms_limit_smsGlobal'
+  | 'blocked_user'
+  | 'blocked_client'
+  | 'directory_unavailable'
+  | 'unknown_user'
+  | 'disabled'
+  | 'wrong_birthdate'
+  | 'no_birthdate_in_directory'
+  | `mobile_${PhoneRefusal}`;
 
 export type IdentityResult =
   | { ok: true; user: SessionUser }
   | {
       ok: false;
       code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>;
-      reason: string;
+      reason: IdentityRefusal;
+      /** For the admin log only (e.g. why the directory could not answer). */
+      detail?: string;
       retryAfterSeconds?: number;
       /** The account's name when the directory found one (for the admin record only). */
       account?: string;
@@ -22,7 +37,7 @@ export class IdentityCheck {
   constructor(
     private readonly directory: Directory,
     private readonly throttles: Throttles,
-    private readonly phone: { defaultCountry: string; allowedCountries: string[] },
+    private readonly mobile: MobileNormaliser,
   ) {}
 
   async check(username: string, isoDate: string, clientId: string): Promise<IdentityResult> {
@@ -46,21 +61,21 @@ export class IdentityCheck {
       user = await this.directory.findUser(username);
     } catch (e) {
       if (!(e instanceof DirectoryUnavailableError)) throw e;
-      await this.settle(username, clientId); // nobody guessed anything
-      return { ok: false, code: 'unavailable', reason: `directory_unavailable: ${e.message}` };
+      await this.giveBack(username, clientId); // nobody guessed anything
+      return { ok: false, code: 'unavailable', reason: 'directory_unavailable', detail: e.message };
     }
     if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user' };
-    const refuse = (reason: string): IdentityResult => ({ ok: false, code: 'identity_failed', reason, account: user.username });
+    const refuse = (reason: IdentityRefusal): IdentityResult => ({ ok: false, code: 'identity_failed', reason, account: user.username });
     if (user.disabled) return refuse('disabled');
     if (user.birthdate !== isoDate) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
-    const mobile = normaliseMobile(user.mobile, this.phone);
+    const mobile = this.mobile(user.mobile);
     if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
     const { id, givenName, surname, displayName } = user;
     return { ok: true, user: { id, username: user.username, givenName, surname, displayName, mobile: mobile.e164 } };
   }
 
   /** The identity was proven (or could not be checked): the try taken for it does not count. */
-  async settle(username: string, clientId: string): Promise<void> {
+  async giveBack(username: string, clientId: string): Promise<void> {
     await this.throttles.refund('identityPerUser', username);
     await this.throttles.refund('identityPerClient', clientId);
   }

@@ -9,7 +9,7 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { withTimeout } from '../core/timing.js';
 import { ConnectionLostError, describeError, isFailoverError } from './ad-errors.js';
 

@@ -2,7 +2,7 @@
 // documented for Windows (FACTS.md). ldapts throws a ResultCodeError subclass carrying the numeric `code`;
 // network, TLS and timeout failures are plain Errors (string `code` such as ECONNREFUSED, or none).
 import { ResultCodeError } from 'ldapts';
-import type { ResetOutcome } from './types.js';
+import type { ResetOutcome } from '../core/ports/directory.js';
 
 /** The LDAP result codes the adapter acts on. */
 export const LdapCode = {

@@ -13,7 +13,7 @@
 //   provably never left (`whenUnsent`). A failure on a new connection is not retried: the DC is failing,
 //   and the connector already tried every URL. size 0: no pool, no waiting, one connection per operation.
 import type { Client } from 'ldapts';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import type { AdConnection, AdConnector } from './ad-connection.js';
 import { describeError, isConnectionLost, neverSent } from './ad-errors.js';
 

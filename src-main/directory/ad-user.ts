@@ -2,7 +2,7 @@
 // travels as a BER octet string and is never parsed as filter syntax, so `*`, `)(` or `\00` match literally.
 import { AndFilter, EqualityFilter, OrFilter, SubstringFilter, type Entry, type Filter } from 'ldapts';
 import { parseStoredBirthdate } from '../core/birthdate.js';
-import type { DirectoryUser } from './types.js';
+import type { DirectoryUser } from '../core/ports/directory.js';
 
 export interface AdAttributes {
   birthdate: string;

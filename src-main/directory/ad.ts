@@ -2,14 +2,14 @@
 // No password or hash is stored or logged here; the bind password lives only in memory.
 import { Attribute, Change, type Client, type Entry } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { AdConnector } from './ad-connection.js';
 import { describeError, resetOutcomeFor } from './ad-errors.js';
 import { AdPool } from './ad-pool.js';
 import { adConnectionSettings } from './ad-settings.js';
 import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from './types.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from '../core/ports/directory.js';
 
 export type PoolStats = AdPool['stats'] & AdPool['usage'];
 

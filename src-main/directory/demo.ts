@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryUser, ResetOutcome } from './types.js';
+import type { Directory, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
 
 const HISTORY = 5;
 

@@ -1,9 +1,7 @@
 // The one place that turns the `directory` config into a Directory: hosts (CLI, web, Electron) call this.
 import type { DirectoryConfig } from '../config/directory.js';
-import type { Logger } from '../core/log.js';
-import { AdDirectory } from './ad.js';
-import { DemoDirectory } from './demo.js';
-import type { Directory } from './types.js';
+import type { Directory } from '../core/ports/directory.js';
+import type { Logger } from '../core/ports/log.js';
 
 /**
  * Demo: the embedded JSON directory. AD: validates the secret and CA file (ConfigError naming the field),
@@ -12,9 +10,10 @@ import type { Directory } from './types.js';
  */
 export async function createDirectory(config: DirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Directory> {
   switch (config.type) {
+    // Imported when named: the demo never loads ldapts, AD never loads the demo's JSON.
     case 'demo':
-      return DemoDirectory.load(config.file);
+      return (await import('./demo.js')).DemoDirectory.load(config.file);
     case 'ad':
-      return AdDirectory.create(config, log, env);
+      return (await import('./ad.js')).AdDirectory.create(config, log, env);
   }
 }

@@ -4,7 +4,7 @@
 import { EqualityFilter, type Client } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Config } from '../config/schema.js';
-import { silentLogger } from '../core/log.js';
+import { silentLogger } from '../core/ports/log.js';
 import { AdConnector, type AdConnectionSettings } from '../directory/ad-connection.js';
 import { describeError, ldapCode } from '../directory/ad-errors.js';
 import { AdDirectory } from '../directory/ad.js';

@@ -2,9 +2,10 @@
 // channels.ts. Every call: is the sender our own page's top frame? does the argument pass the SAME zod schema
 // the web host uses? Then the core service runs with a client context main supplies, never the renderer.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { fail, schemas, type ClientContext, type Method, type ResetService } from '../core/contract.js';
-import type { Logger } from '../core/log.js';
-import { CHANNEL_METHODS, CHANNELS } from './channels.js';
+import { fail, mapMethods, METHODS, type ClientContext, type Method, type ResetService } from '../core/contract.js';
+import { dispatcher } from '../core/dispatch.js';
+import type { Logger } from '../core/ports/log.js';
+import { channelOf } from './channels.js';
 import { originOf } from './navigation.js';
 import { isTrustedSender, type SenderInfo } from './sender.js';
 
@@ -19,22 +20,17 @@ export type IpcOptions = {
 };
 
 export function createIpcHandlers(service: ResetService, opts: IpcOptions): Record<Method, IpcHandler> {
-  const handlers = {} as Record<Method, IpcHandler>;
-  for (const method of CHANNEL_METHODS) {
-    handlers[method] = async (sender, arg) => {
-      if (!isTrustedSender(sender, opts.appOrigin)) {
-        opts.log.warn({ method, origin: sender.url ? (originOf(sender.url) ?? 'opaque') : 'gone' }, 'ipc call from an untrusted frame refused');
-        return fail('invalid_request');
-      }
-      const parsed = schemas[method].safeParse(arg ?? {});
-      if (!parsed.success) return fail('invalid_request');
-      const call = service[method] as (r: unknown, c: ClientContext) => Promise<unknown>;
-      const res = await call(parsed.data, opts.client);
-      opts.onCall?.(method, parsed.data, res);
-      return res;
-    };
-  }
-  return handlers;
+  const dispatch = dispatcher(service);
+  return mapMethods((method): IpcHandler => async (sender, arg) => {
+    if (!isTrustedSender(sender, opts.appOrigin)) {
+      opts.log.warn({ method, origin: sender.url ? (originOf(sender.url) ?? 'opaque') : 'gone' }, 'ipc call from an untrusted frame refused');
+      return fail('invalid_request');
+    }
+    const done = await dispatch(method, arg, opts.client);
+    if (!done.ok) return fail('invalid_request');
+    opts.onCall?.(method, done.request, done.response);
+    return done.response;
+  });
 }
 
 /** What the sender check needs from an invoke event; the frame is null once it navigated or was destroyed. */
@@ -45,7 +41,5 @@ export function senderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFra
 
 /** Registers the handlers once (setupX pattern); `kiosk` returns the window's webContents at call time. */
 export function setupIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Record<Method, IpcHandler>, kiosk: () => WebContents | undefined): void {
-  for (const method of CHANNEL_METHODS) {
-    ipcMain.handle(CHANNELS[method], (event, arg: unknown) => handlers[method](senderInfo(event, kiosk()), arg));
-  }
+  for (const method of METHODS) ipcMain.handle(channelOf(method), (event, arg: unknown) => handlers[method](senderInfo(event, kiosk()), arg));
 }

@@ -4,7 +4,7 @@ import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import type { ClientContext } from '../core/contract.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { createIpcHandlers, setupIpc } from './ipc.js';
@@ -30,9 +30,9 @@ export type LocalModeOptions = {
 
 export type LocalMode = { cancelActive(): Promise<void>; close(): Promise<void> };
 
-/** The kiosk settings win over the core config where both speak (language, idle time). */
-export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds'>): Config {
-  return { ...config, language: s.language, security: { ...config.security, idleSeconds: s.idleSeconds } };
+/** The kiosk settings win over the core config where both speak (language, idle and done time). */
+export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds' | 'doneSeconds'>): Config {
+  return { ...config, language: s.language, security: { ...config.security, idleSeconds: s.idleSeconds, doneSeconds: s.doneSeconds } };
 }
 
 export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createLogger } from '../log.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { ElectronStoreSettings } from './settings-store.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './args.js';

@@ -2,19 +2,14 @@
 // Security checklist #3 (context isolation) and #20 (do not expose Electron APIs to untrusted content):
 // one frozen object with one function per contract method; never ipcRenderer, never a generic invoke.
 import type { ContextBridge, IpcRenderer } from 'electron';
-import type { Method, ResetApi } from '../core/contract.js';
-import { API_KEY, CHANNEL_METHODS, CHANNELS } from './channels.js';
+import { forwardEach, type ResetApi } from '../core/contract.js';
+import { API_KEY, channelOf } from './channels.js';
 
 export type Invoke = (channel: string, arg: unknown) => Promise<unknown>;
 
 /** One function per method; each forwards exactly its one argument to its own channel. */
 export function buildResetApi(invoke: Invoke): ResetApi {
-  const api: Partial<Record<Method, (req: unknown) => Promise<unknown>>> = {};
-  for (const method of CHANNEL_METHODS) {
-    const channel = CHANNELS[method];
-    api[method] = (req: unknown) => invoke(channel, req);
-  }
-  return Object.freeze(api) as unknown as ResetApi;
+  return Object.freeze(forwardEach((method) => (req) => invoke(channelOf(method), req)));
 }
 
 export function exposeResetApi(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipc: Pick<IpcRenderer, 'invoke'>): ResetApi {

@@ -3,7 +3,7 @@
 // (main.ts, app 'web-contents-created'). Electron objects come in as parameters: this module never imports
 // electron at runtime, and its decisions live in pure modules the unit tests cover.
 import type { BrowserWindow as BrowserWindowClass, Session, WebContents } from 'electron';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { certificateDecision } from './cert.js';
 import { withCsp } from './csp.js';
 import type { KioskPlan } from './modes.js';

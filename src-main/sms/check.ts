@@ -4,7 +4,7 @@
 //   sender     → GET the Messaging Service, or look the `from` number up among the account's numbers
 // With an API key and an alphanumeric sender, listing one incoming number proves the key.
 import type { SmsConfig } from '../config/sms.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { createTwilioClient, withDeadline, type TwilioHandle } from './twilio-client.js';
 import { describeTwilioError } from './twilio-errors.js';
 import { messagingSenderOf } from './twilio-messages.js';

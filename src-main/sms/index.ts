@@ -1,19 +1,13 @@
 // Picks the SMS provider named in the config: the code channel for one-time codes and the sender for notices.
+// Twilio's modules (and the twilio SDK, ~20 MB) are imported only when a Twilio provider is configured.
 import type { SmsConfig } from '../config/sms.js';
 import type { Lang } from '../core/contract.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
+import type { CodeChannel, SmsSender } from '../core/ports/sms.js';
 import { LocalCodeChannel } from './local-code.js';
 import { renderMessage } from './messages.js';
-import { defaultOutboxPath, OutboxSender } from './outbox.js';
-import { createTwilioClient } from './twilio-client.js';
-import { describeSender, messagingSenderOf, TwilioMessagesSender } from './twilio-messages.js';
-import { TwilioVerifyChannel } from './twilio-verify.js';
-import type { CodeChannel, SmsSender } from './types.js';
 
-/** For `doctor`: proves the SMS credentials without sending a text. */
-export { checkSmsCredentials, type SmsCheck } from './check.js';
-
-export type Sms = { codes: CodeChannel; notices: SmsSender | undefined; describe: string };
+export type Sms = { codeChannel: CodeChannel; notices: SmsSender | undefined; describe: string };
 export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv };
 
 /** Throws ConfigError when Twilio credentials are missing or malformed (fail fast at start-up). */
@@ -23,19 +17,25 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
   const provider = config.provider;
   switch (provider.type) {
     case 'outbox': {
+      const { defaultOutboxPath, OutboxSender } = await import('./outbox.js');
       const sender = new OutboxSender(provider.file ?? defaultOutboxPath());
-      return { codes: new LocalCodeChannel(sender, codeText), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
+      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
     }
     case 'twilio-messaging': {
+      const { createTwilioClient } = await import('./twilio-client.js');
+      const { describeSender, messagingSenderOf, TwilioMessagesSender } = await import('./twilio-messages.js');
       const twilio = createTwilioClient(provider, ctx.env);
       const from = messagingSenderOf(provider)!; // the schema demands exactly one
       const sender = new TwilioMessagesSender(twilio, from, log);
       warnBaseUrl(provider.baseUrl, log);
       const describe = `SMS: Twilio Messaging ${describeSender(from)} (${twilio.auth}, timeout ${provider.timeoutMs} ms)`;
       log.info({ provider: provider.type, auth: twilio.auth }, describe);
-      return { codes: new LocalCodeChannel(sender, codeText), notices: sender, describe };
+      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe };
     }
     case 'twilio-verify': {
+      const { createTwilioClient } = await import('./twilio-client.js');
+      const { describeSender, messagingSenderOf, TwilioMessagesSender } = await import('./twilio-messages.js');
+      const { TwilioVerifyChannel } = await import('./twilio-verify.js');
       const twilio = createTwilioClient(provider, ctx.env);
       const from = messagingSenderOf(provider);
       const notices = from && new TwilioMessagesSender(twilio, from, log);
@@ -47,7 +47,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
       if (!from && config.notifyOnChange) {
         log.warn({ provider: provider.type }, 'notifyOnChange is on but Twilio Verify cannot send notices: set sms.provider.from or messagingServiceSid to send them');
       }
-      return { codes: new TwilioVerifyChannel(twilio, provider.serviceSid, log), notices, describe };
+      return { codeChannel: new TwilioVerifyChannel(twilio, provider.serviceSid, log), notices, describe };
     }
   }
 }

@@ -1,7 +1,7 @@
 // Codes we generate and check ourselves, sent as a text by any SmsSender (outbox, Twilio Messaging).
 import type { Lang } from '../core/contract.js';
 import { codeMatches, generateCode, hashCode } from '../core/otp.js';
-import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure, SmsSender } from './types.js';
+import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure, SmsSender } from '../core/ports/sms.js';
 
 export class LocalCodeChannel implements CodeChannel {
   constructor(

@@ -3,7 +3,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { SendOutcome, SmsSender } from './types.js';
+import type { SendOutcome, SmsSender } from '../core/ports/sms.js';
 
 export const defaultOutboxPath = (env: NodeJS.ProcessEnv = process.env): string =>
   env.RESET_KIOSK_OUTBOX || join(tmpdir(), 'reset-kiosk-outbox.jsonl');

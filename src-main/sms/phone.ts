@@ -2,9 +2,9 @@
 // → E.164. Only valid *mobile* numbers in allowed countries get a message: premium, landline and foreign numbers
 // are how SMS pumping fraud makes money (DESIGN.md, LTB #165). libphonenumber's `max` metadata knows the types.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { MobileNormaliser, PhoneResult } from '../core/ports/phone.js';
 
-export type PhoneRefusal = 'missing' | 'unparseable' | 'country_not_allowed' | 'premium' | 'not_mobile';
-export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneRefusal };
+export { maskMobile, type PhoneRefusal, type PhoneResult } from '../core/ports/phone.js';
 
 /** Longer than any number with spaces and a note: input beyond this is not a phone number (and stays cheap). */
 const MAX_INPUT = 40;
@@ -28,5 +28,5 @@ export function normaliseMobile(raw: string | undefined, opts: { defaultCountry:
   return { ok: true, e164: phone.number };
 }
 
-/** What the user and the logs see: "•• •• •• 78". Enough to recognise one's own phone, too little to reuse. */
-export const maskMobile = (e164: string): string => `•• •• •• ${e164.slice(-2)}`;
+/** The phone port for the core, bound to the configured countries. */
+export const mobileNormaliser = (opts: { defaultCountry: string; allowedCountries: readonly string[] }): MobileNormaliser => (raw) => normaliseMobile(raw, opts);

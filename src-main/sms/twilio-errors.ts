@@ -2,7 +2,7 @@
 // The SDK rejects with RestException (legacy body), TwilioServiceException (RFC 9457 body, not a RestException,
 // FACTS §2), an AxiosError (ECONNABORTED on timeout, ECONNREFUSED, … FACTS §4) or a SyntaxError (2xx non-JSON).
 // We read them by shape: both exception classes carry a numeric `status` and a Twilio `code`.
-import type { CheckOutcome, SendFailure } from './types.js';
+import type { CheckOutcome, SendFailure } from '../core/ports/sms.js';
 
 /** The number cannot get this text: the same generic answer as a wrong birthdate (no enumeration). */
 const INVALID_NUMBER = new Set([

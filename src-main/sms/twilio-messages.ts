@@ -1,11 +1,11 @@
 // SmsSender over Twilio Programmable Messaging (`client.messages.create`), from a number/sender ID or a
 // Messaging Service. Used for codes (through LocalCodeChannel, which generates, hashes and checks them) and for
 // the "password changed" notice. Never throws: every failure becomes a SendFailure with the provider's code.
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { maskMobile } from './phone.js';
 import { withDeadline, type TwilioHandle } from './twilio-client.js';
 import { describeTwilioError, sendFailureFrom } from './twilio-errors.js';
-import type { SendOutcome, SmsSender } from './types.js';
+import type { SendOutcome, SmsSender } from '../core/ports/sms.js';
 
 export type MessagingSender = { from: string } | { messagingServiceSid: string };
 

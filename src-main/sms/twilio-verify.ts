@@ -3,11 +3,11 @@
 // still apply on top: per-user/kiosk/global send budgets, 30 s resend, 3 checks per code, our own expiry.
 // Twilio keeps its own limits too (5 sends and 5 checks per verification, 10 min validity).
 import type { Lang } from '../core/contract.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { maskMobile } from './phone.js';
 import { withDeadline, type TwilioHandle } from './twilio-client.js';
 import { checkOutcomeFrom, describeTwilioError, sendFailureFrom } from './twilio-errors.js';
-import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from './types.js';
+import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../core/ports/sms.js';
 
 export class TwilioVerifyChannel implements CodeChannel {
   constructor(

@@ -1,12 +1,10 @@
 // Picks where sessions and throttle counters live (config `store`): this process's memory, or a shared Redis.
-import type { Probe } from '../app.js';
+import type { Probe } from '../core/ports/probe.js';
 import type { StoreConfig } from '../config/store.js';
-import type { Logger } from '../core/log.js';
-import { MemorySessionStore, type SessionStore } from '../core/session.js';
+import type { Logger } from '../core/ports/log.js';
+import { MemorySessionStore } from './memory-sessions.js';
+import type { SessionStore } from '../core/ports/store.js';
 import { memoryLimiters, type LimiterFactory } from '../core/throttle.js';
-import { connectRedis, safeUrl } from './redis-client.js';
-import { redisLimiters } from './redis-limiters.js';
-import { RedisSessionStore } from './redis-sessions.js';
 
 export type Store = { sessions: SessionStore; limiters: LimiterFactory; probes: Probe[]; describe: string; close(): Promise<void> };
 
@@ -17,6 +15,10 @@ export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.
       return { sessions, limiters: memoryLimiters, probes: [], describe: 'sessions and limits: in memory (one host)', close: () => sessions.close() };
     }
     case 'redis': {
+      // ioredis (~25 MB) is imported only when Redis is configured.
+      const { connectRedis, safeUrl } = await import('./redis-client.js');
+      const { redisLimiters } = await import('./redis-limiters.js');
+      const { RedisSessionStore } = await import('./redis-sessions.js');
       const redis = await connectRedis(config, log, env);
       return {
         sessions: new RedisSessionStore(redis, config.keyPrefix),

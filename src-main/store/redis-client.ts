@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import type { RedisStoreConfig } from '../config/store.js';
 import { readSecret } from '../config/load.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 
 /** The URL as it may be logged: without a password, even if one slipped in. */
 export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');

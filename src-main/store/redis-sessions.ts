@@ -3,7 +3,8 @@
 // What is stored: the username, step, language, the user's name parts and E.164 mobile (for a resend), and the
 // code's salted HMAC — never the code, a birthdate or a password. Use AUTH and TLS on a network Redis.
 import type { Redis } from 'ioredis';
-import type { Session, SessionStore } from '../core/session.js';
+import type { Session } from '../core/session.js';
+import type { SessionStore } from '../core/ports/store.js';
 
 export class RedisSessionStore implements SessionStore {
   constructor(

@@ -11,7 +11,7 @@ import type { App } from '../app.js';
 import { expandAuditPath } from '../audit/files.js';
 import { PersonDesk } from '../admin/person.js';
 import { loadTokens } from '../admin/tokens.js';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 import { readinessChecker } from './readyz.js';
 import { logRequests } from './request-log.js';
 
@@ -27,13 +27,15 @@ declare module 'fastify' {
 export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv }): Promise<FastifyInstance> {
   const cfg = app.config.admin;
   const { log } = opts;
+  const metrics = app.metrics;
+  if (!metrics) throw new Error('admin listener: the app collects no metrics (createApp does when admin.enabled is true)');
   const tokenLabel = loadTokens(cfg, opts.env);
   const https = cfg.tls ? { key: readFileSync(cfg.tls.keyFile), cert: readFileSync(cfg.tls.certFile) } : null;
   const server = Fastify({ bodyLimit: 1024, logger: false, requestTimeout: 30_000, connectionTimeout: 10_000, return503OnClosing: true, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
   await server.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, hsts: !!https });
   const limiter = new RateLimiterMemory({ keyPrefix: 'rk:admin', points: cfg.rateLimit.points, duration: cfg.rateLimit.durationSeconds });
   const ready = readinessChecker(app.probes, log);
-  app.metrics.watch({ probes: async () => (await ready()).checks });
+  metrics.watch({ probes: async () => (await ready()).checks });
   const pattern = app.config.audit.file;
   const desk = new PersonDesk({
     directory: app.directory,
@@ -76,7 +78,7 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
     const r = await ready();
     return reply.code(r.ok ? 200 : 503).send({ ok: r.ok, checks: r.checks, describe: app.describe, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
-  server.get('/metrics', async (_req, reply) => reply.header('content-type', app.metrics.contentType).send(await app.metrics.render()));
+  server.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
 
   logRequests(server, log);
   server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {

@@ -2,8 +2,8 @@
 // answers a lookup; Redis answers PING when used) under a short timeout. The answer names each probe as ok or
 // failed, never why: the reason goes to the log. Results are cached briefly so frequent polling stays cheap.
 import type { FastifyInstance } from 'fastify';
-import type { Probe } from '../app.js';
-import type { Logger } from '../core/log.js';
+import type { Probe } from '../core/ports/probe.js';
+import type { Logger } from '../core/ports/log.js';
 import { withTimeout } from '../core/timing.js';
 
 export type Readiness = { ok: boolean; checks: Record<string, 'ok' | 'failed'> };

@@ -1,7 +1,7 @@
 // One log line per answered request: method, route, status, duration, client. Never a body, a query string or
 // a header: bodies carry birthdates, codes and passwords, and none of that belongs in a log.
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from '../core/log.js';
+import type { Logger } from '../core/ports/log.js';
 
 /** Polled by load balancers every few seconds: logging them would drown the real traffic. */
 const QUIET = new Set(['/healthz', '/readyz']);

@@ -1,14 +1,14 @@
 // The web host: the same ResetApi over HTTP (POST /api/<method>) plus the built wizard.
-// Thin by design: validate with the contract's schemas, bind the client, call the core, return its result.
+// Thin by design: the core's dispatch validates with the contract's schemas and calls it with the client's address.
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
-import { METHODS, schemas, type Method } from '../core/contract.js';
-import type { Logger } from '../core/log.js';
+import { dispatcher } from '../core/dispatch.js';
+import type { Logger } from '../core/ports/log.js';
 import type { App } from '../app.js';
 import { CSP_DIRECTIVES } from './csp.js';
 import { registerReadyz } from './readyz.js';
+import { loadAssets, serveAssets } from './static.js';
 import { logRequests } from './request-log.js';
 
 export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: false | number | string[]; log: Logger };
@@ -30,14 +30,11 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     reply.header('cache-control', 'no-store');
   });
 
-  const isMethod = (m: string): m is Method => (METHODS as string[]).includes(m);
+  const dispatch = dispatcher(app.service);
   server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    const { method } = req.params;
-    if (!isMethod(method)) return reply.code(404).send({ ok: false, code: 'invalid_request' });
-    const parsed = schemas[method].safeParse(req.body ?? {});
-    if (!parsed.success) return reply.code(400).send({ ok: false, code: 'invalid_request' });
-    const call = app.service[method] as (r: unknown, c: { clientId: string }) => Promise<unknown>;
-    return call(parsed.data, { clientId: req.ip });
+    const done = await dispatch(req.params.method, req.body, { clientId: req.ip });
+    if (!done.ok) return reply.code(done.refusal === 'unknown_method' ? 404 : 400).send({ ok: false, code: 'invalid_request' });
+    return done.response;
   });
 
   server.get('/healthz', async () => ({ ok: true }));
@@ -51,9 +48,7 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
   });
 
-  if (opts.rendererDir && existsSync(opts.rendererDir)) {
-    await server.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html', wildcard: false });
-  }
+  if (opts.rendererDir && existsSync(opts.rendererDir)) serveAssets(server, loadAssets(opts.rendererDir));
   server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'invalid_request' }));
   return server;
 }

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../src-main/app.js';
 import { parseConfig } from '../../src-main/config/load.js';
 import type { Config } from '../../src-main/config/schema.js';
-import { silentLogger, type Logger } from '../../src-main/core/log.js';
+import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
+import type { Directory } from '../../src-main/core/ports/directory.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type Limits } from '../../src-main/core/throttle.js';
+import { DemoDirectory } from '../../src-main/directory/demo.js';
 
-export type DemoApp = { app: App; dir: string; outbox: string; config: Config; lastCode(to?: string): string; close(): Promise<void> };
+/** `directory` is the app's own (tests swap a method on it to inject a fault). */
+export type DemoApp = { app: App; directory: Directory; dir: string; outbox: string; config: Config; lastCode(to?: string): string; close(): Promise<void> };
 
 /** Every limit multiplied, for tests that make many calls from one client; the per-code limit stays 3. */
 export const RELAXED_LIMITS: Limits = Object.fromEntries(
@@ -27,9 +30,11 @@ export async function demoApp(opts: DemoAppOptions = {}): Promise<DemoApp> {
     security: { identityFloorMs: opts.floorMs ?? 0, ...(opts.config?.security as object | undefined) },
   };
   const config = parseConfig(raw);
-  const app = await createApp(config, opts.log ?? silentLogger, { limits: RELAXED_LIMITS, ...opts.overrides });
+  const directory = opts.overrides?.directory ?? DemoDirectory.load();
+  const app = await createApp(config, opts.log ?? silentLogger, { limits: RELAXED_LIMITS, ...opts.overrides, directory });
   return {
     app,
+    directory,
     dir,
     outbox,
     config,

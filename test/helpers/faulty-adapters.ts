@@ -3,8 +3,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeMatches, hashCode } from '../../src-main/core/otp.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from '../../src-main/directory/types.js';
-import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/sms/types.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from '../../src-main/core/ports/directory.js';
+import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/core/ports/sms.js';
 
 export type LookupFault = 'down' | 'timeout' | 'bug';
 export type ResetFault = 'unavailable' | 'timeout' | 'policy' | 'history' | 'rights' | 'bug' | 'hang';

@@ -1,14 +1,16 @@
 // A reset flow on the demo directory with a capturing SMS sender and a controllable clock, for unit tests.
-import { bindClient, type ResetApi } from '../../src-main/core/contract.js';
+import { mobileNormaliser } from '../../src-main/sms/phone.js';
+import { type ResetApi } from '../../src-main/core/contract.js';
+import { bindClient } from './bind-client.js';
 import { createResetFlow, type FlowOptions } from '../../src-main/core/flow.js';
-import { type AuditEvent } from '../../src-main/core/audit.js';
-import { silentLogger } from '../../src-main/core/log.js';
-import { MemorySessionStore } from '../../src-main/core/session.js';
+import { type AuditEvent } from '../../src-main/core/ports/audit.js';
+import { silentLogger } from '../../src-main/core/ports/log.js';
+import { MemorySessionStore } from '../../src-main/store/memory-sessions.js';
 import { DEFAULT_LIMITS, Throttles, type Limits } from '../../src-main/core/throttle.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
-import type { Directory } from '../../src-main/directory/types.js';
+import type { Directory } from '../../src-main/core/ports/directory.js';
 import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
-import type { CodeChannel, SendOutcome, SmsSender } from '../../src-main/sms/types.js';
+import type { CodeChannel, SendOutcome, SmsSender } from '../../src-main/core/ports/sms.js';
 
 export class CapturingSender implements SmsSender {
   readonly sent: { to: string; body: string }[] = [];
@@ -37,9 +39,9 @@ export const TEST_OPTIONS: FlowOptions = {
   resendAfterSeconds: 30,
   sessionTtlSeconds: 600,
   idleSeconds: 90,
+  doneSeconds: 20,
   identityFloorMs: 0,
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
-  phone: { defaultCountry: 'NL', allowedCountries: ['NL'] },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
 };
 
@@ -52,8 +54,9 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
   const service = createResetFlow(
     {
       directory,
-      codes: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
+      codeChannel: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
       notices: sender,
+      mobile: mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }),
       sessions: new MemorySessionStore(now),
       throttles: new Throttles({ ...DEFAULT_LIMITS, ...opts.limits }),
       audit: { record: async (e) => void audit.push(e) },

@@ -1,8 +1,8 @@
 // Test helper: a web host (buildServer) on the demo app, driven with fastify's inject like a browser would.
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src-main/web/server.js';
-import type { Logger } from '../../src-main/core/log.js';
-import { silentLogger } from '../../src-main/core/log.js';
+import type { Logger } from '../../src-main/core/ports/log.js';
+import { silentLogger } from '../../src-main/core/ports/log.js';
 import { demoApp, type DemoApp, type DemoAppOptions } from './demo-app.js';
 
 export type WebHost = DemoApp & {

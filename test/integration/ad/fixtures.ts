@@ -2,7 +2,7 @@
 // work from the outside: binding as a user, locking an account, adding fixture users as Administrator.
 import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/config/directory.js';
-import type { Logger } from '../../../src-main/core/log.js';
+import type { Logger } from '../../../src-main/core/ports/log.js';
 import { readCa, type Dc } from './dc.js';
 
 export const USERS = {

@@ -9,7 +9,7 @@ import { AdConnector } from '../../../src-main/directory/ad-connection.js';
 import { ConnectionLostError } from '../../../src-main/directory/ad-errors.js';
 import { adConnectionSettings } from '../../../src-main/directory/ad-settings.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
-import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, restartDc, useDc } from './dc.js';
 import { adConfig, addUser, bindAs, rawClient, recordingLogger, svcEnv } from './fixtures.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src-main/config/load.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
-import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, stopDc, useDc } from './dc.js';
 import { USERS, adConfig, bindAs, recordingLogger, svcEnv } from './fixtures.js';
 

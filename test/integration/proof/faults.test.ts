@@ -15,7 +15,7 @@ let codes: FaultyCodeChannel;
 beforeEach(async () => {
   directory = new FaultyDirectory();
   codes = new FaultyCodeChannel();
-  host = await webHost({ overrides: { directory, codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } } });
+  host = await webHost({ overrides: { directory, codeChannel: codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } } });
 });
 afterEach(() => host.stop());
 
@@ -68,7 +68,7 @@ describe('directory faults', () => {
     while (directory.resets === 0) await new Promise((r) => setTimeout(r, 5)); // the modify is under way
     await host.server.close(); // the old process is gone, its memory with it
     directory.resetFault = undefined;
-    const restarted = await webHost({ outbox: host.outbox, overrides: { directory, codes, limits: RELAXED_LIMITS } });
+    const restarted = await webHost({ outbox: host.outbox, overrides: { directory, codeChannel: codes, limits: RELAXED_LIMITS } });
     try {
       expect((await restarted.post('setPassword', { sessionId, password: NEW, repeat: NEW })).json).toEqual({ ok: false, code: 'session_expired' });
       expect(directory.passwords.has(ANNA)).toBe(false);

@@ -41,7 +41,7 @@ it('logs and audit trail hold no code, password, phone number or birthdate after
   await host.post('setPassword', { sessionId: again, password: PASSWORDS[0], repeat: PASSWORDS[0] }); // history
   await host.post('setPassword', { sessionId: again, password: PASSWORDS[1], repeat: PASSWORDS[1] });
   const other = await host.post('start', { username: 'E.Dubois' });
-  host.app.directory.findUser = async () => {
+  host.directory.findUser = async () => {
     throw new Error('connect ECONNREFUSED 10.0.0.10:636'); // an unexpected fault: logged in full
   };
   await host.post('verifyIdentity', { sessionId: other.json.sessionId, birthdate: '30-11-1995' });

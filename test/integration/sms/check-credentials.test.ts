@@ -2,7 +2,7 @@
 // so no text is ever sent, and it never prints a secret.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src-main/config/load.js';
-import { checkSmsCredentials } from '../../../src-main/sms/index.js';
+import { checkSmsCredentials } from '../../../src-main/sms/check.js';
 import { startFakeTwilio, type FakeOptions, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
 import { AC, capturingLogger, FROM, MG, TOKEN, TWILIO_ENV, VA } from './support.js';
 

@@ -1,7 +1,7 @@
 // The whole reset through the web host with Twilio Messaging (real SDK → fake server): we generate the code,
 // the fake "receives" the text, the test reads the code from it like a phone would.
 import { describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
 import { AC, ANNA, FROM, MG, NEW_PASSWORD, startWeb, toCodeStep, twilioConfig, useFakeTwilio } from './support.js';
 

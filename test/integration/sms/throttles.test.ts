@@ -2,7 +2,7 @@
 // a failed send is refunded (never counted twice), 30 s between resends, a per-kiosk hourly cap and a global
 // daily cap that raises an ADMIN ALERT line in the log.
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
 import { capturingLogger, FROM, startWeb, toCodeStep, twilioConfig, VA, useFakeTwilio } from './support.js';
 

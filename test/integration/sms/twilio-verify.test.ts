@@ -4,7 +4,7 @@ import { parseConfig } from '../../../src-main/config/load.js';
 import type { TwilioProviderConfig } from '../../../src-main/config/sms.js';
 import { createTwilioClient } from '../../../src-main/sms/twilio-client.js';
 import { TwilioVerifyChannel } from '../../../src-main/sms/twilio-verify.js';
-import type { CheckOutcome, IssuedCode } from '../../../src-main/sms/types.js';
+import type { CheckOutcome, IssuedCode } from '../../../src-main/core/ports/sms.js';
 import { serviceError, startFakeTwilio, twilioError, type FakeTwilio, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
 import { capturingLogger, TWILIO_ENV, VA } from './support.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCommand } from '../../../src-main/admin/command.js';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
 import { buildAdminServer } from '../../../src-main/web/admin-server.js';
 import { buildServer } from '../../../src-main/web/server.js';

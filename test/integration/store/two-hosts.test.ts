@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
 import { verifyAuditFile } from '../../../src-main/audit/verify.js';
 import { buildServer } from '../../../src-main/web/server.js';

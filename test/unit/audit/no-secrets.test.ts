@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { expect, it } from 'vitest';
-import { bindClient } from '../../../src-main/core/contract.js';
+import { bindClient } from '../../helpers/bind-client.js';
 import { verifyAuditFile } from '../../../src-main/audit/verify.js';
 import { demoApp } from '../../helpers/demo-app.js';
 

@@ -8,7 +8,7 @@ import { FileAuditSink } from '../../../src-main/audit/file-sink.js';
 import { expandAuditPath } from '../../../src-main/audit/files.js';
 import { auditSearchCommand } from '../../../src-main/audit/search-command.js';
 import { parseSince, searchAudit } from '../../../src-main/audit/search.js';
-import type { AuditEvent } from '../../../src-main/core/audit.js';
+import type { AuditEvent } from '../../../src-main/core/ports/audit.js';
 import { pseudonymiser } from '../../../src-main/core/pseudonym.js';
 
 const KEY = 'shared-pseudonym-key-for-all-hosts';

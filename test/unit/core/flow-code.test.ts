@@ -1,6 +1,6 @@
 // The code and password steps: tries, expiry, resend, SMS budgets, policy answers.
 import { describe, expect, it } from 'vitest';
-import type { CodeChannel } from '../../../src-main/sms/types.js';
+import type { CodeChannel } from '../../../src-main/core/ports/sms.js';
 import { flowFixture } from '../../helpers/flow-fixture.js';
 
 async function atCodeStep(fx = flowFixture()) {

@@ -2,7 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
-import type { ResetOutcome } from '../../../src-main/directory/types.js';
+import type { ResetOutcome } from '../../../src-main/core/ports/directory.js';
 import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
 
 /** The demo directory with an AD-like 20 ms per lookup and per write, counting writes. */

@@ -1,7 +1,7 @@
 // The reset as a state machine: each transition, each refusal, and what it consumes.
 import { describe, expect, it } from 'vitest';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
-import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
 
 describe('reset flow: happy path', () => {

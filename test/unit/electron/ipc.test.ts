@@ -2,7 +2,7 @@
 // (demo directory + SMS outbox): a whole reset through preload API → handlers → core, as the kiosk runs it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METHODS, type ResetApi, type ResetService } from '../../../src-main/core/contract.js';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { CHANNELS } from '../../../src-main/electron/channels.js';
 import { createIpcHandlers, setupIpc, type IpcHandler } from '../../../src-main/electron/ipc.js';
 import { buildResetApi } from '../../../src-main/electron/preload-api.js';

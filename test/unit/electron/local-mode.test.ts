@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { parseSettings } from '../../../src-main/settings/schema.js';
 
 const seen = vi.hoisted(() => ({ calls: [] as { overrides: { env?: NodeJS.ProcessEnv } | undefined; processEnvHad: string | undefined }[], varName: '' }));

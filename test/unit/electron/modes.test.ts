@@ -20,10 +20,11 @@ describe('mode plan', () => {
     expect(plan).toEqual({ mode: 'central', startUrl: 'https://Reset.Zorg.Example:8443/wizard/', allowedOrigin: 'https://reset.zorg.example:8443', usePreload: false, pinHost: 'reset.zorg.example', caFile: 'ca.pem' });
   });
 
-  it('local mode: the kiosk settings win over the core config for language and idle time', () => {
-    const c = kioskConfig(parseConfig({ language: 'nl' }), { language: 'en', idleSeconds: 45 });
+  it('local mode: the kiosk settings win over the core config for language, idle and done time', () => {
+    const c = kioskConfig(parseConfig({ language: 'nl' }), { language: 'en', idleSeconds: 45, doneSeconds: 7 });
     expect(c.language).toBe('en');
     expect(c.security.idleSeconds).toBe(45);
+    expect(c.security.doneSeconds).toBe(7);
     expect(c.security.codeTtlSeconds).toBe(300);
   });
 });

@@ -2,7 +2,7 @@
 // the way Electron would drive them. The decisions themselves are tested in their own modules.
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
 import { planKiosk } from '../../../src-main/electron/modes.js';
 import { createKioskWindow, guardsContents, hardenWebContents, setupWebContentsGuard } from '../../../src-main/electron/window.js';

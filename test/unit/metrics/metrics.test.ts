@@ -10,7 +10,7 @@ const line = (text: string, name: string, labels: string) => new RegExp(`^${name
 
 describe('metrics', () => {
   it('counts a reset, wrong birthdates, a block and the SMS, without personal data in labels', async () => {
-    const h = await webHost({ overrides: { limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, smsPerUser: { points: 1, durationSeconds: 3600 } } } });
+    const h = await webHost({ overrides: { metrics: true, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, smsPerUser: { points: 1, durationSeconds: 3600 } } } });
     const sessionId = await h.toPasswordStep();
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     for (let i = 0; i < 6; i++) {
@@ -19,7 +19,7 @@ describe('metrics', () => {
     }
     const { json } = await h.post('start', { username: 'A.Janssen' });
     await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-10-1984' }); // smsPerUser (1) is spent
-    const text = await h.app.metrics.render();
+    const text = await h.app.metrics!.render();
     await h.stop();
 
     expect(line(text, 'reset_kiosk_flows_started_total', 'purpose="reset"')).toBe('8');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src-main/config/load.js';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
 import { buildAdminServer } from '../../../src-main/web/admin-server.js';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
 

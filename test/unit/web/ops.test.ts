@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../src-main/log.js';
 import { buildServer } from '../../../src-main/web/server.js';
-import { DirectoryUnavailableError } from '../../../src-main/directory/types.js';
+import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { demoApp, type DemoApp } from '../../helpers/demo-app.js';
 
 let d: DemoApp | undefined;
@@ -21,7 +21,7 @@ it('/readyz is 200 while the directory answers and 503 (without detail) when it 
   const server = await buildServer(d.app, { log });
   expect((await server.inject('/readyz')).json()).toEqual({ ok: true, checks: { directory: 'ok' } });
 
-  d.app.directory.findUser = async () => {
+  d.directory.findUser = async () => {
     throw new DirectoryUnavailableError('connect ECONNREFUSED 10.1.2.3:636');
   };
   await server.close();

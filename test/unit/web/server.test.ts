@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createApp, type App } from '../../../src-main/app.js';
 import { parseConfig } from '../../../src-main/config/load.js';
-import { silentLogger } from '../../../src-main/core/log.js';
+import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { buildServer } from '../../../src-main/web/server.js';
+import { DemoDirectory } from '../../../src-main/directory/demo.js';
+
+const directory = DemoDirectory.load();
 
 let app: App;
 let server: FastifyInstance;
@@ -13,7 +16,7 @@ const post = (method: string, payload: unknown, headers: Record<string, string> 
 
 beforeAll(async () => {
   process.env.RESET_KIOSK_OUTBOX = `${process.env.TMPDIR ?? '/tmp'}/reset-kiosk-web-test-${process.pid}.jsonl`;
-  app = await createApp(parseConfig({ security: { identityFloorMs: 0 } }), silentLogger);
+  app = await createApp(parseConfig({ security: { identityFloorMs: 0 } }), silentLogger, { directory });
   server = await buildServer(app, { log: silentLogger });
 });
 afterAll(async () => {
@@ -58,8 +61,8 @@ describe('web host', () => {
   });
 
   it('turns a fault into `internal` with a correlation id, never a stack trace', async () => {
-    const original = app.directory.findUser;
-    app.directory.findUser = async () => {
+    const original = directory.findUser;
+    directory.findUser = async () => {
       throw new TypeError('boom at secret/place.ts:12');
     };
     try {
@@ -69,7 +72,7 @@ describe('web host', () => {
       expect(res.json()).toEqual({ ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) });
       expect(res.body).not.toContain('boom');
     } finally {
-      app.directory.findUser = original;
+      directory.findUser = original;
     }
   });
 });

@@ -1,5 +1,5 @@
 // The narrow ports the core needs for one-time codes and notices by SMS.
-import type { Lang } from '../core/contract.js';
+import type { Lang } from '../contract.js';
 
 /** Why a send failed, for the admin log; the user only ever sees `sms_failed` or `identity_failed`. */
 export type SendFailure = {

@@ -1,0 +1,11 @@
+// The phone port: turns a number as HR stored it into E.164, or says why no text may go to it. Implemented by
+// src-main/sms/phone.ts (libphonenumber-js with its full metadata, which the core must not load itself).
+
+export type PhoneRefusal = 'missing' | 'unparseable' | 'country_not_allowed' | 'premium' | 'not_mobile';
+export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneRefusal };
+
+/** Only valid mobile numbers in the allowed countries pass (SMS pumping: DESIGN.md, LTB #165). */
+export type MobileNormaliser = (raw: string | undefined) => PhoneResult;
+
+/** What the user and the logs see: "•• •• •• 78". Enough to recognise one's own phone, too little to reuse. */
+export const maskMobile = (e164: string): string => `•• •• •• ${e164.slice(-2)}`;
