@@ -42,6 +42,7 @@ async function serve(configPath: string | undefined): Promise<void> {
 const OWN_ARGS: Record<string, (argv: string[]) => Promise<number>> = {
   'audit:search': async (argv) => (await import('./audit/search-command.js')).auditSearchCommand(argv),
   admin: async (argv) => (await import('./admin/command.js')).adminCommand(argv),
+  report: async (argv) => (await import('./report/command.js')).reportCommand(argv),
 };
 
 async function main(): Promise<void> {

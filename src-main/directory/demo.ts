@@ -65,6 +65,11 @@ export class DemoDirectory implements Directory {
     return { ok: true };
   }
 
+  /** Every demo user (the readiness report on the demo). */
+  users(): DirectoryUser[] {
+    return [...this.entries.values()].map((e) => structuredClone(e.user));
+  }
+
   /** For tests and the demo banner: whether a user is still locked out. */
   isLocked(username: string): boolean {
     return this.entries.get(username.toLowerCase())?.locked ?? false;
