@@ -1,45 +1,56 @@
-// Lint = the architecture's boundaries, checked by a machine (STYLE.md): the core knows no host,
-// the renderer knows no Node or Electron, and nothing outside main ever imports electron at runtime.
+// Lint = the architecture's boundaries, checked by a machine (STYLE.md): the core knows no adapter and no host,
+// the renderer knows no Node or Electron, and only the three Electron entry files import electron at run time.
+// test/unit/architecture.test.ts plants a wrong import for each rule and proves that it fails.
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
 
-const hosts = ['electron', 'electron/*', 'fastify', '@fastify/*', 'svelte', 'svelte/*', 'node:http', 'node:https', 'http', 'https'];
+/** What the core may import besides its own files: pure libraries and Node's crypto and timers. */
+const CORE_MAY_IMPORT = ['node:crypto', 'node:timers/promises', 'zod', 'rate-limiter-flexible'];
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const coreRules = (outOfCore) => ({
+  'no-restricted-imports': ['error', {
+    patterns: [
+      { regex: outOfCore, message: 'src-main/core owns its ports: it imports nothing from adapters, hosts or the composition root (DESIGN.md: one core, thin hosts).' },
+      { regex: `^(?!\\.|(${CORE_MAY_IMPORT.map(escape).join('|')})$)`, message: `src-main/core may import only its own files and ${CORE_MAY_IMPORT.join(', ')}: adapters (ldapts, twilio, ioredis, libphonenumber-js, pino …) come in through core/ports.` },
+    ],
+  }],
+});
+
+const rendererRule = {
+  'no-restricted-imports': ['error', {
+    patterns: [
+      { group: ['electron', 'electron/*', 'electron-store', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).' },
+      { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: contract.ts is zod-free.' },
+      { regex: 'src-main/(?!core/(contract|policy)(\\.(js|ts))?$)', message: 'The renderer may only use the contract and the pure password policy from src-main.' },
+    ],
+  }],
+};
+
+/** Only these files load Electron at run time; everything else imports its types (tests and Node can load them). */
+const ELECTRON_ENTRIES = ['src-main/electron/main.ts', 'src-main/electron/preload.ts', 'src-main/electron/settings-store.ts'];
+const electronTypesOnly = {
+  'no-restricted-imports': ['error', {
+    paths: ['electron', 'electron-store'].map((name) => ({ name, allowTypeImports: true, message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).` })),
+  }],
+};
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.svelte', '.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'src-logon-tile/build*/**'] },
   ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: ['src-main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: hosts, message: 'src-main/core knows nothing of Electron, HTTP or Svelte (DESIGN.md: one core, thin hosts).' },
-          { group: ['**/web/**', '**/electron/**', '**/metrics/**', 'pino', 'ldapts', 'twilio', 'ioredis', 'prom-client'], message: 'The core talks to adapters through its ports only.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['src-renderer/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*', 'node:*', 'fs', 'path', 'crypto'], message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).' },
-          { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: import contract types with `import type`.' },
-          { regex: 'src-main/(?!core/(contract|policy)(\\.(js|ts))?$)', message: 'The renderer may only use the contract and the pure password policy from src-main.' },
-        ],
-      }],
-    },
-  },
-  {
-    files: ['test/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', allowTypeImports: true, message: 'Tests run under plain Node: import electron for types only.' }] }],
-    },
-  },
+  { files: ['src-main/**/*.ts'], ignores: ELECTRON_ENTRIES, rules: electronTypesOnly },
+  { files: ['src-main/core/*.ts'], rules: coreRules('^\\.\\./') },
+  { files: ['src-main/core/*/**/*.ts'], rules: coreRules('^\\.\\./\\.\\./') },
+  { files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'], rules: rendererRule },
+  { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: electronTypesOnly },
 );

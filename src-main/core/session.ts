@@ -1,4 +1,4 @@
-// Server-side reset sessions: random 128-bit ids, 10 minutes, never trusted from the renderer.
+// Server-side reset sessions: random 128-bit ids, `security.sessionTtlSeconds` long (default 10 min), never trusted from the renderer.
 // Stores implement ports/store.ts: memory (src-main/store/memory-sessions.ts) or Redis (src-main/store).
 import { randomBytes } from 'node:crypto';
 import type { Lang } from './contract.js';

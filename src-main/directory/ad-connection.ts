@@ -107,7 +107,7 @@ export class AdConnector {
       if (s.startTls) {
         // Without `host` Node verifies the certificate against "localhost" (FACTS.md).
         const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
-        await withDeadline(client.startTLS({ ...s.tls, host }), s.connectMs, `StartTLS with ${url}`);
+        await withHandshakeDeadline(client.startTLS({ ...s.tls, host }), s.connectMs, `StartTLS with ${url}`);
       }
       await client.bind(s.bindDn, s.bindPassword);
       // The service account's bind is the only one a connection ever sees: no user binds, pooled or not.
@@ -128,6 +128,6 @@ export class AdConnector {
 type SocketFactory = (...args: never[]) => Socket;
 
 /** ldapts times the TCP connect and each request, but not the TLS handshake of startTLS(): bound it here. */
-function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+function withHandshakeDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return withTimeout(work, ms, () => new Error(`${what} timed out after ${ms} ms`));
 }

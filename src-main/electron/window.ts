@@ -27,21 +27,21 @@ export type KioskWindowOptions = {
 };
 
 // Hardened once each: 'web-contents-created' fires inside the BrowserWindow constructor, before main knows the
-// kiosk window's id, so the guard may reach the kiosk's contents before createKioskWindow does.
+// kiosk window's id, so the hardening may reach the kiosk's contents before createKioskWindow does.
 const hardened = new WeakSet<WebContents>();
 
 /** Navigation, new windows, webviews, shortcuts, zoom, devtools: for the kiosk window and any other contents. */
 export function hardenWebContents(contents: WebContents, allowedOrigin: string, dev: boolean, log: Logger): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
-  const guard = (e: { url: string; preventDefault(): void }, what: string) => {
+  const refuseForeign = (e: { url: string; preventDefault(): void }, what: string) => {
     if (isAllowedNavigation(e.url, allowedOrigin)) return;
     e.preventDefault();
     log.warn({ what, origin: allowedOrigin }, 'navigation away from the kiosk origin refused');
   };
-  contents.on('will-navigate', (e) => guard(e, 'will-navigate')); // #13
-  contents.on('will-frame-navigate', (e) => guard(e, 'will-frame-navigate'));
-  contents.on('will-redirect', (e) => guard(e, 'will-redirect'));
+  contents.on('will-navigate', (e) => refuseForeign(e, 'will-navigate')); // #13
+  contents.on('will-frame-navigate', (e) => refuseForeign(e, 'will-frame-navigate'));
+  contents.on('will-redirect', (e) => refuseForeign(e, 'will-redirect'));
   contents.setWindowOpenHandler(windowOpenDecision); // #14, #15: no windows, no openExternal
   contents.on('will-attach-webview', (e) => e.preventDefault()); // #12 (webviewTag is off as well)
   contents.on('before-input-event', (e, input) => {
@@ -131,15 +131,15 @@ export function createKioskWindow(o: KioskWindowOptions): BrowserWindowClass {
 }
 
 /**
- * Whether the guard hardens a new webContents: every one but the kiosk window's own (createKioskWindow hardens
+ * Whether the hardening covers a new webContents: every one but the kiosk window's own (createKioskWindow hardens
  * that). By id, not by getType(): a popup that slipped through is a 'window' too, the very case to cover.
  */
-export function guardsContents(contentsId: number, kioskContentsId: number | undefined): boolean {
+export function hardensContents(contentsId: number, kioskContentsId: number | undefined): boolean {
   return contentsId !== kioskContentsId;
 }
 
 /** Any webContents other than the kiosk window's (a popup that slipped through, a devtools host): same rules. */
-export function setupWebContentsGuard(
+export function setupContentsHardening(
   app: { on(event: 'web-contents-created', listener: (e: unknown, contents: WebContents) => void): unknown },
   allowedOrigin: string,
   dev: boolean,
@@ -147,6 +147,6 @@ export function setupWebContentsGuard(
   kioskContentsId: () => number | undefined,
 ): void {
   app.on('web-contents-created', (_e, contents) => {
-    if (guardsContents(contents.id, kioskContentsId())) hardenWebContents(contents, allowedOrigin, dev, log);
+    if (hardensContents(contents.id, kioskContentsId())) hardenWebContents(contents, allowedOrigin, dev, log);
   });
 }

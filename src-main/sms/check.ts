@@ -5,7 +5,7 @@
 // With an API key and an alphanumeric sender, listing one incoming number proves the key.
 import type { SmsConfig } from '../config/sms.js';
 import type { Logger } from '../core/ports/log.js';
-import { createTwilioClient, withDeadline, type TwilioHandle } from './twilio-client.js';
+import { createTwilioClient, withCallDeadline, type TwilioHandle } from './twilio-client.js';
 import { describeTwilioError } from './twilio-errors.js';
 import { messagingSenderOf } from './twilio-messages.js';
 
@@ -28,7 +28,7 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
     return { ok: false, detail: (e as Error).message };
   }
   const notes: string[] = [];
-  const call = <T>(what: string, work: () => Promise<T>) => withDeadline(work(), twilio.timeoutMs).catch((e: unknown) => Promise.reject(new Error(`${what}: ${explain(e)}`)));
+  const call = <T>(what: string, work: () => Promise<T>) => withCallDeadline(work(), twilio.timeoutMs).catch((e: unknown) => Promise.reject(new Error(`${what}: ${explain(e)}`)));
   try {
     if (twilio.auth === 'auth-token') {
       const account = await call('account', () => twilio.client.api.v2010.accounts(twilio.accountSid).fetch());

@@ -71,7 +71,7 @@ export function createTwilioClient(provider: TwilioProviderConfig, env: NodeJS.P
   return { client, accountSid: creds.accountSid, auth: creds.auth, timeoutMs: provider.timeoutMs };
 }
 
-/** Thrown by withDeadline; mapped to `timeout` like axios' ECONNABORTED. */
+/** Thrown by withCallDeadline; mapped to `timeout` like axios' ECONNABORTED. */
 export class DeadlineError extends Error {
   readonly code = 'ETIMEDOUT';
   constructor(ms: number) {
@@ -84,7 +84,7 @@ export class DeadlineError extends Error {
  * axios' timeout is a socket *idle* timeout: a server that trickles bytes keeps a request alive forever.
  * This backstop bounds the whole call (timeout + 500 ms, so axios normally reports first).
  */
-export function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+export function withCallDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   const ms = timeoutMs + 500;
   return withTimeout(work, ms, () => new DeadlineError(ms));
 }

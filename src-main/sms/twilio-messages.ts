@@ -3,7 +3,7 @@
 // the "password changed" notice. Never throws: every failure becomes a SendFailure with the provider's code.
 import type { Logger } from '../core/ports/log.js';
 import { maskMobile } from './phone.js';
-import { withDeadline, type TwilioHandle } from './twilio-client.js';
+import { withCallDeadline, type TwilioHandle } from './twilio-client.js';
 import { describeTwilioError, sendFailureFrom } from './twilio-errors.js';
 import type { SendOutcome, SmsSender } from '../core/ports/sms.js';
 
@@ -27,7 +27,7 @@ export class TwilioMessagesSender implements SmsSender {
 
   async send(to: string, body: string): Promise<SendOutcome> {
     try {
-      const msg = await withDeadline(this.twilio.client.messages.create({ to, body, ...this.sender }), this.twilio.timeoutMs);
+      const msg = await withCallDeadline(this.twilio.client.messages.create({ to, body, ...this.sender }), this.twilio.timeoutMs);
       // 'failed'/'undelivered' can come back synchronously for a number Twilio already knows is unreachable.
       if (msg.status === 'failed' || msg.status === 'undelivered') {
         this.log.warn({ provider: 'twilio-messaging', recipient: maskMobile(to), status: msg.status, providerCode: msg.errorCode ?? undefined }, 'twilio refused the message');

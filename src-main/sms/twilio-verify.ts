@@ -5,7 +5,7 @@
 import type { Lang } from '../core/contract.js';
 import type { Logger } from '../core/ports/log.js';
 import { maskMobile } from './phone.js';
-import { withDeadline, type TwilioHandle } from './twilio-client.js';
+import { withCallDeadline, type TwilioHandle } from './twilio-client.js';
 import { checkOutcomeFrom, describeTwilioError, sendFailureFrom } from './twilio-errors.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../core/ports/sms.js';
 
@@ -23,7 +23,7 @@ export class TwilioVerifyChannel implements CodeChannel {
   async issue(to: string, lang: Lang): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     try {
       // A new verification for a number with one pending re-sends the same code (Twilio reuses it).
-      const v = await withDeadline(this.service.verifications.create({ to, channel: 'sms', locale: lang }), this.twilio.timeoutMs);
+      const v = await withCallDeadline(this.service.verifications.create({ to, channel: 'sms', locale: lang }), this.twilio.timeoutMs);
       if (v.status !== 'pending') {
         this.log.warn({ provider: 'twilio-verify', recipient: maskMobile(to), status: v.status }, 'twilio verification not pending');
         return { ok: false, reason: 'provider_error', providerCode: `status:${v.status}` };
@@ -40,7 +40,7 @@ export class TwilioVerifyChannel implements CodeChannel {
   async check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
     if (issued.kind !== 'remote') return 'invalid';
     try {
-      const c = await withDeadline(this.service.verificationChecks.create({ to: issued.to, code }), this.twilio.timeoutMs);
+      const c = await withCallDeadline(this.service.verificationChecks.create({ to: issued.to, code }), this.twilio.timeoutMs);
       return c.status === 'approved' && c.valid !== false ? 'valid' : 'invalid';
     } catch (e) {
       const outcome = checkOutcomeFrom(e);

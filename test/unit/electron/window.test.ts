@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
 import { planKiosk } from '../../../src-main/electron/modes.js';
-import { createKioskWindow, guardsContents, hardenWebContents, setupWebContentsGuard } from '../../../src-main/electron/window.js';
+import { createKioskWindow, hardensContents, hardenWebContents, setupContentsHardening } from '../../../src-main/electron/window.js';
 import { parseSettings } from '../../../src-main/settings/schema.js';
 
 type Handler = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -151,7 +151,7 @@ describe('kiosk window', () => {
 
   it('hardens any other webContents that appears', () => {
     const app = new EventEmitter();
-    setupWebContentsGuard(app as never, 'app://kiosk', false, silentLogger, () => undefined);
+    setupContentsHardening(app as never, 'app://kiosk', false, silentLogger, () => undefined);
     const other = new FakeContents();
     other.getType = () => 'webview';
     app.emit('web-contents-created', {}, other);
@@ -159,15 +159,15 @@ describe('kiosk window', () => {
   });
 
   it('guard decision by id: only the kiosk window itself is skipped, a popup (type "window") is not', () => {
-    expect(guardsContents(7, 7)).toBe(false);
-    expect(guardsContents(8, 7)).toBe(true);
-    expect(guardsContents(7, undefined)).toBe(true); // the kiosk window not created yet: harden (idempotent)
+    expect(hardensContents(7, 7)).toBe(false);
+    expect(hardensContents(8, 7)).toBe(true);
+    expect(hardensContents(7, undefined)).toBe(true); // the kiosk window not created yet: harden (idempotent)
   });
 
   it('hardens a popup BrowserWindow that slipped through, but not the kiosk window again', () => {
     const app = new EventEmitter();
     const { wc } = open();
-    setupWebContentsGuard(app as never, 'app://kiosk', false, silentLogger, () => wc.id);
+    setupContentsHardening(app as never, 'app://kiosk', false, silentLogger, () => wc.id);
     const popup = new FakeContents(); // getType() === 'window', like any BrowserWindow's contents
     app.emit('web-contents-created', {}, popup);
     expect(popup.openHandler?.({})).toEqual({ action: 'deny' });
