@@ -110,6 +110,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     mobileRegistration: config.mobileRegistration,
     identityFloorMs: s.identityFloorMs,
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
+    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
   });
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,

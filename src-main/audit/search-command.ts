@@ -10,7 +10,7 @@ import { parseSince, searchAudit, type AuditMatch } from './search.js';
 const USAGE = 'usage: audit:search [FILE…] [--config PATH] [--user NAME]… [--since 24h|7d|2026-11-25] [--until TIME] [--limit N]';
 
 /** A step as the servicedesk says it. */
-export const STEP_LABEL: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', cancel: 'cancel', admin: 'admin' };
+export const STEP_LABEL: Record<string, string> = { start: 'start', identity: 'birthdate', code_sent: 'SMS code', code: 'code', password: 'password', unlock: 'unlock', cancel: 'cancel', admin: 'admin' };
 
 /** Local time with its offset: the servicedesk reads it next to the wall clock, not in UTC. */
 export function localTime(iso: string): string {

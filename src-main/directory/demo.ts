@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
+import type { Directory, DirectoryUser, ResetOutcome, UnlockOutcome } from '../core/ports/directory.js';
 
 const HISTORY = 5;
 
@@ -62,6 +62,13 @@ export class DemoDirectory implements Directory {
     if (entry.history.includes(hash)) return { ok: false, reason: 'history' };
     entry.history = [hash, ...entry.history].slice(0, HISTORY);
     entry.locked = false; // like lockoutTime = 0 in AD
+    return { ok: true };
+  }
+
+  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+    const entry = this.entries.get(user.id);
+    if (!entry) return { ok: false, reason: 'rights', detail: `demo: no user ${user.id}` };
+    entry.locked = false;
     return { ok: true };
   }
 

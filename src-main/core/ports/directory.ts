@@ -28,11 +28,19 @@ export type ResetOutcome =
   /** Down, timeout, TLS: nothing changed, try later. */
   | { ok: false; reason: 'unavailable'; detail: string };
 
+/** Clearing a lockout is idempotent: a lost answer is simply tried again, so there is no `uncertain`. */
+export type UnlockOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'rights'; detail: string }
+  | { ok: false; reason: 'unavailable'; detail: string };
+
 export interface Directory {
   /** Exactly one match or null (0 or >1 matches). Throws DirectoryUnavailableError when it cannot answer. */
   findUser(username: string): Promise<DirectoryUser | null>;
   /** Set the password, clear a lockout, optionally force a change at next logon. Never throws for AD answers. */
   resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome>;
+  /** Clear a lockout only (AD: lockoutTime = 0); the password stays. Never throws for AD answers. */
+  unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome>;
   /** Whether the directory refuses the last N passwords on an admin reset (AD policy hints; demo history). */
   readonly enforcesHistory: boolean;
   close(): Promise<void>;
