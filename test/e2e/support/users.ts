@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 
 // SMS budget: the hosts allow 10 codes per user per run (servers.ts); keep each user's total across all specs
-// below that (now about 6 each). Only these three demo users have a mobile that receives codes.
+// below that (now about 7 each). Only these three demo users have a mobile that receives codes.
 export type DemoUser = { username: string; birthdate: string; mobile: string };
 
 export const ANNA: DemoUser = { username: 'A.Janssen', birthdate: '01-10-1984', mobile: '+31612345678' };
