@@ -2,7 +2,7 @@
 // (src-main/core); this class only mirrors what the screens need and never keeps a secret: the birthdate,
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, Purpose, ResetApi, Result, RuleResult } from '../src-main/core/contract.js';
+import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleResult } from '../src-main/core/contract.js';
 import { messagesFor } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -30,13 +30,15 @@ export class Wizard {
   codeValidMinutes = $state(5);
   resent = $state(false);
   forbiddenWords = $state<string[]>([]);
+  /** This user's rules from the server (the directory may ask more than the config: a PSO). */
+  policy = $state<PasswordPolicy | null>(null);
   /** The server's verdict on the last submitted password (includes `history`), until the user types again. */
   serverRules = $state<RuleResult[] | null>(null);
   applications = $state<string[]>([]);
 
   readonly t = $derived(messagesFor(this.lang));
   readonly idleSeconds = $derived(this.info?.idleSeconds ?? 90);
-  readonly minLength = $derived(this.info?.minLength ?? 8);
+  readonly minLength = $derived(this.policy?.minLength ?? this.info?.minLength ?? 8);
 
   // Not reactive and never rendered: the session id only travels back to the service.
   #sessionId: string | null = null;
@@ -99,6 +101,7 @@ export class Wizard {
         return void this.#unlock();
       }
       this.forbiddenWords = res.forbiddenWords;
+      this.policy = res.policy;
       this.step = 'password';
     });
   }
@@ -151,6 +154,7 @@ export class Wizard {
     this.resendAt = 0;
     this.resent = false;
     this.forbiddenWords = [];
+    this.policy = null;
     this.serverRules = null;
     this.applications = [];
     this.purpose = 'reset';

@@ -59,6 +59,8 @@ export const en: Messages = {
     ruleMet: 'met',
     ruleNotMet: 'not met yet',
     ruleLater: 'checked when you press Next',
+    ruleDomain: 'checked by the domain when you press Next',
+    ruleNotChecked: 'cannot be checked on this reset',
   },
   done: {
     heading: 'Your password has been reset',
@@ -73,8 +75,9 @@ export const en: Messages = {
     upper: () => 'At least 1 capital letter',
     digit: () => 'At least 1 digit',
     punctuation: () => 'At least 1 punctuation mark, such as ! ? # . -',
-    names: () => 'Must not contain your first name or surname',
-    history: () => 'Not one of your last 5 passwords',
+    names: () => 'Must not contain your first name, surname or username',
+    history: (n) => (n === 1 ? 'Not your previous password' : `Not one of your last ${n} passwords`),
+    banned: () => 'Not a common or easy-to-guess password, such as Welkom01!',
 
   },
   errors: {

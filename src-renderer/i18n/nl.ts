@@ -60,6 +60,8 @@ export const nl: Messages = {
     ruleMet: 'voldaan',
     ruleNotMet: 'nog niet voldaan',
     ruleLater: 'wordt gecontroleerd als je op Volgende drukt',
+    ruleDomain: 'wordt door het domein gecontroleerd als je op Volgende drukt',
+    ruleNotChecked: 'kan bij deze reset niet worden gecontroleerd',
   },
   done: {
     heading: 'Je wachtwoord is opnieuw ingesteld',
@@ -74,8 +76,9 @@ export const nl: Messages = {
     upper: () => 'Minimaal 1 hoofdletter',
     digit: () => 'Minimaal 1 cijfer',
     punctuation: () => 'Minimaal 1 leesteken, zoals ! ? # . -',
-    names: () => 'Je voor- en achternaam mogen er niet in voorkomen',
-    history: () => 'Niet een van je laatste 5 gebruikte wachtwoorden',
+    names: () => 'Je voor- en achternaam en je gebruikersnaam mogen er niet in voorkomen',
+    history: (n) => (n === 1 ? 'Niet je vorige wachtwoord' : `Niet een van je laatste ${n} gebruikte wachtwoorden`),
+    banned: () => 'Geen veelgebruikt of makkelijk te raden wachtwoord, zoals Welkom01!',
   },
   errors: {
     invalid_request: () => ({ title: 'Er ging iets mis met je invoer.', action: 'Begin opnieuw. Lukt het niet, neem dan contact op met de servicedesk.' }),

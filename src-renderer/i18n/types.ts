@@ -64,6 +64,10 @@ export interface Messages {
     ruleMet: string;
     ruleNotMet: string;
     ruleLater: string;
+    /** History, where the directory really checks it on a reset. */
+    ruleDomain: string;
+    /** History, where it cannot (Samba, AD without policy hints): not promised. */
+    ruleNotChecked: string;
   };
   done: {
     heading: string;
@@ -73,7 +77,8 @@ export interface Messages {
     returning: (seconds: number) => string;
     again: string;
   };
-  rules: Record<RuleId, (minLength: number) => string>;
+  /** The number: the minimum length for `length`, how many previous passwords for `history`. */
+  rules: Record<RuleId, (n: number) => string>;
   errors: Record<ErrorCode, (v: ErrorValues) => ErrorText>;
   servicedesk: {
     intro: string;
