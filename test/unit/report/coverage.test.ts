@@ -8,14 +8,14 @@ import { Coverage } from '../../../src-main/report/coverage.js';
 import { reportCommand } from '../../../src-main/report/command.js';
 import { mobileNormaliser } from '../../../src-main/sms/phone.js';
 
-it('counts the demo people: 3 of 6 can use it', async () => {
+it('counts the demo people: 4 of 7 can use it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rk-report-'));
   const out: string[] = [];
   expect(await reportCommand(['coverage', '--csv', join(dir, 'x.csv')], (l) => out.push(l), {})).toBe(0);
   const text = out.join('\n');
-  expect(text).toMatch(/accounts: +6$/m);
-  expect(text).toMatch(/enabled: +5 \(83%\)$/m);
-  expect(text).toMatch(/able to use the reset: 3 \(50%\)$/m);
+  expect(text).toMatch(/accounts: +7$/m);
+  expect(text).toMatch(/enabled: +6 \(86%\)$/m);
+  expect(text).toMatch(/able to use the reset: 4 \(57%\)$/m);
   expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe('username,missing\r\n"P.deVries","mobile_missing"\r\n"K.Visser","disabled"\r\n"J.Smit","mobile_not_mobile"\r\n');
   rmSync(dir, { recursive: true, force: true });
 });
