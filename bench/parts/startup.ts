@@ -17,7 +17,7 @@ export type StartupSpec = { config: unknown; env?: NodeJS.ProcessEnv };
 /** The built CLI of this checkout, or of another one (`--baseline=DIR`: the same figures for an older build). */
 const cliOf = (checkout: string) => join(checkout, 'dist', 'main', 'cli.js');
 const START_MS = 2000;
-const IDLE_MS = 15_000;
+const IDLE_MS = 30_000;
 const IDLE_RUNS = 3;
 
 /** VmRSS of a process in MB (Linux). */

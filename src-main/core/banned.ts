@@ -42,6 +42,13 @@ export function normalise(s: string): string {
 
 const WILD = '\u0000'; // never in a normalised term: terms with a control character are dropped
 
+/** The comparison form of a banned term, or undefined when it is too short, too long or holds a control character. */
+export function prepareTerm(raw: string, minLength = MIN_TERM): string | undefined {
+  const term = normalise(raw.trim());
+  const length = [...term].length;
+  return length < minLength || length > MAX_TERM || /[\p{Cc}]/u.test(term) ? undefined : term;
+}
+
 /** A set of banned terms, indexed for "contains a term, exactly or one edit away". Build once, query often. */
 export class BannedTerms {
   private readonly exact = new Set<string>();
@@ -56,16 +63,21 @@ export class BannedTerms {
 
   /** Adds terms (lets a caller build a long list in slices, so the event loop is never held for long). */
   add(terms: Iterable<string>): void {
-    const opts = this.opts;
     for (const raw of terms) {
-      const term = normalise(raw.trim());
-      const chars = [...term];
-      if (chars.length < (opts.minLength ?? MIN_TERM) || chars.length > MAX_TERM || /[\p{Cc}]/u.test(term)) continue;
-      if (this.exact.has(term)) continue;
-      this.exact.add(term);
-      this.longest = Math.max(this.longest, chars.length);
-      if (opts.fuzzy && chars.length >= MIN_FUZZY) chars.forEach((_, j) => this.wild.add(replaceAt(chars, j)));
+      const term = prepareTerm(raw, this.opts.minLength);
+      if (term !== undefined) this.addPrepared(term);
     }
+  }
+
+  /** Adds a term that prepareTerm() already produced (e.g. in a worker thread). */
+  addPrepared(term: string): void {
+    if (this.exact.has(term)) return;
+    this.exact.add(term);
+    // UTF-16 length: exact for the (nearly all ASCII) lists, an upper bound otherwise; no array per term.
+    this.longest = Math.max(this.longest, term.length);
+    if (!this.opts.fuzzy) return;
+    const chars = [...term];
+    if (chars.length >= MIN_FUZZY) chars.forEach((_, j) => this.wild.add(replaceAt(chars, j)));
   }
 
   get size(): number {

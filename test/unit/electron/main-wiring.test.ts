@@ -82,7 +82,7 @@ beforeAll(async () => {
   fake.dir = mkdtempSync(join(tmpdir(), 'rk-main-'));
   process.argv = ['electron', '/app'];
   process.env.RESET_KIOSK_OUTBOX = join(fake.dir, 'outbox.jsonl');
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
   await import('../../../src-main/electron/main.js');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
   win = fake.windows[0];
@@ -132,11 +132,23 @@ describe('main.ts wiring (fake Electron)', () => {
 
   it('wipes after 90 s idle: cancels the session, clears storage, reloads the start screen', async () => {
     const started = await invoke('start', { username: 'A.Janssen' });
-    fake.idle = 91;
-    vi.advanceTimersByTime(5000);
+    fake.idle = 91; // the system saw no input for 91 s, and neither did the window:
+    vi.advanceTimersByTime(91_000);
     await vi.waitFor(() => expect(win.urls).toHaveLength(2));
     expect(fake.calls).toContain('clearStorageData');
     expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
+    fake.idle = 0;
+    vi.advanceTimersByTime(5000);
+  });
+
+  it('input the window saw (DevTools, a test harness) counts, even when the system idle clock says otherwise', async () => {
+    const before = win.urls.length;
+    fake.idle = 100_000; // a session without an input desktop: idle since boot
+    win.webContents.emit('input-event', {}, { type: 'keyDown' });
+    vi.advanceTimersByTime(60_000);
+    expect(win.urls).toHaveLength(before);
+    vi.advanceTimersByTime(35_000);
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
     fake.idle = 0;
     vi.advanceTimersByTime(5000);
   });

@@ -17,6 +17,7 @@ describe('kiosk settings schema', () => {
       doneSeconds: 20,
       language: 'nl',
       branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' },
+      servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' },
       logoffOnExit: false,
       kioskAccount: 'Wachtwoord vergeten',
     });
