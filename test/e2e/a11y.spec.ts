@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
 import { LABELS } from './support/kiosk.js';
-import { ELEONORE, MARIEKE, strongPassword, unknownUser } from './support/users.js';
+import { ELEONORE, MARIEKE, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -2,7 +2,7 @@
 // look exactly alike (no enumeration); the text follows the manual. An impossible date gets a format message.
 import { expect, test } from './support/fixtures.js';
 import type { Kiosk } from './support/kiosk.js';
-import { ANNA, DISABLED, NO_MOBILE, unknownUser } from './support/users.js';
+import { ANNA, DISABLED, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
 
 const IDENTITY_FAILED = 'Je geboortedatum is wellicht niet goed ingegeven of je mobiele telefoonnummer is niet goed geregistreerd.';
 

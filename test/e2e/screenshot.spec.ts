@@ -1,7 +1,7 @@
 // The README's pictures, made on request (`npm run screenshots`), not on every test run: the first step,
 // and the password step with the live checklist half met.
 import { test } from './support/fixtures.js';
-import { ANNA } from './support/users.js';
+import { ANNA } from '../helpers/demo-users.js';
 
 test.use({ viewport: { width: 1280, height: 860 } });
 

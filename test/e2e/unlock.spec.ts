@@ -4,7 +4,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
-import { MARIEKE, unknownUser } from './support/users.js';
+import { MARIEKE, unknownUser } from '../helpers/demo-users.js';
 
 const TO_UNLOCK = 'Account geblokkeerd? Ontgrendel je account';
 

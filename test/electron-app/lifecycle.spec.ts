@@ -1,7 +1,7 @@
 // The kiosk at work, live: a whole reset over IPC (no network request leaves app://kiosk), the idle wipe, and a
 // renderer crash that brings back the start screen. Demo mode: the embedded directory and an SMS outbox.
 import { expect, test } from '@playwright/test';
-import { ANNA, strongPassword } from '../e2e/support/users.js';
+import { ANNA, strongPassword } from '../helpers/demo-users.js';
 import { inPage, launchKiosk, windowState, type KioskApp } from './support/kiosk-app.js';
 
 let k: KioskApp | undefined;

@@ -12,13 +12,14 @@ import { parseConfig } from '../../../src-main/config/load.js';
 import { buildServer } from '../../../src-main/web/server.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { useDc } from './dc.js';
-import { USERS, bindAs, lockOut, readAttributes, recordingLogger, setAttribute } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { USERS, bindAs, lockOut, readAttributes, setAttribute } from './fixtures.js';
 
 const dc = await useDc();
 
 describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
   const d = dc!;
-  const log = recordingLogger();
+  const log = captureLog();
   const outbox = join(mkdtempSync(join(tmpdir(), 'rk-ad-unlock-')), 'outbox.jsonl');
   let app: App;
   let server: FastifyInstance;
@@ -67,6 +68,6 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
     await lockOut(d, USERS.outsider.dn);
     expect(await unlock('outsider', '05-05-1980', '+31611110000')).toEqual({ ok: false, code: 'internal', correlationId: expect.any(String) });
     expect(await bindAs(d, USERS.outsider.dn, USERS.outsider.password)).toBe('775'); // still locked
-    expect(log.text()).toMatch(/unlock refused.*(insufficient|LDAP 50)/i);
+    expect(log.records().find((r) => r.msg === 'directory: unlock refused')).toMatchObject({ reason: 'rights', error: expect.stringMatching(/LDAP 50|insufficient/i) });
   });
 });

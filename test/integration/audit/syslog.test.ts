@@ -10,8 +10,8 @@ import { formatSyslog, frame } from '../../../src-main/audit/syslog-format.js';
 import { SyslogForwarder } from '../../../src-main/audit/syslog.js';
 import type { RecordedEvent } from '../../../src-main/audit/tee.js';
 import { syslogSchema } from '../../../src-main/config/audit.js';
-import { recordingLogger } from '../ad/fixtures.js';
-import { freePort } from '../../helpers/redis-server.js';
+import { freePort } from '../../helpers/free-port.js';
+import { captureLog } from '../../helpers/log-capture.js';
 import { makeCerts } from '../../helpers/tls-certs.js';
 import { startSyslogReceiver } from '../../helpers/syslog-receiver.js';
 import { webHost } from '../../helpers/web-host.js';
@@ -38,7 +38,7 @@ describe('syslog format', () => {
 describe('syslog forwarding', () => {
   it('over TCP: every event arrives, in order, in clean frames', async () => {
     const rx = await startSyslogReceiver();
-    const fwd = new SyslogForwarder(config(rx.port), recordingLogger());
+    const fwd = new SyslogForwarder(config(rx.port), captureLog());
     for (let i = 1; i <= 200; i++) fwd.observe(event(i));
     await vi.waitFor(() => expect(rx.messages).toHaveLength(200));
     expect(rx.framingErrors).toEqual([]);
@@ -49,26 +49,26 @@ describe('syslog forwarding', () => {
 
   it('over TLS verified with the CA; a receiver with a certificate from another CA gets nothing', async () => {
     const rx = await startSyslogReceiver({ tls: certs });
-    const good = new SyslogForwarder(config(rx.port, { tls: true, caFile: certs.caFile }), recordingLogger());
+    const good = new SyslogForwarder(config(rx.port, { tls: true, caFile: certs.caFile }), captureLog());
     good.observe(event(1));
     await vi.waitFor(() => expect(rx.messages).toHaveLength(1));
     await good.close();
 
-    const log = recordingLogger();
+    const log = captureLog();
     const wrong = new SyslogForwarder(config(rx.port, { tls: true, caFile: otherCa.caFile }), log);
     wrong.observe(event(2));
     await vi.waitFor(() => expect(log.text()).toMatch(/unable to verify the first certificate.*cannot reach the SIEM/));
     await new Promise((r) => setTimeout(r, 300)); // a few reconnects: still refused, logged once
     expect(rx.messages).toHaveLength(1);
     expect(wrong.queued).toBe(1);
-    expect(log.lines.filter((l) => /cannot reach/.test(l.msg ?? ''))).toHaveLength(1);
+    expect(log.records().filter((l) => /cannot reach/.test(l.msg ?? ''))).toHaveLength(1);
     await wrong.close(0);
     await rx.stop();
   });
 
   it('queues while the SIEM is away, reconnects with backoff and delivers in order', async () => {
     const port = await freePort();
-    const log = recordingLogger();
+    const log = captureLog();
     const fwd = new SyslogForwarder(config(port), log);
     for (let i = 1; i <= 5; i++) fwd.observe(event(i));
     await new Promise((r) => setTimeout(r, 300));
@@ -88,14 +88,14 @@ describe('syslog forwarding', () => {
   });
 
   it('a full queue drops new events, counts and logs them once, and never blocks', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const fwd = new SyslogForwarder(config(await freePort(), { queueSize: 100 }), log);
     const started = performance.now();
     for (let i = 0; i < 20_000; i++) fwd.observe(event(i));
     expect(performance.now() - started).toBeLessThan(500);
     expect(fwd.queued).toBe(100);
     expect(fwd.stats.dropped).toBe(19_900);
-    expect(log.lines.filter((l) => /queue full/.test(l.msg ?? ''))).toHaveLength(1);
+    expect(log.records().filter((l) => /queue full/.test(l.msg ?? ''))).toHaveLength(1);
     await fwd.close(0);
   });
 
@@ -103,7 +103,7 @@ describe('syslog forwarding', () => {
     const rx = await startSyslogReceiver();
     const dir = mkdtempSync(join(tmpdir(), 'rk-siem-'));
     const h = await webHost({ config: { audit: { file: join(dir, 'audit-{host}.jsonl'), host: 'web-a', syslog: { host: '127.0.0.1', port: rx.port, tls: false } } } });
-    const sessionId = await h.toPasswordStep();
+    const { sessionId } = await h.walkTo('password');
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     await vi.waitFor(() => expect(rx.messages.map((m) => RFC5424.exec(m)?.[5])).toEqual(['start', 'code_sent', 'identity', 'code', 'password']));
     await h.stop();

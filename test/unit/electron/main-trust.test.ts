@@ -1,6 +1,6 @@
 // main.ts refuses to start on settings it cannot trust (issue 13): a kiosk.json others may write, and — in an
 // installed kiosk — a missing one at its fixed place, whatever RESET_KIOSK_SETTINGS_DIR says. Fake Electron as in
-// main-wiring.test.ts: no window is ever created, the refusal is logged, and the app exits 1.
+// main.test.ts: no window is ever created, the refusal is logged, and the app exits 1.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -11,7 +11,7 @@ const line = (text: string, name: string, labels: string) => new RegExp(`^${name
 describe('metrics', () => {
   it('counts a reset, wrong birthdates, a block and the SMS, without personal data in labels', async () => {
     const h = await webHost({ overrides: { metrics: true, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, smsPerUser: { points: 1, durationSeconds: 3600 } } } });
-    const sessionId = await h.toPasswordStep();
+    const { sessionId } = await h.walkTo('password');
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     for (let i = 0; i < 6; i++) {
       const { json } = await h.post('start', { username: 'M.Bakker' }, '10.9.8.7');
