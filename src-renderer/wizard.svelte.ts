@@ -2,7 +2,7 @@
 // (src-main/core); this class only mirrors what the screens need and never keeps a secret: the birthdate,
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, PasswordPolicy, ResetApi, Result, RuleResult } from '../src-main/core/contract.js';
+import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleResult } from '../src-main/core/contract.js';
 import { messagesFor } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -15,6 +15,8 @@ export class Wizard {
   info = $state<Info | null>(null);
   lang = $state<Lang>('nl');
   step = $state<Step>('loading');
+  /** A new password (`reset`) or only lifting a lockout (`unlock`): the start screen's two choices. */
+  purpose = $state<Purpose>('reset');
   busy = $state(false);
   error = $state<Failure | null>(null);
   /** Bumped on every wipe: App re-mounts the step under `{#key}`, so typed values are gone too. */
@@ -40,6 +42,7 @@ export class Wizard {
 
   // Not reactive and never rendered: the session id only travels back to the service.
   #sessionId: string | null = null;
+  #codeAccepted = false;
 
   constructor(private readonly api: ResetApi) {}
 
@@ -61,8 +64,14 @@ export class Wizard {
     this.lang = lang;
   }
 
+  /** The start screen's second choice, and back. */
+  choose(purpose: Purpose): void {
+    this.purpose = purpose;
+    this.error = null;
+  }
+
   start(username: string): Promise<void> {
-    return this.#call(() => this.api.start({ username, lang: this.lang }), (res) => {
+    return this.#call(() => this.api.start({ username, lang: this.lang, purpose: this.purpose }), (res) => {
       this.#sessionId = res.sessionId;
       this.username = username.trim();
       this.step = 'birthdate';
@@ -84,10 +93,24 @@ export class Wizard {
   }
 
   verifyCode(code: string): Promise<void> {
+    // The code was accepted but the unlock itself failed (e.g. `unavailable`): Volgende tries the unlock again.
+    if (this.#codeAccepted) return this.#unlock();
     return this.#call(() => this.api.verifyCode({ sessionId: this.#session(), code }), (res) => {
+      if (res.step === 'unlock') {
+        this.#codeAccepted = true;
+        return void this.#unlock();
+      }
       this.forbiddenWords = res.forbiddenWords;
       this.policy = res.policy;
       this.step = 'password';
+    });
+  }
+
+  /** Right after the code of an unlock session: nothing more to type. */
+  #unlock(): Promise<void> {
+    return this.#call(() => this.api.unlock({ sessionId: this.#session() }), () => {
+      this.#sessionId = null; // the server wiped it
+      this.step = 'done';
     });
   }
 
@@ -122,6 +145,7 @@ export class Wizard {
   /** Back to an empty first step. */
   wipe(error: Failure | null = null, keepLang = true): void {
     this.#sessionId = null;
+    this.#codeAccepted = false;
     this.generation++;
     this.busy = false;
     this.error = error;
@@ -133,6 +157,7 @@ export class Wizard {
     this.policy = null;
     this.serverRules = null;
     this.applications = [];
+    this.purpose = 'reset';
     if (!this.info) return;
     if (!keepLang) this.lang = this.info.defaultLang;
     this.step = 'username';

@@ -89,6 +89,10 @@ export const DEFAULT_TEMPLATES = {
     nl: '{organisation}: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.',
     en: '{organisation}: your password was just changed. Was this not you? Call the service desk now.',
   },
+  unlocked: {
+    nl: '{organisation}: je account is zojuist ontgrendeld. Was jij dit niet? Bel direct de servicedesk.',
+    en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now.',
+  },
 };
 
 export const smsSchema = z
@@ -98,13 +102,14 @@ export const smsSchema = z
     allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).default(['NL']),
     /** Country assumed for numbers stored without a prefix (`06 12345678`). */
     defaultCountry: z.string().regex(/^[A-Z]{2}$/).default('NL'),
-    /** Send "your password was changed" after a reset (alerts the owner if it was not them). */
+    /** Send "your password was changed" after a reset, "your account was unlocked" after an unlock (alerts the owner if it was not them). */
     notifyOnChange: z.boolean().default(true),
     /** Texts for outbox and twilio-messaging. Twilio Verify uses its own template in the session's language. */
     templates: z
       .object({
         code: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.code),
         changed: template.default(DEFAULT_TEMPLATES.changed),
+        unlocked: template.default(DEFAULT_TEMPLATES.unlocked),
       })
       .strict()
       .default(DEFAULT_TEMPLATES),

@@ -22,6 +22,15 @@ export const en: Messages = {
     needs: ['your username', 'your date of birth', 'your mobile phone, for the text message code'],
     label: 'Username',
     hint: 'For example A.Janssen, without @ and what follows it.',
+    toUnlock: 'Account locked? Unlock your account',
+  },
+  unlock: {
+    heading: 'Unlock your account',
+    intro: 'You still know your password, but your account is locked after too many wrong passwords? Unlock it yourself here. You need:',
+    needs: ['your username', 'your date of birth', 'your mobile phone, for the text message code'],
+    toReset: 'Forgot your password? Choose a new one',
+    doneHeading: 'Your account is unlocked',
+    doneSuccess: 'Done! You can sign in again with your current password.',
   },
   birthdate: {
     heading: 'Your date of birth',

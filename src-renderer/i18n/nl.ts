@@ -23,6 +23,15 @@ export const nl: Messages = {
     needs: ['je gebruikersnaam', 'je geboortedatum', 'je mobiele telefoon, voor de sms-code'],
     label: 'Gebruikersnaam',
     hint: 'Bijvoorbeeld A.Janssen, zonder @ en wat erachter staat.',
+    toUnlock: 'Account geblokkeerd? Ontgrendel je account',
+  },
+  unlock: {
+    heading: 'Account ontgrendelen',
+    intro: 'Weet je je wachtwoord nog, maar is je account geblokkeerd door te vaak een verkeerd wachtwoord? Hier ontgrendel je het zelf. Je hebt nodig:',
+    needs: ['je gebruikersnaam', 'je geboortedatum', 'je mobiele telefoon, voor de sms-code'],
+    toReset: 'Wachtwoord vergeten? Kies een nieuw wachtwoord',
+    doneHeading: 'Je account is ontgrendeld',
+    doneSuccess: 'Gelukt! Je kunt weer inloggen met je huidige wachtwoord.',
   },
   birthdate: {
     heading: 'Je geboortedatum',

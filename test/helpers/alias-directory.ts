@@ -21,6 +21,7 @@ export class AliasDirectory implements Directory {
 
   resetPassword: Directory['resetPassword'] = (user, password) => this.people.resetPassword(user, password);
   passwordPolicy: Directory['passwordPolicy'] = (user) => this.people.passwordPolicy(user);
+  unlock: Directory['unlock'] = (user) => this.people.unlock(user);
 
   async close(): Promise<void> {}
 }

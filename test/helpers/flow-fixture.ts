@@ -44,6 +44,7 @@ export const TEST_OPTIONS: FlowOptions = {
   identityFloorMs: 0,
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
+  unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
 };
 
 export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<AllLimits>; directory?: Directory; codes?: CodeChannel; log?: Logger } = {}) {
