@@ -81,8 +81,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     resendAfterSeconds: s.resendAfterSeconds,
     sessionTtlSeconds: s.sessionTtlSeconds,
     idleSeconds: s.idleSeconds,
+    codeIdleSeconds: s.codeIdleSeconds ?? s.codeTtlSeconds,
     doneSeconds: s.doneSeconds,
     mobileRegistration: config.mobileRegistration,
+    channelName: config.sms.channelName,
     identityFloorMs: s.identityFloorMs,
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
   });

@@ -11,7 +11,7 @@ import { createIpcHandlers, setupIpc } from './ipc.js';
 import { secretFiles } from './paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol.js';
 import { loadDirectorySecret } from './secret.js';
-import { trackWizard } from './wizard-tracker.js';
+import { trackWizard, type WizardEvent } from './wizard-tracker.js';
 
 export type LocalModeOptions = {
   settings: KioskSettingsData;
@@ -25,10 +25,16 @@ export type LocalModeOptions = {
   ipcMain: Pick<IpcMain, 'handle'>;
   safeStorage: Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
   kiosk: () => WebContents | undefined;
-  onDone: () => void;
+  /** What the wizard did, for the lifecycle: code step, success, the person left. */
+  onWizard: (event: WizardEvent) => void;
 };
 
-export type LocalMode = { cancelActive(): Promise<void>; close(): Promise<void> };
+export type LocalMode = {
+  cancelActive(): Promise<void>;
+  close(): Promise<void>;
+  /** The core's idle limit on the code step (info().codeIdleSeconds), for the kiosk's own idle check. */
+  codeIdleSeconds: number;
+};
 
 /** The kiosk settings win over the core config where both speak (language, idle and done time). */
 export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds' | 'doneSeconds'>): Config {
@@ -51,7 +57,7 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
 
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
   const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
-  const tracker = trackWizard(o.onDone);
+  const tracker = trackWizard(o.onWizard);
   setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: tracker.onCall }), o.kiosk);
 
   return {
@@ -60,5 +66,6 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
+    codeIdleSeconds: Math.max(config.security.codeIdleSeconds ?? config.security.codeTtlSeconds, config.security.idleSeconds),
   };
 }

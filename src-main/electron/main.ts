@@ -17,7 +17,7 @@ import { runLogoff, shouldLogoff } from './logoff.js';
 import { planKiosk, type KioskPlan } from './modes.js';
 import { builtPaths, settingsDir } from './paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol.js';
-import { sessionEnder } from './session-end.js';
+import { sessionEnder, startUrlAfter } from './session-end.js';
 import { ElectronStoreSettings } from './settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window.js';
 
@@ -60,15 +60,16 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
     logoff: kiosk.logoffOnFailure,
     runLogoff: () => runLogoff(process.platform, process.env),
     setQuitting: (q) => void (kiosk.quitting = q),
-    wipe: async () => {
+    wipe: async (why) => {
       await ses.clearStorageData();
       await ses.clearCache();
-      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(plan.startUrl);
+      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(startUrlAfter(plan.startUrl, why));
     },
     log,
   });
   return new KioskLifecycle({
     idleSeconds: settings.idleSeconds,
+    codeIdleSeconds: local?.codeIdleSeconds,
     doneSeconds: settings.doneSeconds,
     systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
@@ -117,7 +118,7 @@ async function start(log: Logger): Promise<void> {
           settingsDir: dir,
           userData: app.getPath('userData'),
           kiosk: () => kiosk.win?.webContents,
-          onDone: () => lifecycle.wizardDone(),
+          onWizard: (event) => lifecycle.wizard(event),
         })
       : undefined;
   const lifecycle = setupLifecycle(settings, plan, ses, local, log);

@@ -26,6 +26,12 @@ describe('config guards', () => {
     expect(refusal({ security: { codeTtlSeconds: 300, limits: { codeChecks: { points: 3, durationSeconds: 120 } } } })).toMatch(/codeChecks\.durationSeconds: must be at least security\.codeTtlSeconds/);
   });
 
+  it('the code step is never wiped while its code is valid: codeIdleSeconds ≥ codeTtlSeconds, which it defaults to', () => {
+    expect(refusal({ security: { codeTtlSeconds: 300, codeIdleSeconds: 120 } })).toMatch(/security\.codeIdleSeconds: must be at least security\.codeTtlSeconds/);
+    expect(refusal({ security: { codeTtlSeconds: 300, codeIdleSeconds: 360 } })).toBe('accepted');
+    expect(parseConfig({}).security.codeIdleSeconds).toBeUndefined(); // app.ts: codeTtlSeconds
+  });
+
   it('trustProxy takes proxy addresses or a hop count, never `true`', () => {
     expect(refusal({ server: { trustProxy: true } })).toMatch(/server\.trustProxy/);
     expect(refusal({ server: { trustProxy: ['10.0.0.5', '10.0.1.0/24'] } })).toBe('accepted');

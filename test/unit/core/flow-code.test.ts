@@ -20,10 +20,29 @@ describe('reset flow: code step', () => {
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 1 });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
     expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
-    expect(await api.resendCode({ sessionId })).toMatchObject({ code: 'resend_too_soon' });
-    advance(30_000);
+    // The spent code is replaced at once (no 30 s wait): the wizard says "ask for a new code below".
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect(sender.sent).toHaveLength(2);
+    // The new code has its own 3 tries and the normal resend spacing again.
+    expect(await api.resendCode({ sessionId })).toMatchObject({ code: 'resend_too_soon' });
     expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ ok: true, step: 'password' });
+  });
+
+  it('a spent code is replaced at once only within the SMS budget', async () => {
+    const { api, sender, sessionId } = await atCodeStep(flowFixture({ limits: { smsPerUser: { points: 1, durationSeconds: 86_400 } } }));
+    const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 3; i++) await api.verifyCode({ sessionId, code: wrong });
+    const refused = await api.resendCode({ sessionId });
+    expect(refused).toMatchObject({ ok: false, code: 'sms_limit', limit: 'user' });
+    if (!refused.ok) expect(refused.retryAfterSeconds).toBeGreaterThan(23 * 3600);
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('an expired code is replaced at once', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    advance(300_001);
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect(sender.sent).toHaveLength(2);
   });
 
   it('expires a code after 5 minutes', async () => {
@@ -69,7 +88,8 @@ describe('reset flow: code step', () => {
     fx.sender.next.push({ ok: false, reason: 'invalid_number', providerCode: 21211 });
     const start = await fx.api.start({ username: 'A.Janssen' });
     if (!start.ok) throw new Error();
-    expect(await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed' });
+    // Counted like a wrong date, with the same tries left as any other typed name's first failure.
+    expect(await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
   });
 });
 

@@ -82,7 +82,7 @@ describe('no birthdate oracle when no SMS can be sent', () => {
     for (const birthdate of ['01-10-1984', '02-10-1984']) {
       const s = await api.start({ username: 'A.Janssen' });
       if (!s.ok) throw new Error();
-      expect(await api.verifyIdentity({ sessionId: s.sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600 });
+      expect(await api.verifyIdentity({ sessionId: s.sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600, limit: 'client' });
     }
   });
 });

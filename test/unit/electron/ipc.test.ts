@@ -42,7 +42,7 @@ describe('IPC handlers', () => {
       ['verifyIdentity', { sessionId: 'not-hex', birthdate: '01-10-1984' }],
       ['verifyCode', { sessionId: 'a'.repeat(32), code: 123456 }],
       ['setPassword', { sessionId: 'a'.repeat(32), password: 'x' }],
-      ['cancel', null],
+      ['cancel', { sessionId: 42 }],
       ['info', { x: 1 }],
     ];
     for (const [m, arg] of bad) expect(await h[m](TRUSTED, arg), `${m} ${JSON.stringify(arg)}`).toEqual({ ok: false, code: 'invalid_request' });
@@ -78,8 +78,8 @@ describe('IPC handlers', () => {
 
   it('runs a whole reset on the demo directory through preload API → handlers → core, and reports the end', async () => {
     demo = await demoApp();
-    const onDone = vi.fn();
-    const tracker = trackWizard(onDone);
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
     const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
     const info = await api.info({});
     expect(info.ok).toBe(true);
@@ -87,13 +87,34 @@ describe('IPC handlers', () => {
     if (!started.ok) throw new Error(started.code);
     const sent = await api.verifyIdentity({ sessionId: started.sessionId, birthdate: '01-10-1984' });
     expect(sent).toMatchObject({ ok: true, step: 'code' });
+    expect(events).toEqual(['other-step', 'code-step']); // the kiosk's longer idle limit while she fetches her phone
     const code = await api.verifyCode({ sessionId: started.sessionId, code: demo.lastCode() });
     expect(code).toMatchObject({ ok: true, step: 'password' });
-    expect(onDone).not.toHaveBeenCalled();
+    expect(events.at(-1)).toBe('other-step');
     const done = await api.setPassword({ sessionId: started.sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' });
     expect(done).toMatchObject({ ok: true, step: 'done' });
-    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(events.filter((e) => e === 'done')).toHaveLength(1);
     expect(tracker.take()).toBeUndefined();
+    // The success screen's button: a cancel without a session is the person leaving (the kiosk logs off).
+    expect(await api.cancel({})).toEqual({ ok: true });
+    expect(events.at(-1)).toBe('left');
+  });
+
+  it('a cancel with a session goes back to the start; only one without a session means "leave"', async () => {
+    demo = await demoApp();
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
+    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
+    const started = await api.start({ username: 'A.Janssen' });
+    if (!started.ok) throw new Error(started.code);
+    await api.cancel({ sessionId: started.sessionId });
+    expect(events).not.toContain('left');
+    expect(tracker.take()).toBeUndefined();
+    await api.cancel({}); // Annuleren on the first step
+    expect(events.at(-1)).toBe('left');
+    // A malformed cancel never reaches the tracker.
+    expect(await api.cancel({ sessionId: 'nope' })).toEqual({ ok: false, code: 'invalid_request' });
+    expect(events.filter((e) => e === 'left')).toHaveLength(1);
   });
 
   it('tracks the active session so a wipe can cancel it in the core', async () => {

@@ -50,7 +50,7 @@ async function start(sealed: boolean) {
     ipcMain: { handle: () => {} },
     safeStorage: cipher,
     kiosk: () => undefined,
-    onDone: () => {},
+    onWizard: () => {},
   });
 }
 
