@@ -13,7 +13,7 @@ async function atCodeStep(fx = flowFixture()) {
 
 describe('reset flow: code step', () => {
   it('allows 3 checks per code, then asks for a new one; a format typo is not a check', async () => {
-    const { api, sender, sessionId, advance } = await atCodeStep();
+    const { api, sender, sessionId } = await atCodeStep();
     const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
     expect(await api.verifyCode({ sessionId, code: '12 34' })).toMatchObject({ code: 'code_format' });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
