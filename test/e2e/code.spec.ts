@@ -1,7 +1,7 @@
 // The code step: attempts left after a wrong code, a new code after three wrong ones, the resend wait,
 // and an expired code (on the second host, whose codes live 2 s).
 import { expect, test } from './support/fixtures.js';
-import { RESEND_AFTER_SECONDS, SHORT_CODE_TTL_SECONDS } from './support/servers.js';
+import { SHORT_CODE_TTL_SECONDS } from './support/servers.js';
 import { ANNA, ELEONORE } from './support/users.js';
 
 /** A 6-digit code that is certainly not `code`. */
