@@ -141,6 +141,32 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
+  it('after an idle wipe the start screen is told why (#idle)', () => {
+    expect(win.urls[1]).toBe('app://kiosk/index.html#idle');
+  });
+
+  it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {
+    const started = await invoke('start', { username: 'A.Janssen' });
+    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true, step: 'code' });
+    const before = win.urls.length;
+    fake.idle = 200; // past idleSeconds (90), within the code's 300 s
+    vi.advanceTimersByTime(5000);
+    await new Promise((r) => setImmediate(r));
+    expect(win.urls).toHaveLength(before);
+    fake.idle = 301;
+    vi.advanceTimersByTime(5000);
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
+    fake.idle = 0;
+    vi.advanceTimersByTime(5000);
+  });
+
+  it('ends at once when the person leaves: a cancel without a session (Annuleren on the first step)', async () => {
+    const before = win.urls.length;
+    expect(await invoke('cancel', {})).toEqual({ ok: true });
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
+    expect(win.urls.at(-1)).toBe('app://kiosk/index.html');
+  });
+
   it('wipes doneSeconds after a successful reset', async () => {
     const started = await invoke('start', { username: 'A.Janssen' });
     await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' });
