@@ -1,4 +1,5 @@
-// Two projects. `node`: the product's main-process code, unit and integration tests (Samba, Redis, Twilio fake).
+// Two projects. `node`: the product's main-process code, unit and integration tests (Samba, Redis, Twilio fake),
+// the logon tile under Wine and the Windows scripts under pwsh.
 // `renderer`: the wizard's plain modules and its Svelte 5 state (`*.svelte.ts` uses runes, which only the Svelte
 // compiler understands): compiled by the same plugin as the build, for the browser (client runtime, so $derived
 // follows $state), and run under Node with a fake fetch / window where a test needs one.
@@ -13,7 +14,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'], exclude: ['test/unit/renderer/**'] },
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
+        },
       },
       {
         extends: true,

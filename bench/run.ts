@@ -2,6 +2,7 @@
 // bench/results/latest.json. Not a test: numbers depend on the machine (note its CPUs and load in the output).
 //   --quick        fewer runs (a smoke check of the benchmark itself)
 //   --skip=a,b     leave out parts: size, paint, memory, startup, samba
+//   --baseline=DIR also measure start-up of another built checkout (e.g. a git worktree of an older commit)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,8 +22,9 @@ const rendererDir = join(root, 'dist', 'renderer');
 const quick = process.argv.includes('--quick');
 const skip = new Set((process.argv.find((a) => a.startsWith('--skip='))?.slice(7) ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(join(tmpdir(), 'rk-bench-'));
+const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11);
 
-type Results = { size?: Sizes; paint?: Paint; memory?: Memory; startup?: Startup; startupLocal?: Startup; overhead?: Overhead; load?: LoadLevel[]; errors: Record<string, string> };
+type Results = { size?: Sizes; paint?: Paint; memory?: Memory; startup?: Startup; startupLocal?: Startup; baselineStartup?: Startup; baselineStartupLocal?: Startup; overhead?: Overhead; load?: LoadLevel[]; errors: Record<string, string> };
 const results: Results = { errors: {} };
 const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
   if (skip.has(name)) return undefined;
@@ -40,12 +42,16 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadAvgAtSt
 results.size = await part('size', async () => measureSizes(rendererDir));
 results.paint = await part('paint', () => measurePaint(rendererDir, work, quick ? 3 : 15));
 results.memory = await part('memory', () => measureMemory(work, quick ? 200 : 1000));
-results.startup = await part('startup', () => measureStartup(work, 'demo', demoHostConfig(join(work, 'outbox-startup.jsonl')), quick ? 3 : 10));
+const demoStart = demoHostConfig(join(work, 'outbox-startup.jsonl'));
+results.startup = await part('startup', () => measureStartup(work, 'demo', demoStart, quick ? 3 : 10));
+if (baseline) results.baselineStartup = await part('startup', () => measureStartup(work, 'demo', demoStart, quick ? 3 : 10, baseline));
 await part('samba', async () => {
   const dc = await startDc();
   try {
     // The kiosk's local mode: AD and Twilio Messaging in the main process (Twilio is not called at start-up).
-    results.startupLocal = await part('startup', () => measureStartup(work, 'local', twilioLocalConfig(adHostConfig(dc, join(work, 'unused.jsonl'))), quick ? 3 : 10));
+    const localStart = twilioLocalConfig(adHostConfig(dc, join(work, 'unused.jsonl')));
+    results.startupLocal = await part('startup', () => measureStartup(work, 'local', localStart, quick ? 3 : 10));
+    if (baseline) results.baselineStartupLocal = await part('startup', () => measureStartup(work, 'local', localStart, quick ? 3 : 10, baseline));
     const users = await addBenchUsers(dc, 32);
     results.overhead = await part('overhead', () => measureOverhead(dc, users[0]!, work, quick ? 5 : 30));
     const levels = [{ users: 1 }, { users: 8, pacedPerMinute: 300 }, { users: 8 }, { users: 32 }];
@@ -84,9 +90,14 @@ if (memory) {
   const grows = memory.heapGrowthMb > 5;
   rows.push({ measure: `web host RSS after ${memory.resets} resets`, value: `${memory.samples.at(-1)!.rssMb} MB`, target: 'no growth', ok: !grows, note: `heap ${memory.samples.map((s) => s.heapMb).join('→')} MB (demo directory)` });
 }
-for (const [label, st] of [['demo web host', results.startup], ['local-mode host (AD + Twilio)', results.startupLocal]] as const) {
+const startups = [
+  ['demo web host', results.startup, true],
+  ['local-mode host (AD + Twilio)', results.startupLocal, false],
+  [`baseline ${baseline}: demo web host`, results.baselineStartup, false],
+  [`baseline ${baseline}: local-mode host`, results.baselineStartupLocal, false],
+] as const;
+for (const [label, st, demo] of startups) {
   if (!st) continue;
-  const demo = label === 'demo web host';
   rows.push({ measure: `${label}: cold start to ready (median)`, value: `${Math.round(st.readyMs)} ms`, target: demo ? '≤ 500 ms' : '', ok: demo ? st.readyMs <= 500 : null, note: `${st.runs} fresh processes, max ${Math.round(st.readyMsMax)} ms; spawn → /healthz answers` });
   rows.push({ measure: `${label}: idle RSS (median)`, value: `${round(st.idleRssMb)} MB`, target: demo ? '≤ 80 MB' : '', ok: demo ? st.idleRssMb <= 80 : null, note: `${st.idleAfterSeconds} s after start (${round(st.startRssMb)} MB 2 s after start), /proc VmRSS` });
 }

@@ -8,7 +8,7 @@ import type { ResetService } from './core/contract.js';
 import { withFaultBarrier } from './core/fault-barrier.js';
 import { createResetFlow, type FlowDeps } from './core/flow.js';
 import { noAudit, type AuditSink } from './core/ports/audit.js';
-import type { Clock } from './core/ports/clock.js';
+import { systemClock, type Clock } from './core/ports/clock.js';
 import type { Directory } from './core/ports/directory.js';
 import type { Logger } from './core/ports/log.js';
 import type { Probe } from './core/ports/probe.js';
@@ -19,6 +19,7 @@ import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js'
 import { createDirectory } from './directory/index.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
+import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
 
@@ -50,6 +51,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
     directory,
@@ -66,6 +68,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
       pending.add(tracked);
     },
+    screen: passwords.screen,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
@@ -90,7 +93,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
-    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the "last 5 passwords" rule cannot be enforced']),
+    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),
+    passwords.describe,
     sms.describe,
     store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',

@@ -3,7 +3,7 @@
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
 // The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import type { Failure, InfoResponse, Lang, PasswordPolicy, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
 import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -34,6 +34,8 @@ export class Wizard {
   codeValidMinutes = $state(5);
   resent = $state(false);
   forbiddenWords = $state<string[]>([]);
+  /** This user's rules from the server (the directory may ask more than the config: a PSO). */
+  policy = $state<PasswordPolicy | null>(null);
   /** The server's verdict on the last submitted password (includes `history`), until the user types again. */
   serverRules = $state<RuleResult[] | null>(null);
   applications = $state<string[]>([]);
@@ -42,7 +44,7 @@ export class Wizard {
   /** The code step waits longer: the nurse may be fetching her phone from her locker. */
   readonly idleSeconds = $derived(this.step === 'code' ? (this.info?.codeIdleSeconds ?? 300) : (this.info?.idleSeconds ?? 90));
   readonly doneSeconds = $derived(this.info?.doneSeconds ?? 20);
-  readonly minLength = $derived(this.info?.minLength ?? 8);
+  readonly minLength = $derived(this.policy?.minLength ?? this.info?.minLength ?? 8);
   /** Where the code arrives, as in "via …". */
   readonly channel = $derived(this.info?.channelName[this.lang] ?? 'sms');
   readonly stepNumber = $derived(STEP_NUMBER[this.step]);
@@ -86,9 +88,9 @@ export class Wizard {
     this.lang = lang;
   }
 
-  /** The text of one password rule, as the checklist and a refusal name it. */
+  /** The text of one password rule, as the checklist and a refusal name it (with this user's numbers). */
   ruleText(id: RuleId): string {
-    return this.t.rules[id](this.minLength);
+    return this.t.rules[id](id === 'history' ? (this.policy?.history ?? 5) : this.minLength);
   }
 
   /** What an error's text needs from the answer, info() and the host. */
@@ -131,6 +133,7 @@ export class Wizard {
       () => this.api.verifyCode({ sessionId: this.#session(), code }),
       (res) => {
         this.forbiddenWords = res.forbiddenWords;
+        this.policy = res.policy;
         this.#go('password');
       },
       // A spent or expired code is replaced at once by the server (within the SMS budget): no wait to show.
@@ -197,6 +200,7 @@ export class Wizard {
     this.resendAt = 0;
     this.resent = false;
     this.forbiddenWords = [];
+    this.policy = null;
     this.serverRules = null;
     this.applications = [];
     if (!this.info) return;

@@ -14,9 +14,10 @@ import { median } from '../lib/stats.js';
 export type Startup = { runs: number; readyMs: number; readyMsMax: number; startRssMb: number; idleRssMb: number; idleAfterSeconds: number };
 export type StartupSpec = { config: unknown; env?: NodeJS.ProcessEnv };
 
-const CLI = join(repoRoot(), 'dist', 'main', 'cli.js');
+/** The built CLI of this checkout, or of another one (`--baseline=DIR`: the same figures for an older build). */
+const cliOf = (checkout: string) => join(checkout, 'dist', 'main', 'cli.js');
 const START_MS = 2000;
-const IDLE_MS = 15_000;
+const IDLE_MS = 30_000;
 const IDLE_RUNS = 3;
 
 /** VmRSS of a process in MB (Linux). */
@@ -27,9 +28,9 @@ function rssMb(pid: number): number {
 
 type Sample = { readyMs: number; startRssMb?: number; idleRssMb?: number };
 
-async function once(configFile: string, env: NodeJS.ProcessEnv, sampleMemory: boolean): Promise<Sample> {
+async function once(cli: string, configFile: string, env: NodeJS.ProcessEnv, sampleMemory: boolean): Promise<Sample> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', '--config', configFile], {
+  const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,15 +58,16 @@ async function once(configFile: string, env: NodeJS.ProcessEnv, sampleMemory: bo
   }
 }
 
-export async function measureStartup(workDir: string, name: string, spec: StartupSpec, runs: number): Promise<Startup> {
+export async function measureStartup(workDir: string, name: string, spec: StartupSpec, runs: number, checkout = repoRoot()): Promise<Startup> {
+  const cli = cliOf(checkout);
   const configFile = join(workDir, `startup-${name}.json`);
   writeFileSync(configFile, JSON.stringify(spec.config));
   const env = spec.env ?? {};
-  await once(configFile, env, false); // warm the OS file cache: later runs measure Node, not the disk
+  await once(cli, configFile, env, false); // warm the OS file cache: later runs measure Node, not the disk
   const ready: number[] = [];
-  for (let i = 0; i < runs; i++) ready.push((await once(configFile, env, false)).readyMs);
+  for (let i = 0; i < runs; i++) ready.push((await once(cli, configFile, env, false)).readyMs);
   const memory: Sample[] = [];
-  for (let i = 0; i < IDLE_RUNS; i++) memory.push(await once(configFile, env, true));
+  for (let i = 0; i < IDLE_RUNS; i++) memory.push(await once(cli, configFile, env, true));
   return {
     runs,
     readyMs: median(ready),

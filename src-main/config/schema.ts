@@ -5,6 +5,7 @@ import { LANGS } from '../core/contract.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js';
 import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
+import { passwordSchema } from './password.js';
 import { smsSchema } from './sms.js';
 import { storeSchema } from './store.js';
 
@@ -27,11 +28,11 @@ const limit = (max: number, minDuration: number) =>
 // Upper bounds keep an admin from configuring unlimited guessing; lower bounds are never less safe.
 // A per-user window shorter than an hour would turn "5 a day" into "5 a minute".
 const LIMIT_MIN_DURATION: Record<LimitKind, number> = {
-  identityPerUser: 3600, identityPerClient: 60, startsPerClient: 60, smsPerUser: 3600, smsPerClient: 60, smsGlobal: 3600, codeChecks: 60,
+  identityPerUser: 3600, identityPerClient: 60, startsPerClient: 60, smsPerUser: 3600, smsPerClient: 60, smsGlobal: 3600, codeChecks: 60, passwordChecks: 600,
 };
 const LIMIT_MAX: Record<LimitKind, number> = {
   identityPerUser: 10, identityPerClient: 1000, startsPerClient: 10_000,
-  smsPerUser: 10, smsPerClient: 1000, smsGlobal: 1_000_000, codeChecks: 5,
+  smsPerUser: 10, smsPerClient: 1000, smsGlobal: 1_000_000, codeChecks: 5, passwordChecks: 30,
 };
 const limitsSchema = z
   .object(Object.fromEntries(LIMIT_KINDS.map((k) => [k, limit(LIMIT_MAX[k], LIMIT_MIN_DURATION[k]).default(DEFAULT_LIMITS[k])])) as {
@@ -62,10 +63,7 @@ export const configSchema = z
     /** Shown on the success screen: where the new password also applies. */
     applications: z.array(z.string().min(1)).default(SEED_APPLICATIONS),
     language: z.enum(LANGS).default('nl'),
-    password: z
-      .object({ minLength: z.number().int().min(8).max(64).default(8), mustChangeAtNextLogon: z.boolean().default(false) })
-      .strict()
-      .default({ minLength: 8, mustChangeAtNextLogon: false }),
+    password: passwordSchema.prefault({}),
     security: z
       .object({
         codeTtlSeconds: z.number().int().min(1).max(600).default(300),
@@ -106,6 +104,9 @@ export const configSchema = z
     const p = c.sms.provider;
     if (p.type === 'outbox' && c.directory.type !== 'demo' && !p.allowRealDirectory) {
       ctx.addIssue({ code: 'custom', path: ['sms', 'provider'], message: 'the demo SMS outbox writes codes to a file; with a real directory configure twilio-messaging or twilio-verify (or, in a test lab only, set allowRealDirectory: true)' });
+    }
+    if (c.security.limits.passwordChecks.durationSeconds < c.security.sessionTtlSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'passwordChecks', 'durationSeconds'], message: `must be at least security.sessionTtlSeconds (${c.security.sessionTtlSeconds}), or a session would get fresh password checks` });
     }
     if (c.security.limits.codeChecks.durationSeconds < c.security.codeTtlSeconds) {
       ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'codeChecks', 'durationSeconds'], message: `must be at least security.codeTtlSeconds (${c.security.codeTtlSeconds}), or a code would get fresh tries while it is still valid` });

@@ -47,9 +47,9 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const RULE_IDS = ['length', 'upper', 'digit', 'punctuation', 'names', 'history'] as const;
+export const RULE_IDS = ['length', 'upper', 'digit', 'punctuation', 'names', 'history', 'banned'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
-/** `null` = cannot be judged here (history is only known to the directory). */
+/** `null` = cannot be judged here (history: only the directory knows; banned: the list lives on the server). */
 export type RuleResult = { id: RuleId; ok: boolean | null };
 
 /**
@@ -58,6 +58,19 @@ export type RuleResult = { id: RuleId; ok: boolean | null };
  */
 export const LIMIT_SCOPES = ['user', 'client', 'all'] as const;
 export type LimitScope = (typeof LIMIT_SCOPES)[number];
+
+/** The rules for this user's new password: the stricter of the config and the directory (domain policy or PSO). */
+export type PasswordPolicy = {
+  minLength: number;
+  /** AD complexity: 3 of 5 character kinds, and the account name must not occur. */
+  complexity: boolean;
+  /** How many previous passwords are refused; 0 = no history rule. */
+  history: number;
+  /** Whether the directory really checks history on this reset (AD with policy hints, the demo); else not promised. */
+  historyChecked: boolean;
+  /** The banned-password rule is on (judged by the server when the user presses Volgende). */
+  banned: boolean;
+};
 
 export type Failure = {
   ok: false;
@@ -99,6 +112,8 @@ export type VerifyCodeResponse = Result<{
   step: 'password';
   /** The user's own name parts, so the live checklist can show the "names" rule; the server still decides. */
   forbiddenWords: string[];
+  /** This user's rules (info().minLength is only the config's global minimum). */
+  policy: PasswordPolicy;
 }>;
 export type SetPasswordResponse = Result<{ step: 'done'; applications: string[] }>;
 export type CancelResponse = Result<Record<never, never>>;

@@ -6,11 +6,13 @@ import { parseBirthdate } from './birthdate.js';
 import { alertGlobalCap, CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
 import { cleanCode } from './otp.js';
-import { allPass, checkPolicy, forbiddenWords } from './policy.js';
+import { judgePassword, sessionPolicy } from './password-rules.js';
+import { allPass, forbiddenWords } from './policy.js';
 import type { AuditSink } from './ports/audit.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory, ResetOutcome } from './ports/directory.js';
 import type { Logger } from './ports/log.js';
+import type { PasswordScreen } from './ports/passwords.js';
 import { maskMobile, type MobileNormaliser } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
@@ -60,6 +62,8 @@ export type FlowDeps = {
   pseudonymise?: Pseudonymise;
   /** Work that must not delay an answer (the "password changed" SMS); the host awaits it on shutdown. */
   background?: (task: Promise<unknown>) => void;
+  /** The banned-password rule (common, guessable, optionally breached); undefined = the rule is off. */
+  screen?: PasswordScreen | undefined;
 };
 
 /** Longest a password write may hold its session's claim (a dead host's claim lapses by itself). */
@@ -187,16 +191,21 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       }
       session.step = 'password';
       delete session.code;
+      // This user's rules, now that we know who it is: the directory may be stricter than the config (a PSO).
+      session.policy = await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log);
       await sessions.save(session);
       await record('ok');
-      return { ok: true, step: 'password', forbiddenWords: forbiddenWords(session.user) };
+      return { ok: true, step: 'password', forbiddenWords: forbiddenWords(session.user), policy: session.policy };
     },
 
     async setPassword({ sessionId, password, repeat }, client) {
       const session = await load(sessionId, 'password');
       if (!session?.user) return fail('session_expired');
       if (password !== repeat) return fail('password_mismatch');
-      const rules = checkPolicy(password, { minLength: opts.minLength, forbiddenWords: forbiddenWords(session.user) });
+      // Bounded per session: each judgement may ask the banned list (and HIBP), so it is no free oracle.
+      if (!(await throttles.take('passwordChecks', session.id)).ok) return fail('blocked');
+      const policy = session.policy ?? (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
+      const rules = await judgePassword(password, session.user, policy, deps.screen);
       if (!allPass(rules)) return fail('password_policy', { rules });
       const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       // One write per session, also across hosts: a double submit must not set the password twice.

@@ -1,7 +1,7 @@
 // Server-side reset sessions: random 128-bit ids, `security.sessionTtlSeconds` long (default 10 min), never trusted from the renderer.
 // Stores implement ports/store.ts: memory (src-main/store/memory-sessions.ts) or Redis (src-main/store).
 import { randomBytes } from 'node:crypto';
-import type { Lang } from './contract.js';
+import type { Lang, PasswordPolicy } from './contract.js';
 import type { IssuedCode } from './ports/sms.js';
 
 export type SessionUser = {
@@ -22,6 +22,8 @@ export type Session = {
   expiresAt: number;
   user?: SessionUser;
   code?: { issued: IssuedCode; nonce: string; sentAt: number; expiresAt: number };
+  /** This user's password rules, set when the code was right (README "Password rules"). */
+  policy?: PasswordPolicy;
 };
 
 export const newSessionId = (): string => randomBytes(16).toString('hex');

@@ -12,6 +12,7 @@ export const LIMIT_KINDS = [
   'smsPerClient', // codes sent per kiosk/IP (SMS pumping)
   'smsGlobal', // codes sent by this installation per day (cost cap; trips an admin alert)
   'codeChecks', // checks per issued code (NIST 800-63B: limited attempts)
+  'passwordChecks', // new passwords judged per session: bounds the banned list (and HIBP) as an oracle
 ] as const;
 export type LimitKind = (typeof LIMIT_KINDS)[number];
 export type Limits = Record<LimitKind, Limit>;
@@ -24,6 +25,7 @@ export const DEFAULT_LIMITS: Limits = {
   smsPerClient: { points: 30, durationSeconds: 3600 },
   smsGlobal: { points: 2000, durationSeconds: 24 * 3600 },
   codeChecks: { points: 3, durationSeconds: 15 * 60 },
+  passwordChecks: { points: 10, durationSeconds: 30 * 60 },
 };
 
 /** Builds one limiter; the Redis variant lives with the store adapters (src-main/store). */

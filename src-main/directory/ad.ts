@@ -6,21 +6,26 @@ import type { Logger } from '../core/ports/log.js';
 import { AdConnector } from './ad-connection.js';
 import { describeError, resetOutcomeFor } from './ad-errors.js';
 import { AdPool } from './ad-pool.js';
+import { AdPolicyReader } from './ad-policy.js';
 import { adConnectionSettings } from './ad-settings.js';
 import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from '../core/ports/directory.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome } from '../core/ports/directory.js';
 
 export class AdDirectory implements Directory {
   /** The policy hints OID the DC supports, null when none, undefined until rootDSE was read once. */
   private hintsOid: string | null | undefined;
+  /** Reads (cached briefly): a read, so retried like a lookup when a pooled connection turns out dead. */
+  private readonly policies: AdPolicyReader;
 
   private constructor(
     private readonly pool: AdPool,
     private readonly baseDns: readonly string[],
     private readonly attributes: AdAttributes,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.policies = new AdPolicyReader((fn) => this.pool.run((client) => fn(client), 'whenLost'), log);
+  }
 
   /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
   static async create(config: AdDirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<AdDirectory> {
@@ -74,6 +79,15 @@ export class AdDirectory implements Directory {
       return null;
     }
     return found[0] ? toDirectoryUser(found[0], this.attributes) : null;
+  }
+
+  /** The domain's password policy, or the user's resultant PSO where the service account may read it (ad-policy.ts). */
+  async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
+    try {
+      return await this.policies.forUser(user.id);
+    } catch (err) {
+      throw new DirectoryUnavailableError(`directory: password policy not read: ${describeError(err)}`, { cause: err });
+    }
   }
 
   async resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome> {

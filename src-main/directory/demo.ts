@@ -1,13 +1,20 @@
 // The embedded demo directory: people from resources/demo-directory.json, kept in memory.
-// It keeps the last 5 passwords (as keyed hashes, in memory only) so the manual's history rule really works.
+// Like a domain it has a password policy (and users may have a stricter one, like an AD PSO), and it keeps the
+// last passwords (as keyed hashes, in memory only) so the history rule really works.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
+import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
 
-const HISTORY = 5;
+const policySchema = z.object({
+  source: z.string().default('domain'),
+  minLength: z.number().int().min(0).max(128),
+  historyLength: z.number().int().min(0).max(24),
+  complexity: z.boolean(),
+});
+const DOMAIN_POLICY = { source: 'domain', minLength: 8, historyLength: 5, complexity: true };
 
 const fileSchema = z.object({
   users: z.array(
@@ -19,11 +26,13 @@ const fileSchema = z.object({
       mobile: z.string().optional(),
       locked: z.boolean().optional(),
       disabled: z.boolean().optional(),
+      passwordPolicy: policySchema.optional(),
     }),
   ),
+  passwordPolicy: policySchema.default(DOMAIN_POLICY),
 });
 
-type Entry = { user: DirectoryUser; locked: boolean; history: string[] };
+type Entry = { user: DirectoryUser; locked: boolean; history: string[]; policy: DirectoryPasswordPolicy };
 
 export class DemoDirectory implements Directory {
   readonly enforcesHistory = true;
@@ -31,10 +40,11 @@ export class DemoDirectory implements Directory {
   private readonly entries = new Map<string, Entry>();
 
   static load(file = resourcePath('demo-directory.json')): DemoDirectory {
-    return new DemoDirectory(fileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).users);
+    const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    return new DemoDirectory(parsed.users, parsed.passwordPolicy);
   }
 
-  constructor(users: z.infer<typeof fileSchema>['users']) {
+  constructor(users: z.infer<typeof fileSchema>['users'], domain: z.infer<typeof policySchema> = DOMAIN_POLICY) {
     for (const u of users) {
       const user: DirectoryUser = {
         id: u.username.toLowerCase(),
@@ -46,7 +56,8 @@ export class DemoDirectory implements Directory {
         mobile: u.mobile,
         disabled: u.disabled ?? false,
       };
-      this.entries.set(user.id, { user, locked: u.locked ?? false, history: [] });
+      const policy = { ...(u.passwordPolicy ?? domain), minAgeSeconds: 0 };
+      this.entries.set(user.id, { user, locked: u.locked ?? false, history: [], policy });
     }
   }
 
@@ -58,11 +69,17 @@ export class DemoDirectory implements Directory {
   async resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string): Promise<ResetOutcome> {
     const entry = this.entries.get(user.id);
     if (!entry) return { ok: false, reason: 'rights', detail: `demo: no user ${user.id}` };
+    // What a DC would refuse itself: too short for this user's policy, or one of the last N.
+    if ([...password].length < entry.policy.minLength) return { ok: false, reason: 'policy' };
     const hash = createHmac('sha256', this.key).update(`${user.id}\0${password}`).digest('hex');
     if (entry.history.includes(hash)) return { ok: false, reason: 'history' };
-    entry.history = [hash, ...entry.history].slice(0, HISTORY);
+    entry.history = [hash, ...entry.history].slice(0, entry.policy.historyLength);
     entry.locked = false; // like lockoutTime = 0 in AD
     return { ok: true };
+  }
+
+  async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
+    return { ...(this.entries.get(user.id)?.policy ?? { ...DOMAIN_POLICY, minAgeSeconds: 0 }) };
   }
 
   /** For tests and the demo banner: whether a user is still locked out. */

@@ -42,7 +42,7 @@ export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: Ad
   checks.push(oid
     ? ok('AD password history on reset', `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
     : warn('AD password history on reset', 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
-        'the "not one of your last 5 passwords" rule cannot be checked on a reset; a DC on Windows Server 2012 R2 or later fixes this'));
+        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this'));
   return checks;
 }
 

@@ -8,6 +8,7 @@ import type { AdDirectoryConfig } from '../config/directory.js';
 import { adConnectionSettings } from '../directory/ad-settings.js';
 import { DemoDirectory } from '../directory/demo.js';
 import { checkBindAndPolicy, checkTestUser } from './ad-checks.js';
+import { checkPasswordPolicy } from './ad-policy-checks.js';
 import { checkAudit, checkSms, checkStore, checkUserGeneric } from './other-checks.js';
 import { failed, formatCheck, ok, reason, summary, warn, type Check } from './report.js';
 import { checkTls } from './tls-check.js';
@@ -52,6 +53,7 @@ async function adChecks(config: Config & { directory: AdDirectoryConfig }, user:
   const bind = await checkBindAndPolicy(config.directory, settings);
   add(...bind);
   if (bind[0]?.status !== 'ok') return;
+  add(...(await checkPasswordPolicy(config, settings, user, env)));
   if (user) add(...(await checkTestUser(config, settings, user, env)));
   else add(warn('AD test user', 'not checked', 'run again with --user NAME to prove the birthdate and mobile can be read'));
 }

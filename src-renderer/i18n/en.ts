@@ -77,6 +77,8 @@ export const en: Messages = {
     ruleLater: 'checked when you press Next',
     summary: (missing) =>
       missing.length === 0 ? 'Your password meets the requirements we can check now.' : `${missing.length} ${missing.length === 1 ? 'requirement' : 'requirements'} to go: ${missing.join('; ')}.`,
+    ruleDomain: 'checked by the domain when you press Next',
+    ruleNotChecked: 'cannot be checked on this reset',
   },
   done: {
     heading: 'Your password has been reset',
@@ -91,8 +93,9 @@ export const en: Messages = {
     upper: () => 'At least 1 capital letter',
     digit: () => 'At least 1 digit',
     punctuation: () => 'At least 1 punctuation mark, such as ! ? # . -',
-    names: () => 'Must not contain your first name or surname',
-    history: () => 'Not one of your last 5 passwords',
+    names: () => 'Must not contain your first name, surname or username',
+    history: (n) => (n === 1 ? 'Not your previous password' : `Not one of your last ${n} passwords`),
+    banned: () => 'Not a common or easy-to-guess password, such as Welkom01!',
   },
   errors: {
     invalid_request: () => ({ title: 'Something went wrong with your input.', lines: ['Start again. If that does not work, call the service desk.'] }),

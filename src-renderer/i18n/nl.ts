@@ -79,6 +79,8 @@ export const nl: Messages = {
     ruleLater: 'wordt gecontroleerd als je op Volgende drukt',
     summary: (missing) =>
       missing.length === 0 ? 'Je wachtwoord voldoet aan de eisen die we nu kunnen controleren.' : `Nog ${missing.length} ${missing.length === 1 ? 'eis' : 'eisen'}: ${missing.join('; ')}.`,
+    ruleDomain: 'wordt door het domein gecontroleerd als je op Volgende drukt',
+    ruleNotChecked: 'kan bij deze reset niet worden gecontroleerd',
   },
   done: {
     heading: 'Je wachtwoord is opnieuw ingesteld',
@@ -93,8 +95,9 @@ export const nl: Messages = {
     upper: () => 'Minimaal 1 hoofdletter',
     digit: () => 'Minimaal 1 cijfer',
     punctuation: () => 'Minimaal 1 leesteken, zoals ! ? # . -',
-    names: () => 'Je voor- en achternaam mogen er niet in voorkomen',
-    history: () => 'Niet een van je laatste 5 gebruikte wachtwoorden',
+    names: () => 'Je voor- en achternaam en je gebruikersnaam mogen er niet in voorkomen',
+    history: (n) => (n === 1 ? 'Niet je vorige wachtwoord' : `Niet een van je laatste ${n} gebruikte wachtwoorden`),
+    banned: () => 'Geen veelgebruikt of makkelijk te raden wachtwoord, zoals Welkom01!',
   },
   errors: {
     invalid_request: () => ({ title: 'Er ging iets mis met je invoer.', lines: ['Begin opnieuw. Lukt het niet, bel dan de servicedesk.'] }),

@@ -81,6 +81,10 @@ export interface Messages {
     ruleLater: string;
     /** The checklist's polite summary for screen readers, a moment after typing stops. */
     summary: (missing: string[]) => string;
+    /** History, where the directory really checks it on a reset. */
+    ruleDomain: string;
+    /** History, where it cannot (Samba, AD without policy hints): not promised. */
+    ruleNotChecked: string;
   };
   done: {
     heading: string;
@@ -90,7 +94,8 @@ export interface Messages {
     returning: (host: Host, seconds: number) => string;
     again: (host: Host) => string;
   };
-  rules: Record<RuleId, (minLength: number) => string>;
+  /** The number: the minimum length for `length`, how many previous passwords for `history`. */
+  rules: Record<RuleId, (n: number) => string>;
   errors: Record<ErrorCode, (v: ErrorValues) => ErrorText>;
   servicedesk: {
     intro: string;

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeMatches, hashCode } from '../../src-main/core/otp.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryUser, type ResetOutcome } from '../../src-main/core/ports/directory.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome } from '../../src-main/core/ports/directory.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/core/ports/sms.js';
 
 export type LookupFault = 'down' | 'timeout' | 'bug';
@@ -26,6 +26,14 @@ export class FaultyDirectory implements Directory {
     }
     if (this.lookupFault === 'bug') throw new TypeError("Cannot read properties of undefined (reading 'dn')");
     return this.people.findUser(username);
+  }
+
+  /** Set to make the policy read fail (the flow then falls back to the config's rules). */
+  policyFault = false;
+
+  async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
+    if (this.policyFault) throw new DirectoryUnavailableError('policy read timed out');
+    return this.people.passwordPolicy(user);
   }
 
   async resetPassword(user: Pick<DirectoryUser, 'id'>, password: string): Promise<ResetOutcome> {

@@ -28,11 +28,26 @@ export type ResetOutcome =
   /** Down, timeout, TLS: nothing changed, try later. */
   | { ok: false; reason: 'unavailable'; detail: string };
 
+/** The password rules the directory itself applies to one account (AD: the domain's, or the user's PSO). */
+export interface DirectoryPasswordPolicy {
+  minLength: number;
+  /** How many previous passwords are refused (0 = none). Enforced on a reset only where enforcesHistory. */
+  historyLength: number;
+  /** AD complexity: 3 of 5 character kinds, no account name or display-name part. */
+  complexity: boolean;
+  /** Applies to a user's own change only: an administrator's reset (what this product does) is not held to it. */
+  minAgeSeconds: number;
+  /** Where it comes from, for logs and doctor: "domain", "PSO CN=…", "domain (PSO … not readable)". */
+  source: string;
+}
+
 export interface Directory {
   /** Exactly one match or null (0 or >1 matches). Throws DirectoryUnavailableError when it cannot answer. */
   findUser(username: string): Promise<DirectoryUser | null>;
   /** Set the password, clear a lockout, optionally force a change at next logon. Never throws for AD answers. */
   resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome>;
+  /** The policy the directory applies to this account; throws when it cannot be read (the caller falls back). */
+  passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy>;
   /** Whether the directory refuses the last N passwords on an admin reset (AD policy hints; demo history). */
   readonly enforcesHistory: boolean;
   close(): Promise<void>;

@@ -1,5 +1,8 @@
 // What the test DC holds (test/peers/samba/FACTS.md) and small raw-ldapts helpers that check the adapter's
 // work from the outside: binding as a user, locking an account, adding fixture users as Administrator.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/config/directory.js';
 import type { Logger } from '../../../src-main/core/ports/log.js';
@@ -92,4 +95,17 @@ export function recordingLogger(): Logger & { lines: LogLine[]; text(): string }
   const lines: LogLine[] = [];
   const at = (level: LogLine['level']) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg ? { msg } : {}) });
   return { lines, info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };
+}
+
+/**
+ * A fine-grained password policy (PSO) applied to a new group with these members, made with samba-tool on the
+ * DC's own database (as an admin would with New-ADFineGrainedPasswordPolicy). Returns the PSO's DN.
+ */
+export async function createPso(dc: Dc, pso: { name: string; precedence: number; minLength: number; historyLength?: number; members: string[] }): Promise<string> {
+  const tool = (...args: string[]) => promisify(execFile)('samba-tool', [...args, '-s', join(dc.dir, 'etc/smb.conf'), '-H', join(dc.dir, 'private/sam.ldb')], { timeout: 60_000 });
+  await tool('group', 'add', pso.name);
+  if (pso.members.length) await tool('group', 'addmembers', pso.name, pso.members.join(','));
+  await tool('domain', 'passwordsettings', 'pso', 'create', pso.name, String(pso.precedence), `--min-pwd-length=${pso.minLength}`, `--history-length=${pso.historyLength ?? 5}`, '--complexity=on');
+  await tool('domain', 'passwordsettings', 'pso', 'apply', pso.name, pso.name);
+  return `CN=${pso.name},CN=Password Settings Container,CN=System,${dc.baseDn}`;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../../src-main/doctor/run.js';
 import { useDc, type Dc } from '../ad/dc.js';
-import { addUser } from '../ad/fixtures.js';
+import { addUser, createPso } from '../ad/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rk-doctor-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -70,6 +70,25 @@ describe('doctor against a Samba AD DC', async () => {
     expect(r.line('SMS (outbox)')).toMatch(/^! /);
     expect(r.code).toBe(0);
     expect(r.text).not.toMatch(/1984|12345678|Svc#Kiosk/);
+  });
+
+  it.skipIf(!dc)("prints the domain's password policy, whether PSOs can be read, and the policy of the test user", async () => {
+    const before = await doctor(adConfig(), { env: env() });
+    expect(before.line('AD password policy (domain DC=kiosk,DC=test)')).toMatch(/^✓ .*minimum 8 characters, history 5, complexity on, minimum age 0 days \(does not apply to a reset\)/);
+    expect(before.line('AD fine-grained password policies (PSO)')).toMatch(/^✓ .*none found/);
+    await addUser(dc!, { cn: 'Lotte Meijer', sam: 'L.Meijer', attributes: { employeeID: '1986-04-17', mobile: '+31656789012' } });
+    await createPso(dc!, { name: 'Zorgdossier', precedence: 10, minLength: 12, members: ['L.Meijer'] });
+    const after = await doctor({ ...adConfig(), password: { minLength: 10 } }, { user: 'L.Meijer', env: env() });
+    expect(after.line('AD password policy (domain')).toMatch(/minimum 8 characters; the wizard asks 10 \(password\.minLength\)/);
+    expect(after.line('AD fine-grained password policies (PSO)')).toMatch(/^✓ .*: 1 readable: Zorgdossier \(minimum 12, precedence 10\)/);
+    expect(after.line('AD password policy for L.Meijer')).toMatch(/^✓ .*: PSO CN=Zorgdossier,.*: minimum 12 characters, history 5, complexity on/);
+    expect(after.code).toBe(0);
+
+    // An account with default rights sees the PSO but not its settings: a warning that names the right to grant.
+    const bindDn = await addUser(dc!, { cn: 'svc-noread', sam: 'svc-noread', parent: `CN=Users,${dc!.baseDn}`, password: 'Svc#NoRead-1' });
+    const plain = await doctor(adConfig({ bindDn }), { user: 'L.Meijer', env: { RESET_KIOSK_AD_PASSWORD: 'Svc#NoRead-1' } });
+    expect(plain.line('AD fine-grained password policies (PSO)')).toMatch(/^! .*1 of 1 not readable.*\n\s+→ grant the service account Read Property on PSOs.*RP;;msDS-PasswordSettings/);
+    expect(plain.line('AD password policy for L.Meijer')).toMatch(/^! .*not readable.*: minimum 8 characters/);
   });
 
   it.skipIf(!dc)('names what is wrong with a user\'s data, without printing it', async () => {

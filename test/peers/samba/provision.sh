@@ -96,6 +96,10 @@ RESET = "00299570-246d-11d0-a768-00aa006e0529"         # User-Force-Change-Passw
 LOCKOUT = "28630ebf-41d5-11d1-a9c1-0000f80367c1"       # lockoutTime
 PWDLASTSET = "bf967a0a-0de6-11d0-a285-00aa003049e2"    # pwdLastSet
 SDUtils(db).dacl_add_ace(ou, f"(OA;CIIO;CR;{RESET};{USER};{sid})(OA;CIIO;WP;{LOCKOUT};{USER};{sid})(OA;CIIO;WP;{PWDLASTSET};{USER};{sid})")
+# Read Property on fine-grained password policies (PSOs), inherit-only onto msDS-PasswordSettings objects: without
+# it the service account sees a user's msDS-ResultantPSO (a DN) but none of the PSO's settings (verified).
+PSO = "3bcd9db8-f84b-451c-952f-6c52b81f9ec6"            # class msDS-PasswordSettings
+SDUtils(db).dacl_add_ace(f"CN=Password Settings Container,CN=System,{base}", f"(OA;CIIO;RP;;{PSO};{sid})")
 
 add_user(ou, "A.Janssen", "Anna", "Janssen", "Start#Kiosk-101", birth="1984-10-01", mobile="+31612345678")
 add_user(ou, "jdoe", "John", "Doe", "Start#Kiosk-102", birth="1990-02-28", mobile="+31687654321")

@@ -15,7 +15,12 @@ describe('reset flow: happy path', () => {
     expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30, codeValidSeconds: 300 });
     expect(sender.sent[0]?.to).toBe('+31623456789');
     const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
-    expect(code).toEqual({ ok: true, step: 'password', forbiddenWords: ['marieke', 'bakker'] });
+    expect(code).toEqual({
+      ok: true,
+      step: 'password',
+      forbiddenWords: ['marieke', 'bakker', 'm.bakker'],
+      policy: { minLength: 8, complexity: true, history: 5, historyChecked: true, banned: false },
+    });
     expect((directory as DemoDirectory).isLocked('M.Bakker')).toBe(true);
     const done = await api.setPassword({ sessionId: start.sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' });
     expect(done).toEqual({ ok: true, step: 'done', applications: ['Computer inlog', 'Topdesk'] });

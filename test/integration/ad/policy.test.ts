@@ -1,0 +1,97 @@
+// The effective password policy on a real Samba AD DC: the domain's (domain NC head), and a user's resultant
+// PSO (msDS-ResultantPSO) for members of a group a PSO is applied to — readable by the service account through
+// the Read Property ACE provision.sh grants on the Password Settings Container, and not without it.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../src-main/app.js';
+import { parseConfig } from '../../../src-main/config/load.js';
+import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { buildServer } from '../../../src-main/web/server.js';
+import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
+import { useDc } from './dc.js';
+import { USERS, adConfig, addUser, createPso, recordingLogger, svcEnv } from './fixtures.js';
+
+const dc = await useDc();
+
+describe.skipIf(!dc)('AD effective password policy (Samba AD DC)', () => {
+  const d = dc!;
+  let ad: AdDirectory;
+  const log = recordingLogger();
+  let pso: string;
+  let member: string;
+
+  beforeAll(async () => {
+    member = await addUser(d, { cn: 'Lotte Meijer', sam: 'L.Meijer', attributes: { employeeID: '1986-04-17', mobile: '+31656789012' } });
+    pso = await createPso(d, { name: 'Zorgdossier', precedence: 10, minLength: 12, historyLength: 10, members: ['L.Meijer'] });
+    ad = await AdDirectory.create(adConfig(d), log, svcEnv(d));
+  });
+  afterAll(() => ad?.close());
+
+  it("reads the domain's policy for a user without a PSO (minPwdLength, pwdHistoryLength, complexity, minPwdAge)", async () => {
+    const user = (await ad.findUser('A.Janssen'))!;
+    expect(await ad.passwordPolicy(user)).toEqual({ minLength: 8, historyLength: 5, complexity: true, minAgeSeconds: 0, source: 'domain' });
+  });
+
+  it("reads the resultant PSO's settings for a member of the group it applies to", async () => {
+    const user = (await ad.findUser('L.Meijer'))!;
+    expect(user.id).toBe(member);
+    expect(await ad.passwordPolicy(user)).toMatchObject({ minLength: 12, historyLength: 10, complexity: true, source: `PSO ${pso}` });
+  });
+
+  it('the DC itself refuses an 11-character password for the member (what the wizard now refuses first)', async () => {
+    const user = (await ad.findUser('L.Meijer'))!;
+    expect(await ad.resetPassword(user, 'Kort#Wacht1', { mustChangeAtNextLogon: false })).toEqual({ ok: false, reason: 'policy' });
+    expect(await ad.resetPassword(user, 'Lang#Wachtwoord1', { mustChangeAtNextLogon: false })).toEqual({ ok: true });
+  });
+
+  it('without Read on the PSO (a second service account, default rights) it uses the domain policy and logs why', async () => {
+    const bindDn = await addUser(d, { cn: 'svc-noread', sam: 'svc-noread', parent: `CN=Users,${d.baseDn}`, password: 'Svc#NoRead-1' });
+    const plain = await AdDirectory.create(adConfig(d, { bindDn }), log, { RESET_KIOSK_AD_PASSWORD: 'Svc#NoRead-1' });
+    try {
+      const user = (await plain.findUser('L.Meijer'))!;
+      expect(await plain.passwordPolicy(user)).toMatchObject({ minLength: 8, source: `domain (PSO ${pso} not readable)` });
+      expect(log.text()).toMatch(/may not read it/);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('through the web host: the first rule reads 12 for the member and 8 for others; 11 characters are refused before any modify', async () => {
+    const outbox = join(mkdtempSync(join(tmpdir(), 'rk-ad-pso-')), 'outbox.jsonl');
+    const config = parseConfig({
+      directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
+      security: { identityFloorMs: 0 },
+      sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true } }, // codes from a file: test lab only
+    });
+    const directory = await AdDirectory.create(config.directory as never, log, svcEnv(d));
+    let modifies = 0;
+    const reset = directory.resetPassword.bind(directory);
+    directory.resetPassword = (...args) => (modifies++, reset(...args));
+    const app = await createApp(config, log, { limits: RELAXED_LIMITS, directory, env: svcEnv(d) });
+    const server = await buildServer(app, { log });
+    const call = async (method: string, body: object) => (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown>;
+    const code = (to: string) => /\b(\d{6})\b/.exec(readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string }).filter((l) => l.to === to).at(-1)!.body)![1]!;
+    const reach = async (username: string, birthdate: string, mobile: string) => {
+      const { sessionId } = (await call('start', { username })) as { sessionId: string };
+      expect(await call('verifyIdentity', { sessionId, birthdate })).toMatchObject({ ok: true });
+      return { sessionId, answer: await call('verifyCode', { sessionId, code: code(mobile) }) };
+    };
+    try {
+      const member = await reach('L.Meijer', '17-04-1986', '+31656789012');
+      expect(member.answer).toMatchObject({ ok: true, policy: { minLength: 12, history: 10, historyChecked: false, complexity: true } });
+      const other = await reach('A.Janssen', '01-10-1984', USERS.anna.mobile);
+      expect(other.answer).toMatchObject({ ok: true, policy: { minLength: 8, history: 5, historyChecked: false } });
+
+      const refused = await call('setPassword', { sessionId: member.sessionId, password: 'Kort#Wacht1', repeat: 'Kort#Wacht1' });
+      expect(refused).toMatchObject({ ok: false, code: 'password_policy', rules: expect.arrayContaining([{ id: 'length', ok: false }]) });
+      expect(modifies).toBe(0); // refused here, not by the DC (which would answer password_rejected)
+      expect(await call('setPassword', { sessionId: member.sessionId, password: 'Lang#Wachtwoord-73', repeat: 'Lang#Wachtwoord-73' })).toMatchObject({ ok: true });
+      expect(modifies).toBe(1);
+    } finally {
+      await server.close();
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,135 @@
+// The logon tile, built and run for real: `npm run build:logon-tile` (CMake + mingw-w64), the shipped DLL's
+// PE facts (objdump), then tile-test.exe under Wine walking the DLL the way LogonUI does — the shipped DLL
+// (Wine's LSA has no secret: the status-text path) and the test-only DLL with the fake secret source (the
+// success path). A missing tool fails the test with its install command: never a silent skip.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const shipped = join(root, 'dist', 'logon-tile', 'wachtwoord-vergeten-tile.dll');
+const WINE = '/usr/lib/wine/wine64';
+const OBJDUMP = 'x86_64-w64-mingw32-objdump';
+const SYSTEM_DLLS = ['advapi32.dll', 'kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'secur32.dll', 'user32.dll'];
+const fakePassword = /kPassword\[\] = L"([^"]+)"/.exec(readFileSync(join(root, 'test/logon-tile/fake_values.h'), 'utf8'))![1]!;
+
+let work = '';
+const env = () => ({
+  ...process.env, WINEPREFIX: join(work, 'prefix'), WINEDEBUG: '-all,warn+seh', WINEDLLOVERRIDES: 'mscoree,mshtml=',
+  DISPLAY: '', WAYLAND_DISPLAY: '',
+});
+const winePath = (path: string) => `Z:${path.replaceAll('/', '\\')}`;
+
+function run(command: string, args: string[], timeout: number, extraEnv?: NodeJS.ProcessEnv) {
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout, env: extraEnv ?? process.env, maxBuffer: 16 << 20 });
+  if (r.error) throw new Error(`${command}: ${r.error.message}`);
+  return r;
+}
+
+function requireTool(command: string, install: string) {
+  if (!existsSync(command) && spawnSync(command, ['--version'], { stdio: 'ignore' }).error)
+    throw new Error(`${command} not found. Install it and run the tests again:\n  sudo apt-get install -y ${install}`);
+}
+
+interface Walk { status: number | null; checks: Map<string, boolean>; stdout: string; stderr: string }
+function walk(dll: string, mode: 'real' | 'fake'): Walk {
+  const r = run(WINE, [winePath(join(work, 'build', 'tile-test.exe')), winePath(dll), mode], 240_000, env());
+  const checks = new Map<string, boolean>();
+  for (const line of r.stdout.split(/\r?\n/)) {
+    const m = /^(ok|FAIL) - (.+)$/.exec(line);
+    if (m) checks.set(m[2]!, m[1] === 'ok');
+  }
+  return { status: r.status, checks, stdout: r.stdout, stderr: r.stderr };
+}
+
+let real: Walk;
+let fake: Walk;
+
+beforeAll(() => {
+  requireTool('cmake', 'cmake');
+  requireTool('x86_64-w64-mingw32-g++-posix', 'g++-mingw-w64-x86-64-posix');
+  requireTool(WINE, 'wine64');
+  work = mkdtempSync(join(tmpdir(), 'logon-tile-'));
+  const build = run('npm', ['run', '--silent', 'build:logon-tile'], 600_000);
+  expect(build.status, `npm run build:logon-tile\n${build.stdout}\n${build.stderr}`).toBe(0);
+  const tests = run(process.execPath, ['src-logon-tile/build.mjs', '--tests', join(work, 'build')], 600_000);
+  expect(tests.status, `test build\n${tests.stdout}\n${tests.stderr}`).toBe(0);
+  real = walk(shipped, 'real'); // the first Wine run also creates the prefix (~10 s)
+  fake = walk(join(work, 'build', 'tile-fake-secret.dll'), 'fake');
+}, 1_200_000);
+
+afterAll(() => {
+  if (!work) return;
+  spawnSync(`${WINE.replace(/wine64$/, 'wineserver')}`, ['-k'], { env: env(), stdio: 'ignore', timeout: 30_000 });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run build:logon-tile', () => {
+  it('produces a PE32+ x86-64 DLL exporting exactly DllGetClassObject and DllCanUnloadNow', () => {
+    expect(run(OBJDUMP, ['-f', shipped], 30_000).stdout).toMatch(/file format pei-x86-64[\s\S]*architecture: i386:x86-64/);
+    const headers = run(OBJDUMP, ['-p', shipped], 30_000).stdout;
+    expect(headers).toMatch(/^Magic\s+020b\s+\(PE32\+\)/m);
+    expect(headers).toMatch(/^Characteristics\s+0x[0-9a-f]+\n(?:\s+.+\n)*?\s+DLL\n/m);
+    const exports = [...headers.matchAll(/^\s+\[\s*\d+\] (\w+)$/gm)].map((m) => m[1]).sort();
+    expect(exports).toEqual(['DllCanUnloadNow', 'DllGetClassObject']);
+    // ASLR (64-bit), DEP: 0x20 HIGH_ENTROPY_VA | 0x40 DYNAMIC_BASE | 0x100 NX_COMPAT.
+    expect(Number.parseInt(/^DllCharacteristics\s+([0-9a-f]+)/m.exec(headers)![1]!, 16) & 0x160).toBe(0x160);
+  });
+
+  it('imports only Windows system DLLs (runtime linked in), and the LSA calls it needs', () => {
+    const headers = run(OBJDUMP, ['-p', shipped], 30_000).stdout;
+    const imports = [...headers.matchAll(/DLL Name: (\S+)/g)].map((m) => m[1]!.toLowerCase()).sort();
+    expect(imports).toEqual(SYSTEM_DLLS);
+    for (const fn of ['LsaOpenPolicy', 'LsaRetrievePrivateData', 'LsaFreeMemory', 'LsaConnectUntrusted', 'LsaLookupAuthenticationPackage', 'CredProtectW'])
+      expect(headers, fn).toMatch(new RegExp(`\\s${fn}\\n`));
+  });
+
+  it('the shipped DLL has no fake secret source (the test-only DLL does)', () => {
+    const utf16 = Buffer.from(fakePassword, 'utf16le');
+    expect(readFileSync(shipped).includes(utf16)).toBe(false);
+    expect(readFileSync(join(work, 'build', 'tile-fake-secret.dll')).includes(utf16)).toBe(true); // the search works
+    expect(existsSync(join(root, 'dist', 'logon-tile', 'tile-fake-secret.dll'))).toBe(false);
+  });
+
+  it('stays small', () => {
+    const bytes = statSync(shipped).size;
+    console.log(`wachtwoord-vergeten-tile.dll: ${bytes} bytes`);
+    expect(bytes).toBeLessThan(256 * 1024); // 95 KB today: 66 KB of it the 256x256 tile image
+  });
+});
+
+const common = [
+  'DllGetClassObject refuses another CLSID', 'LockServer(TRUE) keeps the DLL loaded', 'CreateInstance refuses aggregation',
+  'CPUS_LOGON is offered, with one tile', 'CPUS_UNLOCK_WORKSTATION is refused with E_NOTIMPL and enumerates no tile',
+  'CPUS_CHANGE_PASSWORD is refused with E_NOTIMPL and enumerates no tile', 'CPUS_CREDUI is refused with E_NOTIMPL and enumerates no tile',
+  'kill switch Disabled=1 hides the tile', 'a credential outliving its provider keeps the DLL loaded', '3 field descriptors',
+  'default large text: Wachtwoord vergeten', 'small text from TileSubtitle', 'the tile image is the app icon (blue, white keyhole)',
+  'set up: selecting the tile signs in at once (SetSelected auto-logon)', 'not set up (Ready=0): nothing is serialized',
+  'not set up (KioskAccount missing): GetSerialization answers with the status text', 'ReportResult(account locked out): the status text',
+  'after a failed logon: no further automatic attempt', 'DllCanUnloadNow is S_OK at the end (no object leaked)',
+];
+
+describe('under Wine, walked as LogonUI does', () => {
+  it('the shipped DLL: life cycle, scenarios, kill switch, fields; no secret in LSA → status text, nothing serialized', () => {
+    expect([...real.checks].filter(([, ok]) => !ok).map(([name]) => name), real.stdout).toEqual([]);
+    expect(real.status, real.stdout + real.stderr).toBe(0);
+    for (const name of [...common, 'no secret: nothing is serialized', 'no secret: the status text with the error icon', 'no secret: no second automatic attempt'])
+      expect(real.checks.get(name), name).toBe(true);
+    // The status text came from the LSA read: STATUS_OBJECT_NAME_NOT_FOUND as HRESULT_FROM_NT (its trace line).
+    expect(real.stderr).toContain('WachtwoordVergetenTile: LsaRetrievePrivateData: 0xD0000034');
+  });
+
+  it('the test-only DLL (fake secret source): the packed KERB_INTERACTIVE_UNLOCK_LOGON holds computer, account, password', () => {
+    expect([...fake.checks].filter(([, ok]) => !ok).map(([name]) => name), fake.stdout).toEqual([]);
+    expect(fake.status, fake.stdout + fake.stderr).toBe(0);
+    for (const name of [
+      ...common, 'fake secret: a credential is returned', 'the Negotiate package id from LsaLookupAuthenticationPackage',
+      'strings packed in order right after the header, as offsets from the block start, block size exact',
+      'domain is the computer name (local account)', 'user is KioskAccount', 'password is the secret as protectPassword returned it',
+      'a secret shorter than 32 characters is refused: status text, nothing serialized',
+    ])
+      expect(fake.checks.get(name), name).toBe(true);
+  });
+});

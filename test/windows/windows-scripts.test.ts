@@ -1,0 +1,72 @@
+// resources/windows under real PowerShell 7: the parser and 5.1-syntax check, the Registry.pol writer, the
+// pieces, install/uninstall end to end on the fake machine, and fail-closed by fault injection (test/windows/
+// *.tests.ps1, harness/). Plus what ties the scripts to the rest of the project, checked from here.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { secretFiles } from '../../src-main/electron/paths.js';
+import { findPwsh } from './tools.js';
+
+const root = process.cwd();
+const script = (f: string) => readFileSync(join(root, 'resources', 'windows', f), 'utf8');
+
+function runPwsh(file: string): void {
+  const r = spawnSync(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', join(root, 'test', 'windows', file)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = `${r.stdout}\n${r.stderr}`;
+  // The whole output only when it failed: the FAIL lines and the summary say what.
+  expect(r.status, out.split('\n').filter((l) => /FAIL|failure|error/i.test(l)).slice(0, 60).join('\n') || out.slice(-4000)).toBe(0);
+  expect(out).toMatch(/^0 failure\(s\)$/m);
+}
+
+describe('Windows setup scripts under PowerShell 7', () => {
+  it('pwsh is there (or the test says how to install it)', () => {
+    expect(findPwsh()).toMatch(/pwsh$/);
+  });
+  it('every .ps1 parses with 0 errors and uses Windows PowerShell 5.1 syntax only', () => runPwsh('syntax.tests.ps1'), 120_000);
+  it('Registry.pol writer: byte-exact against the documented format, reader refuses malformed files', () => runPwsh('registry-pol.tests.ps1'), 120_000);
+  it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
+  it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
+  it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
+});
+
+describe('what ties the scripts to the project', () => {
+  it('installer.nsh runs both scripts from the install folder, with parameters install.ps1 declares', () => {
+    const nsh = script('installer.nsh');
+    expect(nsh).toContain('"$INSTDIR\\resources\\windows\\install.ps1"');
+    expect(nsh).toContain('"$INSTDIR\\resources\\windows\\uninstall.ps1"');
+    const declared = new Set([...script('install.ps1').matchAll(/\[(?:switch|string)\] \$(\w+)/g)].map((m) => m[1]!));
+    const passed = [...nsh.matchAll(/[\s'"]-([A-Z]\w+)/g)].map((m) => m[1]!).filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
+    expect(new Set(passed)).toEqual(new Set(['AppExe', 'TileDll', 'CentralUrl', 'CaFile', 'ConfigFile', 'LocalMode', 'KeyboardFilter', 'NoAppLocker']));
+    for (const p of passed) expect(declared.has(p), p).toBe(true);
+    expect(nsh).toMatch(/\$\{IfNot\} \$\{isUpdated\}[\s\S]*uninstall\.ps1/); // an update keeps the kiosk
+  });
+
+  it('the product name, the AD password files and the WINDOWS-CONTRACT names are the ones the app and the tile use', () => {
+    expect(script('common.ps1')).toContain(`$ProductName = '${JSON.parse(readFileSync('package.json', 'utf8')).productName}'`);
+    const files = secretFiles('S', 'U');
+    const uninstall = script('uninstall.ps1');
+    expect(uninstall).toContain(`'${basename(files.importFile)}'`);
+    expect(uninstall).toContain(`'${basename(files.encrypted)}'`);
+    expect(uninstall).toContain('AppData\\Roaming\\$ProductName'); // Electron's userData on Windows
+    const provider = script('provider.ps1');
+    expect(provider).toContain("$ProviderClsid = '{6D75EE9F-8460-466C-8E35-C5706647502F}'");
+    expect(provider).toContain("$ProviderDll = 'wachtwoord-vergeten-tile.dll'");
+    expect(provider).toContain('resources\\logon-tile\\$ProviderDll');
+    expect(provider).toContain('Authentication\\Credential Providers\\$ProviderClsid');
+    expect(provider).toContain("'ThreadingModel' 'Apartment'");
+    expect(script('common.ps1')).toContain("$ProductKey = 'HKLM:\\SOFTWARE\\Wachtwoord vergeten'");
+    expect(script('secret.ps1')).toContain("$LsaSecretName = 'L$WachtwoordVergetenKiosk'");
+    for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle']) expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
+  });
+
+  it('the tile (src-logon-tile) reads exactly these names', () => {
+    const tile = (f: string) => readFileSync(join(root, 'src-logon-tile', 'src', f), 'utf8');
+    expect(tile('guids.h')).toContain('{0x6d75ee9f, 0x8460, 0x466c, {0x8e, 0x35, 0xc5, 0x70, 0x66, 0x47, 0x50, 0x2f}}');
+    expect(tile('lsa_system.cpp')).toContain('L"L$WachtwoordVergetenKiosk"');
+    expect(tile('settings.h')).toContain('L"SOFTWARE\\\\Wachtwoord vergeten"');
+    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled']) expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    // The tile takes a secret of 32 to 256 characters; install.ps1 makes 40.
+    expect(script('secret.ps1')).toMatch(/for \(\$n = 0; \$n -lt 40; \$n\+\+\)/);
+  });
+});
