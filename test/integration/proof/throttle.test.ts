@@ -49,16 +49,20 @@ it('5 wrong birthdates per user per day, whichever kiosk and spelling; then even
   const spellings = ['A.Janssen', 'a.janssen@pantein.nl', 'PANTEIN\\A.JANSSEN', ' a.janssen ', 'A.Janssen'];
   for (const [i, username] of spellings.entries()) {
     const { json: s } = await host.post('start', { username }, `10.0.0.${i + 1}`);
-    expect((await host.post('verifyIdentity', { sessionId: s.sessionId, birthdate: `0${i + 2}-10-1984` }, `10.0.0.${i + 1}`)).json).toEqual({ ok: false, code: 'identity_failed' });
+    // One budget for every spelling: the tries left count down across them.
+    expect((await host.post('verifyIdentity', { sessionId: s.sessionId, birthdate: `0${i + 2}-10-1984` }, `10.0.0.${i + 1}`)).json).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 - i });
   }
   const { json: s } = await host.post('start', { username: 'A.Janssen' }, '10.9.9.9');
-  expect((await host.post('verifyIdentity', { sessionId: s.sessionId, birthdate: '01-10-1984' }, '10.9.9.9')).json).toEqual({ ok: false, code: 'blocked' });
+  const blocked = (await host.post('verifyIdentity', { sessionId: s.sessionId, birthdate: '01-10-1984' }, '10.9.9.9')).json;
+  expect(blocked).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
   expect(() => host!.lastCode()).toThrow(/no SMS sent/);
-  // An unknown name is blocked the same way after 5 tries: "blocked" tells nothing about existence.
+  // An unknown name counts down and is blocked the same way after 5 tries: neither tells anything about existence.
   for (let i = 0; i < 6; i++) {
     const { json: u } = await host.post('start', { username: 'no.such.person' }, `10.1.0.${i}`);
     const r = (await host.post('verifyIdentity', { sessionId: u.sessionId, birthdate: '01-01-1990' }, `10.1.0.${i}`)).json;
-    expect(r).toEqual({ ok: false, code: i < 5 ? 'identity_failed' : 'blocked' });
+    if (i < 5) expect(r).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 - i });
+    else expect(Object.keys(r).sort()).toEqual(Object.keys(blocked).sort());
+    if (i === 5) expect(r).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
   }
 });
 
