@@ -40,18 +40,21 @@ const limitsSchema = z
   })
   .strict();
 
+/** Who staff call for help (the manual's servicedesk); shared with the kiosk settings (its offline page). */
+export const servicedeskSchema = z
+  .object({
+    name: z.string().min(1).default('Servicedesk ICT'),
+    phone: z.string().min(1).default('0485 – 845 900'),
+    email: z.string().email().default('servicedesk@pantein.nl'),
+    hours: z.string().optional(),
+  })
+  .strict()
+  .default({ name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' });
+
 export const configSchema = z
   .object({
     organisation: z.string().min(1).max(40).default('Pantein'),
-    servicedesk: z
-      .object({
-        name: z.string().min(1).default('Servicedesk ICT'),
-        phone: z.string().min(1).default('0485 – 845 900'),
-        email: z.string().email().default('servicedesk@pantein.nl'),
-        hours: z.string().optional(),
-      })
-      .strict()
-      .default({ name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' }),
+    servicedesk: servicedeskSchema,
     /**
      * Where staff register their mobile number; the wizard names it when the identity check fails (the manual's
      * intro). The steps after the first → are the app's own (Dutch) labels: the English page marks them lang="nl".

@@ -26,6 +26,16 @@ export type LifecycleOptions = {
   timers?: Timers;
 };
 
+/**
+ * Seconds without input: the fewer of the system's count (powerMonitor.getSystemIdleTime: keyboard, mouse, touch
+ * anywhere) and the kiosk window's own (its 'input-event's). Real input reaches both, so this is the system's
+ * count on a ward PC; input a test harness sends over DevTools reaches only the window, and a session without
+ * an input desktop (a CI runner's) reports the machine's idle time since boot.
+ */
+export function idleSeconds(systemSeconds: number, lastWindowInputMs: number, nowMs: number): number {
+  return Math.min(systemSeconds, Math.max(0, (nowMs - lastWindowInputMs) / 1000));
+}
+
 export class KioskLifecycle {
   private poll: unknown;
   private done: unknown;

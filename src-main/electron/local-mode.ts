@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../core/ports/log.js';
 import type { ClientContext } from '../core/contract.js';
 import type { KioskSettingsData } from '../settings/schema.js';
+import type { TrustCheck } from './file-trust.js';
 import { createIpcHandlers, setupIpc } from './ipc.js';
 import { secretFiles } from './paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol.js';
@@ -27,6 +28,10 @@ export type LocalModeOptions = {
   kiosk: () => WebContents | undefined;
   /** What the wizard did, for the lifecycle: code step, success, the person left. */
   onWizard: (event: WizardEvent) => void;
+  /** An installed kiosk: its core gets no environment variable but the AD password from safeStorage. */
+  isPackaged: boolean;
+  /** Refuses a config or CA file the kiosk account could change (file-trust.ts). */
+  trustFile: TrustCheck;
 };
 
 export type LocalMode = {
@@ -36,17 +41,27 @@ export type LocalMode = {
   codeIdleSeconds: number;
 };
 
+/** The trust anchors a core config names: a changed LDAPS or Redis CA would let a look-alike server in. */
+export function configCaFiles(config: Config): string[] {
+  const ca = (x: unknown) => (x && typeof x === 'object' && typeof (x as { caFile?: unknown }).caFile === 'string' ? [(x as { caFile: string }).caFile] : []);
+  return [...ca(config.directory), ...ca(config.store)];
+}
+
 /** The kiosk settings win over the core config where both speak (language, idle and done time). */
 export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds' | 'doneSeconds'>): Config {
   return { ...config, language: s.language, security: { ...config.security, idleSeconds: s.idleSeconds, doneSeconds: s.doneSeconds } };
 }
 
 export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
+  if (o.configPath) await o.trustFile(o.configPath, 'the core config file', true);
   const config = kioskConfig(loadConfig(o.configPath), o.settings);
+  for (const ca of configCaFiles(config)) await o.trustFile(ca, 'a CA file named by the core config', true);
   // The directory adapter reads its bind password from the environment variable its config names, in the env
   // createApp is given: a private copy here. Never process.env: Chromium's renderer, GPU and utility processes
-  // inherit it, and the password must stay in this (main) process only.
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // inherit it, and the password must stay in this (main) process only. Installed, the copy starts empty: the kiosk
+  // account can set any variable in HKCU\Environment (RESET_KIOSK_TWILIO_*, <VAR>_FILE…), which would hand an
+  // attacker's Twilio account every code sent; secrets come only from safeStorage (the AD password) then.
+  const env: NodeJS.ProcessEnv = o.isPackaged ? {} : { ...process.env };
   const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
   if (typeof passwordEnv === 'string') {
     const secret = await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData));

@@ -1,5 +1,6 @@
-// Logon-screen setup: when the wizard ends or idles, log the Windows session of the "Wachtwoord vergeten"
-// account off, so the PC returns to the logon screen. execFile with an absolute path: no shell, no PATH lookup.
+// Logon-screen setup: when the wizard ends or idles, log the Windows session of the kiosk account off, so the
+// PC returns to the logon screen. execFile with an absolute path: no shell, no PATH lookup; the Windows directory
+// comes from paths.ts (fixed in an installed kiosk, never %SystemRoot% from the kiosk user's environment).
 import { execFile } from 'node:child_process';
 import { win32 } from 'node:path';
 
@@ -10,20 +11,28 @@ export function shouldLogoff(s: { logoffOnExit: boolean; kioskAccount: string },
   return s.logoffOnExit && !dev && username.toLowerCase() === s.kioskAccount.toLowerCase();
 }
 
+/**
+ * Before its settings are read and trusted, an installed kiosk does not know which account it serves: a start
+ * that fails there (settings missing, refused or invalid) ends the session it runs in, whoever that is, instead
+ * of leaving Shell Launcher to restart it forever. Unpackaged, only the default kiosk account is logged off.
+ */
+export function logoffBeforeSettings(isPackaged: boolean, username: string, dev: boolean): boolean {
+  return isPackaged ? !dev : shouldLogoff({ logoffOnExit: true, kioskAccount: 'Wachtwoord vergeten' }, username, dev);
+}
+
 /** `shutdown.exe /l` on Windows; elsewhere (Linux labs) there is no session to end: the app just quits. */
-export function logoffCommand(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): LogoffCommand | undefined {
+export function logoffCommand(platform: NodeJS.Platform, windowsDir: string): LogoffCommand | undefined {
   if (platform !== 'win32') return undefined;
-  const root = env.SystemRoot && /^[A-Za-z]:\\/.test(env.SystemRoot) ? env.SystemRoot : 'C:\\Windows';
-  return { file: win32.join(root, 'System32', 'shutdown.exe'), args: ['/l'] };
+  return { file: win32.join(windowsDir, 'System32', 'shutdown.exe'), args: ['/l'] };
 }
 
 type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv }, cb: (err: Error | null) => void) => unknown;
 
 /** Resolves false when there is nothing to run or it failed (the caller then quits the app instead). */
-export function runLogoff(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, exec: ExecFile = execFile as unknown as ExecFile): Promise<boolean> {
-  const cmd = logoffCommand(platform, env);
+export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile as unknown as ExecFile): Promise<boolean> {
+  const cmd = logoffCommand(platform, windowsDir);
   if (!cmd) return Promise.resolve(false);
   // A minimal environment: the child never inherits secrets main holds in its own environment.
-  const childEnv = { SystemRoot: env.SystemRoot ?? 'C:\\Windows' };
+  const childEnv = { SystemRoot: windowsDir };
   return new Promise((resolve) => exec(cmd.file, cmd.args, { windowsHide: true, env: childEnv }, (err) => resolve(!err)));
 }

@@ -11,11 +11,13 @@ import type { Logger } from '../core/ports/log.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './args.js';
-import { KioskLifecycle } from './lifecycle.js';
+import { enforcesTrust, hostTrustDeps, trustCheck } from './file-trust.js';
+import { idleSeconds, KioskLifecycle } from './lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local-mode.js';
-import { runLogoff, shouldLogoff } from './logoff.js';
+import { logoffBeforeSettings, runLogoff, shouldLogoff } from './logoff.js';
 import { planKiosk, type KioskPlan } from './modes.js';
-import { builtPaths, settingsDir } from './paths.js';
+import { setupOfflinePage } from './offline.js';
+import { builtPaths, settingsDir, windowsDir } from './paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol.js';
 import { sessionEnder, startUrlAfter } from './session-end.js';
 import { ElectronStoreSettings } from './settings-store.js';
@@ -23,6 +25,9 @@ import { createKioskWindow, setupContentsHardening } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseKioskArgs(process.argv, app.isPackaged);
+/** What decides where settings come from: an installed kiosk ignores the environment for that (paths.ts). */
+const host = { platform: process.platform, isPackaged: app.isPackaged, env: process.env };
+const logoff = () => runLogoff(process.platform, windowsDir(host));
 
 /** What the setup steps share, in one place. */
 const kiosk = {
@@ -31,8 +36,10 @@ const kiosk = {
   contentsId: undefined as number | undefined,
   /** The window may close (a logoff or quit is under way). */
   quitting: false,
-  /** Until the settings say otherwise, a kiosk that cannot start logs off only the default kiosk account. */
-  logoffOnFailure: shouldLogoff({ logoffOnExit: true, kioskAccount: 'Wachtwoord vergeten' }, userInfo().username, args.dev),
+  /** Until its settings are read and trusted, an installed kiosk that cannot start ends the session (logoff.ts). */
+  logoffOnFailure: logoffBeforeSettings(app.isPackaged, userInfo().username, args.dev),
+  /** The last keyboard, mouse or touch input the window saw (lifecycle.ts idleSeconds). */
+  lastInput: Date.now(),
 };
 
 /** Before ready: sandbox every renderer (#4) and make app:// a secure standard scheme (#18). */
@@ -58,7 +65,7 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
   const end = sessionEnder({
     cancelActive: local && (() => local.cancelActive()),
     logoff: kiosk.logoffOnFailure,
-    runLogoff: () => runLogoff(process.platform, process.env),
+    runLogoff: logoff,
     setQuitting: (q) => void (kiosk.quitting = q),
     wipe: async (why) => {
       await ses.clearStorageData();
@@ -71,7 +78,7 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
     idleSeconds: settings.idleSeconds,
     codeIdleSeconds: local?.codeIdleSeconds,
     doneSeconds: settings.doneSeconds,
-    systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
 }
@@ -85,6 +92,8 @@ function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session,
     mayClose: () => kiosk.quitting || args.dev,
   });
   kiosk.contentsId = kiosk.win.webContents.id;
+  kiosk.win.webContents.on('input-event', () => void (kiosk.lastInput = Date.now()));
+  if (plan.mode === 'central') setupOfflinePage({ ses, contents: kiosk.win.webContents, info: { retryUrl: plan.startUrl, servicedesk: settings.servicedesk }, log });
   if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
 }
 
@@ -96,15 +105,19 @@ function setupQuit(lifecycle: KioskLifecycle, local: LocalMode | undefined): voi
   });
   // Only reachable when main itself quits (the window refuses to close otherwise): end the session too.
   app.on('window-all-closed', () => {
-    if (kiosk.logoffOnFailure) void runLogoff(process.platform, process.env).finally(() => app.quit());
+    if (kiosk.logoffOnFailure) void logoff().finally(() => app.quit());
     else app.quit();
   });
 }
 
 async function start(log: Logger): Promise<void> {
-  const dir = settingsDir(process.platform, process.env, app.getPath('userData'));
+  // Settings, config and CA files the kiosk account could change are refused (file-trust.ts).
+  const trust = trustCheck(hostTrustDeps(host, app.getPath('userData'), process.getuid?.()), enforcesTrust(host), log);
+  const dir = settingsDir(host, app.getPath('userData'));
+  await trust(join(dir, 'kiosk.json'), 'the kiosk settings', app.isPackaged); // an installed kiosk needs the admin's file
   const settings: KioskSettingsData = new ElectronStoreSettings(dir).read();
   const plan = planKiosk(settings);
+  if (plan.mode === 'central') await trust(plan.caFile, 'the pinned CA file', true);
   const kioskId = settings.kioskId ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
   kiosk.logoffOnFailure = shouldLogoff(settings, userInfo().username, args.dev);
   const ses = setupSession(kioskId);
@@ -119,6 +132,8 @@ async function start(log: Logger): Promise<void> {
           userData: app.getPath('userData'),
           kiosk: () => kiosk.win?.webContents,
           onWizard: (event) => lifecycle.wizard(event),
+          isPackaged: app.isPackaged,
+          trustFile: trust,
         })
       : undefined;
   const lifecycle = setupLifecycle(settings, plan, ses, local, log);
@@ -140,7 +155,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch(async (e: unknown) => {
       // A kiosk that cannot start must not sit on a half-drawn window: log, log the session off, exit.
       log.error({ err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'kiosk cannot start');
-      if (kiosk.logoffOnFailure) await runLogoff(process.platform, process.env);
+      if (kiosk.logoffOnFailure) await logoff();
       app.exit(1);
     });
 }

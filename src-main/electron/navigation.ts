@@ -26,10 +26,10 @@ export function isAllowedNavigation(url: string, allowedOrigin: string): boolean
   return sameOrigin(url, allowedOrigin);
 }
 
-/** Requests the session lets through (checklist #13 again, at the network layer): our origin only. */
-export function isAllowedRequest(url: string, allowedOrigin: string, dev: boolean): boolean {
+/** Requests the session lets through (checklist #13 again, at the network layer): the plan's origins only. */
+export function isAllowedRequest(url: string, origins: readonly string[], dev: boolean): boolean {
   if (dev && url.startsWith('devtools://')) return true;
-  return sameOrigin(url, allowedOrigin);
+  return origins.some((o) => sameOrigin(url, o));
 }
 
 /** setWindowOpenHandler: never a new window, never shell.openExternal (checklist #14, #15). */

@@ -58,14 +58,20 @@ function toHeaders(h: Record<string, string | string[]>): Headers {
   return out;
 }
 
+/** Every app:// answer: nosniff, no-store and the kiosk CSP (checklist #7). */
+export function appResponse(status: number, type: string, body: string | Uint8Array): Response {
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers: toHeaders(headers(type)) });
+}
+
+const notFound = () => appResponse(404, 'text/plain; charset=utf-8', 'not found');
+
 /** The app:// handler: a file from `root` with the CSP, or 404 for anything it will not serve. */
 export async function serveAppRequest(url: string, root: string, read: (p: string) => Promise<Buffer> = readFile): Promise<Response> {
   const file = resolveAppPath(url, root);
-  if (!file) return new Response('not found', { status: 404, headers: toHeaders(headers('text/plain; charset=utf-8')) });
+  if (!file) return notFound();
   try {
-    const body = await read(file);
-    return new Response(new Uint8Array(body), { status: 200, headers: toHeaders(headers(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')) });
+    return appResponse(200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await read(file));
   } catch {
-    return new Response('not found', { status: 404, headers: toHeaders(headers('text/plain; charset=utf-8')) });
+    return notFound();
   }
 }

@@ -2,6 +2,7 @@
 // config (config/schema.ts), which says how a reset works; in local mode the kiosk also loads a core config.
 // One zod schema with every default; an empty object is a complete local demo kiosk.
 import { z } from 'zod';
+import { servicedeskSchema } from '../config/schema.js';
 import { LANGS } from '../core/contract.js';
 
 const https = z
@@ -37,6 +38,8 @@ export const kioskSettingsSchema = z
       })
       .strict()
       .default({ title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' }),
+    /** Central mode's offline page names them (the core config's servicedesk serves the wizard itself). */
+    servicedesk: servicedeskSchema,
     /** Logon-screen setup: log the Windows session off after idle, after the wizard ends and when the kiosk exits. */
     logoffOnExit: z.boolean().default(false),
     /** ...but only when running as this local account, so an admin trying the kiosk is never logged off. */

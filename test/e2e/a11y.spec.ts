@@ -8,7 +8,7 @@ import { Kiosk, LABELS } from './support/kiosk.js';
 import { asKiosk } from './support/kiosk-host.js';
 import { Outbox } from './support/outbox.js';
 import { servers } from './support/servers.js';
-import { ANNA, ELEONORE, MARIEKE, strongPassword, unknownUser } from './support/users.js';
+import { ANNA, ELEONORE, MARIEKE, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
 const json = (body: object) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

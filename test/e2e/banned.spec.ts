@@ -3,7 +3,7 @@
 // first; a long unusual password goes through. A user with a stricter policy (a PSO) sees her real minimum.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from './support/fixtures.js';
-import { ANNA, LOTTE } from './support/users.js';
+import { ANNA, LOTTE } from '../helpers/demo-users.js';
 
 const NOT_MET = 'Je nieuwe wachtwoord voldoet nog niet aan de eisen.';
 const OTHERS = ['length', 'upper', 'digit', 'punctuation', 'names'];

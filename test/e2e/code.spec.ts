@@ -2,7 +2,7 @@
 // and an expired code (on the second host, whose codes live 2 s).
 import { expect, test } from './support/fixtures.js';
 import { SHORT_CODE_TTL_SECONDS } from './support/servers.js';
-import { ANNA, ELEONORE } from './support/users.js';
+import { ANNA, ELEONORE } from '../helpers/demo-users.js';
 
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

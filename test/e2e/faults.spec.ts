@@ -1,7 +1,7 @@
 // Answers the demo cannot produce on demand, simulated at the network edge: the fetch client must map
 // them (HTTP 500 with a correlation id, a dropped connection, throttles) to messages that say what to do.
 import { expect, test } from './support/fixtures.js';
-import { ANNA } from './support/users.js';
+import { ANNA } from '../helpers/demo-users.js';
 
 const json = (status: number, body: object) => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
 

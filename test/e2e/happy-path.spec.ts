@@ -1,7 +1,7 @@
 // The acceptance walk of issue 4: A.Janssen resets her password with only the manual's labels and the
 // code from the SMS outbox; a second reset with the same password is then refused by the history rule.
 import { expect, test } from './support/fixtures.js';
-import { ANNA, strongPassword } from './support/users.js';
+import { ANNA, strongPassword } from '../helpers/demo-users.js';
 
 const APPLICATIONS = ['Computer inlog', 'Pantein Webmail', 'Topdesk', 'Visma']; // a few of the manual's 15
 

@@ -2,7 +2,7 @@
 // look exactly alike (no enumeration); the text follows the manual. An impossible date gets a format message.
 import { expect, test } from './support/fixtures.js';
 import type { Kiosk } from './support/kiosk.js';
-import { ANNA, DISABLED, NO_MOBILE, unknownUser } from './support/users.js';
+import { ANNA, DISABLED, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
 
 // The manual: "dan heb je je geboortedatum (dd-mm-jjjj) wellicht niet goed ingegeven of is je mobiele
 // telefoonnummer waarschijnlijk niet goed geregistreerd" — one idea per line.

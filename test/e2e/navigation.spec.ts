@@ -2,7 +2,7 @@
 // and the language switch (labels, <html lang>, the SMS language).
 import { expect, test } from './support/fixtures.js';
 import { LABELS } from './support/kiosk.js';
-import { ANNA, MARIEKE, strongPassword } from './support/users.js';
+import { ANNA, MARIEKE, strongPassword } from '../helpers/demo-users.js';
 
 test('Annuleren on every step ends the session and returns to an empty start', async ({ kiosk, page }) => {
   await kiosk.open();

@@ -1,7 +1,7 @@
 // The password step: the live checklist of the manual's rules, the server's verdict on each rule,
 // the name rule (case- and accent-insensitive), a mismatch of the two entries, and the show/hide toggle.
 import { expect, test } from './support/fixtures.js';
-import { ANNA, ELEONORE, MARIEKE, strongPassword } from './support/users.js';
+import { ANNA, ELEONORE, MARIEKE, strongPassword } from '../helpers/demo-users.js';
 
 const RULES = ['length', 'upper', 'digit', 'punctuation', 'names'] as const;
 const NOT_MET = 'Je nieuwe wachtwoord voldoet nog niet aan de eisen.';

@@ -3,7 +3,7 @@
 // saying when it waits. Runs at both sizes on hosts with the product's limits (5 tries, 30 s resend wait).
 import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
-import { MARIEKE, unknownUser } from './support/users.js';
+import { MARIEKE, unknownUser } from '../helpers/demo-users.js';
 
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');

@@ -3,7 +3,7 @@
 // 1920×1080 and 390×844 (playwright.config.ts), on Playwright's clock: no real 90 s waits.
 import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
-import { MARIEKE, unknownUser } from './support/users.js';
+import { MARIEKE, unknownUser } from '../helpers/demo-users.js';
 
 const WARN = 20;
 const warnAt = (idle: number) => (idle - WARN) * 1000;

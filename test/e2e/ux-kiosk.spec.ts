@@ -5,7 +5,7 @@
 import { expect, test } from './support/fixtures.js';
 import { asKiosk, kioskCalls } from './support/kiosk-host.js';
 import { SIZE_HOST } from './support/servers.js';
-import { ELEONORE, strongPassword, unknownUser } from './support/users.js';
+import { ELEONORE, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
 const cancels = async (page: Parameters<typeof kioskCalls>[0]) => (await kioskCalls(page)).filter(([m]) => m === 'cancel').map(([, req]) => req);
 

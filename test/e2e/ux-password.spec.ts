@@ -2,7 +2,7 @@
 // path and shows both fields); the fields keep their width on a phone; a refused password names the rules it
 // misses in the alert itself, in view; a polite summary of the checklist for screen readers.
 import { expect, test } from './support/fixtures.js';
-import { ANNA, ELEONORE } from './support/users.js';
+import { ANNA, ELEONORE } from '../helpers/demo-users.js';
 
 test('Tab goes Nieuw wachtwoord → Herhaal → Volgende; the toggle comes after and shows both', async ({ kiosk, page }) => {
   await kiosk.reachPasswordStep(ELEONORE);

@@ -1,7 +1,7 @@
 // The README's pictures, made on request (`npm run screenshots`), not on every test run, at both sizes (the
 // ward PC's 1920×1080 and a phone's 390×844): the first step, and the password step with the checklist half met.
 import { test } from './support/fixtures.js';
-import { ANNA } from './support/users.js';
+import { ANNA } from '../helpers/demo-users.js';
 
 test('README screenshots @screenshot', async ({ kiosk, page }, testInfo) => {
   const name = (what: string) => `docs/screenshot${testInfo.project.name === 'phone' ? '-phone' : ''}${what}.png`;

@@ -3,7 +3,7 @@
 // channel's name from the config ("de SMSPasscode app", as the manual says); the web host's own words at the end.
 import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
-import { ANNA, strongPassword, unknownUser } from './support/users.js';
+import { ANNA, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
 test('every step has its own title and hands the focus to its heading with the step counter', async ({ kiosk, page }) => {
   await kiosk.open();

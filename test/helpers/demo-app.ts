@@ -1,51 +1,66 @@
-// Test helper: the real app (createApp) on the demo directory, with the SMS outbox in a temp dir so a test can
-// read the code "received" by phone, and throttles relaxed unless a test is about them.
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+// Test helper: the real app (createApp) as a test needs it: the demo directory (or the one the config names), the
+// SMS outbox in a temp dir so a test can read the code "received" by phone, the audit events in memory, secrets
+// from a private env (never process.env), and throttles relaxed unless a test is about them.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../src-main/app.js';
 import { parseConfig } from '../../src-main/config/load.js';
 import type { Config } from '../../src-main/config/schema.js';
-import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
+import type { AuditEvent } from '../../src-main/core/ports/audit.js';
 import type { Directory } from '../../src-main/core/ports/directory.js';
+import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type Limits } from '../../src-main/core/throttle.js';
+import { createDirectory } from '../../src-main/directory/index.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
+import { lastCode, readOutbox } from './sms.js';
 
-/** `directory` is the app's own (tests swap a method on it to inject a fault). */
-export type DemoApp = { app: App; directory: Directory; dir: string; outbox: string; config: Config; lastCode(to?: string): string; close(): Promise<void> };
+/**
+ * `directory` is the app's own (tests swap a method on it to inject a fault). `audit` holds the events unless the
+ * config names an audit file (then they go there). `lastCode(to?)` reads the outbox like a phone.
+ */
+export type DemoApp = { app: App; directory: Directory; dir: string; outbox: string; config: Config; audit: AuditEvent[]; lastCode(to?: string): string; close(): Promise<void> };
 
 /** Every limit multiplied, for tests that make many calls from one client; the per-code limit stays 3. */
 export const RELAXED_LIMITS: Limits = Object.fromEntries(
   LIMIT_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULT_LIMITS[k] : { ...DEFAULT_LIMITS[k], points: 1_000_000 }]),
 ) as Limits;
 
-export type DemoAppOptions = { config?: Record<string, unknown>; overrides?: AppOverrides; log?: Logger; floorMs?: number; outbox?: string };
+export type DemoAppOptions = {
+  /** Raw config (parsed by the real schema); an outbox without a file writes to `outbox`. */
+  config?: Record<string, unknown>;
+  overrides?: AppOverrides;
+  log?: Logger;
+  floorMs?: number;
+  /** The demo outbox file (default: in the temp dir); hosts that share it share one phone. */
+  outbox?: string;
+  /** false: the config's limits (default true: RELAXED_LIMITS, unless overrides.limits says otherwise). */
+  relaxLimits?: boolean;
+};
 
 export async function demoApp(opts: DemoAppOptions = {}): Promise<DemoApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-test-'));
   const outbox = opts.outbox ?? join(dir, 'outbox.jsonl');
-  const raw = {
-    sms: { provider: { type: 'outbox', file: outbox } },
+  const log = opts.log ?? silentLogger;
+  const config = parseConfig({
     ...opts.config,
     security: { identityFloorMs: opts.floorMs ?? 0, ...(opts.config?.security as object | undefined) },
-  };
-  const config = parseConfig(raw);
-  const directory = opts.overrides?.directory ?? DemoDirectory.load();
-  const app = await createApp(config, opts.log ?? silentLogger, { limits: RELAXED_LIMITS, ...opts.overrides, directory });
+  });
+  // The app's own env: the outbox (RESET_KIOSK_OUTBOX, unless the config names a file) and what the test adds.
+  const env = { RESET_KIOSK_OUTBOX: outbox, ...opts.overrides?.env };
+  const directory = opts.overrides?.directory ?? (config.directory.type === 'demo' ? DemoDirectory.load() : await createDirectory(config.directory, log, env));
+  const audit: AuditEvent[] = [];
+  const memoryAudit = config.audit.file ? {} : { audit: { record: async (e: AuditEvent) => void audit.push(e) } };
+  const limits = opts.relaxLimits === false ? {} : { limits: RELAXED_LIMITS };
+  const app = await createApp(config, log, { ...limits, ...memoryAudit, ...opts.overrides, directory, env });
   return {
     app,
     directory,
     dir,
     outbox,
     config,
-    lastCode(to?: string) {
-      if (!existsSync(outbox)) throw new Error('no SMS sent yet');
-      const lines = readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string });
-      const mine = lines.filter((l) => !to || l.to === to);
-      const m = /\b(\d{6})\b/.exec(mine.at(-1)?.body ?? '');
-      if (!m?.[1]) throw new Error('no code in the outbox');
-      return m[1];
-    },
+    audit,
+    lastCode: (to) => lastCode(readOutbox(outbox), to),
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

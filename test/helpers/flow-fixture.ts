@@ -11,6 +11,8 @@ import { DemoDirectory } from '../../src-main/directory/demo.js';
 import type { Directory } from '../../src-main/core/ports/directory.js';
 import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
 import type { CodeChannel, SendOutcome, SmsSender } from '../../src-main/core/ports/sms.js';
+import { lastCode } from './sms.js';
+import { walkTo, type Step, type Walker, type WalkOptions } from './walk.js';
 
 export class CapturingSender implements SmsSender {
   readonly sent: { to: string; body: string }[] = [];
@@ -20,10 +22,9 @@ export class CapturingSender implements SmsSender {
     if (outcome.ok) this.sent.push({ to, body });
     return outcome;
   }
-  lastCode(): string {
-    const m = /\b(\d{6})\b/.exec(this.sent.at(-1)?.body ?? '');
-    if (!m?.[1]) throw new Error('no code sent');
-    return m[1];
+  /** The code in the newest text (to `to`, when given). */
+  lastCode(to?: string): string {
+    return lastCode(this.sent, to);
   }
 }
 
@@ -68,16 +69,14 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
     { ...TEST_OPTIONS, ...opts.options },
   );
   const api: ResetApi = bindClient(service, { clientId: 'kiosk-1' });
-  return { api, service, sender, directory, audit, advance: (ms: number) => void (clock += ms) };
-}
-
-/** Walks to the password step for a user; returns the session id. */
-export async function reachPasswordStep(api: ResetApi, sender: CapturingSender, username = 'A.Janssen', birthdate = '01-10-1984') {
-  const start = await api.start({ username });
-  if (!start.ok) throw new Error(start.code);
-  const identity = await api.verifyIdentity({ sessionId: start.sessionId, birthdate });
-  if (!identity.ok) throw new Error(identity.code);
-  const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
-  if (!code.ok) throw new Error(code.code);
-  return start.sessionId;
+  return {
+    api,
+    service,
+    sender,
+    directory,
+    audit,
+    advance: (ms: number) => void (clock += ms),
+    /** A session at `step` for `user` (default Anna), every answer on the way checked (walk.ts). */
+    walkTo: <S extends Step>(step: S, user?: Walker, walk?: WalkOptions) => walkTo(api, (to) => sender.lastCode(to), step, user, walk),
+  };
 }

@@ -2,21 +2,12 @@
 // persistence, a password, bound to 127.0.0.1. `stop()` kills exactly that process and removes the dir.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 export type RedisPeer = { url: string; port: number; password: string; stop(): Promise<void> };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export async function startRedis(): Promise<RedisPeer> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-redis-'));

@@ -2,7 +2,7 @@
 // Geboortedatum, Wachtwoordcode, Nieuw wachtwoord, Herhaal nieuw wachtwoord) and the Volgende button.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Outbox } from './outbox.js';
-import type { DemoUser } from './users.js';
+import type { DemoUser } from '../../helpers/demo-users.js';
 
 export const LABELS = {
   nl: {

@@ -10,7 +10,8 @@ export type ServerName = 'main' | 'shortCode' | 'desktop' | 'phone';
 export type TestServer = { name: ServerName; url: string; port: number; outbox: string; configFile: string };
 
 // Generous budgets: every test runs from 127.0.0.1, and the same demo users are used by many tests within a
-// run. The values stay inside the schema's bounds (src-main/config/schema.ts LIMIT_MAX).
+// run. The values stay inside the schema's bounds (src-main/config/schema.ts LIMIT_MAX). SMS budget: 10 codes per
+// user per run; keep each demo user's total across all specs below that (now about 7 each).
 const DAY = 86_400;
 const LIMITS = {
   identityPerUser: { points: 10, durationSeconds: DAY },

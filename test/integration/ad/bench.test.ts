@@ -5,7 +5,8 @@ import { Attribute, Change, EqualityFilter } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
 import { useDc } from './dc.js';
-import { adConfig, addUser, bindAs, rawClient, recordingLogger, svcEnv } from './fixtures.js';
+import { adConfig, addUser, bindAs, rawClient, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 const ROUNDS = process.env['RESET_KIOSK_BENCH'] === '1' ? 30 : 5;
@@ -33,7 +34,7 @@ describe.skipIf(!dc)(`reset timings, ${ROUNDS} rounds (Samba AD DC)`, () => {
 
   it('adapter vs raw ldapts vs a kept-open connection', async () => {
     const dn = await addUser(d, { cn: 'Bert Bench', sam: 'bbench' });
-    const ad = await AdDirectory.create(adConfig(d), recordingLogger(), svcEnv(d));
+    const ad = await AdDirectory.create(adConfig(d), captureLog(), svcEnv(d));
     const user = (await ad.findUser('bbench'))!;
     const keep = { mustChangeAtNextLogon: false };
     const filter = new EqualityFilter({ attribute: 'sAMAccountName', value: 'bbench' });

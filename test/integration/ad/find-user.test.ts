@@ -3,14 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, recordingLogger, svcEnv } from './fixtures.js';
+import { USERS, adConfig, addUser, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 
 describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
   const d = dc!;
   let ad: AdDirectory;
-  const log = recordingLogger();
+  const log = captureLog();
 
   beforeAll(async () => {
     ad = await AdDirectory.create(adConfig(d), log, svcEnv(d));
@@ -94,7 +95,7 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
   });
 
   it('logged no error and no warning other than the ones expected', () => {
-    const unexpected = log.lines.filter((l) => l.level === 'error');
+    const unexpected = log.records().filter((l) => l.level === 'error');
     expect(unexpected).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/config/directory.js';
-import type { Logger } from '../../../src-main/core/ports/log.js';
 import { readCa, type Dc } from './dc.js';
 
 export const USERS = {
@@ -88,13 +87,6 @@ export async function setAttribute(dc: Dc, dn: string, type: string, value: stri
 
 export async function readAttributes(dc: Dc, dn: string, attributes: string[]): Promise<Record<string, unknown>> {
   return asAdmin(dc, async (c) => (await c.search(dn, { scope: 'base', attributes })).searchEntries[0] ?? {});
-}
-
-export type LogLine = { level: 'info' | 'warn' | 'error'; obj: object; msg?: string };
-export function recordingLogger(): Logger & { lines: LogLine[]; text(): string } {
-  const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg ? { msg } : {}) });
-  return { lines, info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };
 }
 
 /**

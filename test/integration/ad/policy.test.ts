@@ -1,24 +1,19 @@
 // The effective password policy on a real Samba AD DC: the domain's (domain NC head), and a user's resultant
 // PSO (msDS-ResultantPSO) for members of a group a PSO is applied to — readable by the service account through
 // the Read Property ACE provision.sh grants on the Password Settings Container, and not without it.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src-main/app.js';
-import { parseConfig } from '../../../src-main/config/load.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
-import { buildServer } from '../../../src-main/web/server.js';
-import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { webHost } from '../../helpers/web-host.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, createPso, recordingLogger, svcEnv } from './fixtures.js';
+import { USERS, adConfig, addUser, createPso, svcEnv } from './fixtures.js';
 
 const dc = await useDc();
 
 describe.skipIf(!dc)('AD effective password policy (Samba AD DC)', () => {
   const d = dc!;
   let ad: AdDirectory;
-  const log = recordingLogger();
+  const log = captureLog();
   let pso: string;
   let member: string;
 
@@ -59,29 +54,22 @@ describe.skipIf(!dc)('AD effective password policy (Samba AD DC)', () => {
   });
 
   it('through the web host: the first rule reads 12 for the member and 8 for others; 11 characters are refused before any modify', async () => {
-    const outbox = join(mkdtempSync(join(tmpdir(), 'rk-ad-pso-')), 'outbox.jsonl');
-    const config = parseConfig({
-      directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
-      security: { identityFloorMs: 0 },
-      sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true } }, // codes from a file: test lab only
+    const host = await webHost({
+      config: {
+        directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
+        sms: { provider: { type: 'outbox', allowRealDirectory: true } }, // codes from a file: test lab only
+      },
+      log,
+      overrides: { env: svcEnv(d) },
     });
-    const directory = await AdDirectory.create(config.directory as never, log, svcEnv(d));
     let modifies = 0;
-    const reset = directory.resetPassword.bind(directory);
-    directory.resetPassword = (...args) => (modifies++, reset(...args));
-    const app = await createApp(config, log, { limits: RELAXED_LIMITS, directory, env: svcEnv(d) });
-    const server = await buildServer(app, { log });
-    const call = async (method: string, body: object) => (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown>;
-    const code = (to: string) => /\b(\d{6})\b/.exec(readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string }).filter((l) => l.to === to).at(-1)!.body)![1]!;
-    const reach = async (username: string, birthdate: string, mobile: string) => {
-      const { sessionId } = (await call('start', { username })) as { sessionId: string };
-      expect(await call('verifyIdentity', { sessionId, birthdate })).toMatchObject({ ok: true });
-      return { sessionId, answer: await call('verifyCode', { sessionId, code: code(mobile) }) };
-    };
+    const reset = host.directory.resetPassword.bind(host.directory);
+    host.directory.resetPassword = (...args) => (modifies++, reset(...args));
+    const call = (method: string, body: object) => host.call(method, body);
     try {
-      const member = await reach('L.Meijer', '17-04-1986', '+31656789012');
+      const member = await host.walkTo('password', { username: 'L.Meijer', birthdate: '17-04-1986', mobile: '+31656789012' });
       expect(member.answer).toMatchObject({ ok: true, policy: { minLength: 12, history: 10, historyChecked: false, complexity: true } });
-      const other = await reach('A.Janssen', '01-10-1984', USERS.anna.mobile);
+      const other = await host.walkTo('password', { username: 'A.Janssen', birthdate: '01-10-1984', mobile: USERS.anna.mobile });
       expect(other.answer).toMatchObject({ ok: true, policy: { minLength: 8, history: 5, historyChecked: false } });
 
       const refused = await call('setPassword', { sessionId: member.sessionId, password: 'Kort#Wacht1', repeat: 'Kort#Wacht1' });
@@ -90,8 +78,7 @@ describe.skipIf(!dc)('AD effective password policy (Samba AD DC)', () => {
       expect(await call('setPassword', { sessionId: member.sessionId, password: 'Lang#Wachtwoord-73', repeat: 'Lang#Wachtwoord-73' })).toMatchObject({ ok: true });
       expect(modifies).toBe(1);
     } finally {
-      await server.close();
-      await app.close();
+      await host.stop();
     }
   });
 });

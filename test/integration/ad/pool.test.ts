@@ -11,14 +11,15 @@ import { adConnectionSettings } from '../../../src-main/directory/ad-settings.js
 import { AdDirectory } from '../../../src-main/directory/ad.js';
 import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, restartDc, useDc } from './dc.js';
-import { adConfig, addUser, bindAs, rawClient, recordingLogger, svcEnv } from './fixtures.js';
+import { adConfig, addUser, bindAs, rawClient, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 const keep = { mustChangeAtNextLogon: false };
 
 describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
   const d = dc!;
-  const log = recordingLogger();
+  const log = captureLog();
   const binds = vi.spyOn(Client.prototype, 'bind');
   const unbinds = vi.spyOn(Client.prototype, 'unbind');
   const modifies = vi.spyOn(Client.prototype, 'modify');

@@ -7,14 +7,15 @@ import { resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
 import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from '../../../src-main/directory/policy-hints.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, bindAs, lockOut, rawClient, readAttributes, recordingLogger, svcEnv } from './fixtures.js';
+import { USERS, adConfig, addUser, bindAs, lockOut, rawClient, readAttributes, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 
 describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
   const d = dc!;
   let ad: AdDirectory;
-  const log = recordingLogger();
+  const log = captureLog();
   const keep = { mustChangeAtNextLogon: false };
 
   beforeAll(async () => {
@@ -72,7 +73,7 @@ describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
     }
     expect(await bindAs(d, USERS.outsider.dn, USERS.outsider.password)).toBe('ok');
     expect(await bindAs(d, d.adminDn, d.adminPassword)).toBe('ok');
-    expect(log.lines.some((l) => l.level === 'error' && /refused/.test(l.msg ?? ''))).toBe(true);
+    expect(log.records().some((l) => l.level === 'error' && /refused/.test(l.msg ?? ''))).toBe(true);
     // The same user in OU=Kiosk is fine for that configuration.
     expect(await wide.resetPassword((await wide.findUser('asmith'))!, 'Wide#Scope-Ok1', keep)).toEqual({ ok: true });
   });
@@ -85,7 +86,7 @@ describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
   it('reports that Samba cannot enforce history on reset, once, as a warning', async () => {
     expect(ad.enforcesHistory).toBe(false);
     expect((await ad.probe()).policyHintsOid).toBeNull();
-    const warnings = log.lines.filter((l) => l.level === 'warn' && /POLICY_HINTS/.test(l.msg ?? ''));
+    const warnings = log.records().filter((l) => l.level === 'warn' && /POLICY_HINTS/.test(l.msg ?? ''));
     expect(warnings.length).toBeGreaterThanOrEqual(1);
     // Samba accepts an admin reset to a recent password: this is exactly what the warning is about.
     const user = (await ad.findUser('a.janssen'))!;

@@ -8,7 +8,8 @@ import { ConfigError } from '../../../src-main/config/load.js';
 import { AdDirectory } from '../../../src-main/directory/ad.js';
 import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, stopDc, useDc } from './dc.js';
-import { USERS, adConfig, bindAs, recordingLogger, svcEnv } from './fixtures.js';
+import { USERS, adConfig, bindAs, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 const keep = { mustChangeAtNextLogon: false };
@@ -21,6 +22,16 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - t0, result };
 }
 
+/** A lookup fails with DirectoryUnavailableError and a reset answers `unavailable`, each within `ms`. */
+async function expectUnavailableWithin(ad: AdDirectory, ms: number, password: string): Promise<void> {
+  const lookup = await timed(() => ad.findUser('a.janssen'));
+  expect(lookup.result).toBeInstanceOf(DirectoryUnavailableError);
+  expect(lookup.ms).toBeLessThan(ms);
+  const reset = await timed(() => ad.resetPassword(anna, password, keep));
+  expect(reset.result).toMatchObject({ ok: false, reason: 'unavailable' });
+  expect(reset.ms).toBeLessThan(ms);
+}
+
 describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   const d = dc!;
 
@@ -31,9 +42,9 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
       { servername: 'wrong.example' },
     ];
     for (const overrides of cases) {
-      const log = recordingLogger();
+      const log = captureLog();
       const ad = await AdDirectory.create(adConfig(d, overrides), log, svcEnv(d));
-      expect(log.lines.some((l) => l.level === 'error' && /start-up check failed/.test(l.msg ?? ''))).toBe(true);
+      expect(log.records().some((l) => l.level === 'error' && /start-up check failed/.test(l.msg ?? ''))).toBe(true);
       const lookup = await ad.findUser('a.janssen').catch((e: unknown) => e);
       expect(lookup, JSON.stringify(overrides)).toBeInstanceOf(DirectoryUnavailableError);
       expect(String((lookup as Error).message)).toMatch(/certificate|altnames|self[- ]signed|verify/i);
@@ -43,12 +54,12 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   });
 
   it('accepts a configured servername that the certificate carries (IP URL, name "localhost")', async () => {
-    const ad = await AdDirectory.create(adConfig(d, { servername: 'localhost' }), recordingLogger(), svcEnv(d));
+    const ad = await AdDirectory.create(adConfig(d, { servername: 'localhost' }), captureLog(), svcEnv(d));
     expect((await ad.findUser('a.janssen'))?.username).toBe('A.Janssen');
   });
 
   it('a wrong service password makes the directory unavailable, without failing over', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const ad = await AdDirectory.create(adConfig(d, { urls: [d.url, d.url] }), log, { RESET_KIOSK_AD_PASSWORD: 'wrong' });
     await expect(ad.findUser('a.janssen')).rejects.toThrow(/LDAP 49/);
     expect(log.text()).not.toContain('DC did not answer');
@@ -57,35 +68,28 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   it('reads the service password from <VAR>_FILE, and names the field when it is missing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'rk-secret-')), 'ad-password');
     writeFileSync(file, `${d.bindPassword}\n`);
-    const ad = await AdDirectory.create(adConfig(d, { bindPasswordEnv: 'KIOSK_AD_PW' }), recordingLogger(), { KIOSK_AD_PW_FILE: file });
+    const ad = await AdDirectory.create(adConfig(d, { bindPasswordEnv: 'KIOSK_AD_PW' }), captureLog(), { KIOSK_AD_PW_FILE: file });
     expect((await ad.findUser('jdoe'))?.username).toBe('jdoe');
-    await expect(AdDirectory.create(adConfig(d), recordingLogger(), {})).rejects.toThrow(ConfigError);
-    await expect(AdDirectory.create(adConfig(d), recordingLogger(), {})).rejects.toThrow(/directory\.bindPasswordEnv.*RESET_KIOSK_AD_PASSWORD/);
+    await expect(AdDirectory.create(adConfig(d), captureLog(), {})).rejects.toThrow(ConfigError);
+    await expect(AdDirectory.create(adConfig(d), captureLog(), {})).rejects.toThrow(/directory\.bindPasswordEnv.*RESET_KIOSK_AD_PASSWORD/);
   });
 
   it('fails over to the next DC and then keeps using the one that answered', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     const ad = await AdDirectory.create(adConfig(d, { urls: [DEAD_URL, d.url] }), log, svcEnv(d));
     expect((await ad.findUser('a.janssen'))?.username).toBe('A.Janssen');
     expect((await ad.findUser('jdoe'))?.username).toBe('jdoe');
-    expect(log.lines.filter((l) => /did not answer/.test(l.msg ?? ''))).toHaveLength(1); // only at start-up
-    expect(log.lines.some((l) => /failed over/.test(l.msg ?? ''))).toBe(true);
+    expect(log.records().filter((l) => /did not answer/.test(l.msg ?? ''))).toHaveLength(1); // only at start-up
+    expect(log.records().some((l) => /failed over/.test(l.msg ?? ''))).toBe(true);
   });
 
   it('a DC that accepts TCP but never answers times out quickly → unavailable (LDAPS and StartTLS)', async () => {
     const timeouts = { connectMs: 500, operationMs: 1000 };
-    const ldaps = await AdDirectory.create(adConfig(d, { timeouts }), recordingLogger(), svcEnv(d));
-    const startTls = await AdDirectory.create(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), recordingLogger(), svcEnv(d));
+    const ldaps = await AdDirectory.create(adConfig(d, { timeouts }), captureLog(), svcEnv(d));
+    const startTls = await AdDirectory.create(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), captureLog(), svcEnv(d));
     freezeDc(d, true);
     try {
-      for (const ad of [ldaps, startTls]) {
-        const lookup = await timed(() => ad.findUser('a.janssen'));
-        expect(lookup.result).toBeInstanceOf(DirectoryUnavailableError);
-        expect(lookup.ms).toBeLessThan(2000);
-        const reset = await timed(() => ad.resetPassword(anna, 'Never#Applied-2', keep));
-        expect(reset.result).toMatchObject({ ok: false, reason: 'unavailable' });
-        expect(reset.ms).toBeLessThan(2000);
-      }
+      for (const ad of [ldaps, startTls]) await expectUnavailableWithin(ad, 2000, 'Never#Applied-2');
     } finally {
       freezeDc(d, false);
     }
@@ -93,21 +97,16 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   });
 
   it('DC down → unavailable at once (runs last: stops this file\'s DC)', async () => {
-    const ad = await AdDirectory.create(adConfig(d), recordingLogger(), svcEnv(d));
+    const ad = await AdDirectory.create(adConfig(d), captureLog(), svcEnv(d));
     expect((await ad.findUser('a.janssen'))?.username).toBe('A.Janssen');
     const ca = join(mkdtempSync(join(tmpdir(), 'rk-ca-')), 'ca.pem');
     copyFileSync(d.ca, ca); // stopDc removes the DC's directory
     stopDc(d);
-    const lookup = await timed(() => ad.findUser('a.janssen'));
-    expect(lookup.result).toBeInstanceOf(DirectoryUnavailableError);
-    expect(lookup.ms).toBeLessThan(1000);
-    const reset = await timed(() => ad.resetPassword(anna, 'Never#Applied-3', keep));
-    expect(reset.result).toMatchObject({ ok: false, reason: 'unavailable' });
-    expect(reset.ms).toBeLessThan(1000);
+    await expectUnavailableWithin(ad, 1000, 'Never#Applied-3');
     // Start-up with the DC down logs and carries on (a kiosk may boot before the network).
-    const log = recordingLogger();
+    const log = captureLog();
     const late = await AdDirectory.create(adConfig(d, { caFile: ca }), log, svcEnv(d));
     expect(late.enforcesHistory).toBe(false);
-    expect(log.lines.some((l) => l.level === 'error')).toBe(true);
+    expect(log.records().some((l) => l.level === 'error')).toBe(true);
   });
 });

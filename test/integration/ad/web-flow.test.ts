@@ -1,63 +1,39 @@
 // The whole reset through the web host (fastify inject) on a real Samba AD DC: birthdate and mobile come from
 // AD, the code from the SMS outbox, the password lands in AD (new binds, old does not, a lock is lifted);
 // AD's own refusals, the least-privilege refusal (generic message) and a DC that is down, as the user sees them.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp, type App } from '../../../src-main/app.js';
-import { parseConfig } from '../../../src-main/config/load.js';
-import { buildServer } from '../../../src-main/web/server.js';
-import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
+import { webHost, type WebHost } from '../../helpers/web-host.js';
 import { stopDc, useDc } from './dc.js';
-import { USERS, bindAs, lockOut, recordingLogger, setAttribute } from './fixtures.js';
+import { USERS, bindAs, lockOut, setAttribute, svcEnv } from './fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
 
 describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () => {
   const d = dc!;
-  const log = recordingLogger();
-  const outbox = join(mkdtempSync(join(tmpdir(), 'rk-ad-web-')), 'outbox.jsonl');
-  let app: App;
-  let server: FastifyInstance;
+  const log = captureLog();
+  let host: WebHost;
 
-  const call = async (method: string, body: object) =>
-    (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown> & { ok: boolean };
-  const codeFor = (to: string) => {
-    const lines = readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string; at: string });
-    return /\b(\d{6})\b/.exec(lines.filter((l) => l.to === to).at(-1)?.body ?? '')?.[1] ?? 'none';
-  };
-  /** start → birthdate → code from the outbox; returns the session id at the password step. */
-  const reachPassword = async (username: string, birthdate: string, mobile: string) => {
-    const start = await call('start', { username });
-    const sessionId = start['sessionId'] as string;
-    expect(await call('verifyIdentity', { sessionId, birthdate })).toMatchObject({ ok: true, step: 'code' });
-    expect(await call('verifyCode', { sessionId, code: codeFor(mobile) })).toMatchObject({ ok: true, step: 'password' });
-    return sessionId;
-  };
+  const call = (method: string, body: object) => host.call(method, body);
+  /** start → birthdate → the code from the outbox: the session id at the password step. */
+  const reachPassword = async (username: string, birthdate: string, mobile: string) => (await host.walkTo('password', { username, birthdate, mobile })).sessionId;
   const setPassword = (sessionId: string, password: string) => call('setPassword', { sessionId, password, repeat: password });
 
   beforeAll(async () => {
-    process.env['RESET_KIOSK_OUTBOX'] = outbox;
-    process.env['RESET_KIOSK_AD_PASSWORD'] = d.bindPassword;
-    const config = parseConfig({
-      directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`] },
-      security: { identityFloorMs: 0 },
-      sms: { provider: { type: 'outbox', allowRealDirectory: true } }, // codes from a file: test lab only
+    host = await webHost({
+      config: {
+        directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`] },
+        sms: { provider: { type: 'outbox', allowRealDirectory: true } }, // codes from a file: test lab only
+      },
+      log,
+      overrides: { env: svcEnv(d) },
     });
-    app = await createApp(config, log, { limits: RELAXED_LIMITS });
-    server = await buildServer(app, { log });
   });
-  afterAll(async () => {
-    await server?.close();
-    await app?.close();
-  });
+  afterAll(async () => host?.stop());
 
   it('says at start-up that history cannot be enforced, and /readyz sees the directory', async () => {
-    expect(app.describe.join('\n')).toMatch(/does not enforce password history/);
-    const ready = await server.inject({ method: 'GET', url: '/readyz' });
-    expect(ready.statusCode).toBe(200);
+    expect(host.app.describe.join('\n')).toMatch(/does not enforce password history/);
+    expect((await host.get('/readyz')).status).toBe(200);
   });
 
   it('resets A.Janssen: birthdate and mobile from AD, then only the new password binds', async () => {
@@ -117,7 +93,7 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
     const { sessionId } = await call('start', { username: 'A.Janssen' });
     expect(await call('verifyIdentity', { sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'unavailable' });
     // /readyz caches its answer for 2 s
-    const readyz = async () => (await server.inject({ method: 'GET', url: '/readyz' })).statusCode;
+    const readyz = async () => (await host.get('/readyz')).status;
     await vi.waitFor(async () => expect(await readyz()).toBe(503), { timeout: 5000, interval: 250 });
   });
 });

@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HibpBreachCheck } from '../../../src-main/passwords/hibp.js';
 import { bindClient } from '../../helpers/bind-client.js';
 import { demoApp } from '../../helpers/demo-app.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { walkTo } from '../../helpers/walk.js';
 import { startFakeHibp, type FakeHibp } from '../../peers/hibp/fake-range-server.js';
-import { recordingLogger } from '../ad/fixtures.js';
 
 const BREACHED = 'Tulpen#Bollen-1998';
 const UNKNOWN = 'Kwal-Fiets-Regen-73';
 
 describe('HIBP range API (k-anonymity), against a local fake', () => {
   let fake: FakeHibp;
-  const log = recordingLogger();
+  const log = captureLog();
   const check = () => new HibpBreachCheck({ baseUrl: fake.baseUrl, timeoutMs: 300 }, log);
 
   beforeAll(async () => void (fake = await startFakeHibp({ [BREACHED]: 42 })));
@@ -41,7 +42,7 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
     fake.mode = 503;
     expect(await check().isBreached(BREACHED)).toBeUndefined();
     fake.mode = 'ok';
-    expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
+    expect(log.records().filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
   });
 
   it('a refused connection fails open too', async () => {
@@ -58,9 +59,7 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
     const d = await demoApp({ config: { password: { breachCheck: { enabled: true, baseUrl: fake.baseUrl, timeoutMs: 500 } } } });
     try {
       const api = bindClient(d.app.service, { clientId: 'kiosk-1' });
-      const { sessionId } = (await api.start({ username: 'A.Janssen' })) as { sessionId: string };
-      await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' });
-      await api.verifyCode({ sessionId, code: d.lastCode() });
+      const { sessionId } = await walkTo(api, d.lastCode, 'password');
       const before = fake.requests.length;
       const short = await api.setPassword({ sessionId, password: 'Kort#1', repeat: 'Kort#1' });
       expect(short).toMatchObject({ ok: false, code: 'password_policy' });

@@ -29,14 +29,13 @@ const tried = new Map<string, number>();
 async function attempt(username: string, birthdate: string) {
   const before = tried.get(username) ?? 0;
   tried.set(username, before + 1);
-  const { json } = await host.post('start', { username });
-  const started = performance.now();
-  const res = await host.server.inject({ method: 'POST', url: '/api/verifyIdentity', payload: { sessionId: json.sessionId, birthdate } });
-  const ms = performance.now() - started;
-  const headers = Object.entries(res.headers).filter(([k]) => k !== 'date' && k !== 'content-length').sort();
-  const { attemptsLeft, ...rest } = JSON.parse(res.body) as { attemptsLeft?: number };
+  const { sessionId } = await host.walkTo('identity', { username, birthdate });
+  const { status, body, headers, ms } = await host.post('verifyIdentity', { sessionId, birthdate });
+  const { attemptsLeft, ...rest } = JSON.parse(body) as { attemptsLeft?: number };
   expect(attemptsLeft).toBe(RELAXED_LIMITS.identityPerUser.points - before - 1);
-  return { status: res.statusCode, body: JSON.stringify(rest), headers: JSON.stringify(headers), ms };
+  // content-length follows the number's digits, which follow that typed name's tries (checked just above)
+  const same = Object.entries(headers).filter(([k]) => k !== 'date' && k !== 'content-length').sort();
+  return { status, body: JSON.stringify(rest), headers: JSON.stringify(same), ms };
 }
 
 const median = (xs: number[]) => {

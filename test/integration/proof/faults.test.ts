@@ -15,20 +15,12 @@ let codes: FaultyCodeChannel;
 beforeEach(async () => {
   directory = new FaultyDirectory();
   codes = new FaultyCodeChannel();
-  host = await webHost({ overrides: { directory, codeChannel: codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } } });
+  host = await webHost({ overrides: { directory, codeChannel: codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } }, codeOf: () => FaultyCodeChannel.CODE });
 });
 afterEach(() => host.stop());
 
-async function toIdentity() {
-  const { json } = await host.post('start', { username: 'A.Janssen' });
-  return json.sessionId as string;
-}
-async function toPassword() {
-  const sessionId = await toIdentity();
-  expect((await host.post('verifyIdentity', { sessionId, birthdate: '01-10-1984' })).json).toMatchObject({ ok: true });
-  expect((await host.post('verifyCode', { sessionId, code: FaultyCodeChannel.CODE })).json).toMatchObject({ ok: true });
-  return sessionId;
-}
+/** Anna's session at `step`; the fake channel always issues FaultyCodeChannel.CODE. */
+const at = async (step: 'identity' | 'password') => (await host.walkTo(step)).sessionId;
 const setPassword = (sessionId: string) => host.post('setPassword', { sessionId, password: NEW, repeat: NEW });
 
 describe('directory faults', () => {
@@ -38,7 +30,7 @@ describe('directory faults', () => {
     ['bug', { ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) }],
   ])('at the lookup, %s → %o, and no code is sent', async (fault, expected) => {
     directory.lookupFault = fault;
-    const res = await host.post('verifyIdentity', { sessionId: await toIdentity(), birthdate: '01-10-1984' });
+    const res = await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' });
     expect(res.status).toBe(200);
     expect(res.json).toEqual(expected);
     expect(codes.issued).toBe(0);
@@ -52,7 +44,7 @@ describe('directory faults', () => {
     ['rights', { ok: false, code: 'internal', correlationId: expect.any(String) }],
     ['bug', { ok: false, code: 'internal', correlationId: expect.any(String) }],
   ])('at the reset, %s → %o; the password is unchanged and the user may try again', async (fault, expected) => {
-    const sessionId = await toPassword();
+    const sessionId = await at('password');
     directory.resetFault = fault;
     expect((await setPassword(sessionId)).json).toEqual(expected);
     expect(directory.passwords.has(ANNA)).toBe(false); // nothing was set, not even partly
@@ -62,20 +54,17 @@ describe('directory faults', () => {
   });
 
   it('the process dies during the reset: a restarted host knows no session, the password is unchanged, the user starts over', async () => {
-    const sessionId = await toPassword();
+    const sessionId = await at('password');
     directory.resetFault = 'hang';
     void setPassword(sessionId); // never answers: the host is "killed" here
     while (directory.resets === 0) await new Promise((r) => setTimeout(r, 5)); // the modify is under way
     await host.server.close(); // the old process is gone, its memory with it
     directory.resetFault = undefined;
-    const restarted = await webHost({ outbox: host.outbox, overrides: { directory, codeChannel: codes, limits: RELAXED_LIMITS } });
+    const restarted = await webHost({ outbox: host.outbox, overrides: { directory, codeChannel: codes, limits: RELAXED_LIMITS }, codeOf: () => FaultyCodeChannel.CODE });
     try {
       expect((await restarted.post('setPassword', { sessionId, password: NEW, repeat: NEW })).json).toEqual({ ok: false, code: 'session_expired' });
       expect(directory.passwords.has(ANNA)).toBe(false);
-      const { json } = await restarted.post('start', { username: 'A.Janssen' });
-      await restarted.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-10-1984' });
-      await restarted.post('verifyCode', { sessionId: json.sessionId, code: FaultyCodeChannel.CODE });
-      expect((await restarted.post('setPassword', { sessionId: json.sessionId, password: NEW, repeat: NEW })).json).toMatchObject({ ok: true });
+      await restarted.walkTo('done', undefined, { password: NEW });
       expect(directory.passwords.get(ANNA)).toBe(NEW);
     } finally {
       await restarted.stop();
@@ -93,16 +82,16 @@ describe('SMS faults', () => {
   ])('sending fails with %s → %s, and costs no SMS budget', async (fault, code) => {
     codes.sendFault = fault;
     for (let i = 0; i < DEFAULT_LIMITS.smsPerUser.points + 2; i++) {
-      const answer = (await host.post('verifyIdentity', { sessionId: await toIdentity(), birthdate: '01-10-1984' })).json;
+      const answer = (await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' })).json;
       // A refused number counts as a failed try like a wrong date (attemptsLeft); a provider fault counts nothing.
       expect(answer).toEqual(code === 'identity_failed' ? { ok: false, code, attemptsLeft: expect.any(Number) } : { ok: false, code });
     }
     codes.sendFault = undefined; // the provider is back: the user's 5 texts a day are all still there
-    expect((await host.post('verifyIdentity', { sessionId: await toIdentity(), birthdate: '01-10-1984' })).json).toMatchObject({ ok: true, step: 'code' });
+    expect((await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' })).json).toMatchObject({ ok: true, step: 'code' });
   });
 
   it('the provider cannot check a code (Verify down) → unavailable, and the try is not used up', async () => {
-    const sessionId = await toIdentity();
+    const sessionId = await at('identity');
     await host.post('verifyIdentity', { sessionId, birthdate: '01-10-1984' });
     codes.checkUnavailable = true;
     for (let i = 0; i < 5; i++) expect((await host.post('verifyCode', { sessionId, code: '111111' })).json).toEqual({ ok: false, code: 'unavailable' });

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, METHODS, type Method } from '../../../src-main/core/contract.js';
+import { ANNA, ELEONORE, MARIEKE } from '../../helpers/demo-users.js';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
 
 const RUNS = 10_000;
@@ -22,17 +23,9 @@ afterAll(async () => {
 
 /** Fresh session ids at a given step, so generated input reaches the deep paths (codes, passwords). */
 async function sessionsAt(step: 'identity' | 'code' | 'password', n: number): Promise<string[]> {
-  const users = ['A.Janssen', 'E.Dubois', 'M.Bakker'];
-  const birth: Record<string, string> = { 'A.Janssen': '01-10-1984', 'E.Dubois': '30-11-1995', 'M.Bakker': '23-07-1990' };
+  const users = [ANNA, ELEONORE, MARIEKE];
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const user = users[i % users.length]!;
-    const { json } = await host.post('start', { username: user });
-    const id = json.sessionId as string;
-    if (step !== 'identity') await host.post('verifyIdentity', { sessionId: id, birthdate: birth[user] });
-    if (step === 'password') await host.post('verifyCode', { sessionId: id, code: host.lastCode() });
-    ids.push(id);
-  }
+  for (let i = 0; i < n; i++) ids.push((await host.walkTo(step, users[i % users.length])).sessionId);
   return ids;
 }
 

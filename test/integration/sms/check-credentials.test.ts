@@ -1,35 +1,32 @@
 // `doctor`'s SMS check through the real SDK: it proves credentials and sender with GET requests only,
 // so no text is ever sent, and it never prints a secret.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src-main/config/load.js';
 import { checkSmsCredentials } from '../../../src-main/sms/check.js';
-import { startFakeTwilio, type FakeOptions, type FakeTwilio } from '../../peers/twilio/fake-twilio-server.js';
-import { AC, capturingLogger, FROM, MG, TOKEN, TWILIO_ENV, VA } from './support.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import type { FakeOptions } from '../../peers/twilio/fake-twilio-server.js';
+import { AC, FROM, MG, TOKEN, TWILIO_ENV, twilioConfig, useFakeTwilio, VA } from './support.js';
 
 const KEY_SID = 'SK' + 'd'.repeat(32);
 const KEY_SECRET = 'key-secret-abcdefabcdef';
-let fake: FakeTwilio | undefined;
-afterEach(async () => {
-  await fake?.close();
-  fake = undefined;
-});
+/** The fake accepts the account's auth token and one API key, and nothing else. */
+const CREDENTIALS: FakeOptions = { credentials: [{ username: AC, password: TOKEN }, { username: KEY_SID, password: KEY_SECRET }] };
+const t = useFakeTwilio(CREDENTIALS);
 
-async function check(provider: Record<string, unknown>, fakeOpts: FakeOptions = {}, env: Record<string, string> = TWILIO_ENV) {
-  await fake?.close();
-  fake = await startFakeTwilio({ credentials: [{ username: AC, password: TOKEN }, { username: KEY_SID, password: KEY_SECRET }], ...fakeOpts });
-  const config = parseConfig({ sms: { provider: { baseUrl: fake.baseUrl, timeoutMs: 300, ...provider } } });
-  const { log, lines } = capturingLogger();
-  const result = await checkSmsCredentials(config, log, env);
-  expect(fake.requests.every((r) => r.method === 'GET'), 'only GET requests: nothing is sent').toBe(true);
-  for (const secret of [TOKEN, KEY_SECRET]) expect(JSON.stringify(result) + lines.join('\n')).not.toContain(secret);
-  expect(lines.some((l) => l.includes('sms credentials check'))).toBe(true);
-  return { result, paths: fake.requests.map((r) => r.path) };
+/** One check against a fresh fake account described by `account`; what it found and the paths it read. */
+async function check(provider: Record<string, unknown>, account: FakeOptions = {}, env: Record<string, string> = TWILIO_ENV) {
+  t.fake.reset({ ...CREDENTIALS, ...account });
+  const log = captureLog();
+  const result = await checkSmsCredentials(parseConfig(twilioConfig(t.fake, { timeoutMs: 300, ...provider })), log, env);
+  expect(t.fake.requests.every((r) => r.method === 'GET'), 'only GET requests: nothing is sent').toBe(true);
+  for (const secret of [TOKEN, KEY_SECRET]) expect(JSON.stringify(result) + log.text()).not.toContain(secret);
+  expect(log.records().some((r) => r.msg?.includes('sms credentials check'))).toBe(true);
+  return { result, paths: t.fake.requests.map((r) => r.path) };
 }
 
 describe('checkSmsCredentials', () => {
   it('outbox: nothing to check', async () => {
-    const { log } = capturingLogger();
-    expect(await checkSmsCredentials(parseConfig({}), log)).toMatchObject({ ok: true, detail: expect.stringContaining('demo outbox') });
+    expect(await checkSmsCredentials(parseConfig({}), captureLog())).toMatchObject({ ok: true, detail: expect.stringContaining('demo outbox') });
   });
 
   it('Messaging with a number: the account is active and the number is the account’s', async () => {
@@ -84,11 +81,10 @@ describe('checkSmsCredentials', () => {
   it('an unreachable Twilio fails within the timeout', async () => {
     const { result } = await check({ type: 'twilio-messaging', from: 'Pantein' }, {});
     expect(result.ok).toBe(true);
-    fake!.enqueue({ hang: true });
-    const { log } = capturingLogger();
+    t.fake.enqueue({ hang: true });
     const t0 = Date.now();
-    const config = parseConfig({ sms: { provider: { type: 'twilio-messaging', from: 'Pantein', baseUrl: fake!.baseUrl, timeoutMs: 300 } } });
-    expect(await checkSmsCredentials(config, log, TWILIO_ENV)).toEqual({ ok: false, detail: expect.stringContaining('unreachable') });
+    const config = parseConfig(twilioConfig(t.fake, { type: 'twilio-messaging', from: 'Pantein', timeoutMs: 300 }));
+    expect(await checkSmsCredentials(config, captureLog(), TWILIO_ENV)).toEqual({ ok: false, detail: expect.stringContaining('unreachable') });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 });

@@ -1,65 +1,65 @@
 // The whole reset through the web host with Twilio Messaging (real SDK → fake server): we generate the code,
 // the fake "receives" the text, the test reads the code from it like a phone would.
 import { describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../src-main/core/ports/log.js';
+import { ANNA } from '../../helpers/demo-users.js';
 import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
-import { AC, ANNA, FROM, MG, NEW_PASSWORD, startWeb, toCodeStep, twilioConfig, useFakeTwilio } from './support.js';
+import { AC, FROM, MG, NEW_PASSWORD, requestCode, twilioHost, useFakeTwilio } from './support.js';
 
 const t = useFakeTwilio();
 
 describe('Twilio Messaging through the whole flow', () => {
   it('sends the code from the configured number, accepts it, resets, and sends the changed notice', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
+    t.web = await twilioHost(t.fake, { type: 'twilio-messaging', from: FROM });
     const before = t.fake.messages().length;
-    const { sessionId, sent } = await toCodeStep(t.web);
+    const { sessionId, sent } = await requestCode(t.web);
     expect(sent).toMatchObject({ ok: true, step: 'code', maskedMobile: '•• •• •• 78', resendAfterSeconds: 30 });
 
     const text = t.fake.messages().at(-1)!;
-    expect(text).toMatchObject({ To: ANNA.e164, From: FROM });
+    expect(text).toMatchObject({ To: ANNA.mobile, From: FROM });
     expect(text.Body).toMatch(/^Pantein: je code voor een nieuw wachtwoord is \d{6}\. 5 minuten geldig\./);
     expect(text.Body).not.toMatch(/https?:|www\./); // no link, ever
     const req = t.fake.requests.find((r) => r.form.Body === text.Body)!;
     expect(req.path).toBe(`/2010-04-01/Accounts/${AC}/Messages.json`);
     expect(req.headers['user-agent']).toMatch(/^twilio-node\//);
 
-    const code = t.fake.lastCodeTo(ANNA.e164)!;
+    const code = t.web.lastCode(ANNA.mobile);
     expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true, step: 'password' });
     expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
 
     await vi.waitFor(() => expect(t.fake.messages().slice(before)).toHaveLength(2)); // the notice is not awaited
     const after = t.fake.messages().slice(before);
-    expect(after[1]).toMatchObject({ To: ANNA.e164, From: FROM, Body: 'Pantein: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.' });
+    expect(after[1]).toMatchObject({ To: ANNA.mobile, From: FROM, Body: 'Pantein: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.' });
   });
 
   it('writes in English for an English session and can send through a Messaging Service', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', messagingServiceSid: MG }), silentLogger);
-    const { sessionId, sent } = await toCodeStep(t.web, 'en');
+    t.web = await twilioHost(t.fake, { type: 'twilio-messaging', messagingServiceSid: MG });
+    const { sessionId, sent } = await requestCode(t.web, { lang: 'en' });
     expect(sent).toMatchObject({ ok: true, step: 'code' });
     const text = t.fake.messages().at(-1)!;
     expect(text.MessagingServiceSid).toBe(MG);
     expect(text.From).toBeUndefined();
     expect(text.Body).toMatch(/^Pantein: your code for a new password is \d{6}\. Valid for 5 minutes\./);
-    const code = t.fake.lastCodeTo(ANNA.e164)!;
+    const code = t.web.lastCode(ANNA.mobile);
     const wrong = code === '000000' ? '111111' : '000000';
     expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
     expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true });
   });
 
   it('a number Twilio calls invalid gets the generic identity answer; a provider fault gets sms_failed', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM }), silentLogger);
+    t.web = await twilioHost(t.fake, { type: 'twilio-messaging', from: FROM });
     t.fake.enqueue(twilioError(400, 21614, "'To' number is not a valid mobile number"));
-    expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: false, code: 'identity_failed' });
+    expect((await requestCode(t.web)).sent).toMatchObject({ ok: false, code: 'identity_failed' });
     t.fake.enqueue(twilioError(503, 20503, 'Service unavailable'));
-    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
     t.fake.enqueue(twilioError(429, 20429, 'Too many requests'));
-    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
   });
 
   it('a hanging provider answers sms_failed within the configured timeout', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, { type: 'twilio-messaging', from: FROM, timeoutMs: 300 }), silentLogger);
+    t.web = await twilioHost(t.fake, { type: 'twilio-messaging', from: FROM, timeoutMs: 300 });
     t.fake.enqueue({ hang: true });
     const t0 = Date.now();
-    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 });

@@ -2,9 +2,9 @@
 // a failed send is refunded (never counted twice), 30 s between resends, a per-kiosk hourly cap and a global
 // daily cap that raises an ADMIN ALERT line in the log.
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/ports/log.js';
+import { captureLog } from '../../helpers/log-capture.js';
 import { twilioError } from '../../peers/twilio/fake-twilio-server.js';
-import { capturingLogger, FROM, startWeb, toCodeStep, twilioConfig, VA, useFakeTwilio } from './support.js';
+import { FROM, requestCode, twilioHost, useFakeTwilio, VA } from './support.js';
 
 const t = useFakeTwilio();
 
@@ -17,23 +17,23 @@ const codeSends = () => t.fake.requests.filter((r) => r.method === 'POST' && /\/
 
 describe.each(Object.entries(PROVIDERS))('%s', (_name, provider) => {
   it('the 6th SMS of the day for one user is refused with sms_limit and never reaches Twilio', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, provider), silentLogger);
+    t.web = await twilioHost(t.fake, provider);
     const before = codeSends();
-    for (let i = 0; i < 5; i++) expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: true, step: 'code' });
-    const sixth = (await toCodeStep(t.web)).sent;
+    for (let i = 0; i < 5; i++) expect((await requestCode(t.web)).sent).toMatchObject({ ok: true, step: 'code' });
+    const sixth = (await requestCode(t.web)).sent;
     expect(sixth).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(sixth.retryAfterSeconds).toBeGreaterThan(23 * 3600);
     expect(codeSends() - before).toBe(5);
   });
 
   it('failed sends are refunded: after two provider faults the user still gets five codes', async () => {
-    t.web = await startWeb(twilioConfig(t.fake, provider), silentLogger);
+    t.web = await twilioHost(t.fake, provider);
     const before = codeSends();
     t.fake.enqueue(twilioError(500, 20500, 'Internal error'), { status: 502, raw: '<html>Bad gateway</html>' });
-    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
-    expect((await toCodeStep(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
-    for (let i = 0; i < 5; i++) expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(t.web)).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
+    for (let i = 0; i < 5; i++) expect((await requestCode(t.web)).sent).toMatchObject({ ok: true });
+    expect((await requestCode(t.web)).sent).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(codeSends() - before).toBe(7);
   });
 });
@@ -41,9 +41,9 @@ describe.each(Object.entries(PROVIDERS))('%s', (_name, provider) => {
 describe('resend and kiosk/global caps (Twilio Messaging)', () => {
   it('a resend waits 30 s and counts against the daily budget', async () => {
     let clock = Date.now();
-    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging']), silentLogger, { now: () => clock });
+    t.web = await twilioHost(t.fake, PROVIDERS['twilio-messaging'], { now: () => clock });
     const before = codeSends();
-    const { sessionId } = await toCodeStep(t.web);
+    const { sessionId } = await requestCode(t.web);
     expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 30 });
     clock += 29_000;
     expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 1 });
@@ -58,21 +58,20 @@ describe('resend and kiosk/global caps (Twilio Messaging)', () => {
 
   it('one kiosk is capped per hour, another kiosk is not', async () => {
     const limits = { smsPerClient: { points: 2, durationSeconds: 3600 } };
-    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging'], { security: { limits } }), silentLogger);
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
+    t.web = await twilioHost(t.fake, PROVIDERS['twilio-messaging'], { config: { security: { limits } } });
+    expect((await requestCode(t.web, { client: '10.0.0.1' })).sent).toMatchObject({ ok: true });
+    expect((await requestCode(t.web, { client: '10.0.0.1' })).sent).toMatchObject({ ok: true });
+    expect((await requestCode(t.web, { client: '10.0.0.1' })).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect((await requestCode(t.web, { client: '10.0.0.2' })).sent).toMatchObject({ ok: true });
   });
 
   it('the global daily cap refuses every kiosk and writes an ADMIN ALERT', async () => {
-    const { log, lines } = capturingLogger();
+    const log = captureLog();
     const limits = { smsGlobal: { points: 2, durationSeconds: 86400 } };
-    t.web = await startWeb(twilioConfig(t.fake, PROVIDERS['twilio-messaging'], { security: { limits } }), log);
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.1')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.2')).sent).toMatchObject({ ok: true });
-    expect((await toCodeStep(t.web, 'nl', '10.0.0.3')).sent).toMatchObject({ ok: false, code: 'sms_limit' });
-    const alert = lines.map((l) => JSON.parse(l) as { level: number; alert?: string; msg: string }).find((l) => l.alert === 'sms_global_cap');
-    expect(alert).toMatchObject({ level: 50, msg: expect.stringMatching(/^ADMIN ALERT/) });
+    t.web = await twilioHost(t.fake, PROVIDERS['twilio-messaging'], { config: { security: { limits } }, log });
+    expect((await requestCode(t.web, { client: '10.0.0.1' })).sent).toMatchObject({ ok: true });
+    expect((await requestCode(t.web, { client: '10.0.0.2' })).sent).toMatchObject({ ok: true });
+    expect((await requestCode(t.web, { client: '10.0.0.3' })).sent).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect(log.records().find((r) => r.alert === 'sms_global_cap')).toMatchObject({ level: 'error', msg: expect.stringMatching(/^ADMIN ALERT/) });
   });
 });

@@ -1,22 +1,20 @@
 // TwilioMessagesSender through the real SDK: every error shape Twilio (or the network) produces maps to one
 // SendFailure reason, with the provider's code for the admin log and never the full number.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src-main/config/load.js';
-import type { TwilioProviderConfig } from '../../../src-main/config/sms.js';
-import { createTwilioClient } from '../../../src-main/sms/twilio-client.js';
+import { describe, expect, it } from 'vitest';
 import { TwilioMessagesSender } from '../../../src-main/sms/twilio-messages.js';
-import { serviceError, startFakeTwilio, twilioError, type FakeTwilio, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
-import { capturingLogger, FROM, TWILIO_ENV } from './support.js';
+import { ANNA } from '../../helpers/demo-users.js';
+import { freePort } from '../../helpers/free-port.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { serviceError, twilioError, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
+import { FROM, twilioClient, useFakeTwilio, type Target } from './support.js';
 
-let fake: FakeTwilio;
-beforeAll(async () => void (fake = await startFakeTwilio()));
-afterAll(async () => fake.close());
+const t = useFakeTwilio();
+const TO = ANNA.mobile;
 
-const TO = '+31612345678';
-function sender(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
-  const provider = parseConfig({ sms: { provider: { type: 'twilio-messaging', from: FROM, baseUrl: opts.baseUrl ?? fake.baseUrl, timeoutMs: opts.timeoutMs ?? 2000 } } }).sms.provider as TwilioProviderConfig;
-  const { log, lines } = capturingLogger();
-  return { sender: new TwilioMessagesSender(createTwilioClient(provider, TWILIO_ENV), { from: FROM }, log), lines };
+function sender(opts: { target?: Target; timeoutMs?: number } = {}) {
+  const log = captureLog();
+  const twilio = twilioClient(opts.target ?? t.fake, { type: 'twilio-messaging', from: FROM, timeoutMs: opts.timeoutMs ?? 2000 });
+  return { sender: new TwilioMessagesSender(twilio, { from: FROM }, log), log };
 }
 
 describe('TwilioMessagesSender', () => {
@@ -24,7 +22,7 @@ describe('TwilioMessagesSender', () => {
     const { sender: s } = sender();
     const out = await s.send(TO, 'hallo');
     expect(out).toMatchObject({ ok: true, ref: expect.stringMatching(/^SM[0-9a-f]{32}$/) });
-    expect(fake.messages().at(-1)).toEqual({ To: TO, From: FROM, Body: 'hallo' });
+    expect(t.fake.messages().at(-1)).toEqual({ To: TO, From: FROM, Body: 'hallo' });
   });
 
   const cases: [string, Scripted, string, string | number | undefined][] = [
@@ -47,39 +45,36 @@ describe('TwilioMessagesSender', () => {
     ['RFC 9457 503 (TwilioServiceException)', serviceError(503, 20503), 'provider_error', 20503],
   ];
   it.each(cases)('%s', async (_name, response, reason, providerCode) => {
-    const { sender: s, lines } = sender();
-    fake.enqueue(response);
+    const { sender: s, log } = sender();
+    t.fake.enqueue(response);
     const out = await s.send(TO, 'hallo');
     expect(out).toEqual(providerCode === undefined ? { ok: false, reason } : { ok: false, reason, providerCode });
-    expect(lines).toHaveLength(1);
-    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 40, provider: 'twilio-messaging', recipient: '•• •• •• 78', reason });
+    expect(log.lines).toHaveLength(1);
+    const line = log.records()[0]!;
+    expect(line).toMatchObject({ level: 'warn', provider: 'twilio-messaging', recipient: '•• •• •• 78', reason });
     if (typeof providerCode === 'number' && providerCode >= 1000) expect(line.providerCode).toBe(providerCode);
-    expect(lines[0]).not.toContain('12345678');
+    expect(log.text()).not.toContain('12345678');
   });
 
   it('a hanging server is cut off after timeoutMs (ECONNABORTED → timeout)', async () => {
-    const { sender: s, lines } = sender({ timeoutMs: 300 });
-    fake.enqueue({ hang: true });
+    const { sender: s, log } = sender({ timeoutMs: 300 });
+    t.fake.enqueue({ hang: true });
     const t0 = Date.now();
     expect(await s.send(TO, 'x')).toEqual({ ok: false, reason: 'timeout', providerCode: 'ECONNABORTED' });
     expect(Date.now() - t0).toBeLessThan(1000);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ errno: 'ECONNABORTED' });
+    expect(log.records()[0]).toMatchObject({ errno: 'ECONNABORTED' });
   });
 
   it('a server that trickles bytes (socket never idle) is still cut off by the deadline', async () => {
     const { sender: s } = sender({ timeoutMs: 300 });
-    fake.enqueue({ trickle: true });
+    t.fake.enqueue({ trickle: true });
     const t0 = Date.now();
     expect(await s.send(TO, 'x')).toEqual({ ok: false, reason: 'timeout', providerCode: 'ETIMEDOUT' });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('connection refused → provider_error with the errno', async () => {
-    const closed = await startFakeTwilio();
-    const baseUrl = closed.baseUrl;
-    await closed.close();
-    const { sender: s } = sender({ baseUrl });
+    const { sender: s } = sender({ target: { baseUrl: `http://127.0.0.1:${await freePort()}` } }); // nothing listens
     expect(await s.send(TO, 'x')).toEqual({ ok: false, reason: 'provider_error', providerCode: 'ECONNREFUSED' });
   });
 });

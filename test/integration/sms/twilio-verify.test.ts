@@ -1,31 +1,27 @@
 // TwilioVerifyChannel through the real SDK: issue → SendFailure reasons, check → valid / invalid / unavailable.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src-main/config/load.js';
-import type { TwilioProviderConfig } from '../../../src-main/config/sms.js';
-import { createTwilioClient } from '../../../src-main/sms/twilio-client.js';
+import { describe, expect, it } from 'vitest';
 import { TwilioVerifyChannel } from '../../../src-main/sms/twilio-verify.js';
 import type { CheckOutcome, IssuedCode } from '../../../src-main/core/ports/sms.js';
-import { serviceError, startFakeTwilio, twilioError, type FakeTwilio, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
-import { capturingLogger, TWILIO_ENV, VA } from './support.js';
+import { ANNA } from '../../helpers/demo-users.js';
+import { freePort } from '../../helpers/free-port.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { serviceError, twilioError, type Scripted } from '../../peers/twilio/fake-twilio-server.js';
+import { twilioClient, useFakeTwilio, VA, type Target } from './support.js';
 
-let fake: FakeTwilio;
-beforeAll(async () => void (fake = await startFakeTwilio()));
-afterAll(async () => fake.close());
-
-const TO = '+31612345678';
+const t = useFakeTwilio();
+const TO = ANNA.mobile;
 const ISSUED: IssuedCode = { kind: 'remote', to: TO };
-function channel(opts: { baseUrl?: string; timeoutMs?: number } = {}) {
-  const raw = { type: 'twilio-verify', serviceSid: VA, baseUrl: opts.baseUrl ?? fake.baseUrl, timeoutMs: opts.timeoutMs ?? 300 };
-  const provider = parseConfig({ sms: { provider: raw } }).sms.provider as TwilioProviderConfig;
-  const { log, lines } = capturingLogger();
-  return { channel: new TwilioVerifyChannel(createTwilioClient(provider, TWILIO_ENV), VA, log), lines };
+
+function channel(target: Target = t.fake) {
+  const log = captureLog();
+  return { channel: new TwilioVerifyChannel(twilioClient(target, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 300 }), VA, log), log };
 }
 
 describe('TwilioVerifyChannel.issue', () => {
   it('starts an SMS verification in the session language', async () => {
     const { channel: c } = channel();
     expect(await c.issue(TO, 'en')).toEqual({ ok: true, issued: ISSUED });
-    expect(fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/Verifications`, form: { To: TO, Channel: 'sms', Locale: 'en' } });
+    expect(t.fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/Verifications`, form: { To: TO, Channel: 'sms', Locale: 'en' } });
   });
 
   const cases: [string, Scripted | { hang: true }, string, string | number][] = [
@@ -39,15 +35,15 @@ describe('TwilioVerifyChannel.issue', () => {
     ['hang', { hang: true }, 'timeout', 'ECONNABORTED'],
   ];
   it.each(cases)('%s', async (_name, response, reason, providerCode) => {
-    const { channel: c, lines } = channel();
-    fake.enqueue(response);
+    const { channel: c, log } = channel();
+    t.fake.enqueue(response);
     expect(await c.issue(TO, 'nl')).toEqual({ ok: false, reason, providerCode });
-    expect(JSON.parse(lines[0]!)).toMatchObject({ provider: 'twilio-verify', recipient: '•• •• •• 78', reason });
+    expect(log.records()[0]).toMatchObject({ provider: 'twilio-verify', recipient: '•• •• •• 78', reason });
   });
 
   it('a verification Twilio does not leave pending is a provider error', async () => {
     const { channel: c } = channel();
-    fake.enqueue({ status: 201, body: { sid: 'VE' + '0'.repeat(32), status: 'canceled' } });
+    t.fake.enqueue({ status: 201, body: { sid: 'VE' + '0'.repeat(32), status: 'canceled' } });
     expect(await c.issue(TO, 'nl')).toEqual({ ok: false, reason: 'provider_error', providerCode: 'status:canceled' });
   });
 });
@@ -56,10 +52,10 @@ describe('TwilioVerifyChannel.check', () => {
   it('approved → valid; a wrong code (pending, valid:false) → invalid; after approval 20404 → invalid', async () => {
     const { channel: c } = channel();
     await c.issue(TO, 'nl');
-    const code = fake.sentCodes.get(TO)!;
+    const code = t.fake.codeTo(TO)!;
     expect(await c.check(ISSUED, code === '000000' ? '111111' : '000000')).toBe('invalid');
     expect(await c.check(ISSUED, code)).toBe('valid');
-    expect(fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: TO, Code: code } });
+    expect(t.fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: TO, Code: code } });
     expect(await c.check(ISSUED, code)).toBe('invalid');
   });
 
@@ -75,22 +71,21 @@ describe('TwilioVerifyChannel.check', () => {
     ['hang', { hang: true }, 'unavailable'],
   ];
   it.each(cases)('%s', async (_name, response, outcome) => {
-    const { channel: c, lines } = channel();
-    fake.enqueue(response);
+    const { channel: c, log } = channel();
+    t.fake.enqueue(response);
     expect(await c.check(ISSUED, '123456')).toBe(outcome);
-    expect(lines.join('\n')).not.toContain('123456');
+    expect(log.text()).not.toContain('123456');
   });
 
   it('a code of the local channel is never sent to Twilio', async () => {
     const { channel: c } = channel();
-    const n = fake.requests.length;
+    const n = t.fake.requests.length;
     expect(await c.check({ kind: 'local', hash: 'x', salt: 'y' }, '123456')).toBe('invalid');
-    expect(fake.requests).toHaveLength(n);
+    expect(t.fake.requests).toHaveLength(n);
   });
 
   it('connection refused → unavailable', async () => {
-    const closed = await startFakeTwilio();
-    await closed.close();
-    expect(await channel({ baseUrl: closed.baseUrl }).channel.check(ISSUED, '123456')).toBe('unavailable');
+    const nobody = { baseUrl: `http://127.0.0.1:${await freePort()}` }; // nothing listens
+    expect(await channel(nobody).channel.check(ISSUED, '123456')).toBe('unavailable');
   });
 });

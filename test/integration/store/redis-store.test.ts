@@ -9,30 +9,29 @@ import { silentLogger } from '../../../src-main/core/ports/log.js';
 import { newSessionId, type Session } from '../../../src-main/core/session.js';
 import { DEFAULT_LIMITS, Throttles } from '../../../src-main/core/throttle.js';
 import { createStore } from '../../../src-main/store/index.js';
-import { buildServer } from '../../../src-main/web/server.js';
-import { demoApp } from '../../helpers/demo-app.js';
 import { startRedis, type RedisPeer } from '../../helpers/redis-server.js';
+import { webHost } from '../../helpers/web-host.js';
 
 let peer: RedisPeer;
 let raw: Redis;
 const ENV = 'RK_TEST_REDIS_PASSWORD';
+/** The env an admin would give the host: the Redis password under the variable the config names. */
+const env = () => ({ [ENV]: peer.password });
 const redisConfig = (over: Partial<RedisStoreConfig> = {}) =>
   parseConfig({ store: { type: 'redis', url: peer.url, keyPrefix: 'test:', passwordEnv: ENV, ...over } }).store as RedisStoreConfig;
 
 beforeAll(async () => {
   peer = await startRedis();
-  process.env[ENV] = peer.password;
   raw = new Redis(peer.url, { password: peer.password });
 });
 afterAll(async () => {
   raw?.disconnect();
-  delete process.env[ENV];
   await peer?.stop();
 });
 
 describe('Redis store', () => {
   it('keeps a session as JSON under the prefix, expiring with the session (PX)', async () => {
-    const store = await createStore(redisConfig(), silentLogger);
+    const store = await createStore(redisConfig(), silentLogger, env());
     const session: Session = { id: newSessionId(), step: 'identity', username: 'a.janssen', lang: 'nl', expiresAt: Date.now() + 60_000 };
     await store.sessions.save(session);
     expect(await store.sessions.get(session.id)).toEqual(session);
@@ -47,7 +46,7 @@ describe('Redis store', () => {
   });
 
   it('shares throttle counters between connections, under the memory scheme rk:<limit>:<key>', async () => {
-    const [a, b] = [await createStore(redisConfig(), silentLogger), await createStore(redisConfig(), silentLogger)];
+    const [a, b] = [await createStore(redisConfig(), silentLogger, env()), await createStore(redisConfig(), silentLogger, env())];
     const [ta, tb] = [new Throttles(DEFAULT_LIMITS, a.limiters), new Throttles(DEFAULT_LIMITS, b.limiters)];
     expect(await ta.take('codeChecks', 'sess:n1')).toEqual({ ok: true, remaining: 2 });
     expect(await tb.take('codeChecks', 'sess:n1')).toEqual({ ok: true, remaining: 1 });
@@ -63,30 +62,26 @@ describe('Redis store', () => {
 
   it('refuses a password in the URL, and names the URL (not the password) when AUTH fails', async () => {
     expect(() => parseConfig({ store: { type: 'redis', url: `redis://:hunter2@127.0.0.1:${peer.port}` } })).toThrow(/no password in the URL/);
-    process.env.RK_WRONG = 'wrong-password';
-    const err = await createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger).catch((e: Error) => e);
+    const err = await createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger, { RK_WRONG: 'wrong-password' }).catch((e: Error) => e);
     expect(String(err)).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+/);
     expect(String(err)).not.toContain('wrong-password');
   });
 
   it('fails closed when Redis goes away: a step answers `internal`, /readyz turns 503', async () => {
-    const d = await demoApp({ config: { store: { type: 'redis', url: peer.url, keyPrefix: 'down:', passwordEnv: ENV } } });
-    const server = await buildServer(d.app, { log: silentLogger });
-    expect((await server.inject('/readyz')).json()).toEqual({ ok: true, checks: { directory: 'ok', redis: 'ok' } });
-    const api = bindClient(d.app.service, { clientId: 'k1' });
+    const host = await webHost({ config: { store: { type: 'redis', url: peer.url, keyPrefix: 'down:', passwordEnv: ENV } }, overrides: { env: env() } });
+    expect((await host.get('/readyz')).json).toEqual({ ok: true, checks: { directory: 'ok', redis: 'ok' } });
+    const api = bindClient(host.app.service, { clientId: 'k1' });
     const s = await api.start({ username: 'A.Janssen' });
     expect(s.ok).toBe(true);
     await raw.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes'); // drops every other client (the app's) connection
     await raw.config('SET', 'requirepass', 'changed'); // and keeps it out while we look
     const res = await api.start({ username: 'A.Janssen' });
     expect(res).toMatchObject({ ok: false, code: 'internal' });
-    const fresh = await buildServer(d.app, { log: silentLogger });
-    const ready = await fresh.inject('/readyz');
-    expect(ready.statusCode).toBe(503);
-    expect(ready.json().checks.redis).toBe('failed');
+    await host.reopen(); // a new host: no cached answer
+    const ready = await host.get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.json.checks).toMatchObject({ redis: 'failed' });
     await raw.config('SET', 'requirepass', peer.password);
-    await server.close();
-    await fresh.close();
-    await d.close();
+    await host.stop();
   });
 });

@@ -2,9 +2,10 @@
 // Verify v2, and the read-only resources `doctor` uses. Adapted from ../shared/peers/twilio-local (FACTS.md).
 //   const fake = await startFakeTwilio();      fake.baseUrl → config sms.provider.baseUrl
 //   fake.enqueue(twilioError(400, 21211, …))    overrides the NEXT request (FIFO); also {hang}, {trickle}, {raw}
-//   fake.messages() / fake.sentCodes            what was "sent"
+//   fake.messages() / fake.codeTo(to)           what was "sent"; fake.reset(opts) forgets it (and the script)
 import http from 'node:http';
 import { randomBytes, randomInt } from 'node:crypto';
+import { readCode } from '../../helpers/sms.js';
 
 export type Scripted =
   | { status: number; body: unknown }
@@ -41,7 +42,8 @@ export const serviceError = (status: number, code: number, title = `simulated ${
 
 export type FakeTwilio = Awaited<ReturnType<typeof startFakeTwilio>>;
 
-export async function startFakeTwilio(opts: FakeOptions = {}) {
+export async function startFakeTwilio(initial: FakeOptions = {}) {
+  let opts = initial;
   const requests: SeenRequest[] = [];
   const queue: Scripted[] = [];
   const sentCodes = new Map<string, string>();
@@ -133,8 +135,15 @@ export async function startFakeTwilio(opts: FakeOptions = {}) {
     enqueue: (...resp: Scripted[]) => void queue.push(...resp),
     /** Forms of the Messages.json POSTs (To, From|MessagingServiceSid, Body). */
     messages: () => requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json')).map((r) => r.form),
-    /** The 6-digit code in the last text to `to` (Messaging: we generated it). */
-    lastCodeTo: (to: string) => [...requests].reverse().find((r) => r.form.To === to && r.form.Body)?.form.Body?.match(/\b\d{6}\b/)?.[0],
+    /** The code the phone at `to` holds now: Verify's pending one, else the one in the newest text to it (Messaging). */
+    codeTo: (to: string): string | undefined => sentCodes.get(to) ?? readCode([...requests].reverse().find((r) => r.form.To === to && r.form.Body)?.form.Body),
+    /** Forgets every request, code and scripted answer, and serves with `next` from now on (a test's clean slate). */
+    reset: (next: FakeOptions = initial) => {
+      opts = next;
+      requests.length = 0;
+      queue.length = 0;
+      sentCodes.clear();
+    },
     close: () => {
       for (const t of timers) clearInterval(t);
       for (const r of open) r.destroy();

@@ -7,6 +7,8 @@ import { expect, it } from 'vitest';
 import { bindClient } from '../../helpers/bind-client.js';
 import { verifyAuditFile } from '../../../src-main/audit/verify.js';
 import { demoApp } from '../../helpers/demo-app.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { walkTo } from '../../helpers/walk.js';
 
 const PASSWORD = 'Zomer#Wandeling-2031';
 const SECRETS_BASE = ['01-10-1984', '1984-10-01', '19841001', '1-10-1984', '+31612345678', '+31 6 12345678', '612345678', '12345678', PASSWORD, 'Zomer#W'];
@@ -16,8 +18,7 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
   const d = await demoApp({ config: { audit: { file, host: 'web-1' } } });
   const api = bindClient(d.app.service, { clientId: 'kiosk-7' });
 
-  const s1 = await api.start({ username: 'PANTEIN\\A.Janssen' });
-  if (!s1.ok) throw new Error('start failed');
+  const s1 = await walkTo(api, d.lastCode, 'identity', { username: 'PANTEIN\\A.Janssen', birthdate: '1-10-1984' });
   expect(await api.verifyIdentity({ sessionId: s1.sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
   expect(await api.verifyIdentity({ sessionId: s1.sessionId, birthdate: '1-10-1984' })).toMatchObject({ ok: true });
   const code = d.lastCode();
@@ -43,17 +44,15 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
 
 it('a password typed into the username field never reaches the audit trail or the log', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'rk-audit-')), 'audit.jsonl');
-  const lines: string[] = [];
-  const log = { info: (o: object) => void lines.push(JSON.stringify(o)), warn: (o: object) => void lines.push(JSON.stringify(o)), error: (o: object) => void lines.push(JSON.stringify(o)) };
+  const log = captureLog();
   const d = await demoApp({ config: { audit: { file } }, log });
   const api = bindClient(d.app.service, { clientId: 'kiosk-7' });
   const typo = 'Geheim!Wachtwoord-77'; // typed out of habit where the username goes
-  const s = await api.start({ username: typo });
-  if (!s.ok) throw new Error('start failed');
-  expect(await api.verifyIdentity({ sessionId: s.sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'identity_failed' });
-  await api.cancel({ sessionId: s.sessionId });
+  const { sessionId } = await walkTo(api, d.lastCode, 'identity', { username: typo, birthdate: '01-10-1984' });
+  expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'identity_failed' });
+  await api.cancel({ sessionId });
   await d.close();
-  const everything = readFileSync(file, 'utf8') + lines.join('\n');
+  const everything = readFileSync(file, 'utf8') + log.text();
   expect(everything.toLowerCase()).not.toContain(typo.toLowerCase());
   expect(everything).toMatch(/"user":"~[0-9a-f]{12}"/);
   rmSync(dirname(file), { recursive: true, force: true });

@@ -1,14 +1,12 @@
 // The code and password steps: tries, expiry, resend, SMS budgets, policy answers.
 import { describe, expect, it } from 'vitest';
 import type { CodeChannel } from '../../../src-main/core/ports/sms.js';
+import { ANNA } from '../../helpers/demo-users.js';
 import { flowFixture } from '../../helpers/flow-fixture.js';
 
+/** A fixture with Anna's session at the code step. */
 async function atCodeStep(fx = flowFixture()) {
-  const start = await fx.api.start({ username: 'A.Janssen' });
-  if (!start.ok) throw new Error(start.code);
-  const identity = await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' });
-  if (!identity.ok) throw new Error(identity.code);
-  return { ...fx, sessionId: start.sessionId };
+  return { ...fx, sessionId: (await fx.walkTo('code')).sessionId };
 }
 
 describe('reset flow: code step', () => {
@@ -74,9 +72,7 @@ describe('reset flow: code step', () => {
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true }); // the 5th
     advance(30_000);
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: false, code: 'sms_limit' });
-    const start = await api.start({ username: 'a.janssen@pantein.nl' });
-    if (!start.ok) throw new Error();
-    sessionId = start.sessionId;
+    sessionId = (await fx.walkTo('identity', { ...ANNA, username: 'a.janssen@pantein.nl' })).sessionId;
     expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'sms_limit' });
     // every send, resend and refusal is in the audit trail
     const sends = fx.audit.filter((e) => e.step === 'code_sent').map((e) => e.outcome);
@@ -86,10 +82,9 @@ describe('reset flow: code step', () => {
   it('a number the provider calls invalid gets the generic identity answer', async () => {
     const fx = flowFixture();
     fx.sender.next.push({ ok: false, reason: 'invalid_number', providerCode: 21211 });
-    const start = await fx.api.start({ username: 'A.Janssen' });
-    if (!start.ok) throw new Error();
+    const { sessionId } = await fx.walkTo('identity');
     // Counted like a wrong date, with the same tries left as any other typed name's first failure.
-    expect(await fx.api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
+    expect(await fx.api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
   });
 });
 

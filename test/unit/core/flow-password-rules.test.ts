@@ -3,28 +3,24 @@
 // a user with a stricter policy (a PSO) is held to it before any write, the rule can be switched off, each
 // session has a bounded number of checks, and no password ever reaches the log.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResetApi, RuleResult } from '../../../src-main/core/contract.js';
+import type { RuleResult } from '../../../src-main/core/contract.js';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
 import { demoApp, type DemoApp } from '../../helpers/demo-app.js';
+import { ANNA, LOTTE, type DemoUser } from '../../helpers/demo-users.js';
 import { bindClient } from '../../helpers/bind-client.js';
 import { FaultyDirectory } from '../../helpers/faulty-adapters.js';
-import { recordingLogger } from '../../integration/ad/fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
+import { walkTo } from '../../helpers/walk.js';
 
 let d: DemoApp | undefined;
 afterEach(async () => void (await d?.close(), (d = undefined)));
 
-const USERS = { 'A.Janssen': ['01-10-1984', '+31612345678'], 'L.Meijer': ['17-04-1986', '+31656789012'] } as const;
-
-async function atPassword(app: DemoApp, username: keyof typeof USERS = 'A.Janssen') {
-  const api: ResetApi = bindClient(app.app.service, { clientId: 'kiosk-1' });
-  const start = await api.start({ username });
-  if (!start.ok) throw new Error(start.code);
-  const [birthdate, mobile] = USERS[username];
-  await api.verifyIdentity({ sessionId: start.sessionId, birthdate });
-  const code = await api.verifyCode({ sessionId: start.sessionId, code: app.lastCode(mobile) });
-  if (!code.ok) throw new Error(code.code);
-  const set = (password: string) => api.setPassword({ sessionId: start.sessionId, password, repeat: password });
-  return { api, policy: code.policy, set };
+/** `user`'s session at the password step: the policy the wizard was given, and a way to try a password. */
+async function atPassword(app: DemoApp, user: DemoUser = ANNA) {
+  const api = bindClient(app.app.service, { clientId: 'kiosk-1' });
+  const { sessionId, answer } = await walkTo(api, app.lastCode, 'password', user);
+  const set = (password: string) => api.setPassword({ sessionId, password, repeat: password });
+  return { api, policy: answer.policy, set };
 }
 const verdict = (res: { ok: boolean; rules?: RuleResult[] }) => Object.fromEntries((res.rules ?? []).map((r) => [r.id, r.ok]));
 
@@ -65,7 +61,7 @@ describe('the banned-password rule (demo, on by default)', () => {
   });
 
   it('never logs a candidate password', async () => {
-    const log = recordingLogger();
+    const log = captureLog();
     d = await demoApp({ log });
     const { set } = await atPassword(d);
     for (const pw of ['Welkom01!', 'Zomer2026!', 'Kwal-Fiets-Regen-73']) await set(pw);
@@ -80,7 +76,7 @@ describe("the directory's own policy", () => {
     const reset = directory.resetPassword.bind(directory);
     directory.resetPassword = (...args) => (writes++, reset(...args));
     d = await demoApp({ overrides: { directory } });
-    const { set, policy } = await atPassword(d, 'L.Meijer');
+    const { set, policy } = await atPassword(d, LOTTE);
     expect(policy).toEqual({ minLength: 14, complexity: true, history: 10, historyChecked: true, banned: true });
     expect(verdict((await set('Kwal-Fiets-73')) as never)).toMatchObject({ length: false });
     expect(writes).toBe(0);

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
 import type { ResetOutcome } from '../../../src-main/core/ports/directory.js';
-import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
+import { flowFixture } from '../../helpers/flow-fixture.js';
 
 /** The demo directory with an AD-like 20 ms per lookup and per write, counting writes. */
 function slowDirectory() {
@@ -18,11 +18,10 @@ function slowDirectory() {
 
 describe('parallel requests', () => {
   it('a burst of birthdate guesses gets at most 5 real checks', async () => {
-    const { api } = flowFixture({ directory: slowDirectory().directory });
-    const start = await api.start({ username: 'A.Janssen' });
-    if (!start.ok) throw new Error();
+    const { api, walkTo } = flowFixture({ directory: slowDirectory().directory });
+    const { sessionId } = await walkTo('identity');
     const guesses = Array.from({ length: 30 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}-10-1984`);
-    const answers = await Promise.all(guesses.map((birthdate) => api.verifyIdentity({ sessionId: start.sessionId, birthdate })));
+    const answers = await Promise.all(guesses.map((birthdate) => api.verifyIdentity({ sessionId, birthdate })));
     const checked = answers.filter((a) => a.ok || a.code !== 'blocked');
     expect(checked.length).toBeLessThanOrEqual(5);
     expect(answers.filter((a) => !a.ok && a.code === 'blocked').length).toBeGreaterThanOrEqual(25);
@@ -30,8 +29,8 @@ describe('parallel requests', () => {
 
   it('a double submit writes the password once', async () => {
     const { directory, writes } = slowDirectory();
-    const { api, sender } = flowFixture({ directory });
-    const sessionId = await reachPasswordStep(api, sender);
+    const { api, walkTo } = flowFixture({ directory });
+    const { sessionId } = await walkTo('password');
     const [a, b] = await Promise.all([
       api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' }),
       api.setPassword({ sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' }),
@@ -45,7 +44,7 @@ describe('parallel requests', () => {
 describe('after the directory answered', () => {
   it('a fault in a follow-up step cannot turn a set password into a failure', async () => {
     const fx = flowFixture();
-    const sessionId = await reachPasswordStep(fx.api, fx.sender);
+    const { sessionId } = await fx.walkTo('password');
     fx.audit.push = () => {
       throw new Error('audit disk full');
     };
@@ -55,8 +54,8 @@ describe('after the directory answered', () => {
   it('a write whose answer was lost says so, and ends the session', async () => {
     const directory = DemoDirectory.load();
     directory.resetPassword = async () => ({ ok: false, reason: 'uncertain', detail: 'socket closed after modify was sent' });
-    const { api, sender } = flowFixture({ directory });
-    const sessionId = await reachPasswordStep(api, sender);
+    const { api, walkTo } = flowFixture({ directory });
+    const { sessionId } = await walkTo('password');
     expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toEqual({ ok: false, code: 'reset_uncertain' });
     expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ code: 'session_expired' });
   });
@@ -66,8 +65,8 @@ describe('after the directory answered', () => {
     const reset = directory.resetPassword.bind(directory);
     let refuse = true;
     directory.resetPassword = async (...args: Parameters<typeof reset>): Promise<ResetOutcome> => (refuse ? ((refuse = false), { ok: false, reason: 'policy' }) : reset(...args));
-    const { api, sender } = flowFixture({ directory });
-    const sessionId = await reachPasswordStep(api, sender);
+    const { api, walkTo } = flowFixture({ directory });
+    const { sessionId } = await walkTo('password');
     expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ code: 'password_rejected' });
     expect(await api.setPassword({ sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({ ok: true });
   });
@@ -75,14 +74,11 @@ describe('after the directory answered', () => {
 
 describe('no birthdate oracle when no SMS can be sent', () => {
   it('a used-up SMS budget answers the same for a right and a wrong date', async () => {
-    const { api } = flowFixture({ limits: { smsPerClient: { points: 1, durationSeconds: 3600 } } });
-    const first = await api.start({ username: 'A.Janssen' });
-    if (!first.ok) throw new Error();
-    expect(await api.verifyIdentity({ sessionId: first.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true });
+    const { api, walkTo } = flowFixture({ limits: { smsPerClient: { points: 1, durationSeconds: 3600 } } });
+    await walkTo('code'); // the one SMS this kiosk may send this hour
     for (const birthdate of ['01-10-1984', '02-10-1984']) {
-      const s = await api.start({ username: 'A.Janssen' });
-      if (!s.ok) throw new Error();
-      expect(await api.verifyIdentity({ sessionId: s.sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600, limit: 'client' });
+      const { sessionId } = await walkTo('identity');
+      expect(await api.verifyIdentity({ sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600, limit: 'client' });
     }
   });
 });

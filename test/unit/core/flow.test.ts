@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DemoDirectory } from '../../../src-main/directory/demo.js';
 import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
-import { flowFixture, reachPasswordStep } from '../../helpers/flow-fixture.js';
+import { flowFixture } from '../../helpers/flow-fixture.js';
 
 describe('reset flow: happy path', () => {
   it('walks start → identity → code → password → done and unlocks', async () => {
@@ -32,10 +32,9 @@ describe('reset flow: happy path', () => {
   });
 
   it('refuses the same password on a second reset (history, last 5)', async () => {
-    const { api, sender } = flowFixture();
-    const first = await reachPasswordStep(api, sender);
-    expect(await api.setPassword({ sessionId: first, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ ok: true });
-    const second = await reachPasswordStep(api, sender);
+    const { api, walkTo } = flowFixture();
+    await walkTo('done', undefined, { password: 'Zomer#2026x' });
+    const { sessionId: second } = await walkTo('password');
     const again = await api.setPassword({ sessionId: second, password: 'Zomer#2026x', repeat: 'Zomer#2026x' });
     expect(again).toMatchObject({ ok: false, code: 'password_policy' });
     if (!again.ok) expect(again.rules?.find((r) => r.id === 'history')?.ok).toBe(false);
@@ -46,22 +45,20 @@ describe('reset flow: happy path', () => {
 
 describe('reset flow: identity step', () => {
   it('gives one answer for unknown user, wrong date, no mobile, disabled, landline', async () => {
-    const { api } = flowFixture();
+    const { api, walkTo } = flowFixture();
     const cases = [['Nobody.Here', '01-10-1984'], ['A.Janssen', '02-10-1984'], ['P.deVries', '12-03-1979'], ['K.Visser', '05-05-1968'], ['J.Smit', '14-02-1972']];
     for (const [username, birthdate] of cases) {
-      const start = await api.start({ username: username! });
-      if (!start.ok) throw new Error();
-      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
+      const { sessionId } = await walkTo('identity', { username: username!, birthdate: birthdate! });
+      expect(await api.verifyIdentity({ sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
     }
   });
 
   it('counts tries left per typed name, the same for an unknown and a known name, and never resets them on success', async () => {
-    const { api, sender } = flowFixture();
+    const { api, walkTo } = flowFixture();
     const answers = async (username: string, birthdate: string, n: number) => {
-      const start = await api.start({ username });
-      if (!start.ok) throw new Error();
+      const { sessionId } = await walkTo('identity', { username, birthdate });
       const seen = [];
-      for (let i = 0; i < n; i++) seen.push(await api.verifyIdentity({ sessionId: start.sessionId, birthdate }));
+      for (let i = 0; i < n; i++) seen.push(await api.verifyIdentity({ sessionId, birthdate }));
       return seen;
     };
     const known = await answers('A.Janssen', '02-10-1984', 3);
@@ -69,20 +66,19 @@ describe('reset flow: identity step', () => {
     expect(unknown).toEqual(known);
     expect(known.map((a) => !a.ok && a.attemptsLeft)).toEqual([4, 3, 2]);
     // A successful reset on the known name leaves its count as it was (a jump back would reveal the account).
-    await reachPasswordStep(api, sender).then((sessionId) => api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' }));
+    await walkTo('done');
     expect(await answers('A.Janssen', '02-10-1984', 1)).toEqual(await answers('Nobody.Here', '02-10-1984', 1));
   });
 
   it('a format typo is not a failed try; 5 real failures block the user (also unknown ones)', async () => {
-    const { api } = flowFixture();
+    const { api, walkTo } = flowFixture();
     for (const username of ['A.Janssen', 'ghost.user']) {
-      const start = await api.start({ username });
-      if (!start.ok) throw new Error();
-      for (let i = 0; i < 10; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '31-02-1984' })).toMatchObject({ code: 'birthdate_format' });
-      for (let i = 0; i < 5; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
+      const { sessionId } = await walkTo('identity', { username, birthdate: '01-10-1984' });
+      for (let i = 0; i < 10; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '31-02-1984' })).toMatchObject({ code: 'birthdate_format' });
+      for (let i = 0; i < 5; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
       // even the right date is refused now, and the answer does not depend on existence
       // `limit: 'user'`: this typed name's budget; counted for unknown names alike, so it tells nothing
-      const blocked = await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' });
+      const blocked = await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' });
       expect(blocked).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
       expect(Object.keys(blocked).sort()).toEqual(['code', 'limit', 'ok', 'retryAfterSeconds']);
       if (!blocked.ok) expect(blocked.retryAfterSeconds).toBeGreaterThan(23 * 3600);
@@ -125,10 +121,9 @@ describe('reset flow: identity step', () => {
     directory.findUser = async () => {
       throw new DirectoryUnavailableError('ldap down');
     };
-    const { api } = flowFixture({ directory });
-    const start = await api.start({ username: 'A.Janssen' });
-    if (!start.ok) throw new Error();
-    for (let i = 0; i < 6; i++) expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'unavailable' });
+    const { api, walkTo } = flowFixture({ directory });
+    const { sessionId } = await walkTo('identity');
+    for (let i = 0; i < 6; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'unavailable' });
   });
 
   it('refuses an empty username and an unknown session', async () => {

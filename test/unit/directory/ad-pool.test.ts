@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdConnection } from '../../../src-main/directory/ad-connection.js';
 import { ConnectionLostError } from '../../../src-main/directory/ad-errors.js';
 import { AdPool, type AdPoolSettings } from '../../../src-main/directory/ad-pool.js';
-import { recordingLogger } from '../../integration/ad/fixtures.js';
+import { captureLog } from '../../helpers/log-capture.js';
 
 type Fake = AdConnection & { id: number; unbinds: number; held: boolean[]; client: Client & { isBound: boolean } };
 
@@ -35,7 +35,7 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
       return fake;
     }),
   };
-  const log = recordingLogger();
+  const log = captureLog();
   const pool = new AdPool(connector, { size: 2, idleMs: 60_000, waitMs: 10_000, ...settings }, log);
   /** Runs an operation that records which connection it got. */
   const on = (retry: 'whenLost' | 'whenUnsent' = 'whenLost', work: (c: Fake) => Promise<unknown> = async () => undefined) =>

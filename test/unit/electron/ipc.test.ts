@@ -10,6 +10,7 @@ import { APP_ORIGIN } from '../../../src-main/electron/protocol.js';
 import type { SenderInfo } from '../../../src-main/electron/sender.js';
 import { trackWizard } from '../../../src-main/electron/wizard-tracker.js';
 import { demoApp, type DemoApp } from '../../helpers/demo-app.js';
+import { walkTo } from '../../helpers/walk.js';
 
 const TRUSTED: SenderInfo = { url: 'app://kiosk/index.html', isMainFrame: true, isKioskWindow: true };
 const client = { clientId: 'kiosk:test-pc' };
@@ -83,15 +84,10 @@ describe('IPC handlers', () => {
     const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
     const info = await api.info({});
     expect(info.ok).toBe(true);
-    const started = await api.start({ username: 'A.Janssen' });
-    if (!started.ok) throw new Error(started.code);
-    const sent = await api.verifyIdentity({ sessionId: started.sessionId, birthdate: '01-10-1984' });
-    expect(sent).toMatchObject({ ok: true, step: 'code' });
-    expect(events).toEqual(['other-step', 'code-step']); // the kiosk's longer idle limit while she fetches her phone
-    const code = await api.verifyCode({ sessionId: started.sessionId, code: demo.lastCode() });
-    expect(code).toMatchObject({ ok: true, step: 'password' });
-    expect(events.at(-1)).toBe('other-step');
-    const done = await api.setPassword({ sessionId: started.sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' });
+    const { sessionId } = await walkTo(api, demo.lastCode, 'password'); // each answer checked on the way
+    // The code step in between: the kiosk's longer idle limit while she fetches her phone.
+    expect(events).toEqual(['other-step', 'code-step', 'other-step']);
+    const done = await api.setPassword({ sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' });
     expect(done).toMatchObject({ ok: true, step: 'done' });
     expect(events.filter((e) => e === 'done')).toHaveLength(1);
     expect(tracker.take()).toBeUndefined();
@@ -121,12 +117,11 @@ describe('IPC handlers', () => {
     demo = await demoApp();
     const tracker = trackWizard(() => {});
     const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
-    const started = await api.start({ username: 'A.Janssen' });
-    if (!started.ok) throw new Error(started.code);
+    const { sessionId } = await walkTo(api, demo.lastCode, 'identity');
     const active = tracker.take();
-    expect(active).toBe(started.sessionId);
+    expect(active).toBe(sessionId);
     expect(tracker.take()).toBeUndefined();
     expect(await demo.app.service.cancel({ sessionId: active! }, client)).toEqual({ ok: true });
-    expect(await api.verifyIdentity({ sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
+    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
   });
 });

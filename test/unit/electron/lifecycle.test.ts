@@ -1,7 +1,7 @@
 // Idle and end-of-wizard wipes (DESIGN: 90 s idle; done screen then start), crash backoff, and the logoff.
 import { describe, expect, it, vi } from 'vitest';
-import { KioskLifecycle, type Timers } from '../../../src-main/electron/lifecycle.js';
-import { logoffCommand, runLogoff, shouldLogoff } from '../../../src-main/electron/logoff.js';
+import { idleSeconds, KioskLifecycle, type Timers } from '../../../src-main/electron/lifecycle.js';
+import { logoffBeforeSettings, logoffCommand, runLogoff, shouldLogoff } from '../../../src-main/electron/logoff.js';
 import { nextRecovery } from '../../../src-main/electron/recovery.js';
 
 function fakeTimers() {
@@ -17,6 +17,12 @@ function fakeTimers() {
 }
 
 describe('kiosk lifecycle', () => {
+  it('idle is the fewer of the system and the window seconds without input', () => {
+    expect(idleSeconds(120, 0, 30_000)).toBe(30); // DevTools input reached the window 30 s ago
+    expect(idleSeconds(10, 0, 30_000)).toBe(10); // real input reaches the system's count too
+    expect(idleSeconds(100_000, 50_000, 40_000)).toBe(0); // a clock step back never gives a negative count
+  });
+
   it('ends once per idle stretch, and again only after new input', () => {
     let idle = 0;
     const onEnd = vi.fn();
@@ -115,18 +121,26 @@ describe('logoff', () => {
     expect(shouldLogoff({ ...s, logoffOnExit: false }, 'Wachtwoord vergeten', false)).toBe(false);
   });
 
-  it('uses shutdown.exe /l by absolute path on Windows, nothing elsewhere', () => {
-    expect(logoffCommand('win32', { SystemRoot: 'D:\\Windows' })).toEqual({ file: 'D:\\Windows\\System32\\shutdown.exe', args: ['/l'] });
-    expect(logoffCommand('win32', { SystemRoot: '..\\evil' })?.file).toBe('C:\\Windows\\System32\\shutdown.exe');
-    expect(logoffCommand('linux', {})).toBeUndefined();
+  it('before the settings are trusted: an installed kiosk logs off whoever runs it; unpackaged only the default account', () => {
+    expect(logoffBeforeSettings(true, 'wwv-7f3k9q2m', false)).toBe(true);
+    expect(logoffBeforeSettings(true, 'Administrator', false)).toBe(true);
+    expect(logoffBeforeSettings(false, 'Wachtwoord vergeten', false)).toBe(true);
+    expect(logoffBeforeSettings(false, 'developer', false)).toBe(false);
+    expect(logoffBeforeSettings(false, 'Wachtwoord vergeten', true)).toBe(false);
+  });
+
+  it('uses shutdown.exe /l by absolute path in the Windows directory it is given, nothing elsewhere', () => {
+    expect(logoffCommand('win32', 'C:\\Windows')).toEqual({ file: 'C:\\Windows\\System32\\shutdown.exe', args: ['/l'] });
+    expect(logoffCommand('linux', 'C:\\Windows')).toBeUndefined();
   });
 
   it('runs it without a shell and without main\'s environment (no secrets inherited)', async () => {
     const exec = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(null));
-    expect(await runLogoff('win32', { SystemRoot: 'C:\\Windows', RESET_KIOSK_AD_PASSWORD: 'x' }, exec)).toBe(true);
+    expect(await runLogoff('win32', 'C:\\Windows', exec)).toBe(true);
+    expect(exec.mock.calls[0]![0]).toBe('C:\\Windows\\System32\\shutdown.exe');
     expect(exec.mock.calls[0]![2]).toEqual({ windowsHide: true, env: { SystemRoot: 'C:\\Windows' } });
-    expect(await runLogoff('linux', {}, exec)).toBe(false);
+    expect(await runLogoff('linux', 'C:\\Windows', exec)).toBe(false);
     const failing = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(new Error('denied')));
-    expect(await runLogoff('win32', {}, failing)).toBe(false);
+    expect(await runLogoff('win32', 'C:\\Windows', failing)).toBe(false);
   });
 });

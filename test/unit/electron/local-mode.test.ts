@@ -37,9 +37,11 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(sealed: boolean) {
+type StartOptions = { isPackaged?: boolean; trustFile?: (file: string, what: string, mustExist?: boolean) => Promise<void>; config?: object };
+
+async function start(sealed: boolean, o: StartOptions = {}) {
   const configPath = join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify({
+  writeFileSync(configPath, JSON.stringify(o.config ?? {
     directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example', bindPasswordEnv: VAR },
     sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
   }));
@@ -51,6 +53,8 @@ async function start(sealed: boolean) {
     safeStorage: cipher,
     kiosk: () => undefined,
     onWizard: () => {},
+    isPackaged: o.isPackaged ?? false,
+    trustFile: o.trustFile ?? (async () => {}),
   });
 }
 
@@ -77,5 +81,36 @@ describe('local mode: the AD password', () => {
     await start(false);
     expect(seen.calls[0]!.overrides?.env?.[VAR]).toBeUndefined();
     expect(process.env[VAR]).toBeUndefined();
+  });
+});
+
+describe('local mode: an installed kiosk', () => {
+  it('gives its core no environment variable but the AD password (HKCU\\Environment is the kiosk user\'s)', async () => {
+    process.env.RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE = 'C:\\Users\\kiosk\\attacker-token.txt';
+    try {
+      await start(true, { isPackaged: true });
+      expect(seen.calls[0]!.overrides!.env).toEqual({ [VAR]: SECRET });
+    } finally {
+      delete process.env.RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE;
+    }
+  });
+
+  it('checks the config file and the CA files it names before the core starts; a refusal stops it', async () => {
+    const checked: string[] = [];
+    const ca = join(dir, 'dc-ca.pem');
+    writeFileSync(ca, 'not read: createApp is a spy');
+    const config = {
+      directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], caFile: ca, baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' },
+      sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
+    };
+    await start(false, { config, trustFile: async (f, _w, mustExist) => void checked.push(`${f} ${mustExist}`) });
+    expect(checked).toEqual([`${join(dir, 'config.json')} true`, `${ca} true`]);
+
+    seen.calls = [];
+    const refuse = async (f: string) => {
+      if (f.endsWith('config.json')) throw new Error(`${f} refused`);
+    };
+    await expect(start(false, { config, trustFile: refuse })).rejects.toThrow(/config.json refused/);
+    expect(seen.calls).toHaveLength(0); // the core never started
   });
 });

@@ -7,17 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src-main/config/load.js';
 import { kioskConfig } from '../../../src-main/electron/local-mode.js';
 import { planKiosk } from '../../../src-main/electron/modes.js';
-import { builtPaths, secretFiles, settingsDir } from '../../../src-main/electron/paths.js';
+import { builtPaths, secretFiles, settingsDir, system32, windowsDir } from '../../../src-main/electron/paths.js';
 import { parseSettings } from '../../../src-main/settings/schema.js';
 
 describe('mode plan', () => {
   it('local: our wizard on app://kiosk with the preload', () => {
-    expect(planKiosk(parseSettings({}))).toEqual({ mode: 'local', startUrl: 'app://kiosk/index.html', allowedOrigin: 'app://kiosk', usePreload: true });
+    expect(planKiosk(parseSettings({}))).toEqual({ mode: 'local', startUrl: 'app://kiosk/index.html', allowedOrigin: 'app://kiosk', requestOrigins: ['app://kiosk'], usePreload: true });
   });
 
   it('central: the service origin only, no preload, pinned host', () => {
     const plan = planKiosk(parseSettings({ mode: 'central', centralUrl: 'https://Reset.Zorg.Example:8443/wizard/', caFile: 'ca.pem' }));
-    expect(plan).toEqual({ mode: 'central', startUrl: 'https://Reset.Zorg.Example:8443/wizard/', allowedOrigin: 'https://reset.zorg.example:8443', usePreload: false, pinHost: 'reset.zorg.example', caFile: 'ca.pem' });
+    expect(plan).toEqual({ mode: 'central', startUrl: 'https://Reset.Zorg.Example:8443/wizard/', allowedOrigin: 'https://reset.zorg.example:8443', requestOrigins: ['https://reset.zorg.example:8443', 'app://kiosk'], usePreload: false, pinHost: 'reset.zorg.example', caFile: 'ca.pem' });
   });
 
   it('local mode: the kiosk settings win over the core config for language, idle and done time', () => {
@@ -30,10 +30,22 @@ describe('mode plan', () => {
 });
 
 describe('paths', () => {
-  it('settings machine-wide on Windows, env override first, userData elsewhere', () => {
-    expect(settingsDir('win32', { ProgramData: 'C:\\ProgramData' }, 'x')).toBe('C:\\ProgramData\\Wachtwoord vergeten');
-    expect(settingsDir('linux', {}, '/home/k/.config/x')).toBe('/home/k/.config/x');
-    expect(settingsDir('win32', { RESET_KIOSK_SETTINGS_DIR: 'D:\\k' }, 'x')).toBe('D:\\k');
+  it('installed: fixed admin-owned places, whatever the environment says (issue 13)', () => {
+    const planted = { ProgramData: 'C:\\Users\\kiosk\\x', SystemRoot: 'C:\\Users\\kiosk\\w', RESET_KIOSK_SETTINGS_DIR: 'C:\\Users\\kiosk\\s' };
+    expect(settingsDir({ platform: 'win32', isPackaged: true, env: planted }, 'x')).toBe('C:\\ProgramData\\Wachtwoord vergeten');
+    expect(settingsDir({ platform: 'linux', isPackaged: true, env: { RESET_KIOSK_SETTINGS_DIR: '/tmp/x' } }, '/home/k/.config/x')).toBe('/etc/reset-kiosk');
+    expect(windowsDir({ isPackaged: true, env: planted })).toBe('C:\\Windows');
+    expect(system32({ isPackaged: true, env: planted }, 'icacls.exe')).toBe('C:\\Windows\\System32\\icacls.exe');
+  });
+
+  it('unpackaged (development, tests): RESET_KIOSK_SETTINGS_DIR first, then %ProgramData% on Windows, else userData', () => {
+    const dev = (platform: NodeJS.Platform, env: NodeJS.ProcessEnv) => ({ platform, isPackaged: false, env });
+    expect(settingsDir(dev('win32', { ProgramData: 'D:\\ProgramData' }), 'x')).toBe('D:\\ProgramData\\Wachtwoord vergeten');
+    expect(settingsDir(dev('win32', { ProgramData: '..\\evil' }), 'x')).toBe('C:\\ProgramData\\Wachtwoord vergeten');
+    expect(settingsDir(dev('linux', {}), '/home/k/.config/x')).toBe('/home/k/.config/x');
+    expect(settingsDir(dev('win32', { RESET_KIOSK_SETTINGS_DIR: 'D:\\k' }), 'x')).toBe('D:\\k');
+    expect(windowsDir({ isPackaged: false, env: { SystemRoot: 'D:\\Windows' } })).toBe('D:\\Windows');
+    expect(windowsDir({ isPackaged: false, env: { SystemRoot: '..\\evil' } })).toBe('C:\\Windows');
   });
 
   it('the secret: ciphertext in the kiosk profile, import file beside the settings; built files beside main', () => {

@@ -35,11 +35,15 @@ describe('navigation', () => {
       expect(isAllowedNavigation(url, CENTRAL), url).toBe(false);
   });
 
-  it('network requests: own origin only; devtools only in --dev', () => {
-    expect(isAllowedRequest('app://kiosk/assets/index.js', APP_ORIGIN, false)).toBe(true);
-    expect(isAllowedRequest('https://cdn.example/x.js', APP_ORIGIN, false)).toBe(false);
-    expect(isAllowedRequest('devtools://devtools/x', APP_ORIGIN, false)).toBe(false);
-    expect(isAllowedRequest('devtools://devtools/x', APP_ORIGIN, true)).toBe(true);
+  it('network requests: the origins of the plan only; devtools only in --dev', () => {
+    expect(isAllowedRequest('app://kiosk/assets/index.js', [APP_ORIGIN], false)).toBe(true);
+    expect(isAllowedRequest('https://cdn.example/x.js', [APP_ORIGIN], false)).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/x', [APP_ORIGIN], false)).toBe(false);
+    expect(isAllowedRequest('devtools://devtools/x', [APP_ORIGIN], true)).toBe(true);
+    // central mode: the service and app://kiosk (where only the offline page is served), nothing else
+    expect(isAllowedRequest(`${CENTRAL}/api/start`, [CENTRAL, APP_ORIGIN], false)).toBe(true);
+    expect(isAllowedRequest('app://kiosk/offline.html', [CENTRAL, APP_ORIGIN], false)).toBe(true);
+    expect(isAllowedRequest('https://evil.example/', [CENTRAL, APP_ORIGIN], false)).toBe(false);
   });
 
   it('never opens a window', () => {

@@ -1,11 +1,11 @@
-// The demo directory's people the tests use (resources/demo-directory.json), with their numbers as the
-// host normalises them (E.164), plus helpers for fresh test data.
+// The demo directory's people the tests use (resources/demo-directory.json), with their numbers as the hosts
+// normalise them (E.164), plus fresh test data. Shared by the Node tests and the browser tests (test/e2e).
 import { randomInt } from 'node:crypto';
 
-// SMS budget: the hosts allow 10 codes per user per run (servers.ts); keep each user's total across all specs
-// below that (now about 7 each). Only these four demo users have a mobile that receives codes.
+/** Someone who can walk the whole reset: the mobile (E.164) is where their code goes. */
 export type DemoUser = { username: string; birthdate: string; mobile: string };
 
+// Only these four demo users have a mobile that receives codes.
 export const ANNA: DemoUser = { username: 'A.Janssen', birthdate: '01-10-1984', mobile: '+31612345678' };
 export const MARIEKE: DemoUser = { username: 'M.Bakker', birthdate: '23-07-1990', mobile: '+31623456789' };
 export const ELEONORE: DemoUser = { username: 'E.Dubois', birthdate: '30-11-1995', mobile: '+31645678901' };

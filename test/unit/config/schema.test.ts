@@ -1,17 +1,9 @@
 // The config refuses settings that would quietly weaken the product (security review findings 5–7).
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src-main/config/load.js';
+import { parseConfig } from '../../../src-main/config/load.js';
+import { configRefusal as refusal } from '../../helpers/errors.js';
 
 const ad = { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' };
-const refusal = (raw: unknown) => {
-  try {
-    parseConfig(raw, 'test.json');
-  } catch (e) {
-    if (e instanceof ConfigError) return e.message;
-    throw e;
-  }
-  return 'accepted';
-};
 
 describe('config guards', () => {
   it('a real directory with the demo outbox (codes in a file) is refused unless a test lab says so', () => {

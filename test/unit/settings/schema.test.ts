@@ -1,13 +1,6 @@
 // Kiosk settings: one schema, safe defaults, central mode cannot be configured half (no CA, plain http).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSettings, SettingsError } from '../../../src-main/settings/schema.js';
-import { JsonFileSettings, MemorySettings } from '../../../src-main/settings/store.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'rk-settings-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kiosk settings schema', () => {
   it('an empty object is a local demo kiosk with the DESIGN defaults', () => {
@@ -17,6 +10,7 @@ describe('kiosk settings schema', () => {
       doneSeconds: 20,
       language: 'nl',
       branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' },
+      servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' },
       logoffOnExit: false,
       kioskAccount: 'Wachtwoord vergeten',
     });
@@ -49,21 +43,5 @@ describe('kiosk settings schema', () => {
       expect((e as Error).message).toMatch(/idleSeconds/);
       expect((e as Error).message).toMatch(/mode/);
     }
-  });
-});
-
-describe('settings implementations (no Electron needed)', () => {
-  it('memory', () => {
-    expect(new MemorySettings({ logoffOnExit: true }).read().logoffOnExit).toBe(true);
-  });
-
-  it('JSON file: missing → defaults, bad JSON or fields → SettingsError with the path', () => {
-    expect(new JsonFileSettings(join(dir, 'missing.json')).read().mode).toBe('local');
-    const good = join(dir, 'kiosk.json');
-    writeFileSync(good, JSON.stringify({ idleSeconds: 60, kioskId: 'pc-1' }));
-    expect(new JsonFileSettings(good).read()).toMatchObject({ idleSeconds: 60, kioskId: 'pc-1' });
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, '{ idle');
-    expect(() => new JsonFileSettings(bad).read()).toThrow(/bad.json is not valid JSON/);
   });
 });
