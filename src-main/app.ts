@@ -1,7 +1,8 @@
 // The composition root: config → adapters → the reset service every host uses. Adapters are imported only
 // when the config names them (a dynamic import each), so the demo never loads ldapts, twilio or ioredis and a
 // kiosk pays at logon only for what it uses (`npm run bench`: cold start and idle memory).
-import { resolveAudit } from './config/audit.js';
+import { teeAudit, type AuditObserver } from './audit/tee.js';
+import { auditHost, resolveAudit } from './config/audit.js';
 import { readSecret } from './config/load.js';
 import type { Config } from './config/schema.js';
 import type { ResetService } from './core/contract.js';
@@ -14,7 +15,7 @@ import type { Logger } from './core/ports/log.js';
 import type { Probe } from './core/ports/probe.js';
 import type { CodeChannel, SmsSender } from './core/ports/sms.js';
 import type { SessionStore } from './core/ports/store.js';
-import { pseudonymiser } from './core/pseudonym.js';
+import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
 import { renderMessage } from './sms/messages.js';
@@ -22,6 +23,7 @@ import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
+import type { Metrics, PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
   directory?: Directory;
@@ -36,9 +38,26 @@ export type AppOverrides = {
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
    *  copy holding the DPAPI-decrypted AD password, so it never lands in process.env (and child processes). */
   env?: NodeJS.ProcessEnv;
+  /** Collect metrics although the admin listener (which serves them) is off: tests. */
+  metrics?: boolean;
+  /** Node's process metrics (CPU, memory, event loop) in /metrics: on for the web host, off in tests. */
+  processMetrics?: boolean;
 };
 
-export type App = { service: ResetService; describe: string[]; probes: Probe[]; close(): Promise<void> };
+export type App = {
+  service: ResetService;
+  describe: string[];
+  probes: Probe[];
+  /** For the admin listener (src-main/admin, web/admin-server.ts): the config, the directory, the budgets, the
+   *  audited sink, the pseudonym of typed names, and the metrics (only collected when the listener is on). */
+  config: Config;
+  directory: Directory;
+  throttles: Throttles;
+  audit: AuditSink;
+  pseudonymise: Pseudonymise;
+  metrics: Metrics | undefined;
+  close(): Promise<void>;
+};
 
 /** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
 const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
@@ -51,6 +70,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
+  const forwarder = config.audit.syslog ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log) : undefined;
+  const metrics = config.admin.enabled || overrides.metrics ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false) : undefined;
+  const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
+  const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters);
+  const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
+  // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+  const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
   const deps: FlowDeps = {
@@ -59,11 +85,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
     mobile: mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
     sessions,
-    throttles: new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters),
-    audit: overrides.audit ?? fileAudit ?? noAudit,
+    throttles,
+    audit,
     log,
-    // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
-    pseudonymise: pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env)),
+    pseudonymise,
     background: (task) => {
       const tracked: Promise<unknown> = task.finally(() => pending.delete(tracked));
       pending.add(tracked);
@@ -90,6 +115,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     channelName: config.sms.channelName,
     identityFloorMs: s.identityFloorMs,
     changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
+    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
   });
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
@@ -98,12 +124,19 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     sms.describe,
     store.describe,
     auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
+    ...(config.audit.syslog ? [`audit events to the SIEM: syslog ${config.audit.syslog.tls ? 'over TLS' : 'over plain TCP'} to ${config.audit.syslog.host}:${config.audit.syslog.port}`] : []),
     // Allowed for tests and benchmarks; in production a low floor lets response times tell accounts apart.
     ...(config.directory.type !== 'demo' && s.identityFloorMs < 200 ? [`WARNING: security.identityFloorMs is ${s.identityFloorMs} ms: answers to the birthdate step may reveal which accounts exist (use ≥ 200, default 400)`] : []),
   ];
   for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
-    service: withFaultBarrier(flow, log),
+    service: metrics ? (await import('./metrics/instrument.js')).instrument(withFaultBarrier(flow, log), metrics) : withFaultBarrier(flow, log),
+    config,
+    directory,
+    throttles,
+    audit,
+    pseudonymise,
+    metrics,
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {
@@ -112,6 +145,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await store.close();
       await directory.close();
       await fileAudit?.close();
+      await forwarder?.close();
     },
   };
+}
+
+/** Metrics fed by the audit stream and read from the directory pool and the SIEM queue (metrics/metrics.ts). */
+async function collectMetrics(directory: Directory, forwarder: { stats: { sent: number; dropped: number; connected: boolean }; queued: number } | undefined, processMetrics: boolean): Promise<Metrics> {
+  const metrics = new (await import('./metrics/metrics.js')).Metrics({ processMetrics });
+  const pooled = directory as Partial<{ poolStats: PoolSnapshot }>; // the AD adapter's pool; the demo has none
+  metrics.watch({
+    ...('poolStats' in pooled ? { pool: () => pooled.poolStats } : {}),
+    ...(forwarder ? { siem: () => ({ ...forwarder.stats, queued: forwarder.queued }) } : {}),
+  });
+  return metrics;
 }

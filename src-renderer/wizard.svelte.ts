@@ -3,7 +3,7 @@
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
 // The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, PasswordPolicy, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
 import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -11,13 +11,14 @@ export type Info = Extract<InfoResponse, { ok: true }>;
 /** Why the start screen is empty, told to whoever comes back to it. */
 export type Notice = 'idle' | null;
 
-export const STEPS_TOTAL = 4;
 const STEP_NUMBER: Partial<Record<Step, number>> = { username: 1, birthdate: 2, code: 3, password: 4 };
 
 export class Wizard {
   info = $state<Info | null>(null);
   lang = $state<Lang>('nl');
   step = $state<Step>('loading');
+  /** A new password (`reset`) or only lifting a lockout (`unlock`): the start screen's two choices. */
+  purpose = $state<Purpose>('reset');
   busy = $state(false);
   error = $state<Failure | null>(null);
   notice = $state<Notice>(null);
@@ -48,6 +49,8 @@ export class Wizard {
   /** Where the code arrives, as in "via …". */
   readonly channel = $derived(this.info?.channelName[this.lang] ?? 'sms');
   readonly stepNumber = $derived(STEP_NUMBER[this.step]);
+  /** Four input steps for a reset, three for an unlock (no password). */
+  readonly stepsTotal = $derived(this.purpose === 'unlock' ? 3 : 4);
   /** Whether a passer-by could see something of someone: only then does the idle watch warn and wipe. */
   readonly hasSomethingToWipe = $derived(
     this.step === 'birthdate' || this.step === 'code' || this.step === 'password' || (this.step === 'username' && (this.username !== '' || this.error !== null)),
@@ -55,13 +58,14 @@ export class Wizard {
   readonly title = $derived.by(() => {
     if (this.step === 'loading') return this.t.product;
     const n = this.stepNumber;
-    const name = this.t.titles[this.step as PageTitle];
-    const part = n ? `${name} (${this.t.stepOf(n, STEPS_TOTAL).toLowerCase()})` : name;
+    const name = this.step === 'done' && this.purpose === 'unlock' ? this.t.unlock.doneHeading : this.t.titles[this.step as PageTitle];
+    const part = n ? `${name} (${this.t.stepOf(n, this.stepsTotal).toLowerCase()})` : name;
     return this.t.pageTitle(part, this.info?.organisation, this.error !== null);
   });
 
   // Not reactive and never rendered: the session id only travels back to the service.
   #sessionId: string | null = null;
+  #codeAccepted = false;
 
   constructor(
     private readonly api: ResetApi,
@@ -100,8 +104,14 @@ export class Wizard {
     return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, mobileRegistration: this.info?.mobileRegistration[this.lang] };
   }
 
+  /** The start screen's second choice, and back. */
+  choose(purpose: Purpose): void {
+    this.purpose = purpose;
+    this.error = null;
+  }
+
   start(username: string): Promise<void> {
-    return this.#call(() => this.api.start({ username, lang: this.lang }), (res) => {
+    return this.#call(() => this.api.start({ username, lang: this.lang, purpose: this.purpose }), (res) => {
       this.#sessionId = res.sessionId;
       this.username = username.trim();
       this.#go('birthdate');
@@ -129,9 +139,15 @@ export class Wizard {
   }
 
   verifyCode(code: string): Promise<void> {
+    // The code was accepted but the unlock itself failed (e.g. `unavailable`): Volgende tries the unlock again.
+    if (this.#codeAccepted) return this.#unlock();
     return this.#call(
       () => this.api.verifyCode({ sessionId: this.#session(), code }),
       (res) => {
+        if (res.step === 'unlock') {
+          this.#codeAccepted = true;
+          return this.#unlock(); // awaited: the step sees the unlock's own answer
+        }
         this.forbiddenWords = res.forbiddenWords;
         this.policy = res.policy;
         this.#go('password');
@@ -141,6 +157,14 @@ export class Wizard {
         if (fail.code === 'code_attempts_exceeded' || fail.code === 'code_expired') this.resendAt = 0;
       },
     );
+  }
+
+  /** Right after the code of an unlock session: nothing more to type. */
+  #unlock(): Promise<void> {
+    return this.#call(() => this.api.unlock({ sessionId: this.#session() }), () => {
+      this.#sessionId = null; // the server wiped it
+      this.#go('done');
+    });
   }
 
   setPassword(password: string, repeat: string): Promise<void> {
@@ -190,6 +214,7 @@ export class Wizard {
   /** Back to an empty first step. */
   wipe(error: Failure | null = null, keepLang = true): void {
     this.#sessionId = null;
+    this.#codeAccepted = false;
     this.generation++;
     this.busy = false;
     this.error = error;
@@ -203,6 +228,7 @@ export class Wizard {
     this.policy = null;
     this.serverRules = null;
     this.applications = [];
+    this.purpose = 'reset';
     if (!this.info) return;
     if (!keepLang) this.lang = this.info.defaultLang;
     this.step = 'username';
@@ -225,7 +251,7 @@ export class Wizard {
   }
 
   /** One round trip: busy while waiting, the answer ignored if the wizard was wiped meanwhile. */
-  async #call<T>(send: () => Promise<Result<T>>, onOk: (res: T) => void, onFail?: (f: Failure) => void): Promise<void> {
+  async #call<T>(send: () => Promise<Result<T>>, onOk: (res: T) => void | Promise<void>, onFail?: (f: Failure) => void): Promise<void> {
     if (this.busy) return; // a double Enter must not send twice
     const generation = this.generation;
     this.busy = true;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { AuditStep } from '../core/ports/audit.js';
 
 // Every step the core records; the checker refuses others. A Record, so the compiler flags a new AuditStep.
-const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, cancel: true };
+const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, unlock: true, cancel: true, admin: true };
 export const AUDIT_STEPS = Object.keys(STEPS) as AuditStep[];
 
 /** `prev` of the first line of a file: a fresh chain (first start, or after the admin rotated the file). */

@@ -5,7 +5,8 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditEvent, AuditSink } from '../core/ports/audit.js';
+import type { AuditEvent } from '../core/ports/audit.js';
+import type { RecordingSink } from './tee.js';
 import { chainRecord, GENESIS, type AuditRecord } from './chain.js';
 
 export class AuditFileError extends Error {
@@ -15,7 +16,7 @@ export class AuditFileError extends Error {
 /** How much of the file's end is read at start-up to find the last line (lines are ~300 bytes). */
 const TAIL_BYTES = 64 * 1024;
 
-export class FileAuditSink implements AuditSink {
+export class FileAuditSink implements RecordingSink {
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -39,7 +40,8 @@ export class FileAuditSink implements AuditSink {
     }
   }
 
-  record(event: AuditEvent): Promise<void> {
+  /** Resolves with the line as written (for the observers in tee.ts). */
+  record(event: AuditEvent): Promise<AuditRecord> {
     // Chained on the queue: the next record is built only after the previous one is on disk. A failed write
     // rejects this call (the step fails closed) but leaves the chain where it was, so later lines still verify.
     const write = this.queue.then(async () => {
@@ -49,6 +51,7 @@ export class FileAuditSink implements AuditSink {
       );
       await this.handle.appendFile(JSON.stringify(rec) + '\n');
       this.last = { seq: rec.seq, hash: rec.hash };
+      return rec;
     });
     this.queue = write.catch(() => {});
     return write;

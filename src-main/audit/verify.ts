@@ -2,6 +2,7 @@
 // the line before, `seq` counting up from 1. An edited, removed, inserted or reordered line breaks the chain at
 // that line, which is reported. (Cutting lines off the END cannot be seen from the file alone: compare the last
 // hash with one kept elsewhere, e.g. the one this prints, noted in the change log.)
+// `readVerified` yields each record once it is proven, so `audit:search` reads and checks in one pass.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -30,7 +31,11 @@ function malformed(rec: unknown): string | null {
   return null;
 }
 
-export async function verifyAuditFile(path: string): Promise<VerifyResult> {
+/**
+ * Yields every record of the file whose chain holds up to and including it; returns the verdict. Reading
+ * stops at the first bad line: nothing after it can be trusted.
+ */
+export async function* readVerified(path: string): AsyncGenerator<AuditRecord, VerifyResult> {
   let prev = GENESIS;
   let n = 0;
   const hosts = new Set<string>();
@@ -54,12 +59,21 @@ export async function verifyAuditFile(path: string): Promise<VerifyResult> {
       if (hashRecord(body) !== hash) return bad('hash does not match the content (the line was edited)');
       prev = hash;
       hosts.add(body.host);
+      yield rec as AuditRecord;
     }
   } finally {
     lines.close();
   }
   if (n > 0 && !(await endsWithNewline(path))) return { ok: false, line: n, reason: 'incomplete last line (no newline)', records: n - 1 };
   return { ok: true, records: n, lastHash: prev, hosts: [...hosts] };
+}
+
+export async function verifyAuditFile(path: string): Promise<VerifyResult> {
+  const reader = readVerified(path);
+  for (;;) {
+    const next = await reader.next();
+    if (next.done) return next.value;
+  }
 }
 
 async function endsWithNewline(path: string): Promise<boolean> {

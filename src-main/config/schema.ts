@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LANGS } from '../core/contract.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js';
+import { adminSchema } from './admin.js';
 import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
 import { passwordSchema } from './password.js';
@@ -87,6 +88,8 @@ export const configSchema = z
     sms: smsSchema.default(smsSchema.parse({})),
     audit: auditSchema.default({}),
     store: storeSchema.default({ type: 'memory' }),
+    /** The servicedesk's listener: status, unblock, health, /metrics (config/admin.ts). Off by default. */
+    admin: adminSchema.prefault({}),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),

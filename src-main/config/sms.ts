@@ -89,6 +89,10 @@ export const DEFAULT_TEMPLATES = {
     nl: '{organisation}: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.',
     en: '{organisation}: your password was just changed. Was this not you? Call the service desk now.',
   },
+  unlocked: {
+    nl: '{organisation}: je account is zojuist ontgrendeld. Was jij dit niet? Bel direct de servicedesk.',
+    en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now.',
+  },
 };
 
 export const DEFAULT_CHANNEL_NAME = { nl: 'sms', en: 'SMS' };
@@ -105,13 +109,14 @@ export const smsSchema = z
      * the article ("de SMSPasscode app", as the manual says). Per language.
      */
     channelName: z.object({ nl: z.string().min(1).max(40), en: z.string().min(1).max(40) }).strict().default(DEFAULT_CHANNEL_NAME),
-    /** Send "your password was changed" after a reset (alerts the owner if it was not them). */
+    /** Send "your password was changed" after a reset, "your account was unlocked" after an unlock (alerts the owner if it was not them). */
     notifyOnChange: z.boolean().default(true),
     /** Texts for outbox and twilio-messaging. Twilio Verify uses its own template in the session's language. */
     templates: z
       .object({
         code: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.code),
         changed: template.default(DEFAULT_TEMPLATES.changed),
+        unlocked: template.default(DEFAULT_TEMPLATES.unlocked),
       })
       .strict()
       .default(DEFAULT_TEMPLATES),

@@ -6,17 +6,26 @@ export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** The methods, in wizard order: every per-method map (preload, IPC, fetch client, fault barrier) derives from it. */
-export const METHODS = ['info', 'start', 'verifyIdentity', 'resendCode', 'verifyCode', 'setPassword', 'cancel'] as const;
+export const METHODS = ['info', 'start', 'verifyIdentity', 'resendCode', 'verifyCode', 'setPassword', 'unlock', 'cancel'] as const;
+
+/**
+ * What a session is for: a new password (`reset`, the default) or only lifting an AD lockout (`unlock`: the same
+ * username → birthdate → code steps and budgets, then `unlock` instead of `setPassword`; Entra SSPR, ADSelfService
+ * Plus and Specops uReset offer the same).
+ */
+export const PURPOSES = ['reset', 'unlock'] as const;
+export type Purpose = (typeof PURPOSES)[number];
 export type Method = (typeof METHODS)[number];
 
 type SessionRef = { sessionId: string };
 export type Requests = {
   info: Record<never, never>;
-  start: { username: string; lang?: Lang | undefined };
+  start: { username: string; lang?: Lang | undefined; purpose?: Purpose | undefined };
   verifyIdentity: SessionRef & { birthdate: string };
   resendCode: SessionRef;
   verifyCode: SessionRef & { code: string };
   setPassword: SessionRef & { password: string; repeat: string };
+  unlock: SessionRef;
   /** Without a session: nothing to cancel, the person leaves (first step, success screen); the kiosk ends its session. */
   cancel: Partial<SessionRef>;
 };
@@ -108,14 +117,20 @@ export type InfoResponse = Result<{
 }>;
 export type StartResponse = Result<{ sessionId: string; step: 'identity' }>;
 export type CodeSentResponse = Result<{ step: 'code'; maskedMobile: string; resendAfterSeconds: number; codeValidSeconds: number }>;
-export type VerifyCodeResponse = Result<{
-  step: 'password';
-  /** The user's own name parts, so the live checklist can show the "names" rule; the server still decides. */
-  forbiddenWords: string[];
-  /** This user's rules (info().minLength is only the config's global minimum). */
-  policy: PasswordPolicy;
-}>;
+export type VerifyCodeResponse = Result<
+  | {
+      step: 'password';
+      /** The user's own name parts, so the live checklist can show the "names" rule; the server still decides. */
+      forbiddenWords: string[];
+      /** This user's rules (info().minLength is only the config's global minimum). */
+      policy: PasswordPolicy;
+    }
+  /** An unlock session: call `unlock` next. */
+  | { step: 'unlock' }
+>;
 export type SetPasswordResponse = Result<{ step: 'done'; applications: string[] }>;
+/** The lockout is cleared; the password is what it was. */
+export type UnlockResponse = Result<{ step: 'unlocked' }>;
 export type CancelResponse = Result<Record<never, never>>;
 
 export type Responses = {
@@ -125,6 +140,7 @@ export type Responses = {
   resendCode: CodeSentResponse;
   verifyCode: VerifyCodeResponse;
   setPassword: SetPasswordResponse;
+  unlock: UnlockResponse;
   cancel: CancelResponse;
 };
 

@@ -1,7 +1,8 @@
-// The reset, top to bottom: start → identity (birthdate) → code (SMS) → password → done.
+// The reset, top to bottom: start → identity (birthdate) → code (SMS) → password → done; an unlock session
+// (`purpose: 'unlock'`) takes the same steps and budgets and ends in `unlock` instead of a new password.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
-import { fail, type ClientContext, type Lang, type ResetService, type SetPasswordResponse } from './contract.js';
+import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
 import { parseBirthdate } from './birthdate.js';
 import { alertGlobalCap, CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
@@ -10,7 +11,7 @@ import { judgePassword, sessionPolicy } from './password-rules.js';
 import { allPass, forbiddenWords } from './policy.js';
 import type { AuditSink } from './ports/audit.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import type { Directory, ResetOutcome } from './ports/directory.js';
+import type { Directory, ResetOutcome, UnlockOutcome } from './ports/directory.js';
 import type { Logger } from './ports/log.js';
 import type { PasswordScreen } from './ports/passwords.js';
 import { maskMobile, type MobileNormaliser } from './ports/phone.js';
@@ -43,6 +44,8 @@ export type FlowOptions = {
   channelName: Record<Lang, string>;
   /** Sends "your password was changed"; undefined = off. */
   changedNotice?: ((lang: Lang) => string) | undefined;
+  /** Sends "your account was unlocked"; undefined = off. */
+  unlockedNotice?: ((lang: Lang) => string) | undefined;
 };
 
 export type FlowDeps = {
@@ -66,7 +69,7 @@ export type FlowDeps = {
   screen?: PasswordScreen | undefined;
 };
 
-/** Longest a password write may hold its session's claim (a dead host's claim lapses by itself). */
+/** Longest a directory write may hold its session's claim (a dead host's claim lapses by itself). */
 const CLAIM_MS = 60_000;
 
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
@@ -84,24 +87,35 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
   };
 
-  /** The password is set: from here on nothing may turn the answer into a failure. */
-  const done = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>): Promise<SetPasswordResponse> => {
-    // The typed name's identity tries are not cleared here: the wizard shows how many are left, and a count that
-    // jumps back after a reset would tell a watcher that the name is a real, active account.
+  /**
+   * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's
+   * identity tries are not cleared: the wizard shows how many are left, and a count that jumps back after a reset
+   * would tell a watcher that the name is a real, active account.
+   */
+  const succeeded = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
       ['audit', () => record('ok')],
     ];
-    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful reset: ${what} failed`));
-    if (deps.notices && opts.changedNotice) {
+    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful ${session.purpose ?? 'reset'}: ${what} failed`));
+    if (deps.notices && notice) {
       // Not awaited: the user's answer must not wait for (or fail with) the SMS provider.
-      const notice = deps.notices
-        .send(user.mobile, opts.changedNotice(session.lang))
-        .then((sent) => sent.ok || log.warn({ user: user.username, reason: sent.reason, providerCode: sent.providerCode }, 'password-changed notice not sent'))
-        .catch((e: Error) => log.warn({ user: user.username, err: e.message }, 'password-changed notice not sent'));
-      deps.background?.(notice);
+      const sending = deps.notices
+        .send(user.mobile, notice(session.lang))
+        .then((sent) => sent.ok || log.warn({ user: user.username, reason: sent.reason, providerCode: sent.providerCode }, 'notice not sent'))
+        .catch((e: Error) => log.warn({ user: user.username, err: e.message }, 'notice not sent'));
+      deps.background?.(sending);
     }
-    return { ok: true, step: 'done', applications: opts.applications };
+  };
+
+  /** One directory write per session, also across hosts: a double submit must not write twice. */
+  const claimed = async <T>(session: Session, write: () => Promise<T>): Promise<T | undefined> => {
+    if (!(await sessions.claim(session.id, CLAIM_MS))) return undefined;
+    try {
+      return await write();
+    } finally {
+      await sessions.release(session.id).catch(() => {});
+    }
   };
 
   return {
@@ -111,12 +125,12 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
     },
 
-    async start({ username, lang }, client) {
+    async start({ username, lang, purpose }, client) {
       const started = await throttles.take('startsPerClient', client.clientId);
       if (!started.ok) return fail('blocked', { limit: 'client', retryAfterSeconds: Math.max(1, started.retryAfterSeconds) });
       const name = normaliseUsername(username);
       if (!name) return fail('username_required');
-      const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000 };
+      const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000, ...(purpose === 'unlock' ? { purpose } : {}) };
       await sessions.save(session);
       await audit.record({ step: 'start', outcome: 'ok', user: pseudonymise(name), client: client.clientId });
       // Always "go to birthdate": nothing here depends on whether the account exists.
@@ -189,8 +203,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         await record('code_wrong');
         return tries.remaining > 0 ? fail('code_wrong', { attemptsLeft: tries.remaining }) : fail('code_attempts_exceeded');
       }
-      session.step = 'password';
       delete session.code;
+      if (session.purpose === 'unlock') {
+        session.step = 'unlock'; // no password follows: no policy to read
+        await sessions.save(session);
+        await record('ok');
+        return { ok: true, step: 'unlock' };
+      }
+      session.step = 'password';
       // This user's rules, now that we know who it is: the directory may be stricter than the config (a PSO).
       session.policy = await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log);
       await sessions.save(session);
@@ -208,16 +228,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const rules = await judgePassword(password, session.user, policy, deps.screen);
       if (!allPass(rules)) return fail('password_policy', { rules });
       const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
-      // One write per session, also across hosts: a double submit must not set the password twice.
-      if (!(await sessions.claim(session.id, CLAIM_MS))) return fail('password_in_progress');
-
-      let result: ResetOutcome;
-      try {
-        result = await directory.resetPassword(session.user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon });
-      } finally {
-        await sessions.release(session.id).catch(() => {});
+      const user = session.user;
+      const result: ResetOutcome | undefined = await claimed(session, () => directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }));
+      if (!result) return fail('password_in_progress');
+      if (result.ok) {
+        await succeeded(session, user, record, opts.changedNotice);
+        return { ok: true, step: 'done', applications: opts.applications };
       }
-      if (result.ok) return done(session, session.user, record);
       await record(result.reason);
       if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
       if (result.reason === 'policy') return fail('password_rejected', { rules });
@@ -230,6 +247,25 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       // `rights`: the service account may not reset this account (an admin, outside the OU): admin-facing.
       const correlationId = newCorrelationId();
       log.error({ correlationId, user: who(session) }, 'the service account may not reset this account');
+      return fail('internal', { correlationId });
+    },
+
+    async unlock({ sessionId }, client) {
+      const session = await load(sessionId, 'unlock');
+      if (!session?.user) return fail('session_expired');
+      const user = session.user;
+      const record = (outcome: string) => audit.record({ step: 'unlock', outcome, user: who(session), client: client.clientId });
+      const result: UnlockOutcome | undefined = await claimed(session, () => directory.unlock(user));
+      if (!result) return fail('password_in_progress');
+      if (result.ok) {
+        await succeeded(session, user, record, opts.unlockedNotice);
+        return { ok: true, step: 'unlocked' };
+      }
+      await record(result.reason);
+      log.error({ user: who(session), reason: result.reason, detail: result.detail }, 'unlock not completed');
+      if (result.reason === 'unavailable') return fail('unavailable');
+      const correlationId = newCorrelationId(); // `rights`: admin-facing, like a refused reset
+      log.error({ correlationId, user: who(session) }, 'the service account may not unlock this account');
       return fail('internal', { correlationId });
     },
 

@@ -1,7 +1,7 @@
 // Server-side reset sessions: random 128-bit ids, `security.sessionTtlSeconds` long (default 10 min), never trusted from the renderer.
 // Stores implement ports/store.ts: memory (src-main/store/memory-sessions.ts) or Redis (src-main/store).
 import { randomBytes } from 'node:crypto';
-import type { Lang, PasswordPolicy } from './contract.js';
+import type { Lang, PasswordPolicy, Purpose } from './contract.js';
 import type { IssuedCode } from './ports/sms.js';
 
 export type SessionUser = {
@@ -16,7 +16,10 @@ export type SessionUser = {
 
 export type Session = {
   id: string;
-  step: 'identity' | 'code' | 'password';
+  /** `unlock`: an unlock session whose code was right, waiting for the unlock itself. */
+  step: 'identity' | 'code' | 'password' | 'unlock';
+  /** Absent for a reset (sessions stored before unlocks existed are resets too). */
+  purpose?: Extract<Purpose, 'unlock'>;
   username: string;
   lang: Lang;
   expiresAt: number;

@@ -34,6 +34,25 @@ export const memoryLimiters: LimiterFactory = (opts) => new RateLimiterMemory(op
 
 export type Taken = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
+/** One budget of one key: what the servicedesk looks at and lifts. */
+export type BudgetRef = { kind: LimitKind; key: string };
+export type BudgetState = BudgetRef & { used: number; limit: number; blocked: boolean; retryAfterSeconds: number };
+
+/**
+ * The budgets that belong to a person, keyed by what was typed (`name`) or by the account's stable id (`account`).
+ * "Lift a block" clears all of them, so a budget kind added here is lifted too (issue 14 adds account keys).
+ */
+export const PERSON_BUDGETS: readonly { kind: LimitKind; by: 'name' | 'account' }[] = [
+  { kind: 'identityPerUser', by: 'name' },
+  { kind: 'smsPerUser', by: 'name' },
+];
+
+/** A person's budget keys: every name they may have typed and every account id. */
+export function personBudgets(person: { names: string[]; accountIds: string[] }): BudgetRef[] {
+  const keys = { name: [...new Set(person.names)], account: [...new Set(person.accountIds)] };
+  return PERSON_BUDGETS.flatMap(({ kind, by }) => keys[by].map((key) => ({ kind, key })));
+}
+
 export class Throttles {
   private readonly limiters: Record<LimitKind, RateLimiterAbstract>;
 
@@ -66,5 +85,22 @@ export class Throttles {
 
   async clear(kind: LimitKind, key: string): Promise<void> {
     await this.limiters[kind].delete(key);
+  }
+
+  /** How much of each budget is used, without using any. */
+  async inspect(refs: readonly BudgetRef[]): Promise<BudgetState[]> {
+    return Promise.all(
+      refs.map(async ({ kind, key }) => {
+        const res = await this.limiters[kind].get(key);
+        const used = Math.min(res?.consumedPoints ?? 0, this.limits[kind].points);
+        const blocked = used >= this.limits[kind].points;
+        return { kind, key, used, limit: this.limits[kind].points, blocked, retryAfterSeconds: res && used > 0 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0 };
+      }),
+    );
+  }
+
+  /** Clears every budget named (the servicedesk's "lift the block"); in Redis for every host at once. */
+  async clearAll(refs: readonly BudgetRef[]): Promise<void> {
+    await Promise.all(refs.map(({ kind, key }) => this.clear(kind, key)));
   }
 }

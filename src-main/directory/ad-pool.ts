@@ -37,6 +37,11 @@ export class AdPool {
     private readonly log: Logger,
   ) {}
 
+  /** Connections in use (or being opened) and idle ones kept open, for metrics. */
+  get usage(): { busy: number; idle: number; size: number } {
+    return { busy: this.busy, idle: this.idle.length, size: this.settings.size };
+  }
+
   /** `retry`: what may run again after a reused connection died under it (see above). */
   async run<T>(fn: (client: Client, url: string) => Promise<T>, retry: 'whenLost' | 'whenUnsent'): Promise<T> {
     const reused = this.take() ?? (await this.wait());

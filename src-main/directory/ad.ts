@@ -10,7 +10,9 @@ import { AdPolicyReader } from './ad-policy.js';
 import { adConnectionSettings } from './ad-settings.js';
 import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome } from '../core/ports/directory.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../core/ports/directory.js';
+
+export type PoolStats = AdPool['stats'] & AdPool['usage'];
 
 export class AdDirectory implements Directory {
   /** The policy hints OID the DC supports, null when none, undefined until rootDSE was read once. */
@@ -43,9 +45,9 @@ export class AdDirectory implements Directory {
     return typeof this.hintsOid === 'string';
   }
 
-  /** What the connection pool did since start (opened, reused, retried, dropped, idleClosed): tests, diagnostics. */
-  get poolStats(): Readonly<AdPool['stats']> {
-    return { ...this.pool.stats };
+  /** What the connection pool did since start (opened, reused, retried, dropped, idleClosed) and holds now. */
+  get poolStats(): Readonly<PoolStats> {
+    return { ...this.pool.stats, ...this.pool.usage };
   }
 
   /** Binds and reads rootDSE: proves URL, TLS and the service account (for `doctor` and start-up). */
@@ -116,6 +118,24 @@ export class AdDirectory implements Directory {
       this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
     }
     return outcome;
+  }
+
+  /**
+   * Clears a lockout and nothing else: lockoutTime may only be set to 0 ([MS-ADTS] 3.1.1.3.1.5.2); AD then
+   * also resets badPwdCount. Needs only "Write lockoutTime". Replacing it with 0 again is harmless, so unlike the
+   * password write this is retried when a pooled connection is lost (`whenLost`) and never `uncertain`.
+   */
+  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+    if (!isUnder(user.id, this.baseDns)) return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
+    try {
+      await this.pool.run((client) => client.modify(user.id, [replace('lockoutTime', '0')]), 'whenLost');
+      return { ok: true };
+    } catch (err) {
+      const outcome = resetOutcomeFor(err);
+      const result: UnlockOutcome = outcome.reason === 'rights' ? outcome : { ok: false, reason: 'unavailable', detail: describeError(err) };
+      this.log.error({ dn: user.id, reason: result.reason, error: result.detail }, 'directory: unlock refused');
+      return result;
+    }
   }
 
   /** The password modify, after the one read it may need; never throws. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome } from '../core/ports/directory.js';
+import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome, UnlockOutcome } from '../core/ports/directory.js';
 
 const policySchema = z.object({
   source: z.string().default('domain'),
@@ -76,6 +76,18 @@ export class DemoDirectory implements Directory {
     entry.history = [hash, ...entry.history].slice(0, entry.policy.historyLength);
     entry.locked = false; // like lockoutTime = 0 in AD
     return { ok: true };
+  }
+
+  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+    const entry = this.entries.get(user.id);
+    if (!entry) return { ok: false, reason: 'rights', detail: `demo: no user ${user.id}` };
+    entry.locked = false;
+    return { ok: true };
+  }
+
+  /** Every demo user (the readiness report on the demo). */
+  users(): DirectoryUser[] {
+    return [...this.entries.values()].map((e) => structuredClone(e.user));
   }
 
   async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {

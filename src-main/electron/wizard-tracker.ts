@@ -36,7 +36,8 @@ export function trackWizard(on: (event: WizardEvent) => void): WizardTracker {
         if (sessionId === active) active = undefined;
         on('other-step');
       }
-      if (method === 'setPassword' && ok?.step === 'done') {
+      // The end of the wizard: a new password set, or (unlock-only) the lockout lifted.
+      if ((method === 'setPassword' && ok?.step === 'done') || (method === 'unlock' && ok?.step === 'unlocked')) {
         active = undefined;
         on('done');
       }

@@ -56,6 +56,18 @@ export interface Messages {
     needs: (channel: string) => string[];
     label: string;
     hint: string;
+    /** The start screen's second choice: unlock only (the account is locked, the password is known). */
+    toUnlock: string;
+  };
+  /** The unlock-only flow: its start screen and its success screen. */
+  unlock: {
+    heading: string;
+    intro: string;
+    needs: (channel: string) => string[];
+    /** Back to the first choice. */
+    toReset: string;
+    doneHeading: string;
+    doneSuccess: string;
   };
   birthdate: { heading: string; intro: string; for: string; label: string; hint: string };
   code: {

@@ -33,7 +33,8 @@ test('the success screen speaks of logging in, counts down from info() and its b
   await kiosk.reachPasswordStep(ELEONORE);
   await kiosk.enterPassword(strongPassword());
   await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
-  await expect(page.getByText('Je bent nu klaar. Je kunt nu inloggen met je nieuwe wachtwoord.')).toBeVisible();
+  await expect(page.getByText('Gelukt! Je kunt nu inloggen met je nieuwe wachtwoord.')).toBeVisible();
+  await expect(page.getByText('Je bent nu klaar. Je kunt nu inloggen.')).toBeVisible();
   await expect(page.getByText('mag dit venster sluiten')).toHaveCount(0);
   await expect(page.getByText(`Over ${SIZE_HOST.doneSeconds} seconden sluit dit scherm.`)).toBeVisible();
   await kiosk.button('Afsluiten').click();

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeMatches, hashCode } from '../../src-main/core/otp.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome } from '../../src-main/core/ports/directory.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../src-main/core/ports/directory.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/core/ports/sms.js';
 
 export type LookupFault = 'down' | 'timeout' | 'bug';
@@ -51,6 +51,16 @@ export class FaultyDirectory implements Directory {
         return { ok: true };
     }
   }
+
+  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+    if (this.resetFault === 'unavailable') return { ok: false, reason: 'unavailable', detail: 'ECONNRESET' };
+    if (this.resetFault === 'rights') return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
+    if (this.resetFault === 'bug') throw new RangeError('unexpected');
+    this.unlocked.push(user.id);
+    return { ok: true };
+  }
+
+  readonly unlocked: string[] = [];
 
   async close(): Promise<void> {}
 }

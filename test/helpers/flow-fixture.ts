@@ -46,6 +46,7 @@ export const TEST_OPTIONS: FlowOptions = {
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
   channelName: { nl: 'sms', en: 'SMS' },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
+  unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
 };
 
 export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory; codes?: CodeChannel } = {}) {

@@ -12,7 +12,7 @@ export type Walker = { username: string; birthdate: string; mobile?: string };
 export type WalkOptions = { lang?: Lang; password?: string };
 
 /** The session at `step` and the answer that brought it there (e.g. verifyIdentity's masked mobile). */
-export type Walked<S extends Step> = { sessionId: string; answer: Extract<Responses[Answered[S]], { ok: true }> };
+export type Walked<S extends Step> = { sessionId: string; answer: Extract<Responses[Answered[S]], { ok: true; step: S }> };
 type Answered = { identity: 'start'; code: 'verifyIdentity'; password: 'verifyCode'; done: 'setPassword' };
 
 /** The code the phone got; `to` is the walker's mobile when known. */

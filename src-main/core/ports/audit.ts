@@ -1,7 +1,9 @@
 // The audit port: one event per step a person takes. The hash-chained JSONL file lives in src-main/audit/.
 // Never a password, a code, a phone number or a birthdate: only who (normalised username), what, outcome.
 
-export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'cancel';
+// `unlock`: the lockout was cleared (an unlock session's last step, instead of `password`).
+// `admin`: a servicedesk action on the admin listener (status, unblock, a refused token); `client` names the admin.
+export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'unlock' | 'cancel' | 'admin';
 
 export type AuditEvent = {
   step: AuditStep;

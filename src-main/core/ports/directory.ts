@@ -28,6 +28,12 @@ export type ResetOutcome =
   /** Down, timeout, TLS: nothing changed, try later. */
   | { ok: false; reason: 'unavailable'; detail: string };
 
+/** Clearing a lockout is idempotent: a lost answer is simply tried again, so there is no `uncertain`. */
+export type UnlockOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'rights'; detail: string }
+  | { ok: false; reason: 'unavailable'; detail: string };
+
 /** The password rules the directory itself applies to one account (AD: the domain's, or the user's PSO). */
 export interface DirectoryPasswordPolicy {
   minLength: number;
@@ -46,6 +52,8 @@ export interface Directory {
   findUser(username: string): Promise<DirectoryUser | null>;
   /** Set the password, clear a lockout, optionally force a change at next logon. Never throws for AD answers. */
   resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome>;
+  /** Clear a lockout only (AD: lockoutTime = 0); the password stays. Never throws for AD answers. */
+  unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome>;
   /** The policy the directory applies to this account; throws when it cannot be read (the caller falls back). */
   passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy>;
   /** Whether the directory refuses the last N passwords on an admin reset (AD policy hints; demo history). */

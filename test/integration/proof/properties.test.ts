@@ -45,11 +45,12 @@ function bodies(method: Method, live: string[]) {
   const sessionId = fc.oneof(fc.constantFrom(...live), hexId, nasty);
   const fields: Record<Method, Record<string, fc.Arbitrary<unknown>>> = {
     info: {},
-    start: { username: nasty, lang: fc.constantFrom('nl', 'en', 'de', undefined) },
+    start: { username: nasty, lang: fc.constantFrom('nl', 'en', 'de', undefined), purpose: fc.constantFrom('reset', 'unlock', 'other', undefined) },
     verifyIdentity: { sessionId, birthdate: nasty },
     resendCode: { sessionId },
     verifyCode: { sessionId, code: fc.oneof(nasty, fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, '0'))) },
     setPassword: { sessionId, password: nasty, repeat: nasty },
+    unlock: { sessionId },
     cancel: { sessionId },
   };
   const shaped = fc.record(Object.fromEntries(Object.entries(fields[method]).map(([k, v]) => [k, fc.oneof({ weight: 5, arbitrary: v }, { weight: 1, arbitrary: anyValue })])), { requiredKeys: [] });

@@ -20,6 +20,7 @@ const VALID = {
   resendCode: { sessionId: SESSION },
   verifyCode: { sessionId: SESSION, code: '123456' },
   setPassword: { sessionId: SESSION, password: 'Zomer#2026x', repeat: 'Zomer#2026x' },
+  unlock: { sessionId: SESSION },
   cancel: { sessionId: SESSION },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, Throttles } from '../../../src-main/core/throttle.js';
+import { DEFAULT_LIMITS, PERSON_BUDGETS, personBudgets, Throttles } from '../../../src-main/core/throttle.js';
 
 describe('throttles', () => {
   it('allow 5 identity failures per user, then block, for unknown and known names alike', async () => {
@@ -37,5 +37,20 @@ describe('throttles', () => {
     for (let i = 0; i < 5; i++) await t.take('identityPerUser', 'u');
     await t.clear('identityPerUser', 'u');
     expect(await t.blockedFor('identityPerUser', 'u')).toBe(0);
+  });
+
+  it('inspect and clearAll cover every budget of a person, every name and account id, and nothing else', async () => {
+    const t = new Throttles(DEFAULT_LIMITS);
+    const refs = personBudgets({ names: ['a.janssen', 'anna.janssen', 'a.janssen'], accountIds: ['guid-1'] });
+    expect(refs).toEqual(PERSON_BUDGETS.flatMap(({ kind, by }) => (by === 'name' ? ['a.janssen', 'anna.janssen'] : ['guid-1']).map((key) => ({ kind, key }))));
+    for (let i = 0; i < 5; i++) await t.take('identityPerUser', 'anna.janssen');
+    await t.take('smsPerUser', 'a.janssen');
+    await t.take('identityPerUser', 'someone.else');
+    const before = await t.inspect(refs);
+    expect(before.find((b) => b.kind === 'identityPerUser' && b.key === 'anna.janssen')).toMatchObject({ used: 5, limit: 5, blocked: true, retryAfterSeconds: expect.any(Number) });
+    expect(before.find((b) => b.kind === 'smsPerUser' && b.key === 'a.janssen')).toMatchObject({ used: 1, blocked: false });
+    await t.clearAll(refs);
+    expect((await t.inspect(refs)).every((b) => b.used === 0 && !b.blocked && b.retryAfterSeconds === 0)).toBe(true);
+    expect((await t.inspect([{ kind: 'identityPerUser', key: 'someone.else' }]))[0]).toMatchObject({ used: 1 }); // untouched
   });
 });

@@ -96,6 +96,17 @@ describe('IPC handlers', () => {
     expect(events.at(-1)).toBe('left');
   });
 
+  it('an unlock-only session ends like a reset: "done" once the lockout is lifted', () => {
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
+    tracker.onCall('start', { username: 'M.Bakker', purpose: 'unlock' }, { ok: true, sessionId: 'c'.repeat(32), step: 'identity' });
+    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: false, code: 'unavailable' });
+    expect(events).not.toContain('done');
+    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: true, step: 'unlocked' });
+    expect(events.at(-1)).toBe('done');
+    expect(tracker.take()).toBeUndefined();
+  });
+
   it('a cancel with a session goes back to the start; only one without a session means "leave"', async () => {
     demo = await demoApp();
     const events: string[] = [];

@@ -19,6 +19,7 @@ const ANSWERS: Record<Method, unknown> = {
   resendCode: { ok: true, step: 'code', maskedMobile: '•• 78', resendAfterSeconds: 30, codeValidSeconds: 300 },
   verifyCode: { ok: true, step: 'password', forbiddenWords: ['anna', 'janssen'] },
   setPassword: { ok: true, step: 'done', applications: ['Topdesk'] },
+  unlock: { ok: true, step: 'unlocked' },
   cancel: { ok: true },
 };
 
@@ -29,8 +30,9 @@ function fakeApi() {
   const api = Object.fromEntries(
     (Object.keys(ANSWERS) as Method[]).map((m) => [m, async (req: unknown) => (calls.push([m, req]), next[m]?.shift() ?? ANSWERS[m])]),
   ) as unknown as ResetApi;
-  const fail = (m: Method, f: Omit<Failure, 'ok'>) => ((next[m] ??= []).push({ ok: false, ...f }));
-  return { api, calls, fail, sent: (m: Method) => calls.filter(([c]) => c === m).map(([, r]) => r) };
+  const queue = (m: Method, answer: unknown) => (next[m] ??= []).push(answer);
+  const fail = (m: Method, f: Omit<Failure, 'ok'>) => queue(m, { ok: false, ...f });
+  return { api, calls, queue, fail, sent: (m: Method) => calls.filter(([c]) => c === m).map(([, r]) => r) };
 }
 
 async function at(step: 'birthdate' | 'code' | 'password' | 'done', host: 'kiosk' | 'web' = 'web') {
@@ -62,7 +64,7 @@ describe('Wizard', () => {
 
   it('walks the four steps, sending the session id it never shows', async () => {
     const { w, sent } = await at('done');
-    expect(sent('start')).toEqual([{ username: '  A.Janssen ', lang: 'nl' }]);
+    expect(sent('start')).toEqual([{ username: '  A.Janssen ', lang: 'nl', purpose: 'reset' }]);
     expect(sent('verifyIdentity')).toEqual([{ sessionId: SESSION, birthdate: '01-10-1984' }]);
     expect(sent('setPassword')).toEqual([{ sessionId: SESSION, password: 'Tulp#123Zon', repeat: 'Tulp#123Zon' }]);
     expect(w.step).toBe('done');
@@ -125,6 +127,26 @@ describe('Wizard', () => {
     await w.cancel(); // the first step, in the kiosk: "the person leaves" for main (wizard-tracker.ts)
     expect(sent('cancel')).toEqual([{ sessionId: SESSION }, {}]);
     expect(w.lang).toBe('nl');
+  });
+
+  it('the unlock-only choice: three steps, the unlock right after the code (retried by Volgende), its own title', async () => {
+    const { api, sent, queue, fail } = fakeApi();
+    const w = new Wizard(api, 'kiosk');
+    await w.load();
+    w.choose('unlock');
+    expect([w.stepsTotal, w.title]).toEqual([3, 'Gebruikersnaam (stap 1 van 3) – Pantein · Wachtwoord vergeten']);
+    await w.start('M.Bakker');
+    expect(sent('start')).toEqual([{ username: 'M.Bakker', lang: 'nl', purpose: 'unlock' }]);
+    await w.verifyIdentity('23-07-1990');
+    queue('verifyCode', { ok: true, step: 'unlock' });
+    fail('unlock', { code: 'unavailable' });
+    await w.verifyCode('123456');
+    expect([w.step, w.error?.code]).toEqual(['code', 'unavailable']);
+    await w.verifyCode('123456'); // Volgende again: the unlock, not a second code check
+    expect([sent('verifyCode').length, sent('unlock').length]).toEqual([1, 2]);
+    expect([w.step, w.title]).toEqual(['done', 'Je account is ontgrendeld – Pantein · Wachtwoord vergeten']);
+    await w.leave(); // the kiosk's "Afsluiten": main logs off; the next person starts at the first choice
+    expect([w.purpose, sent('cancel')]).toEqual(['reset', [{}]]);
   });
 
   it('on the web, leaving only goes back to the start (no call)', async () => {

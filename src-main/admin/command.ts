@@ -1,0 +1,81 @@
+// `admin status|unblock --user NAME | --account ID`, `admin health`: the servicedesk's client for the admin
+// listener, so nobody needs curl. URL from --url, RESET_KIOSK_ADMIN_URL or the config's admin section; the token
+// from RESET_KIOSK_ADMIN_TOKEN (or `_FILE`, or the variable named by --token-env). A private CA for an HTTPS
+// listener goes in NODE_EXTRA_CA_CERTS.
+import { parseArgs } from 'node:util';
+import { loadConfig, readSecret } from '../config/load.js';
+import { DEFAULT_ADMIN_TOKEN_ENV } from '../config/admin.js';
+import { localTime, STEP_LABEL } from '../audit/search-command.js';
+import type { PersonStatus } from './person.js';
+
+const USAGE = 'usage: admin status|unblock --user NAME | --account ID   or   admin health   [--url URL | --config PATH] [--token-env VAR]';
+
+const inWords = (iso: string, now: number) => {
+  const min = Math.max(1, Math.floor((Date.parse(iso) - now) / 60_000));
+  return min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`;
+};
+
+export function formatStatus(s: PersonStatus, now = Date.now()): string[] {
+  const a = s.account;
+  const yes = (b: boolean) => (b ? 'yes' : 'NO');
+  const out = [
+    a === 'directory_unavailable' ? `${s.name}: the directory did not answer (account details unknown)`
+      : a ? `${a.username} (${a.id}): ${a.disabled ? 'DISABLED in the directory' : 'enabled'}; birthdate on file: ${yes(a.birthdateOnFile)}; usable mobile: ${yes(a.mobileUsable)}`
+        : `${s.name ?? '(account id only)'}: no such account in the directory (budgets are kept for typed names too)`,
+    s.blocked ? 'BLOCKED' : 'not blocked',
+  ];
+  for (const b of s.budgets) {
+    const left = b.limit - b.used;
+    const when = b.until ? (b.blocked ? `, blocked until ${localTime(b.until)} (in ${inWords(b.until, now)})` : `, window ends ${localTime(b.until)}`) : '';
+    out.push(`  ${b.kind.padEnd(16)} ${b.key.padEnd(20)} ${b.used}/${b.limit} used, ${left} left${when}`);
+  }
+  out.push(s.recent.length ? 'latest events (7 days):' : 'no audit events in the last 7 days');
+  for (const e of s.recent) out.push(`  ${localTime(e.ts)}  ${e.host}  ${(STEP_LABEL[e.step] ?? e.step).padEnd(9)} ${e.outcome.padEnd(24)} [${e.client}]`);
+  return out;
+}
+
+export async function adminCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { user: { type: 'string' }, account: { type: 'string' }, url: { type: 'string' }, config: { type: 'string' }, 'token-env': { type: 'string' } } });
+  } catch (e) {
+    out(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals: [action] } = parsed;
+  const personal = action === 'status' || action === 'unblock';
+  if (!(personal || action === 'health') || (personal && !v.user && !v.account)) return (out(USAGE), 2);
+  let base = v.url ?? env['RESET_KIOSK_ADMIN_URL'];
+  if (!base && v.config) {
+    const a = loadConfig(v.config).admin;
+    base = `${a.tls ? 'https' : 'http'}://${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
+  }
+  base ??= 'http://127.0.0.1:8081';
+  const tokenEnv = v['token-env'] ?? DEFAULT_ADMIN_TOKEN_ENV;
+  const token = readSecret(tokenEnv, env);
+  if (!token) return (out(`set ${tokenEnv} (or ${tokenEnv}_FILE) to your admin token`), 2);
+
+  const query = { ...(v.user ? { user: v.user } : {}), ...(v.account ? { account: v.account } : {}) };
+  const headers = { authorization: `Bearer ${token}`, ...(action === 'unblock' ? { 'content-type': 'application/json' } : {}) };
+  const url = action === 'status' ? `${base}/admin/status?${new URLSearchParams(query)}` : `${base}/admin/${action}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: action === 'unblock' ? 'POST' : 'GET', headers, ...(action === 'unblock' ? { body: JSON.stringify(query) } : {}), signal: AbortSignal.timeout(30_000) });
+  } catch (e) {
+    out(`cannot reach the admin listener at ${base}: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+    return 1;
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 401) return (out(`refused: the token in ${tokenEnv} is not accepted`), 1);
+  if (res.status === 429) return (out(`too many requests: try again in ${res.headers.get('retry-after') ?? 'a'} s`), 1);
+  if (action === 'health') {
+    out(`${body.ok ? 'ready' : 'NOT READY'} (up ${body.uptimeSeconds} s)`);
+    for (const [name, state] of Object.entries((body.checks ?? {}) as Record<string, string>)) out(`  ${state === 'ok' ? '✓' : '✗'} ${name}`);
+    for (const line of (body.describe ?? []) as string[]) out(`  ${line}`);
+    return body.ok ? 0 : 1;
+  }
+  if (!res.ok || body.ok !== true) return (out(`failed: HTTP ${res.status} ${String(body.code ?? '')}`), 1);
+  if (action === 'unblock') out('budgets cleared; now:');
+  for (const line of formatStatus(body as unknown as PersonStatus)) out(line);
+  return 0;
+}

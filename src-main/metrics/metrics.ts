@@ -1,0 +1,114 @@
+// Prometheus metrics (prom-client), fed from outside the core: the audit stream (audit/tee.ts) says what people
+// did, a wrapper around the service (instrument.ts) times each step, and gauges read the directory pool, the
+// probes and the SIEM queue when scraped. Labels are bounded sets only — method names, result/reason codes,
+// budget names, probe names — never a username, an address or anything a person typed (README "Metrics").
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { RecordedEvent } from '../audit/tee.js';
+import { LIMIT_KINDS } from '../core/throttle.js';
+
+/** Sources read at scrape time; each optional. */
+export type PoolSnapshot = { busy: number; idle: number; size: number; opened: number; reused: number; waited: number; retried: number; dropped: number };
+export type MetricSources = {
+  pool?: () => PoolSnapshot | undefined;
+  probes?: () => Promise<Record<string, 'ok' | 'failed'>>;
+  siem?: () => { queued: number; sent: number; dropped: number; connected: boolean } | undefined;
+};
+
+const MAX_VALUES = 64;
+/** A label value from a code: a short identifier, else `other`; at most MAX_VALUES distinct per label. */
+function bounded(): (value: string) => string {
+  const seen = new Set<string>();
+  return (value) => {
+    if (!/^[a-z][a-zA-Z0-9_]{0,47}$/.test(value)) return 'other';
+    if (!seen.has(value) && seen.size >= MAX_VALUES) return 'other';
+    seen.add(value);
+    return value;
+  };
+}
+const BUDGETS = new Set<string>(LIMIT_KINDS);
+
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly outcome = bounded();
+  private readonly reason = bounded();
+  readonly requests = new Counter({ name: 'reset_kiosk_requests_total', help: 'API calls by method and result (ok or the error code the user saw)', labelNames: ['method', 'result'], registers: [this.registry] });
+  readonly duration = new Histogram({
+    name: 'reset_kiosk_request_duration_seconds', help: 'Time to answer an API call, by method (identity answers are padded to security.identityFloorMs)',
+    labelNames: ['method'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.4, 0.5, 1, 2.5, 5, 10], registers: [this.registry],
+  });
+  readonly started = new Counter({ name: 'reset_kiosk_flows_started_total', help: 'Resets and unlocks started', labelNames: ['purpose'], registers: [this.registry] });
+  readonly completed = new Counter({ name: 'reset_kiosk_flows_completed_total', help: 'Passwords set and accounts unlocked', labelNames: ['purpose'], registers: [this.registry] });
+  readonly events = new Counter({ name: 'reset_kiosk_audit_events_total', help: 'Audit events by step and outcome (failure reasons such as wrong_birthdate, unknown_user)', labelNames: ['step', 'outcome'], registers: [this.registry] });
+  readonly sms = new Counter({ name: 'reset_kiosk_sms_total', help: 'Codes: sent, failed (provider reason) or refused (budget)', labelNames: ['result', 'reason'], registers: [this.registry] });
+  readonly blocks = new Counter({ name: 'reset_kiosk_blocks_total', help: 'Attempts refused because a budget was used up, by budget', labelNames: ['budget'], registers: [this.registry] });
+
+  private readonly sources: MetricSources = {};
+
+  /** Adds (or replaces) sources read at scrape time. */
+  watch(sources: MetricSources): void {
+    Object.assign(this.sources, sources);
+  }
+
+  constructor(opts: { processMetrics?: boolean } = {}) {
+    const sources = this.sources;
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry });
+    const r = [this.registry];
+    new Gauge({
+      name: 'reset_kiosk_dependency_up', help: 'Whether a dependency answers (directory, redis): 1 up, 0 down', labelNames: ['dependency'], registers: r,
+      async collect() {
+        for (const [name, state] of Object.entries((await sources.probes?.()) ?? {})) this.set({ dependency: name }, state === 'ok' ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'reset_kiosk_directory_pool_connections', help: 'Service-account LDAP connections: busy, idle, size (configured)', labelNames: ['state'], registers: r,
+      collect() {
+        const p = sources.pool?.();
+        if (p) for (const state of ['busy', 'idle', 'size'] as const) this.set({ state }, p[state]);
+      },
+    });
+    new Gauge({
+      name: 'reset_kiosk_directory_pool_events', help: 'Pool events since start (a counter): opened, reused, waited, retried, dropped', labelNames: ['event'], registers: r,
+      collect() {
+        const p = sources.pool?.();
+        if (p) for (const event of ['opened', 'reused', 'waited', 'retried', 'dropped'] as const) this.set({ event }, p[event]);
+      },
+    });
+    new Gauge({
+      name: 'reset_kiosk_siem_events', help: 'SIEM forwarding: queued now, sent and dropped since start (drops: queue full while the SIEM was away)', labelNames: ['state'], registers: r,
+      collect() {
+        const s = sources.siem?.();
+        if (s) for (const state of ['queued', 'sent', 'dropped'] as const) this.set({ state }, s[state]);
+      },
+    });
+    new Gauge({
+      name: 'reset_kiosk_siem_connected', help: 'Whether the SIEM connection is up (1) or not (0)', registers: r,
+      collect() {
+        const s = sources.siem?.();
+        if (s) this.set(s.connected ? 1 : 0);
+      },
+    });
+  }
+
+  /** The audit observer: counts what happened; the event's user and client are never looked at. */
+  readonly observe = (e: RecordedEvent): void => {
+    this.events.inc({ step: e.step, outcome: this.outcome(e.outcome) });
+    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1];
+    // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
+    if (limit) this.sms.inc({ result: 'refused', reason: BUDGETS.has(limit) ? limit : 'other' });
+    else if (e.step === 'code_sent') {
+      if (e.outcome === 'ok') this.sms.inc({ result: 'sent', reason: 'none' });
+      else this.sms.inc({ result: 'failed', reason: this.reason(e.outcome.replace(/^failed_/, '')) });
+    }
+    const budget = limit ?? { blocked_user: 'identityPerUser', blocked_client: 'identityPerClient' }[e.outcome];
+    if (budget) this.blocks.inc({ budget: BUDGETS.has(budget) ? budget : 'other' });
+  };
+
+  /** Prometheus text exposition format. */
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
