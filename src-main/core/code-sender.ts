@@ -1,7 +1,7 @@
 // Sends (or re-sends) a one-time code within the SMS budgets: per user, per kiosk/client and per installation.
 // A failed send gives its points back, so a provider fault never costs the user twice.
 import { randomBytes } from 'node:crypto';
-import { fail, type ClientContext, type Failure } from './contract.js';
+import { fail, type ClientContext, type Failure, type LimitScope } from './contract.js';
 import type { AuditSink } from './ports/audit.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/log.js';
@@ -10,6 +10,8 @@ import type { Session } from './session.js';
 import type { LimitKind, Throttles } from './throttle.js';
 
 const BUDGETS: LimitKind[] = ['smsPerUser', 'smsPerClient', 'smsGlobal'];
+/** Whose budget ran out, for the wizard's text; the code is only sent after the identity was proven. */
+const SCOPE: Partial<Record<LimitKind, LimitScope>> = { smsPerUser: 'user', smsPerClient: 'client', smsGlobal: 'all' };
 
 /** The installation's daily SMS cap is reached: an admin must look (pumping attack, or a cap set too low). */
 export const alertGlobalCap = (log: Logger): void =>
@@ -43,7 +45,7 @@ export class CodeSender {
         if (kind === 'smsGlobal') alertGlobalCap(this.log);
         this.log.warn({ user: account, client: client.clientId, limit: kind }, 'sms budget used up');
         await record(`sms_limit_${kind}`);
-        return fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds });
+        return fail('sms_limit', { retryAfterSeconds: Math.max(1, t.retryAfterSeconds), limit: SCOPE[kind] });
       }
       taken.push(kind);
     }

@@ -35,9 +35,13 @@ export type FlowOptions = {
   resendAfterSeconds: number;
   sessionTtlSeconds: number;
   idleSeconds: number;
+  /** Idle limit on the code step (at least the code's validity: the nurse may be fetching her phone). */
+  codeIdleSeconds: number;
   doneSeconds: number;
   identityFloorMs: number;
   mobileRegistration: Record<Lang, string>;
+  /** Where the code arrives, for the wizard's texts ("via sms", "via de SMSPasscode app"). */
+  channelName: Record<Lang, string>;
   /** Sends "your password was changed"; undefined = off. */
   changedNotice?: ((lang: Lang) => string) | undefined;
   /** Sends "your account was unlocked"; undefined = off. */
@@ -83,11 +87,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
   };
 
-  /** The directory write succeeded: from here on nothing may turn the answer into a failure. */
+  /**
+   * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's
+   * identity tries are not cleared: the wizard shows how many are left, and a count that jumps back after a reset
+   * would tell a watcher that the name is a real, active account.
+   */
   const succeeded = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
-      ['reset identity tries', () => throttles.clear('identityPerUser', session.username)],
       ['audit', () => record('ok')],
     ];
     for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful ${session.purpose ?? 'reset'}: ${what} failed`));
@@ -113,12 +120,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     async info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration };
+      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
+      const codeIdleSeconds = Math.max(opts.codeIdleSeconds, idleSeconds);
+      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
     },
 
     async start({ username, lang, purpose }, client) {
-      if ((await throttles.take('startsPerClient', client.clientId)).ok === false) return fail('blocked');
+      const started = await throttles.take('startsPerClient', client.clientId);
+      if (!started.ok) return fail('blocked', { limit: 'client', retryAfterSeconds: Math.max(1, started.retryAfterSeconds) });
       const name = normaliseUsername(username);
       if (!name) return fail('username_required');
       const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000, ...(purpose === 'unlock' ? { purpose } : {}) };
@@ -146,12 +155,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
         else log.info(entry, 'identity refused');
         if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-        return answer(checked.reason, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
+        const { retryAfterSeconds, limit, attemptsLeft } = checked;
+        const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
+        return answer(checked.reason, fail(checked.code, extra), checked.account);
       }
       session.user = checked.user;
       const sent = await sender.send(session, client);
       // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
-      if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed'));
+      if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
       await identity.giveBack(session.username, client.clientId);
       if (!sent.ok) return answer(sent.code, sent);
       session.step = 'code';
@@ -162,7 +173,10 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     async resendCode({ sessionId }, client) {
       const session = await load(sessionId, 'code');
       if (!session?.user || !session.code) return fail('session_expired');
-      const wait = Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
+      // A code that can no longer be used (expired, or its tries spent) is replaced at once: the wizard tells the
+      // user to ask for a new one. Only the SMS budgets apply then; each new code still has only its own tries.
+      const spent = session.code.expiresAt <= now() || (await throttles.blockedFor('codeChecks', `${session.id}:${session.code.nonce}`)) > 0;
+      const wait = spent ? 0 : Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
       if (wait > 0) return fail('resend_too_soon', { retryAfterSeconds: wait });
       const sent = await sender.send(session, client);
       if (!sent.ok) return sent.code === 'identity_failed' ? fail('sms_failed') : sent;
@@ -256,9 +270,10 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     },
 
     async cancel({ sessionId }, client: ClientContext) {
-      const session = await sessions.get(sessionId);
+      // No session: the person leaves before starting or after the end; nothing to wipe here (the kiosk logs off).
+      const session = sessionId ? await sessions.get(sessionId) : undefined;
       if (session) {
-        await sessions.delete(sessionId);
+        await sessions.delete(session.id);
         await audit.record({ step: 'cancel', outcome: 'ok', user: who(session), client: client.clientId });
       }
       return { ok: true };

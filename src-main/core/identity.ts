@@ -1,7 +1,7 @@
 // The birthdate check of step 2. Tries are *taken* before the directory is asked (not checked and counted
 // afterwards), so a burst of parallel guesses cannot all pass a "still allowed?" check together; a right
 // answer gives its try back. Every refusal looks alike to the user; the reason is for the audit and the log.
-import type { ErrorCode } from './contract.js';
+import type { ErrorCode, LimitScope } from './contract.js';
 import { DirectoryUnavailableError, type Directory } from './ports/directory.js';
 import type { MobileNormaliser, PhoneRefusal } from './ports/phone.js';
 import type { SessionUser } from './session.js';
@@ -21,7 +21,7 @@ export type IdentityRefusal =
   | `mobile_${PhoneRefusal}`;
 
 export type IdentityResult =
-  | { ok: true; user: SessionUser }
+  | { ok: true; user: SessionUser; attemptsLeft: number }
   | {
       ok: false;
       code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>;
@@ -29,6 +29,13 @@ export type IdentityResult =
       /** For the admin log only (e.g. why the directory could not answer). */
       detail?: string;
       retryAfterSeconds?: number;
+      /** blocked / sms_limit: whose budget. */
+      limit?: LimitScope;
+      /**
+       * identity_failed: tries left for the *typed name* (taken before the lookup, whether or not it is an account),
+       * so the number is the same for unknown and known names and tells nothing about existence.
+       */
+      attemptsLeft?: number;
       /** The account's name when the directory found one (for the admin record only). */
       account?: string;
     };
@@ -46,15 +53,19 @@ export class IdentityCheck {
     // after the birthdate: before it, "used up" would tell that the account exists.
     for (const [kind, key] of [['smsPerClient', clientId], ['smsGlobal', 'all']] as const) {
       const wait = await this.throttles.blockedFor(kind, key);
-      if (wait > 0) return { ok: false, code: 'sms_limit', reason: `sms_limit_${kind}`, retryAfterSeconds: wait };
+      if (wait > 0) return { ok: false, code: 'sms_limit', reason: `sms_limit_${kind}`, retryAfterSeconds: wait, limit: kind === 'smsGlobal' ? 'all' : 'client' };
     }
     const userTry = await this.throttles.take('identityPerUser', username);
     const clientTry = await this.throttles.take('identityPerClient', clientId);
     if (!userTry.ok || !clientTry.ok) {
       if (userTry.ok) await this.throttles.refund('identityPerUser', username);
       if (clientTry.ok) await this.throttles.refund('identityPerClient', clientId);
-      return { ok: false, code: 'blocked', reason: userTry.ok ? 'blocked_client' : 'blocked_user' };
+      // The typed name's budget is counted for unknown names too: saying "this name" is blocked reveals nothing.
+      const spent = userTry.ok ? clientTry : userTry;
+      const limit = userTry.ok ? 'client' : 'user';
+      return { ok: false, code: 'blocked', reason: `blocked_${limit}`, limit, retryAfterSeconds: spent.ok ? 0 : Math.max(1, spent.retryAfterSeconds) };
     }
+    const attemptsLeft = userTry.remaining;
 
     let user;
     try {
@@ -64,14 +75,14 @@ export class IdentityCheck {
       await this.giveBack(username, clientId); // nobody guessed anything
       return { ok: false, code: 'unavailable', reason: 'directory_unavailable', detail: e.message };
     }
-    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user' };
-    const refuse = (reason: IdentityRefusal): IdentityResult => ({ ok: false, code: 'identity_failed', reason, account: user.username });
+    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user', attemptsLeft };
+    const refuse = (reason: IdentityRefusal): IdentityResult => ({ ok: false, code: 'identity_failed', reason, account: user.username, attemptsLeft });
     if (user.disabled) return refuse('disabled');
     if (user.birthdate !== isoDate) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
     const mobile = this.mobile(user.mobile);
     if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
     const { id, givenName, surname, displayName } = user;
-    return { ok: true, user: { id, username: user.username, givenName, surname, displayName, mobile: mobile.e164 } };
+    return { ok: true, user: { id, username: user.username, givenName, surname, displayName, mobile: mobile.e164 }, attemptsLeft };
   }
 
   /** The identity was proven (or could not be checked): the try taken for it does not count. */

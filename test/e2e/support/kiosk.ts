@@ -50,6 +50,12 @@ export class Kiosk {
     await this.button(this.labels.cancel).click();
   }
 
+  /** Every step after the first puts the focus on its heading ("Stap 2 van 4: …"), not in a field. */
+  async expectStep(heading: string | RegExp): Promise<void> {
+    await expect(this.heading).toBeFocused();
+    await expect(this.heading).toContainText(heading);
+  }
+
   async enterUsername(username: string): Promise<void> {
     await this.field('username').fill(username);
     await this.next();
@@ -63,10 +69,10 @@ export class Kiosk {
   /** Username and birthdate, then the code the outbox received for this user's mobile. */
   async requestCode(user: DemoUser): Promise<string> {
     await this.enterUsername(user.username);
-    await expect(this.field('birthdate')).toBeFocused();
+    await expect(this.field('birthdate')).toBeVisible();
     const mark = this.outbox.mark();
     await this.enterBirthdate(user.birthdate);
-    await expect(this.field('code')).toBeFocused();
+    await expect(this.field('code')).toBeVisible();
     return (await this.outbox.codeFor(user.mobile, mark)).code;
   }
 
@@ -79,7 +85,7 @@ export class Kiosk {
   async reachPasswordStep(user: DemoUser): Promise<void> {
     await this.open();
     await this.enterCode(await this.requestCode(user));
-    await expect(this.field('password')).toBeFocused();
+    await expect(this.field('password')).toBeVisible();
   }
 
   async enterPassword(password: string, repeat = password): Promise<void> {

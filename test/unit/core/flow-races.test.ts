@@ -78,7 +78,7 @@ describe('no birthdate oracle when no SMS can be sent', () => {
     await walkTo('code'); // the one SMS this kiosk may send this hour
     for (const birthdate of ['01-10-1984', '02-10-1984']) {
       const { sessionId } = await walkTo('identity');
-      expect(await api.verifyIdentity({ sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600 });
+      expect(await api.verifyIdentity({ sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600, limit: 'client' });
     }
   });
 });
