@@ -1,11 +1,13 @@
 // Browser tests: the real web host (`node dist/main/cli.js serve`, built by `npm run build`) in demo mode,
-// driven in Chromium. Two hosts: `main`, and `shortCode` whose codes expire after 2 s (expired-code test).
+// driven in Chromium. Hosts: `main`, `shortCode` whose codes expire after 2 s (expired-code test), and one host per
+// screen size for the checks that run at both sizes (a11y and the ux-* specs): the ward PC's 1920×1080 and a
+// phone's 390×844 (staff also use the web page from home).
 // One worker: tests share the demo users and read their codes from the same outbox, and a run stays short.
 import { defineConfig } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowser } from './test/e2e/find-browser.mjs';
-import { prepareServers, servers } from './test/e2e/support/servers.js';
+import { prepareServers, servers, type ServerName } from './test/e2e/support/servers.js';
 
 for (const file of ['dist/main/cli.js', 'dist/renderer/index.html']) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
@@ -20,9 +22,17 @@ if (statSync('dist/renderer/index.html').mtimeMs < newest('src-renderer')) {
 prepareServers();
 const hosts = Object.values(servers());
 
-export default defineConfig({
+/** The specs that run at both screen sizes; the others run once, at 1280×900. */
+const BOTH_SIZES = /[\\/](a11y|ux-[\w-]+)\.spec\.ts$/;
+
+export default defineConfig<{ server: ServerName }>({
   testDir: 'test/e2e',
   testMatch: '*.spec.ts',
+  projects: [
+    { name: 'flows', testIgnore: BOTH_SIZES },
+    { name: 'desktop', testMatch: BOTH_SIZES, use: { server: 'desktop', viewport: { width: 1920, height: 1080 } } },
+    { name: 'phone', testMatch: BOTH_SIZES, use: { server: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+  ],
   // Screenshots for the README are made on request only: `npm run screenshots`.
   grepInvert: process.env.RK_SCREENSHOTS ? undefined : /@screenshot/,
   workers: 1,

@@ -1,10 +1,31 @@
+// Two projects. `node`: the product's main-process code, unit and integration tests (Samba, Redis, Twilio fake),
+// the logon tile under Wine and the Windows scripts under pwsh.
+// `renderer`: the wizard's plain modules and its Svelte 5 state (`*.svelte.ts` uses runes, which only the Svelte
+// compiler understands): compiled by the same plugin as the build, for the browser (client runtime, so $derived
+// follows $state), and run under Node with a fake fetch / window where a test needs one.
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
+          exclude: ['test/unit/renderer/**'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [svelte({ configFile: false })],
+        resolve: { conditions: ['browser'] },
+        test: { name: 'renderer', include: ['test/unit/renderer/**/*.test.ts'], environment: './test/unit/renderer/browser-modules.ts' },
+      },
+    ],
   },
 });

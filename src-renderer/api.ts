@@ -4,6 +4,7 @@
 // so the screens only ever deal with result codes (STYLE.md: result codes, not exceptions).
 // contract.ts is zod-free: importing its method list keeps zod out of the bundle.
 import { forwardEach, type Failure, type Method, type ResetApi } from '../src-main/core/contract.js';
+import type { Host } from './i18n/index.js';
 
 const TIMEOUT_MS = 20_000;
 const unavailable: Failure = { ok: false, code: 'unavailable' };
@@ -47,6 +48,9 @@ export function ipcApi(inner: ResetApi): ResetApi {
   });
 }
 
-export function createApi(): ResetApi {
-  return window.resetKiosk ? ipcApi(window.resetKiosk) : fetchApi();
+/** The kiosk's preload exposes window.resetKiosk (local mode); anything else is a browser on the web host. */
+export const hostOf = (w: Pick<Window, 'resetKiosk'>): Host => (w.resetKiosk ? 'kiosk' : 'web');
+
+export function createApi(w: Pick<Window, 'resetKiosk'> = window): ResetApi {
+  return w.resetKiosk ? ipcApi(w.resetKiosk) : fetchApi();
 }

@@ -1,15 +1,17 @@
 // The wizard's shared state and the calls that move it forward. The server owns the real state machine
 // (src-main/core); this class only mirrors what the screens need and never keeps a secret: the birthdate,
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
+// The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleResult } from '../src-main/core/contract.js';
-import { messagesFor } from './i18n/index.js';
+import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
 export type Info = Extract<InfoResponse, { ok: true }>;
+/** Why the start screen is empty, told to whoever comes back to it. */
+export type Notice = 'idle' | null;
 
-/** How long the success screen stays before the kiosk is ready for the next person (DESIGN.md flow, step 5). */
-export const DONE_SECONDS = 20;
+const STEP_NUMBER: Partial<Record<Step, number>> = { username: 1, birthdate: 2, code: 3, password: 4 };
 
 export class Wizard {
   info = $state<Info | null>(null);
@@ -19,12 +21,15 @@ export class Wizard {
   purpose = $state<Purpose>('reset');
   busy = $state(false);
   error = $state<Failure | null>(null);
+  notice = $state<Notice>(null);
+  /** The first screen after loading: the cursor goes into its field. Every later screen focuses its heading. */
+  fresh = $state(true);
   /** Bumped on every wipe: App re-mounts the step under `{#key}`, so typed values are gone too. */
   generation = $state(0);
-  /** As typed, shown on the birthdate step so a typo can be spotted (and fixed with Annuleren). */
+  /** As typed on the first step (not a secret), shown on the birthdate step so a typo can be spotted. */
   username = $state('');
   maskedMobile = $state('');
-  /** Epoch ms after which a new code may be requested. */
+  /** Epoch ms after which a new code may be requested (0: now). */
   resendAt = $state(0);
   /** How long a code stays valid, in minutes (the server's codeTtlSeconds). */
   codeValidMinutes = $state(5);
@@ -37,16 +42,38 @@ export class Wizard {
   applications = $state<string[]>([]);
 
   readonly t = $derived(messagesFor(this.lang));
-  readonly idleSeconds = $derived(this.info?.idleSeconds ?? 90);
+  /** The code step waits longer: the nurse may be fetching her phone from her locker. */
+  readonly idleSeconds = $derived(this.step === 'code' ? (this.info?.codeIdleSeconds ?? 300) : (this.info?.idleSeconds ?? 90));
+  readonly doneSeconds = $derived(this.info?.doneSeconds ?? 20);
   readonly minLength = $derived(this.policy?.minLength ?? this.info?.minLength ?? 8);
+  /** Where the code arrives, as in "via …". */
+  readonly channel = $derived(this.info?.channelName[this.lang] ?? 'sms');
+  readonly stepNumber = $derived(STEP_NUMBER[this.step]);
+  /** Four input steps for a reset, three for an unlock (no password). */
+  readonly stepsTotal = $derived(this.purpose === 'unlock' ? 3 : 4);
+  /** Whether a passer-by could see something of someone: only then does the idle watch warn and wipe. */
+  readonly hasSomethingToWipe = $derived(
+    this.step === 'birthdate' || this.step === 'code' || this.step === 'password' || (this.step === 'username' && (this.username !== '' || this.error !== null)),
+  );
+  readonly title = $derived.by(() => {
+    if (this.step === 'loading') return this.t.product;
+    const n = this.stepNumber;
+    const name = this.step === 'done' && this.purpose === 'unlock' ? this.t.unlock.doneHeading : this.t.titles[this.step as PageTitle];
+    const part = n ? `${name} (${this.t.stepOf(n, this.stepsTotal).toLowerCase()})` : name;
+    return this.t.pageTitle(part, this.info?.organisation, this.error !== null);
+  });
 
   // Not reactive and never rendered: the session id only travels back to the service.
   #sessionId: string | null = null;
   #codeAccepted = false;
 
-  constructor(private readonly api: ResetApi) {}
+  constructor(
+    private readonly api: ResetApi,
+    /** The kiosk (window.resetKiosk) or a browser: leaving, the success screen and some texts differ. */
+    readonly host: Host = 'web',
+  ) {}
 
-  async load(): Promise<void> {
+  async load(notice: Notice = null): Promise<void> {
     this.step = 'loading';
     const res = await this.api.info({});
     if (!res.ok) {
@@ -56,12 +83,25 @@ export class Wizard {
     }
     this.info = res;
     this.lang = res.defaultLang;
-    this.step = 'username';
     this.error = null;
+    this.notice = notice;
+    this.step = 'username';
   }
 
   setLang(lang: Lang): void {
     this.lang = lang;
+  }
+
+  /** The text of one password rule, as the checklist and a refusal name it (with this user's numbers). */
+  ruleText(id: RuleId): string {
+    return this.t.rules[id](id === 'history' ? (this.policy?.history ?? 5) : this.minLength);
+  }
+
+  /** What an error's text needs from the answer, info() and the host. */
+  errorValues(error: Failure): ErrorValues {
+    const { attemptsLeft, retryAfterSeconds, limit, rules } = error;
+    const failing = rules?.filter((r) => r.ok === false).map((r) => this.ruleText(r.id));
+    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, mobileRegistration: this.info?.mobileRegistration[this.lang] };
   }
 
   /** The start screen's second choice, and back. */
@@ -74,43 +114,56 @@ export class Wizard {
     return this.#call(() => this.api.start({ username, lang: this.lang, purpose: this.purpose }), (res) => {
       this.#sessionId = res.sessionId;
       this.username = username.trim();
-      this.step = 'birthdate';
+      this.#go('birthdate');
     });
   }
 
   verifyIdentity(birthdate: string): Promise<void> {
     return this.#call(() => this.api.verifyIdentity({ sessionId: this.#session(), birthdate }), (res) => {
       this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
-      this.step = 'code';
+      this.#go('code');
     });
   }
 
   resendCode(): Promise<void> {
-    return this.#call(() => this.api.resendCode({ sessionId: this.#session() }), (res) => {
-      this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
-      this.resent = true;
-    });
+    return this.#call(
+      () => this.api.resendCode({ sessionId: this.#session() }),
+      (res) => {
+        this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
+        this.resent = true;
+      },
+      (fail) => {
+        if (fail.code === 'resend_too_soon' && fail.retryAfterSeconds) this.resendAt = Date.now() + fail.retryAfterSeconds * 1000;
+      },
+    );
   }
 
   verifyCode(code: string): Promise<void> {
     // The code was accepted but the unlock itself failed (e.g. `unavailable`): Volgende tries the unlock again.
     if (this.#codeAccepted) return this.#unlock();
-    return this.#call(() => this.api.verifyCode({ sessionId: this.#session(), code }), (res) => {
-      if (res.step === 'unlock') {
-        this.#codeAccepted = true;
-        return void this.#unlock();
-      }
-      this.forbiddenWords = res.forbiddenWords;
-      this.policy = res.policy;
-      this.step = 'password';
-    });
+    return this.#call(
+      () => this.api.verifyCode({ sessionId: this.#session(), code }),
+      (res) => {
+        if (res.step === 'unlock') {
+          this.#codeAccepted = true;
+          return this.#unlock(); // awaited: the step sees the unlock's own answer
+        }
+        this.forbiddenWords = res.forbiddenWords;
+        this.policy = res.policy;
+        this.#go('password');
+      },
+      // A spent or expired code is replaced at once by the server (within the SMS budget): no wait to show.
+      (fail) => {
+        if (fail.code === 'code_attempts_exceeded' || fail.code === 'code_expired') this.resendAt = 0;
+      },
+    );
   }
 
   /** Right after the code of an unlock session: nothing more to type. */
   #unlock(): Promise<void> {
     return this.#call(() => this.api.unlock({ sessionId: this.#session() }), () => {
       this.#sessionId = null; // the server wiped it
-      this.step = 'done';
+      this.#go('done');
     });
   }
 
@@ -120,25 +173,41 @@ export class Wizard {
       (res) => {
         this.applications = res.applications;
         this.#sessionId = null; // the server wiped it
-        this.step = 'done';
+        this.#go('done');
       },
       (fail) => (this.serverRules = fail.rules ?? null),
     );
   }
 
-  /** The cancel button: tell the server (best effort), then wipe everything but the chosen language. */
+  /** Annuleren: on the first step the person leaves; later, back to an empty first step (e.g. a typo in the name). */
   cancel(): Promise<void> {
-    return this.#end(true);
+    return this.step === 'username' ? this.leave() : this.#end(true, null);
   }
 
-  /** Idle timeout and the end of the success screen: the next person starts clean, in the default language. */
-  timeout(): Promise<void> {
-    return this.#end(false);
+  /**
+   * The person is done here (Annuleren on the first step, the success screen's button). In the kiosk a cancel
+   * without a session tells main to end the Windows session (wizard-tracker.ts); a browser goes back to the start.
+   */
+  async leave(): Promise<void> {
+    const kiosk = this.host === 'kiosk';
+    await this.#end(!kiosk, null);
+    if (kiosk) await this.api.cancel({});
   }
 
-  async #end(keepLang: boolean): Promise<void> {
+  /** Nobody touched the screen for idleSeconds: wipe, in the default language, and say why on the start screen. */
+  idle(): Promise<void> {
+    return this.#end(false, 'idle');
+  }
+
+  /** The success screen's time is up (or "Terug naar het begin" on the web): ready for the next person. */
+  finish(): Promise<void> {
+    return this.#end(false, null);
+  }
+
+  async #end(keepLang: boolean, notice: Notice): Promise<void> {
     const sessionId = this.#sessionId;
     this.wipe(null, keepLang);
+    this.notice = notice;
     if (sessionId) await this.api.cancel({ sessionId });
   }
 
@@ -149,6 +218,8 @@ export class Wizard {
     this.generation++;
     this.busy = false;
     this.error = error;
+    this.notice = null;
+    this.fresh = false;
     this.username = '';
     this.maskedMobile = '';
     this.resendAt = 0;
@@ -163,6 +234,12 @@ export class Wizard {
     this.step = 'username';
   }
 
+  #go(step: Step): void {
+    this.fresh = false;
+    this.notice = null;
+    this.step = step;
+  }
+
   #session(): string {
     return this.#sessionId ?? '';
   }
@@ -174,7 +251,7 @@ export class Wizard {
   }
 
   /** One round trip: busy while waiting, the answer ignored if the wizard was wiped meanwhile. */
-  async #call<T>(send: () => Promise<Result<T>>, onOk: (res: T) => void, onFail?: (f: Failure) => void): Promise<void> {
+  async #call<T>(send: () => Promise<Result<T>>, onOk: (res: T) => void | Promise<void>, onFail?: (f: Failure) => void): Promise<void> {
     if (this.busy) return; // a double Enter must not send twice
     const generation = this.generation;
     this.busy = true;

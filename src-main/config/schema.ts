@@ -18,10 +18,11 @@ export const SEED_APPLICATIONS = [
   'Vidavi RTC en Classic', 'iSearch app', 'Visma',
 ];
 
-// The manual's intro: "Vul je mobiele nummer in bij 'Zakelijk mobiel'" in the Talent & Salaris app.
+// The manual's intro: "Open de app of het webportaal - Kies 'Mijn gegevens' - Vul je mobiele nummer in bij
+// 'Zakelijk mobiel'" (the Talent & Salaris app). After the first → come the app's own labels, kept in Dutch.
 export const SEED_MOBILE_REGISTRATION = {
-  nl: 'bij "Zakelijk mobiel" in de Talent & Salaris app',
-  en: 'under "Zakelijk mobiel" in the Talent & Salaris app',
+  nl: 'in de Talent & Salaris app of het webportaal → Mijn gegevens → Zakelijk mobiel',
+  en: 'in the Talent & Salaris app or web portal → Mijn gegevens → Zakelijk mobiel',
 };
 
 const limit = (max: number, minDuration: number) =>
@@ -56,7 +57,10 @@ export const configSchema = z
   .object({
     organisation: z.string().min(1).max(40).default('Pantein'),
     servicedesk: servicedeskSchema,
-    /** Where staff register their mobile number; the wizard names it when the identity check fails (the manual's intro). */
+    /**
+     * Where staff register their mobile number; the wizard names it when the identity check fails (the manual's
+     * intro). The steps after the first → are the app's own (Dutch) labels: the English page marks them lang="nl".
+     */
     mobileRegistration: z
       .object({ nl: z.string().min(1).max(200), en: z.string().min(1).max(200) })
       .strict()
@@ -71,6 +75,8 @@ export const configSchema = z
         resendAfterSeconds: z.number().int().min(1).max(300).default(30),
         sessionTtlSeconds: z.number().int().min(60).max(1800).default(600),
         idleSeconds: z.number().int().min(15).max(600).default(90),
+        /** Idle limit on the code step, while the nurse fetches her phone: at least codeTtlSeconds (its default). */
+        codeIdleSeconds: z.number().int().min(15).max(1800).optional(),
         /** The success screen returns to the start (the kiosk: logs off) after this long; the kiosk's setting wins there. */
         doneSeconds: z.number().int().min(5).max(120).default(20),
         /** Every birthdate answer takes at least this long, so known and unknown users look alike (OWASP). */
@@ -110,6 +116,9 @@ export const configSchema = z
     }
     if (c.security.limits.codeChecks.durationSeconds < c.security.codeTtlSeconds) {
       ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'codeChecks', 'durationSeconds'], message: `must be at least security.codeTtlSeconds (${c.security.codeTtlSeconds}), or a code would get fresh tries while it is still valid` });
+    }
+    if (c.security.codeIdleSeconds !== undefined && c.security.codeIdleSeconds < c.security.codeTtlSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['security', 'codeIdleSeconds'], message: `must be at least security.codeTtlSeconds (${c.security.codeTtlSeconds}): the screen must not be wiped while the code the nurse is fetching is still valid` });
     }
   });
 

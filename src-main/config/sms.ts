@@ -95,6 +95,8 @@ export const DEFAULT_TEMPLATES = {
   },
 };
 
+export const DEFAULT_CHANNEL_NAME = { nl: 'sms', en: 'SMS' };
+
 export const smsSchema = z
   .object({
     provider: smsProviderSchema.default({ type: 'outbox', allowRealDirectory: false }),
@@ -102,6 +104,11 @@ export const smsSchema = z
     allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).default(['NL']),
     /** Country assumed for numbers stored without a prefix (`06 12345678`). */
     defaultCountry: z.string().regex(/^[A-Z]{2}$/).default('NL'),
+    /**
+     * Where the code arrives, as the wizard says it after "via": "sms", or where staff use an SMS app, its name with
+     * the article ("de SMSPasscode app", as the manual says). Per language.
+     */
+    channelName: z.object({ nl: z.string().min(1).max(40), en: z.string().min(1).max(40) }).strict().default(DEFAULT_CHANNEL_NAME),
     /** Send "your password was changed" after a reset, "your account was unlocked" after an unlock (alerts the owner if it was not them). */
     notifyOnChange: z.boolean().default(true),
     /** Texts for outbox and twilio-messaging. Twilio Verify uses its own template in the session's language. */

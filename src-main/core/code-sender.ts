@@ -3,7 +3,7 @@
 // and hosts, so parallel sessions cannot fire a burst of texts at one phone. A failed send gives its points back,
 // so a provider fault never costs the user twice.
 import { randomBytes } from 'node:crypto';
-import { fail, type ClientContext, type Failure } from './contract.js';
+import { fail, type ClientContext, type Failure, type LimitScope } from './contract.js';
 import type { AuditSink } from './ports/audit.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/log.js';
@@ -17,6 +17,8 @@ type SmsBudget = (typeof BUDGETS)[number];
 
 /** A refused send: what the user is told, and what the audit records (e.g. `sms_limit_smsPerAccount`). */
 export type NotSent = { ok: false; answer: Failure; outcome: string; limit?: SmsBudget };
+/** Whose budget ran out, for the wizard's text: the person's own (by name or by account), this kiosk, everyone. */
+const SCOPE: Record<SmsBudget, LimitScope> = { smsSpacingPerAccount: 'user', smsPerUser: 'user', smsPerAccount: 'user', smsPerClient: 'client', smsGlobal: 'all' };
 
 /** The installation's daily SMS cap is reached: an admin must look (pumping attack, or a cap set too low). */
 export const alertGlobalCap = (log: Logger): void =>
@@ -30,8 +32,11 @@ export class CodeSender {
     private readonly opts: { codeTtlSeconds: number },
   ) {}
 
-  /** On success `session.code` holds the new code's state; the caller saves the session. */
-  async send(session: Session, client: ClientContext): Promise<{ ok: true } | NotSent> {
+  /**
+   * On success `session.code` holds the new code's state; the caller saves the session. `spaced: false` (a spent
+   * code replaced at once) still marks the account's spacing but is not held back by it.
+   */
+  async send(session: Session, client: ClientContext, opts: { spaced?: boolean } = {}): Promise<{ ok: true } | NotSent> {
     const { throttles, log, audit } = this.deps;
     const user = session.user;
     if (!user) return { ok: false, answer: fail('session_expired'), outcome: 'session_expired' };
@@ -47,6 +52,7 @@ export class CodeSender {
     for (const kind of BUDGETS) {
       const t = await throttles.take(kind, keys[kind]);
       if (!t.ok && kind === 'smsSpacingPerAccount') {
+        if (opts.spaced === false) continue;
         await record('resend_too_soon_smsSpacingPerAccount'); // another session of this account just got a code
         return { ok: false, answer: fail('resend_too_soon', { retryAfterSeconds: t.retryAfterSeconds }), outcome: 'resend_too_soon_smsSpacingPerAccount' };
       }
@@ -55,7 +61,7 @@ export class CodeSender {
         if (kind === 'smsGlobal') alertGlobalCap(log);
         log.warn({ user: account, client: client.clientId, limit: kind }, 'sms budget used up');
         await record(`sms_limit_${kind}`);
-        return { ok: false, answer: fail('sms_limit', { retryAfterSeconds: t.retryAfterSeconds }), outcome: `sms_limit_${kind}`, limit: kind };
+        return { ok: false, answer: fail('sms_limit', { retryAfterSeconds: Math.max(1, t.retryAfterSeconds), limit: SCOPE[kind] }), outcome: `sms_limit_${kind}`, limit: kind };
       }
       taken.push(kind);
     }

@@ -26,7 +26,8 @@ export type Requests = {
   verifyCode: SessionRef & { code: string };
   setPassword: SessionRef & { password: string; repeat: string };
   unlock: SessionRef;
-  cancel: SessionRef;
+  /** Without a session: nothing to cancel, the person leaves (first step, success screen); the kiosk ends its session. */
+  cancel: Partial<SessionRef>;
 };
 export type Request<M extends Method> = Requests[M];
 
@@ -35,8 +36,8 @@ export const ERROR_CODES = [
   'invalid_request', // malformed call (never reached through the wizard)
   'username_required',
   'birthdate_format', // not a possible dd-mm-jjjj date
-  'identity_failed', // unknown user, wrong birthdate, no/invalid mobile, disabled: one answer (no enumeration)
-  'blocked', // too many attempts for this user or this kiosk; try tomorrow or call the servicedesk
+  'identity_failed', // unknown user, wrong birthdate, no/invalid mobile, disabled: one answer (no enumeration); attemptsLeft
+  'blocked', // too many attempts for this typed name or this kiosk (`limit`), for retryAfterSeconds
   'identity_in_progress', // a second birthdate submit while the first is still being checked
   'session_expired',
   'code_format',
@@ -44,7 +45,7 @@ export const ERROR_CODES = [
   'code_expired',
   'code_attempts_exceeded', // 3 wrong tries: ask for a new code
   'resend_too_soon', // retryAfterSeconds
-  'sms_limit', // daily SMS budget for this user (or kiosk) is used up
+  'sms_limit', // the SMS budget of this user, this kiosk or the installation (`limit`) is used up, for retryAfterSeconds
   'sms_failed', // provider refused or timed out; nothing was consumed twice
   'password_policy', // rules says which ones fail
   'password_mismatch',
@@ -60,6 +61,13 @@ export const RULE_IDS = ['length', 'upper', 'digit', 'punctuation', 'names', 'hi
 export type RuleId = (typeof RULE_IDS)[number];
 /** `null` = cannot be judged here (history: only the directory knows; banned: the list lives on the server). */
 export type RuleResult = { id: RuleId; ok: boolean | null };
+
+/**
+ * Whose budget a `blocked` or `sms_limit` refers to: the typed name (`user`), this kiosk or address (`client`), or
+ * the whole installation (`all`). A typed name is counted whether or not it is an account, so `user` reveals nothing.
+ */
+export const LIMIT_SCOPES = ['user', 'client', 'all'] as const;
+export type LimitScope = (typeof LIMIT_SCOPES)[number];
 
 /** The rules for this user's new password: the stricter of the config and the directory (domain policy or PSO). */
 export type PasswordPolicy = {
@@ -77,7 +85,12 @@ export type PasswordPolicy = {
 export type Failure = {
   ok: false;
   code: ErrorCode;
+  /**
+   * code_wrong: tries left for this code. identity_failed: tries left for the typed name — counted per typed name
+   * only, never from an account's own budget, so it is the same for an unknown name and a known one.
+   */
   attemptsLeft?: number;
+  limit?: LimitScope;
   retryAfterSeconds?: number;
   rules?: RuleResult[];
   correlationId?: string;
@@ -96,8 +109,12 @@ export type InfoResponse = Result<{
   doneSeconds: number;
   minLength: number;
   demo: boolean;
-  /** Where staff register their mobile number (the manual: "Zakelijk mobiel" in the HR app), per language. */
+  /** Where staff register their mobile number (the manual: app or web portal → Mijn gegevens → Zakelijk mobiel). */
   mobileRegistration: Record<Lang, string>;
+  /** Idle limit on the code step: the nurse may be fetching her phone (at least the code's validity). */
+  codeIdleSeconds: number;
+  /** Where the code arrives, as in "via …": "sms", or the manual's "de SMSPasscode app". */
+  channelName: Record<Lang, string>;
 }>;
 export type StartResponse = Result<{ sessionId: string; step: 'identity' }>;
 export type CodeSentResponse = Result<{ step: 'code'; maskedMobile: string; resendAfterSeconds: number; codeValidSeconds: number }>;

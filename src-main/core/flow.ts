@@ -36,9 +36,13 @@ export type FlowOptions = {
   resendAfterSeconds: number;
   sessionTtlSeconds: number;
   idleSeconds: number;
+  /** Idle limit on the code step (at least the code's validity: the nurse may be fetching her phone). */
+  codeIdleSeconds: number;
   doneSeconds: number;
   identityFloorMs: number;
   mobileRegistration: Record<Lang, string>;
+  /** Where the code arrives, for the wizard's texts ("via sms", "via de SMSPasscode app"). */
+  channelName: Record<Lang, string>;
   /** Sends "your password was changed"; undefined = off. */
   changedNotice?: ((lang: Lang) => string) | undefined;
   /** Sends "your account was unlocked"; undefined = off. */
@@ -83,12 +87,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   const watch = new LockoutWatch(throttles, log, audit);
   const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who }, opts);
 
-  /** The directory write succeeded: from here on nothing may turn the answer into a failure. */
+  /**
+   * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's
+   * identity tries are not cleared: the wizard shows how many are left, and a count that jumps back after a reset
+   * would tell a watcher that the name is a real, active account.
+   */
   const succeeded = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
-      ['reset identity tries', () => throttles.clear('identityPerUser', session.username)],
-      ['reset account identity tries', () => throttles.clear('identityPerAccount', user.accountKey)],
       ['audit', () => record('ok')],
     ];
     for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful ${session.purpose ?? 'reset'}: ${what} failed`));
@@ -114,12 +120,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     async info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration };
+      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
+      const codeIdleSeconds = Math.max(opts.codeIdleSeconds, idleSeconds);
+      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
     },
 
     async start({ username, lang, purpose }, client) {
-      if ((await throttles.take('startsPerClient', client.clientId)).ok === false) return fail('blocked');
+      const started = await throttles.take('startsPerClient', client.clientId);
+      if (!started.ok) return fail('blocked', { limit: 'client', retryAfterSeconds: Math.max(1, started.retryAfterSeconds) });
       const name = normaliseUsername(username);
       if (!name) return fail('username_required');
       const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000, ...(purpose === 'unlock' ? { purpose } : {}) };
@@ -134,9 +142,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     async resendCode({ sessionId }, client) {
       const session = await load(sessionId, 'code');
       if (!session?.user || !session.code) return fail('session_expired');
-      const wait = Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
+      // A code that can no longer be used (expired, or its tries spent) is replaced at once: the wizard tells the
+      // user to ask for a new one. Only the SMS budgets apply then; each new code still has only its own tries.
+      const spent = session.code.expiresAt <= now() || (await throttles.blockedFor('codeChecks', `${session.id}:${session.code.nonce}`)) > 0;
+      const wait = spent ? 0 : Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
       if (wait > 0) return fail('resend_too_soon', { retryAfterSeconds: wait });
-      const sent = await sender.send(session, client);
+      // The account's spacing between texts gives way too: this session's code is of no more use to anyone.
+      const sent = await sender.send(session, client, { spaced: !spent });
       if (!sent.ok) return sent.answer.code === 'identity_failed' ? fail('sms_failed') : sent.answer;
       await sessions.save(session);
       return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
@@ -238,9 +250,10 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     },
 
     async cancel({ sessionId }, client: ClientContext) {
-      const session = await sessions.get(sessionId);
+      // No session: the person leaves before starting or after the end; nothing to wipe here (the kiosk logs off).
+      const session = sessionId ? await sessions.get(sessionId) : undefined;
       if (session) {
-        await sessions.delete(sessionId);
+        await sessions.delete(session.id);
         await audit.record({ step: 'cancel', outcome: 'ok', user: who(session), client: client.clientId });
       }
       return { ok: true };

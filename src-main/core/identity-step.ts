@@ -46,13 +46,15 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
       else log.info(entry, 'identity refused');
       if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
       if (checked.lockout) await watch.noted({ client: client.clientId, account: checked.account, accountKey: checked.accountKey, reason: checked.reason });
-      return answer(checked.reason, fail(checked.code, checked.retryAfterSeconds ? { retryAfterSeconds: checked.retryAfterSeconds } : {}), checked.account);
+      const { retryAfterSeconds, limit, attemptsLeft } = checked;
+      const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
+      return answer(checked.reason, fail(checked.code, extra), checked.account);
     }
     const user = checked.user;
     session.user = user;
     const sent = await sender.send(session, client);
     // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
-    if (!sent.ok && sent.answer.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed'));
+    if (!sent.ok && sent.answer.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
     await identity.giveBack(session.username, client.clientId, user.accountKey);
     if (!sent.ok) {
       if (sent.limit === 'smsPerUser' || sent.limit === 'smsPerAccount') {

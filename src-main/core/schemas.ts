@@ -15,5 +15,5 @@ export const schemas = {
   verifyCode: z.object({ ...session, code: z.string().max(64) }).strict(),
   setPassword: z.object({ ...session, password: z.string().max(256), repeat: z.string().max(256) }).strict(),
   unlock: z.object(session).strict(),
-  cancel: z.object(session).strict(),
+  cancel: z.object({ sessionId: sessionId.optional() }).strict(),
 } satisfies { [M in Method]: z.ZodType<Request<M>> };

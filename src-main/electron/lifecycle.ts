@@ -1,6 +1,9 @@
-// When the kiosk wipes itself: after `idleSeconds` without input (DESIGN: 90 s) and `doneSeconds` after the
-// wizard ends. Pure with injected clock and timers; main wires it to powerMonitor and the window.
+// When the kiosk wipes itself: after `idleSeconds` without input (DESIGN: 90 s; `codeIdleSeconds` while the
+// wizard waits for a code), `doneSeconds` after the wizard succeeded, and at once when the person chose to leave
+// (Annuleren on the first step, the success screen's button). Pure with injected clock and timers; main wires it
+// to powerMonitor, the IPC tracker (wizard-tracker.ts) and the window.
 // In the logon-screen setup the "wipe" is a Windows logoff, which also wipes everything.
+import type { WizardEvent } from './wizard-tracker.js';
 
 export type Timers = {
   setInterval(fn: () => void, ms: number): unknown;
@@ -9,10 +12,12 @@ export type Timers = {
   clearTimeout(handle: unknown): void;
 };
 
-export type EndReason = 'idle' | 'done';
+export type EndReason = 'idle' | 'done' | 'left';
 
 export type LifecycleOptions = {
   idleSeconds: number;
+  /** The idle limit while the wizard waits for a code (default idleSeconds). */
+  codeIdleSeconds?: number | undefined;
   doneSeconds: number;
   /** Seconds since the last keyboard, mouse or touch input (powerMonitor.getSystemIdleTime). */
   systemIdleSeconds: () => number;
@@ -35,6 +40,7 @@ export class KioskLifecycle {
   private poll: unknown;
   private done: unknown;
   private firedThisIdle = false;
+  private atCodeStep = false;
   private readonly timers: Timers;
 
   constructor(private readonly opts: LifecycleOptions) {
@@ -48,13 +54,21 @@ export class KioskLifecycle {
   /** One end per idle stretch: a kiosk left alone is wiped once, not every poll. */
   check(): void {
     const idle = this.opts.systemIdleSeconds();
-    if (idle < this.opts.idleSeconds) {
+    const limit = this.atCodeStep ? Math.max(this.opts.codeIdleSeconds ?? 0, this.opts.idleSeconds) : this.opts.idleSeconds;
+    if (idle < limit) {
       this.firedThisIdle = false;
       return;
     }
     if (this.firedThisIdle) return;
     this.firedThisIdle = true;
     this.end('idle');
+  }
+
+  /** What the wizard did (wizard-tracker.ts). */
+  wizard(event: WizardEvent): void {
+    if (event === 'code-step' || event === 'other-step') this.atCodeStep = event === 'code-step';
+    else if (event === 'done') this.wizardDone();
+    else this.end('left');
   }
 
   /** The wizard reported success: leave the done screen up for doneSeconds, then end. */
@@ -72,6 +86,7 @@ export class KioskLifecycle {
   private end(reason: EndReason): void {
     if (this.done) this.timers.clearTimeout(this.done);
     this.done = undefined;
+    this.atCodeStep = false;
     this.opts.onEnd(reason);
   }
 }

@@ -12,7 +12,7 @@ import { createIpcHandlers, setupIpc } from './ipc.js';
 import { secretFiles } from './paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from './protocol.js';
 import { loadDirectorySecret } from './secret.js';
-import { trackWizard } from './wizard-tracker.js';
+import { trackWizard, type WizardEvent } from './wizard-tracker.js';
 
 export type LocalModeOptions = {
   settings: KioskSettingsData;
@@ -26,14 +26,20 @@ export type LocalModeOptions = {
   ipcMain: Pick<IpcMain, 'handle'>;
   safeStorage: Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
   kiosk: () => WebContents | undefined;
-  onDone: () => void;
+  /** What the wizard did, for the lifecycle: code step, success, the person left. */
+  onWizard: (event: WizardEvent) => void;
   /** An installed kiosk: its core gets no environment variable but the AD password from safeStorage. */
   isPackaged: boolean;
   /** Refuses a config or CA file the kiosk account could change (file-trust.ts). */
   trustFile: TrustCheck;
 };
 
-export type LocalMode = { cancelActive(): Promise<void>; close(): Promise<void> };
+export type LocalMode = {
+  cancelActive(): Promise<void>;
+  close(): Promise<void>;
+  /** The core's idle limit on the code step (info().codeIdleSeconds), for the kiosk's own idle check. */
+  codeIdleSeconds: number;
+};
 
 /** The trust anchors a core config names: a changed LDAPS or Redis CA would let a look-alike server in. */
 export function configCaFiles(config: Config): string[] {
@@ -66,7 +72,7 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
 
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
   const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
-  const tracker = trackWizard(o.onDone);
+  const tracker = trackWizard(o.onWizard);
   setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: tracker.onCall }), o.kiosk);
 
   return {
@@ -75,5 +81,6 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
+    codeIdleSeconds: Math.max(config.security.codeIdleSeconds ?? config.security.codeTtlSeconds, config.security.idleSeconds),
   };
 }

@@ -19,7 +19,7 @@ import { planKiosk, type KioskPlan } from './modes.js';
 import { setupOfflinePage } from './offline.js';
 import { builtPaths, settingsDir, windowsDir } from './paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol.js';
-import { sessionEnder } from './session-end.js';
+import { sessionEnder, startUrlAfter } from './session-end.js';
 import { ElectronStoreSettings } from './settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window.js';
 
@@ -67,15 +67,16 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
     logoff: kiosk.logoffOnFailure,
     runLogoff: logoff,
     setQuitting: (q) => void (kiosk.quitting = q),
-    wipe: async () => {
+    wipe: async (why) => {
       await ses.clearStorageData();
       await ses.clearCache();
-      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(plan.startUrl);
+      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(startUrlAfter(plan.startUrl, why));
     },
     log,
   });
   return new KioskLifecycle({
     idleSeconds: settings.idleSeconds,
+    codeIdleSeconds: local?.codeIdleSeconds,
     doneSeconds: settings.doneSeconds,
     systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
@@ -130,7 +131,7 @@ async function start(log: Logger): Promise<void> {
           settingsDir: dir,
           userData: app.getPath('userData'),
           kiosk: () => kiosk.win?.webContents,
-          onDone: () => lifecycle.wizardDone(),
+          onWizard: (event) => lifecycle.wizard(event),
           isPackaged: app.isPackaged,
           trustFile: trust,
         })

@@ -15,7 +15,7 @@ export const OFFLINE_TEXT = {
   nl: {
     title: 'De wachtwoordservice is nu niet bereikbaar.',
     body: 'Deze computer kan de service voor Wachtwoord vergeten op dit moment niet bereiken. Er is niets gewijzigd. Probeer het over een paar minuten opnieuw.',
-    intro: 'Hulp nodig? Neem tijdens kantooruren contact op met',
+    intro: 'Voor vragen kun je tijdens kantooruren contact opnemen met',
     phone: 'Tel.',
     email: 'E-mail',
     hours: 'Bereikbaar',
@@ -25,7 +25,7 @@ export const OFFLINE_TEXT = {
   en: {
     title: 'The password service cannot be reached right now.',
     body: 'This computer cannot reach the Forgot password service at the moment. Nothing was changed. Try again in a few minutes.',
-    intro: 'Need help? During office hours, contact',
+    intro: 'Questions? During office hours, contact',
     phone: 'Phone',
     email: 'Email',
     hours: 'Available',

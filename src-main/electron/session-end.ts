@@ -1,5 +1,5 @@
-// How a wizard ends on a kiosk (idle or done): cancel the core session, then log the Windows session off (the
-// logon-screen setup) or wipe the window back to the start. Whatever fails on the way, the session still ends:
+// How a wizard ends on a kiosk (idle, done, or the person left): cancel the core session, then log the Windows
+// session off (the logon-screen setup) or wipe the window back to the start. Whatever fails on the way, the session still ends:
 // a failed cancel never skips the logoff or wipe, and a failed logoff falls back to the wipe (fail closed).
 import type { Logger } from '../core/ports/log.js';
 import type { EndReason } from './lifecycle.js';
@@ -11,12 +11,15 @@ export type SessionEndDeps = {
   logoff: boolean;
   /** Resolves true when the logoff was started. */
   runLogoff: () => Promise<boolean>;
-  /** Clears storage and cache and reloads the start screen. */
-  wipe: () => Promise<void>;
+  /** Clears storage and cache and reloads the start screen (after idle: saying why, see startUrlAfter). */
+  wipe: (why: EndReason) => Promise<void>;
   /** Lets the window close while a logoff is under way. */
   setQuitting: (quitting: boolean) => void;
   log: Logger;
 };
+
+/** The start screen after a wipe: after idle with `#idle`, so the wizard tells the next person why it is empty. */
+export const startUrlAfter = (startUrl: string, why: EndReason): string => (why === 'idle' ? `${startUrl}#idle` : startUrl);
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -37,7 +40,7 @@ export function sessionEnder(d: SessionEndDeps): (why: EndReason) => Promise<voi
         }
         if (started) return;
       }
-      await d.wipe();
+      await d.wipe(why);
     }
   };
 }

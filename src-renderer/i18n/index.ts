@@ -4,7 +4,7 @@ import { en } from './en.js';
 import { nl } from './nl.js';
 import type { Messages } from './types.js';
 
-export type { Messages, ErrorText } from './types.js';
+export type { ErrorText, ErrorValues, Host, Messages, PageTitle } from './types.js';
 
 const SETS: Record<Lang, Messages> = { nl, en };
 export const LANG_ORDER: readonly Lang[] = ['nl', 'en'];

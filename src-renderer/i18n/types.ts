@@ -1,12 +1,28 @@
 // The shape every language must fill in. `Record<ErrorCode, …>` and `Record<RuleId, …>` make a new code in
 // contract.ts a type error here until both languages have a message for it.
-import type { ErrorCode, Lang, RuleId, Servicedesk } from '../../src-main/core/contract.js';
+import type { ErrorCode, Lang, LimitScope, RuleId } from '../../src-main/core/contract.js';
 
-/** What an error tells the user: what happened and what to do next. */
-export type ErrorText = { title: string; action: string };
+/** Where the wizard runs: the locked-down kiosk (window.resetKiosk) or a browser. Some texts differ. */
+export type Host = 'kiosk' | 'web';
 
-/** Values some error texts need (from the Failure answer). */
-export type ErrorValues = { attemptsLeft?: number; retryAfterSeconds?: number; mobileRegistration?: string };
+/** What an error tells the user: what happened (the title), then one idea per line; `list` for named rules. */
+export type ErrorText = { title: string; lines: string[]; list?: string[] };
+
+/** Values some error texts need (from the Failure answer, info() and the host). */
+export type ErrorValues = {
+  host: Host;
+  attemptsLeft?: number | undefined;
+  retryAfterSeconds?: number | undefined;
+  limit?: LimitScope | undefined;
+  /** info().mobileRegistration in this language. */
+  mobileRegistration?: string | undefined;
+  /** info().channelName in this language, as in "via …". */
+  channel: string;
+  /** password_policy / password_rejected: the texts of the rules the password does not meet. */
+  failing?: string[] | undefined;
+};
+
+export type PageTitle = 'username' | 'birthdate' | 'code' | 'password' | 'done' | 'offline';
 
 export interface Messages {
   lang: Lang;
@@ -17,17 +33,27 @@ export interface Messages {
   product: string;
   /** Badge in the header when the host runs on the embedded demo directory and SMS outbox. */
   demo: string;
-  appTitle: (organisation: string) => string;
+  /** The window title: what this step is about first (screen readers and tabs show the start), then who. */
+  pageTitle: (part: string, organisation: string | undefined, failed: boolean) => string;
+  titles: Record<PageTitle, string>;
   stepOf: (step: number, total: number) => string;
   next: string;
   cancel: string;
   loading: string;
   retry: string;
-  busy: string;
+  /** "2 minuten", "3 uur": how long a wait lasts. */
+  duration: (seconds: number) => string;
+  idle: {
+    title: string;
+    countdown: (seconds: number) => string;
+    keepGoing: string;
+    /** On the start screen after an idle wipe. */
+    wiped: string;
+  };
   username: {
     heading: string;
     intro: string;
-    needs: string[];
+    needs: (channel: string) => string[];
     label: string;
     hint: string;
     /** The start screen's second choice: unlock only (the account is locked, the password is known). */
@@ -37,7 +63,7 @@ export interface Messages {
   unlock: {
     heading: string;
     intro: string;
-    needs: string[];
+    needs: (channel: string) => string[];
     /** Back to the first choice. */
     toReset: string;
     doneHeading: string;
@@ -46,10 +72,11 @@ export interface Messages {
   birthdate: { heading: string; intro: string; for: string; label: string; hint: string };
   code: {
     heading: string;
-    sentTo: (maskedMobile: string, validMinutes: number) => string;
+    sentTo: (channel: string, maskedMobile: string, validMinutes: number) => string;
     label: string;
     hint: string;
     resend: string;
+    /** The resend button while the server does not allow a new code yet. */
     resendIn: (seconds: number) => string;
     resent: (maskedMobile: string) => string;
   };
@@ -64,6 +91,8 @@ export interface Messages {
     ruleMet: string;
     ruleNotMet: string;
     ruleLater: string;
+    /** The checklist's polite summary for screen readers, a moment after typing stops. */
+    summary: (missing: string[]) => string;
     /** History, where the directory really checks it on a reset. */
     ruleDomain: string;
     /** History, where it cannot (Samba, AD without policy hints): not promised. */
@@ -71,18 +100,17 @@ export interface Messages {
   };
   done: {
     heading: string;
-    success: string;
+    success: (host: Host) => string;
     applicationsIntro: string;
-    finished: string;
-    returning: (seconds: number) => string;
-    again: string;
+    finished: (host: Host) => string;
+    returning: (host: Host, seconds: number) => string;
+    again: (host: Host) => string;
   };
   /** The number: the minimum length for `length`, how many previous passwords for `history`. */
   rules: Record<RuleId, (n: number) => string>;
   errors: Record<ErrorCode, (v: ErrorValues) => ErrorText>;
   servicedesk: {
     intro: string;
-    contact: (sd: Servicedesk) => string;
     phone: string;
     email: string;
     hours: string;

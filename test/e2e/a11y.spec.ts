@@ -1,18 +1,21 @@
-// WCAG 2.1 AA, checked by axe-core on every step of the wizard, in the states people meet: empty,
-// with an error, with the live checklist half met, in English, and the success screen.
-import { AxeBuilder } from '@axe-core/playwright';
+// WCAG 2.2 A and AA, checked by axe-core on every step of the wizard in the states people meet — empty, each
+// error, the last-try warning, the blocks, the idle warning and the wipe notice, the live checklist, the kiosk's
+// success screen, English — at 1920×1080 and 390×844 (playwright.config.ts projects), and at 200 % zoom.
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './support/axe.js';
 import { expect, test } from './support/fixtures.js';
-import { LABELS } from './support/kiosk.js';
-import { ELEONORE, MARIEKE, strongPassword, unknownUser } from '../helpers/demo-users.js';
+import { Kiosk, LABELS } from './support/kiosk.js';
+import { asKiosk } from './support/kiosk-host.js';
+import { Outbox } from './support/outbox.js';
+import { servers } from './support/servers.js';
+import { ANNA, ELEONORE, MARIEKE, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${state}`).toEqual([]);
-}
+const json = (body: object) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-test('every step passes axe (WCAG 2.1 A and AA)', async ({ kiosk, page }) => {
+/** The whole walk: every step and the errors a person can meet on it. */
+async function walk(kiosk: Kiosk, page: Page, user = MARIEKE): Promise<void> {
+  await page.clock.install();
   await kiosk.open();
   await expectAccessible(page, 'username');
   await kiosk.next();
@@ -21,38 +24,106 @@ test('every step passes axe (WCAG 2.1 A and AA)', async ({ kiosk, page }) => {
 
   await kiosk.enterUsername(unknownUser());
   await expectAccessible(page, 'birthdate');
+  await kiosk.enterBirthdate('31-02-1990');
+  await expect(kiosk.alert).toBeVisible();
+  await expectAccessible(page, 'birthdate format error');
+  for (let i = 0; i < 4; i++) await kiosk.enterBirthdate('01-01-1980');
+  await expect(kiosk.alert).toContainText('Let op');
+  await expectAccessible(page, 'birthdate, the last-try warning');
+  await page.route('**/api/verifyIdentity', (route) => route.fulfill(json({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 })));
   await kiosk.enterBirthdate('01-01-1980');
-  await expect(kiosk.alert).toBeVisible();
-  await expectAccessible(page, 'birthdate with the identity message');
-  await kiosk.cancel();
+  await expect(kiosk.alert).toContainText('Te veel pogingen');
+  await expectAccessible(page, 'birthdate, blocked');
+  await page.unroute('**/api/verifyIdentity');
 
-  const code = await kiosk.requestCode(MARIEKE);
+  await page.clock.fastForward(75_000);
+  await expect(page.getByTestId('idle-warning')).toBeVisible();
+  await expectAccessible(page, 'the idle warning');
+  await page.clock.fastForward(20_000);
+  await expect(page.getByText('leeggemaakt')).toBeVisible();
+  await expectAccessible(page, 'start screen after the idle wipe');
+
+  const code = await kiosk.requestCode(user);
   await expectAccessible(page, 'code');
-  await kiosk.enterCode('000000' === code ? '111111' : '000000');
-  await expect(kiosk.alert).toBeVisible();
-  await expectAccessible(page, 'code with error');
-  await kiosk.enterCode(code);
+  for (let i = 0; i < 3; i++) await kiosk.enterCode(wrong(code));
+  await expect(kiosk.alert).toContainText('te vaak');
+  await expectAccessible(page, 'code, three wrong tries');
+  const mark = kiosk.outbox.mark();
+  await kiosk.button('Stuur een nieuwe code').click();
+  const fresh = (await kiosk.outbox.codeFor(user.mobile, mark)).code;
+  await expectAccessible(page, 'code, a new code sent (waiting to resend)');
+  await kiosk.enterCode(fresh);
 
-  await expect(kiosk.field('password')).toBeFocused();
+  await kiosk.expectStep('Kies een nieuw wachtwoord');
   await expectAccessible(page, 'password, empty');
   await kiosk.enterPassword('marieke1');
   await expect(kiosk.alert).toBeVisible();
   await expectAccessible(page, 'password with the rules failed');
-  await kiosk.button('Toon wachtwoord').click();
-  await expectAccessible(page, 'password shown');
+  await kiosk.enterPassword(strongPassword(), 'anders');
+  await expect(kiosk.alert).toContainText('niet gelijk');
+  await kiosk.button('Toon wachtwoorden').click();
+  await expectAccessible(page, 'password mismatch, shown');
 
   await kiosk.enterPassword(strongPassword());
   await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
   await expectAccessible(page, 'done');
+}
+
+/**
+ * Zoomed: a browser at 200 % lays the page out in half the CSS pixels at twice the density. The desktop project
+ * takes the issue's 1366×768 ward PC at 200 %; the phone project the narrowest width WCAG 1.4.10 (Reflow) asks
+ * for, 320 CSS px (a phone's pinch zoom does not reflow, its text size setting does).
+ */
+const ZOOMED = { desktop: { width: 683, height: 384 }, phone: { width: 320, height: 568 } } as const;
+
+test.describe.configure({ timeout: 120_000 });
+
+test('every step and error state passes axe (WCAG 2.2 A and AA)', async ({ kiosk, page }) => {
+  await walk(kiosk, page);
 });
 
-test('the English wizard passes axe', async ({ kiosk, page }) => {
+test('zoomed to 200 % (desktop) or reflowed to 320 px (phone) too', async ({ browser, server, baseURL }, testInfo) => {
+  const viewport = ZOOMED[testInfo.project.name as keyof typeof ZOOMED];
+  test.skip(!viewport, 'only in the desktop and phone projects');
+  const context = await browser.newContext({ baseURL, locale: 'nl-NL', viewport, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    await walk(new Kiosk(page, new Outbox(servers()[server].outbox)), page, ELEONORE);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the English wizard, the offline screen and an internal fault pass axe', async ({ kiosk, page }) => {
   await kiosk.open();
   await page.getByRole('button', { name: 'English' }).click();
   kiosk.labels = LABELS.en;
   await kiosk.next();
   await expect(kiosk.alert).toBeVisible();
   await expectAccessible(page, 'English username with error');
+  await kiosk.enterUsername(unknownUser());
+  await kiosk.enterBirthdate('01-01-1980');
+  await expect(kiosk.alert.locator('[lang="nl"]')).toBeVisible();
+  await expectAccessible(page, 'English identity refusal with the Dutch labels marked');
+
+  await page.route('**/api/start', (route) => route.fulfill({ ...json({ ok: false, code: 'internal', correlationId: 'c0ffee42' }), status: 500 }));
+  await kiosk.cancel();
+  await kiosk.enterUsername(ANNA.username);
+  await expect(kiosk.alert).toContainText('c0ffee42');
+  await expectAccessible(page, 'internal fault with its reference');
+
+  await page.route('**/api/info', (route) => route.abort('connectionrefused'));
+  await page.goto('/');
+  await expect(kiosk.alert).toBeVisible();
+  await expectAccessible(page, 'service unreachable');
+});
+
+test('the kiosk\'s success screen passes axe', async ({ kiosk, page }) => {
+  await asKiosk(page);
+  await kiosk.reachPasswordStep(ANNA);
+  await kiosk.enterPassword(strongPassword());
+  await expect(kiosk.button('Afsluiten')).toBeVisible();
+  await expectAccessible(page, 'kiosk done');
 });
 
 test('every target is at least 44 × 44 px (touch)', async ({ kiosk, page }) => {

@@ -11,7 +11,7 @@ test('an internal fault shows the reference for the servicedesk', async ({ kiosk
   await kiosk.enterUsername(ANNA.username);
   await expect(kiosk.alert).toContainText('Er ging iets mis aan onze kant.');
   await expect(kiosk.alert).toContainText('Referentie: c0ffee42');
-  await expect(kiosk.alert).toContainText('0485 – 845 900');
+  await expect(page.getByRole('contentinfo')).toContainText('0485 – 845 900'); // the contact, once, in the footer
 });
 
 test('an unreachable service says nothing changed and offers a retry', async ({ kiosk, page }) => {
@@ -20,23 +20,27 @@ test('an unreachable service says nothing changed and offers a retry', async ({ 
   await expect(kiosk.alert).toContainText('De wachtwoordservice is nu niet bereikbaar.');
   await page.unroute('**/api/info');
   await kiosk.button('Opnieuw proberen').click();
-  await expect(kiosk.field('username')).toBeFocused();
+  await expect(kiosk.field('username')).toBeFocused(); // still the first screen after loading
 
   await page.route('**/api/start', (route) => route.abort('connectionreset'));
   await kiosk.enterUsername(ANNA.username);
   await expect(kiosk.alert).toContainText('Er is niets gewijzigd.');
 });
 
-test('throttles say to try later or call the servicedesk', async ({ kiosk, page }) => {
+test('throttles say whose limit it is and for how long', async ({ kiosk, page }) => {
   await kiosk.open();
   await kiosk.enterUsername(ANNA.username);
-  for (const [code, text] of [
-    ['blocked', 'Probeer het morgen opnieuw of bel de servicedesk.'],
-    ['sms_limit', 'Probeer het later opnieuw of bel de servicedesk.'],
+  for (const [answer, title, line] of [
+    [{ code: 'blocked', limit: 'user', retryAfterSeconds: 86_400 }, 'Te veel pogingen met deze gebruikersnaam.', 'kan het pas over 24 uur weer'],
+    [{ code: 'blocked', limit: 'client', retryAfterSeconds: 3600 }, 'Te veel pogingen op dit apparaat.', 'Probeer het over 1 uur opnieuw, of gebruik een andere computer.'],
+    [{ code: 'sms_limit', limit: 'user', retryAfterSeconds: 7200 }, 'Er zijn al te veel codes naar je telefoon gestuurd.', 'Een nieuwe code kan over 2 uur.'],
+    [{ code: 'sms_limit', limit: 'all', retryAfterSeconds: 600 }, 'Er kunnen nu geen codes worden verstuurd.', 'over 10 minuten'],
+    [{ code: 'blocked' }, 'Er zijn te veel pogingen gedaan.', 'Probeer het later opnieuw of bel de servicedesk.'],
   ] as const) {
-    await page.route('**/api/verifyIdentity', (route) => route.fulfill(json(200, { ok: false, code })));
+    await page.route('**/api/verifyIdentity', (route) => route.fulfill(json(200, { ok: false, ...answer })));
     await kiosk.enterBirthdate(ANNA.birthdate);
-    await expect(kiosk.alert).toContainText(text);
+    await expect(kiosk.alert).toContainText(title);
+    await expect(kiosk.alert).toContainText(line);
     await page.unroute('**/api/verifyIdentity');
   }
 });

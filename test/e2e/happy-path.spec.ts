@@ -12,13 +12,16 @@ test('A.Janssen resets her password from start to finish', async ({ kiosk, page 
 
   await kiosk.field('username').fill(ANNA.username);
   await kiosk.field('username').press('Enter'); // keyboard only: Enter is Volgende
-  await expect(kiosk.field('birthdate')).toBeFocused();
+  await kiosk.expectStep('Je geboortedatum'); // the heading has the focus, and is read with the step counter
+  await expect(kiosk.heading).toHaveAccessibleName(/^Stap 2 van 4\s*:\s*Je geboortedatum$/);
+  await page.keyboard.press('Tab');
+  await expect(kiosk.field('birthdate')).toBeFocused(); // one Tab into the field
   await expect(page.getByText('dd-mm-jjjj, bijvoorbeeld 01-10-1984')).toBeVisible();
   await expect(page.getByText('Gebruikersnaam: A.Janssen')).toBeVisible(); // a typo can be spotted
 
   const mark = kiosk.outbox.mark();
   await kiosk.enterBirthdate(ANNA.birthdate);
-  await expect(kiosk.field('code')).toBeFocused();
+  await kiosk.expectStep('Vul de code in');
   await expect(page.getByText('•• •• •• 78')).toBeVisible();
   await expect(page.getByText('De code is 5 minuten geldig.')).toBeVisible();
   await expect(kiosk.field('code')).toHaveAttribute('autocomplete', 'one-time-code');
@@ -27,7 +30,7 @@ test('A.Janssen resets her password from start to finish', async ({ kiosk, page 
   expect(sms.body).toContain('Pantein'); // Dutch template, organisation name
 
   await kiosk.enterCode(code);
-  await expect(kiosk.field('password')).toBeFocused();
+  await kiosk.expectStep('Kies een nieuw wachtwoord');
   await expect(kiosk.field('password')).toHaveAttribute('type', 'password');
   await expect(kiosk.field('password')).toHaveAttribute('autocomplete', 'new-password');
 
@@ -35,7 +38,7 @@ test('A.Janssen resets her password from start to finish', async ({ kiosk, page 
   await kiosk.enterPassword(password);
   await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
   await expect(kiosk.heading).toBeFocused();
-  await expect(page.getByText('Je bent nu klaar en mag het scherm sluiten.')).toBeVisible();
+  await expect(page.getByText('Je bent nu klaar en mag dit venster sluiten.')).toBeVisible(); // the web host's words
   const apps = page.getByRole('list', { name: 'Je nieuwe wachtwoord geldt tevens voor de volgende applicaties:' });
   for (const app of APPLICATIONS) await expect(apps.getByRole('listitem').filter({ hasText: app })).toBeVisible();
   await expect(apps.getByRole('listitem')).toHaveCount(15);
@@ -62,5 +65,5 @@ test('the same new password is refused by the history rule on a second reset', a
   await kiosk.expectRule('history', 'open');
   await kiosk.enterPassword(fresh);
   await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
-  await expect(page.getByText('Je bent nu klaar en mag het scherm sluiten.')).toBeVisible();
+  await expect(page.getByText('Je bent nu klaar en mag dit venster sluiten.')).toBeVisible();
 });

@@ -62,10 +62,10 @@ test('two different entries are refused as a mismatch', async ({ kiosk }) => {
 test('the show/hide toggle reveals and hides both entries', async ({ kiosk }) => {
   await kiosk.reachPasswordStep(MARIEKE);
   await kiosk.field('password').fill('Geheim#1');
-  await kiosk.button('Toon wachtwoord').click();
+  await kiosk.button('Toon wachtwoorden').click();
   await expect(kiosk.field('password')).toHaveAttribute('type', 'text');
   await expect(kiosk.field('repeat')).toHaveAttribute('type', 'text');
-  await kiosk.button('Verberg wachtwoord').click();
+  await kiosk.button('Verberg wachtwoorden').click();
   await expect(kiosk.field('password')).toHaveAttribute('type', 'password');
   await expect(kiosk.field('password')).toHaveValue('Geheim#1');
 });

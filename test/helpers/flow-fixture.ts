@@ -40,9 +40,11 @@ export const TEST_OPTIONS: FlowOptions = {
   resendAfterSeconds: 30,
   sessionTtlSeconds: 600,
   idleSeconds: 90,
+  codeIdleSeconds: 300,
   doneSeconds: 20,
   identityFloorMs: 0,
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
+  channelName: { nl: 'sms', en: 'SMS' },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
   unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
 };

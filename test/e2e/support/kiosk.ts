@@ -51,6 +51,12 @@ export class Kiosk {
     await this.button(this.labels.cancel).click();
   }
 
+  /** Every step after the first puts the focus on its heading ("Stap 2 van 4: …"), not in a field. */
+  async expectStep(heading: string | RegExp): Promise<void> {
+    await expect(this.heading).toBeFocused();
+    await expect(this.heading).toContainText(heading);
+  }
+
   async enterUsername(username: string): Promise<void> {
     await this.field('username').fill(username);
     await this.next();
@@ -64,18 +70,18 @@ export class Kiosk {
   /** Username and birthdate, then the code the outbox received for this user's mobile. */
   async requestCode(user: DemoUser): Promise<string> {
     await this.enterUsername(user.username);
-    await expect(this.field('birthdate')).toBeFocused();
+    await expect(this.field('birthdate')).toBeVisible();
     const mark = this.outbox.mark();
     await this.enterBirthdate(user.birthdate);
     // One text per person per resendAfterSeconds, across sessions (issue 14): right after another test's text to
     // the same person the wizard says to wait, and a person would wait and press Volgende again.
-    const tooSoon = this.alert.filter({ hasText: /nieuwe code aanvragen|ask for a new code yet/ });
+    const tooSoon = this.alert.filter({ hasText: /Een nieuwe code kan nog niet|A new code is not possible yet/ });
     await expect(this.field('code').or(tooSoon)).toBeVisible();
     if (await tooSoon.isVisible()) {
       await this.page.waitForTimeout(RESEND_AFTER_SECONDS * 1000);
       await this.next();
     }
-    await expect(this.field('code')).toBeFocused();
+    await expect(this.field('code')).toBeVisible();
     return (await this.outbox.codeFor(user.mobile, mark)).code;
   }
 
@@ -88,7 +94,7 @@ export class Kiosk {
   async reachPasswordStep(user: DemoUser): Promise<void> {
     await this.open();
     await this.enterCode(await this.requestCode(user));
-    await expect(this.field('password')).toBeFocused();
+    await expect(this.field('password')).toBeVisible();
   }
 
   async enterPassword(password: string, repeat = password): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type ServerName = 'main' | 'shortCode';
+export type ServerName = 'main' | 'shortCode' | 'desktop' | 'phone';
 export type TestServer = { name: ServerName; url: string; port: number; outbox: string; configFile: string };
 
 // Generous budgets: every test runs from 127.0.0.1, and the same demo users are used by many tests within a
@@ -26,9 +26,27 @@ export const RESEND_AFTER_SECONDS = 2;
 /** The second host's code lifetime, for the expired-code test. */
 export const SHORT_CODE_TTL_SECONDS = 2;
 
+/**
+ * The hosts of the two screen sizes (playwright.config.ts projects `desktop` and `phone`): each its own budgets,
+ * so running every check at both sizes does not spend one host's SMS budget twice. The product's defaults where a
+ * test looks at them — 5 birthdate tries per name, a 30 s resend wait, 90 s idle, 300 s on the code step — and
+ * a success screen of 30 s, to prove its countdown comes from info() and not from a constant.
+ */
+export const SIZE_HOST = { identityTries: 5, resendAfterSeconds: 30, idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 30 };
+const sizeHost = {
+  channelName: { nl: 'de SMSPasscode app', en: 'the SMSPasscode app' }, // the manual's organisation (config example)
+  security: {
+    identityFloorMs: 20, resendAfterSeconds: SIZE_HOST.resendAfterSeconds, idleSeconds: SIZE_HOST.idleSeconds,
+    codeIdleSeconds: SIZE_HOST.codeIdleSeconds, doneSeconds: SIZE_HOST.doneSeconds,
+    limits: { ...LIMITS, identityPerUser: { points: SIZE_HOST.identityTries, durationSeconds: DAY } },
+  },
+};
+
 const CONFIGS: Record<ServerName, object> = {
   main: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, limits: LIMITS } },
   shortCode: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, codeTtlSeconds: SHORT_CODE_TTL_SECONDS, limits: LIMITS } },
+  desktop: { sms: { channelName: sizeHost.channelName }, security: sizeHost.security },
+  phone: { sms: { channelName: sizeHost.channelName }, security: sizeHost.security },
 };
 
 /** A port that was free a moment ago (asked from a child process, so the config can stay synchronous). */
@@ -43,7 +61,7 @@ export function prepareServers(env: NodeJS.ProcessEnv = process.env): void {
   const dir = mkdtempSync(join(tmpdir(), 'reset-kiosk-e2e-'));
   for (const [name, config] of Object.entries(CONFIGS)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
   env.RK_E2E_DIR = dir;
-  env.RK_E2E_PORTS = JSON.stringify({ main: freePort(), shortCode: freePort() });
+  env.RK_E2E_PORTS = JSON.stringify(Object.fromEntries(Object.keys(CONFIGS).map((name) => [name, freePort()])));
 }
 
 export function servers(env: NodeJS.ProcessEnv = process.env): Record<ServerName, TestServer> {
@@ -57,5 +75,5 @@ export function servers(env: NodeJS.ProcessEnv = process.env): Record<ServerName
     outbox: join(dir, `${name}-outbox.jsonl`),
     configFile: join(dir, `${name}.json`),
   });
-  return { main: server('main'), shortCode: server('shortCode') };
+  return { main: server('main'), shortCode: server('shortCode'), desktop: server('desktop'), phone: server('phone') };
 }

@@ -51,17 +51,21 @@ it('5 wrong birthdates per user per day, whichever kiosk and spelling; then even
   for (const [i, username] of spellings.entries()) {
     const client = `10.0.0.${i + 1}`;
     const { sessionId } = await host.walkTo('identity', { ...ANNA, username }, { client });
-    expect(await host.call('verifyIdentity', { sessionId, birthdate: `0${i + 2}-10-1984` }, client)).toEqual({ ok: false, code: 'identity_failed' });
+    // One budget for every spelling: the tries left count down across them.
+    expect(await host.call('verifyIdentity', { sessionId, birthdate: `0${i + 2}-10-1984` }, client)).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 - i });
   }
   const { sessionId } = await host.walkTo('identity', ANNA, { client: '10.9.9.9' });
-  expect(await host.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate }, '10.9.9.9')).toEqual({ ok: false, code: 'blocked' });
+  const blocked = await host.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate }, '10.9.9.9');
+  expect(blocked).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
   expect(() => host!.lastCode()).toThrow(/no SMS sent/);
-  // An unknown name is blocked the same way after 5 tries: "blocked" tells nothing about existence.
+  // An unknown name counts down and is blocked the same way after 5 tries: neither tells anything about existence.
   for (let i = 0; i < 6; i++) {
     const client = `10.1.0.${i}`;
     const { sessionId } = await host.walkTo('identity', { username: 'no.such.person', birthdate: '01-01-1990' }, { client });
     const r = await host.call('verifyIdentity', { sessionId, birthdate: '01-01-1990' }, client);
-    expect(r).toEqual({ ok: false, code: i < 5 ? 'identity_failed' : 'blocked' });
+    if (i < 5) expect(r).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 - i });
+    else expect(Object.keys(r).sort()).toEqual(Object.keys(blocked).sort());
+    if (i === 5) expect(r).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
   }
 });
 

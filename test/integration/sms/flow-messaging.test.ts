@@ -48,7 +48,7 @@ describe('Twilio Messaging through the whole flow', () => {
   it('a number Twilio calls invalid gets the generic identity answer; a provider fault gets sms_failed', async () => {
     t.web = await twilioHost(t.fake, { type: 'twilio-messaging', from: FROM });
     t.fake.enqueue(twilioError(400, 21614, "'To' number is not a valid mobile number"));
-    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'identity_failed' });
+    expect((await requestCode(t.web)).sent).toMatchObject({ ok: false, code: 'identity_failed' });
     t.fake.enqueue(twilioError(503, 20503, 'Service unavailable'));
     expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
     t.fake.enqueue(twilioError(429, 20429, 'Too many requests'));

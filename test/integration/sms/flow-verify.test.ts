@@ -66,7 +66,7 @@ describe('Twilio Verify through the whole flow', () => {
   it('a number Verify rejects (60200) gets the generic identity answer; 60203 gets sms_failed', async () => {
     t.web = await twilioHost(t.fake, { type: 'twilio-verify', serviceSid: VA });
     t.fake.enqueue(twilioError(400, 60200, 'Invalid parameter: To'));
-    expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'identity_failed' });
+    expect((await requestCode(t.web)).sent).toMatchObject({ ok: false, code: 'identity_failed' });
     t.fake.enqueue(twilioError(429, 60203, 'Max send attempts reached'));
     expect((await requestCode(t.web)).sent).toEqual({ ok: false, code: 'sms_failed' });
   });

@@ -1,5 +1,6 @@
 // The config refuses settings that would quietly weaken the product (security review findings 5–7).
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src-main/config/load.js';
 import { configRefusal as refusal } from '../../helpers/errors.js';
 
 const ad = { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' };
@@ -15,6 +16,12 @@ describe('config guards', () => {
     expect(refusal({ security: { limits: { identityPerUser: { points: 5, durationSeconds: 60 } } } })).toMatch(/identityPerUser\.durationSeconds/);
     expect(refusal({ security: { limits: { smsPerUser: { points: 5, durationSeconds: 600 } } } })).toMatch(/smsPerUser\.durationSeconds/);
     expect(refusal({ security: { codeTtlSeconds: 300, limits: { codeChecks: { points: 3, durationSeconds: 120 } } } })).toMatch(/codeChecks\.durationSeconds: must be at least security\.codeTtlSeconds/);
+  });
+
+  it('the code step is never wiped while its code is valid: codeIdleSeconds ≥ codeTtlSeconds, which it defaults to', () => {
+    expect(refusal({ security: { codeTtlSeconds: 300, codeIdleSeconds: 120 } })).toMatch(/security\.codeIdleSeconds: must be at least security\.codeTtlSeconds/);
+    expect(refusal({ security: { codeTtlSeconds: 300, codeIdleSeconds: 360 } })).toBe('accepted');
+    expect(parseConfig({}).security.codeIdleSeconds).toBeUndefined(); // app.ts: codeTtlSeconds
   });
 
   it('trustProxy takes proxy addresses or a hop count, never `true`', () => {

@@ -11,17 +11,36 @@ async function atCodeStep(fx = flowFixture()) {
 
 describe('reset flow: code step', () => {
   it('allows 3 checks per code, then asks for a new one; a format typo is not a check', async () => {
-    const { api, sender, sessionId, advance } = await atCodeStep();
+    const { api, sender, sessionId } = await atCodeStep();
     const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
     expect(await api.verifyCode({ sessionId, code: '12 34' })).toMatchObject({ code: 'code_format' });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 1 });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
     expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
-    expect(await api.resendCode({ sessionId })).toMatchObject({ code: 'resend_too_soon' });
-    advance(30_000);
+    // The spent code is replaced at once (no 30 s wait): the wizard says "ask for a new code below".
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect(sender.sent).toHaveLength(2);
+    // The new code has its own 3 tries and the normal resend spacing again.
+    expect(await api.resendCode({ sessionId })).toMatchObject({ code: 'resend_too_soon' });
     expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toMatchObject({ ok: true, step: 'password' });
+  });
+
+  it('a spent code is replaced at once only within the SMS budget', async () => {
+    const { api, sender, sessionId } = await atCodeStep(flowFixture({ limits: { smsPerUser: { points: 1, durationSeconds: 86_400 } } }));
+    const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 3; i++) await api.verifyCode({ sessionId, code: wrong });
+    const refused = await api.resendCode({ sessionId });
+    expect(refused).toMatchObject({ ok: false, code: 'sms_limit', limit: 'user' });
+    if (!refused.ok) expect(refused.retryAfterSeconds).toBeGreaterThan(23 * 3600);
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('an expired code is replaced at once', async () => {
+    const { api, sender, sessionId, advance } = await atCodeStep();
+    advance(300_001);
+    expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect(sender.sent).toHaveLength(2);
   });
 
   it('expires a code after 5 minutes', async () => {
@@ -64,7 +83,8 @@ describe('reset flow: code step', () => {
     const fx = flowFixture();
     fx.sender.next.push({ ok: false, reason: 'invalid_number', providerCode: 21211 });
     const { sessionId } = await fx.walkTo('identity');
-    expect(await fx.api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed' });
+    // Counted like a wrong date, with the same tries left as any other typed name's first failure.
+    expect(await fx.api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
   });
 });
 

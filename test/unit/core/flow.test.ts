@@ -49,8 +49,25 @@ describe('reset flow: identity step', () => {
     const cases = [['Nobody.Here', '01-10-1984'], ['A.Janssen', '02-10-1984'], ['P.deVries', '12-03-1979'], ['K.Visser', '05-05-1968'], ['J.Smit', '14-02-1972']];
     for (const [username, birthdate] of cases) {
       const { sessionId } = await walkTo('identity', { username: username!, birthdate: birthdate! });
-      expect(await api.verifyIdentity({ sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed' });
+      expect(await api.verifyIdentity({ sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
     }
+  });
+
+  it('counts tries left per typed name, the same for an unknown and a known name, and never resets them on success', async () => {
+    const { api, walkTo } = flowFixture();
+    const answers = async (username: string, birthdate: string, n: number) => {
+      const { sessionId } = await walkTo('identity', { username, birthdate });
+      const seen = [];
+      for (let i = 0; i < n; i++) seen.push(await api.verifyIdentity({ sessionId, birthdate }));
+      return seen;
+    };
+    const known = await answers('A.Janssen', '02-10-1984', 3);
+    const unknown = await answers('Nobody.Here', '02-10-1984', 3);
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => !a.ok && a.attemptsLeft)).toEqual([4, 3, 2]);
+    // A successful reset on the known name leaves its count as it was (a jump back would reveal the account).
+    await walkTo('done');
+    expect(await answers('A.Janssen', '02-10-1984', 1)).toEqual(await answers('Nobody.Here', '02-10-1984', 1));
   });
 
   it('a format typo is not a failed try; 5 real failures block the user (also unknown ones)', async () => {
@@ -60,8 +77,43 @@ describe('reset flow: identity step', () => {
       for (let i = 0; i < 10; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '31-02-1984' })).toMatchObject({ code: 'birthdate_format' });
       for (let i = 0; i < 5; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
       // even the right date is refused now, and the answer does not depend on existence
-      expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'blocked' });
+      // `limit: 'user'`: this typed name's budget; counted for unknown names alike, so it tells nothing
+      const blocked = await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' });
+      expect(blocked).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
+      expect(Object.keys(blocked).sort()).toEqual(['code', 'limit', 'ok', 'retryAfterSeconds']);
+      if (!blocked.ok) expect(blocked.retryAfterSeconds).toBeGreaterThan(23 * 3600);
     }
+  });
+
+  it('a spent kiosk budget says so (limit client), for a known and an unknown name alike', async () => {
+    const { api } = flowFixture({ limits: { identityPerClient: { points: 2, durationSeconds: 3600 } } });
+    for (const username of ['A.Janssen', 'ghost.user']) {
+      const start = await api.start({ username });
+      if (!start.ok) throw new Error();
+      await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '02-10-1984' });
+    }
+    for (const username of ['A.Janssen', 'ghost.user']) {
+      const start = await api.start({ username });
+      if (!start.ok) throw new Error();
+      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'blocked', limit: 'client' });
+    }
+  });
+
+  it('too many new sessions from one kiosk: blocked, limit client, with the wait', async () => {
+    const { api } = flowFixture({ limits: { startsPerClient: { points: 1, durationSeconds: 3600 } } });
+    expect(await api.start({ username: 'A.Janssen' })).toMatchObject({ ok: true });
+    expect(await api.start({ username: 'A.Janssen' })).toMatchObject({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 });
+  });
+
+  it('a cancel without a session (the person leaves) is fine and touches nothing', async () => {
+    const { api, audit } = flowFixture();
+    expect(await api.cancel({})).toEqual({ ok: true });
+    expect(audit).toEqual([]);
+  });
+
+  it('info tells the code step\'s idle limit (never below idleSeconds) and where the code arrives', async () => {
+    const info = await flowFixture({ options: { codeIdleSeconds: 30 } }).api.info({});
+    expect(info).toMatchObject({ ok: true, idleSeconds: 90, codeIdleSeconds: 90, doneSeconds: 20, channelName: { nl: 'sms', en: 'SMS' } });
   });
 
   it('says "unavailable" when the directory cannot answer, and counts nothing', async () => {

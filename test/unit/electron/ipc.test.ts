@@ -43,7 +43,7 @@ describe('IPC handlers', () => {
       ['verifyIdentity', { sessionId: 'not-hex', birthdate: '01-10-1984' }],
       ['verifyCode', { sessionId: 'a'.repeat(32), code: 123456 }],
       ['setPassword', { sessionId: 'a'.repeat(32), password: 'x' }],
-      ['cancel', null],
+      ['cancel', { sessionId: 42 }],
       ['info', { x: 1 }],
     ];
     for (const [m, arg] of bad) expect(await h[m](TRUSTED, arg), `${m} ${JSON.stringify(arg)}`).toEqual({ ok: false, code: 'invalid_request' });
@@ -79,17 +79,49 @@ describe('IPC handlers', () => {
 
   it('runs a whole reset on the demo directory through preload API → handlers → core, and reports the end', async () => {
     demo = await demoApp();
-    const onDone = vi.fn();
-    const tracker = trackWizard(onDone);
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
     const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
     const info = await api.info({});
     expect(info.ok).toBe(true);
     const { sessionId } = await walkTo(api, demo.lastCode, 'password'); // each answer checked on the way
-    expect(onDone).not.toHaveBeenCalled();
+    // The code step in between: the kiosk's longer idle limit while she fetches her phone.
+    expect(events).toEqual(['other-step', 'code-step', 'other-step']);
     const done = await api.setPassword({ sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' });
     expect(done).toMatchObject({ ok: true, step: 'done' });
-    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(events.filter((e) => e === 'done')).toHaveLength(1);
     expect(tracker.take()).toBeUndefined();
+    // The success screen's button: a cancel without a session is the person leaving (the kiosk logs off).
+    expect(await api.cancel({})).toEqual({ ok: true });
+    expect(events.at(-1)).toBe('left');
+  });
+
+  it('an unlock-only session ends like a reset: "done" once the lockout is lifted', () => {
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
+    tracker.onCall('start', { username: 'M.Bakker', purpose: 'unlock' }, { ok: true, sessionId: 'c'.repeat(32), step: 'identity' });
+    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: false, code: 'unavailable' });
+    expect(events).not.toContain('done');
+    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: true, step: 'unlocked' });
+    expect(events.at(-1)).toBe('done');
+    expect(tracker.take()).toBeUndefined();
+  });
+
+  it('a cancel with a session goes back to the start; only one without a session means "leave"', async () => {
+    demo = await demoApp();
+    const events: string[] = [];
+    const tracker = trackWizard((e) => events.push(e));
+    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
+    const started = await api.start({ username: 'A.Janssen' });
+    if (!started.ok) throw new Error(started.code);
+    await api.cancel({ sessionId: started.sessionId });
+    expect(events).not.toContain('left');
+    expect(tracker.take()).toBeUndefined();
+    await api.cancel({}); // Annuleren on the first step
+    expect(events.at(-1)).toBe('left');
+    // A malformed cancel never reaches the tracker.
+    expect(await api.cancel({ sessionId: 'nope' })).toEqual({ ok: false, code: 'invalid_request' });
+    expect(events.filter((e) => e === 'left')).toHaveLength(1);
   });
 
   it('tracks the active session so a wipe can cancel it in the core', async () => {

@@ -45,6 +45,44 @@ describe('kiosk lifecycle', () => {
     expect(onEnd).toHaveBeenCalledTimes(2);
   });
 
+  it('waits codeIdleSeconds on the code step, idleSeconds again after it', () => {
+    let idle = 0;
+    const onEnd = vi.fn();
+    const t = fakeTimers();
+    const lc = new KioskLifecycle({ idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, systemIdleSeconds: () => idle, onEnd, timers: t.timers });
+    lc.wizard('code-step');
+    idle = 299;
+    lc.check();
+    expect(onEnd).not.toHaveBeenCalled();
+    idle = 300;
+    lc.check();
+    expect(onEnd).toHaveBeenCalledExactlyOnceWith('idle');
+    // The end leaves the code step: the next stretch has the normal limit.
+    idle = 0;
+    lc.check();
+    idle = 90;
+    lc.check();
+    expect(onEnd).toHaveBeenCalledTimes(2);
+    lc.wizard('code-step');
+    lc.wizard('other-step');
+    idle = 0;
+    lc.check();
+    idle = 91;
+    lc.check();
+    expect(onEnd).toHaveBeenCalledTimes(3);
+  });
+
+  it('ends at once when the person leaves (first step or success screen), without the done wait', () => {
+    const onEnd = vi.fn();
+    const t = fakeTimers();
+    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => 0, onEnd, timers: t.timers });
+    lc.wizard('done');
+    expect(t.pending()).toBe(1);
+    lc.wizard('left');
+    expect(onEnd).toHaveBeenCalledExactlyOnceWith('left');
+    expect(t.pending()).toBe(0); // the done timer cannot end the session a second time
+  });
+
   it('ends doneSeconds after the wizard succeeded; a second success restarts the wait', () => {
     const onEnd = vi.fn();
     const t = fakeTimers();

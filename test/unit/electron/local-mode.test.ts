@@ -52,7 +52,7 @@ async function start(sealed: boolean, o: StartOptions = {}) {
     ipcMain: { handle: () => {} },
     safeStorage: cipher,
     kiosk: () => undefined,
-    onDone: () => {},
+    onWizard: () => {},
     isPackaged: o.isPackaged ?? false,
     trustFile: o.trustFile ?? (async () => {}),
   });

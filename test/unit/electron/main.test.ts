@@ -145,6 +145,25 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
+  it('after an idle wipe the start screen is told why (#idle)', () => {
+    expect(win.urls[1]).toBe('app://kiosk/index.html#idle');
+  });
+
+  it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {
+    const started = await invoke('start', { username: 'A.Janssen' });
+    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true, step: 'code' });
+    const before = win.urls.length;
+    win.webContents.emit('input-event', {}, { type: 'keyDown' }); // the last input: now
+    fake.idle = 100_000;
+    vi.advanceTimersByTime(200_000); // past idleSeconds (90), within the code's 300 s
+    await new Promise((r) => setImmediate(r));
+    expect(win.urls).toHaveLength(before);
+    vi.advanceTimersByTime(105_000);
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
+    fake.idle = 0;
+    vi.advanceTimersByTime(5000);
+  });
+
   it('input the window saw (DevTools, a test harness) counts, even when the system idle clock says otherwise', async () => {
     const before = win.urls.length;
     fake.idle = 100_000; // a session without an input desktop: idle since boot
@@ -155,6 +174,13 @@ describe('main.ts wiring (fake Electron)', () => {
     await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
     fake.idle = 0;
     vi.advanceTimersByTime(5000);
+  });
+
+  it('ends at once when the person leaves: a cancel without a session (Annuleren on the first step)', async () => {
+    const before = win.urls.length;
+    expect(await invoke('cancel', {})).toEqual({ ok: true });
+    await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
+    expect(win.urls.at(-1)).toBe('app://kiosk/index.html');
   });
 
   it('wipes doneSeconds after a successful reset', async () => {

@@ -2,7 +2,7 @@
 // and neither happened).
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/core/ports/log.js';
-import { sessionEnder, type SessionEndDeps } from '../../../src-main/electron/session-end.js';
+import { sessionEnder, startUrlAfter, type SessionEndDeps } from '../../../src-main/electron/session-end.js';
 
 function ender(over: Partial<SessionEndDeps>) {
   const calls: string[] = [];
@@ -10,12 +10,18 @@ function ender(over: Partial<SessionEndDeps>) {
     cancelActive: async () => void calls.push('cancel'),
     logoff: false,
     runLogoff: async () => (calls.push('logoff'), true),
-    wipe: async () => void calls.push('wipe'),
+    wipe: async (why) => void calls.push(why === 'idle' ? 'wipe' : `wipe ${why}`),
     setQuitting: (q) => void calls.push(`quitting ${q}`),
     log: silentLogger,
     ...over,
   });
   return { end, calls };
+}
+
+async function run(over: Partial<SessionEndDeps>, why: 'idle' | 'done' | 'left') {
+  const e = ender(over);
+  await e.end(why);
+  return e;
 }
 
 describe('sessionEnder', () => {
@@ -43,6 +49,17 @@ describe('sessionEnder', () => {
       await end('idle');
       expect(calls).toEqual(['quitting true', 'quitting false', 'wipe']);
     }
+  });
+
+  it('the person leaving (first step, success screen) ends the session like the end of the wizard', async () => {
+    expect((await run({ logoff: true }, 'left')).calls).toEqual(['cancel', 'quitting true', 'logoff']);
+    expect((await run({}, 'left')).calls).toEqual(['cancel', 'wipe left']);
+  });
+
+  it('after idle the start screen is told why it is empty (#idle); otherwise it starts plain', () => {
+    expect(startUrlAfter('app://kiosk/index.html', 'idle')).toBe('app://kiosk/index.html#idle');
+    expect(startUrlAfter('https://reset.zorg.example/', 'done')).toBe('https://reset.zorg.example/');
+    expect(startUrlAfter('app://kiosk/index.html', 'left')).toBe('app://kiosk/index.html');
   });
 
   it('central mode (nothing to cancel) wipes', async () => {
