@@ -98,6 +98,15 @@ describe('no SMS bursts', () => {
     expect(codes.filter((c) => c === 'resend_too_soon')).toHaveLength(4);
     expect(codes.filter((c) => c === 'identity_failed')).toHaveLength(15);
   });
+  it('a spent code is still replaced at once: the spacing holds other sessions back, not the way forward', async () => {
+    const fx = flowFixture({ directory: new AliasDirectory(), limits: { ...RELAXED_NAMES, smsSpacingPerAccount: { points: 1, durationSeconds: 30 } } });
+    const { sessionId } = await identity(fx.api, 'A.Janssen', '01-10-1984');
+    const wrong = fx.sender.lastCode() === '000000' ? '111111' : '000000';
+    for (let t = 0; t < 3; t++) await fx.api.verifyCode({ sessionId, code: wrong });
+    expect(await fx.api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
+    expect((await identity(fx.api, 'anna.janssen', '01-10-1984')).answer).toMatchObject({ ok: false, code: 'resend_too_soon' });
+    expect(fx.sender.sent).toHaveLength(2);
+  });
 });
 
 describe('targeted lock-outs reach the admin', () => {
