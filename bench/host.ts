@@ -4,10 +4,10 @@
 import { createApp } from '../src-main/app.js';
 import { parseConfig } from '../src-main/config/load.js';
 import { silentLogger } from '../src-main/core/ports/log.js';
-import type { Limits } from '../src-main/core/throttle.js';
+import type { AllLimits } from '../src-main/core/throttle.js';
 import { buildServer } from '../src-main/web/server.js';
 
-type HostSpec = { config: unknown; limits: Limits; rendererDir?: string };
+type HostSpec = { config: unknown; limits: AllLimits; rendererDir?: string };
 
 const spec = JSON.parse(process.env.BENCH_HOST ?? '{}') as HostSpec;
 const app = await createApp(parseConfig(spec.config, 'bench config'), silentLogger, { limits: spec.limits });

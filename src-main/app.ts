@@ -16,7 +16,7 @@ import type { Probe } from './core/ports/probe.js';
 import type { CodeChannel, SmsSender } from './core/ports/sms.js';
 import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
-import { Throttles, type LimiterFactory, type Limits } from './core/throttle.js';
+import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
 import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
@@ -32,7 +32,8 @@ export type AppOverrides = {
   notices?: SmsSender;
   sessions?: SessionStore;
   limiters?: LimiterFactory;
-  limits?: Partial<Limits>;
+  /** Any budget, configured or derived (throttle.ts): tests relax some and keep others real. */
+  limits?: Partial<AllLimits>;
   audit?: AuditSink;
   now?: Clock;
   /** Where adapters read their secrets (env vars / `<VAR>_FILE`); default process.env. The kiosk passes a private
@@ -73,7 +74,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const forwarder = config.audit.syslog ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log) : undefined;
   const metrics = config.admin.enabled || overrides.metrics ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false) : undefined;
   const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
-  const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters);
+  const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
   const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
   // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));

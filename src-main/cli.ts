@@ -18,7 +18,7 @@ async function serve(configPath: string | undefined): Promise<void> {
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
   const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log }) : undefined;
-  const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), trustProxy: config.server.trustProxy, log });
+  const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), server: config.server, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
   const url = await server.listen({ host, port });

@@ -8,7 +8,7 @@ import { DEFAULT_ADMIN_TOKEN_ENV } from '../config/admin.js';
 import { localTime, STEP_LABEL } from '../audit/search-command.js';
 import type { PersonStatus } from './person.js';
 
-const USAGE = 'usage: admin status|unblock --user NAME | --account ID   or   admin health   [--url URL | --config PATH] [--token-env VAR]';
+const USAGE = 'usage: admin status|unblock --user NAME | --account OBJECTGUID   or   admin health   [--url URL | --config PATH] [--token-env VAR]';
 
 const inWords = (iso: string, now: number) => {
   const min = Math.max(1, Math.floor((Date.parse(iso) - now) / 60_000));

@@ -26,7 +26,7 @@ export type PersonDeps = {
 
 export type PersonStatus = {
   name: string | null;
-  account: { username: string; id: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
+  account: { username: string; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
   blocked: boolean;
   budgets: (BudgetState & { until: string | null })[];
   recent: { ts: string; host: string; step: string; outcome: string; client: string }[];
@@ -58,7 +58,7 @@ export class PersonDesk {
     if (name) {
       try {
         const u = await directory.findUser(name);
-        if (u) account = { username: u.username, id: u.id, disabled: u.disabled, birthdateOnFile: !!u.birthdate, mobileUsable: normaliseMobile(u.mobile, phone).ok };
+        if (u) account = { username: u.username, id: u.id, accountKey: u.accountKey, disabled: u.disabled, birthdateOnFile: !!u.birthdate, mobileUsable: normaliseMobile(u.mobile, phone).ok };
       } catch (e) {
         if (!(e instanceof DirectoryUnavailableError)) throw e;
         account = 'directory_unavailable';
@@ -66,7 +66,8 @@ export class PersonDesk {
     }
     const found = typeof account === 'object' && account ? account : undefined;
     const names = [name, found && normaliseUsername(found.username)].filter((n): n is string => !!n);
-    const accountIds = [q.account, found?.id].filter((n): n is string => !!n);
+    // The account's own budgets are keyed by its accountKey (AD objectGUID), whichever name found it.
+    const accountIds = [q.account, found?.accountKey].filter((n): n is string => !!n);
     const states = await throttles.inspect(personBudgets({ names, accountIds }));
     const budgets = states.map((s) => ({ ...s, until: s.retryAfterSeconds ? new Date(now() + s.retryAfterSeconds * 1000).toISOString() : null }));
     return { name, account, blocked: budgets.some((b) => b.blocked), budgets, recent: await this.recent([...names, ...(found ? [found.username] : [])]) };

@@ -8,6 +8,7 @@ import { auditSchema } from './audit.js';
 import { directorySchema } from './directory.js';
 import { passwordSchema } from './password.js';
 import { smsSchema } from './sms.js';
+import { serverFields } from './server.js';
 import { storeSchema } from './store.js';
 
 // The 15 applications of the staff manual ("Je nieuwe wachtwoord geldt tevens voor ...").
@@ -91,25 +92,24 @@ export const configSchema = z
     /** The servicedesk's listener: status, unblock, health, /metrics (config/admin.ts). Off by default. */
     admin: adminSchema.prefault({}),
     server: z
-      .object({
-        host: z.string().default('127.0.0.1'),
-        port: z.number().int().min(0).max(65535).default(8080),
-        /**
-         * Behind a load balancer: its addresses (IP or CIDR) or the number of proxy hops, so per-client limits see
-         * the real client. Never `true`: anyone could then pick their own address with X-Forwarded-For.
-         */
-        trustProxy: z
-          .union([z.literal(false), z.number().int().min(1).max(5), z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1)])
-          .default(false),
-      })
+      .object(serverFields)
       .strict()
-      .default({ host: '127.0.0.1', port: 8080, trustProxy: false }),
+      .prefault({}),
   })
   .strict()
   .superRefine((c, ctx) => {
     const p = c.sms.provider;
     if (p.type === 'outbox' && c.directory.type !== 'demo' && !p.allowRealDirectory) {
       ctx.addIssue({ code: 'custom', path: ['sms', 'provider'], message: 'the demo SMS outbox writes codes to a file; with a real directory configure twilio-messaging or twilio-verify (or, in a test lab only, set allowRealDirectory: true)' });
+    }
+    const t = c.server.timeouts;
+    if (t.headersSeconds > t.requestSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['server', 'timeouts', 'headersSeconds'], message: `must be at most requestSeconds (${t.requestSeconds}): the headers are part of the request` });
+    }
+    // An answer may wait for the directory and the SMS provider; a connection idle that long must not be cut.
+    const slowestMs = (c.directory.type === 'ad' ? c.directory.timeouts.operationMs : 0) + ('timeoutMs' in p ? p.timeoutMs : 0);
+    if (t.idleSeconds * 1000 <= slowestMs) {
+      ctx.addIssue({ code: 'custom', path: ['server', 'timeouts', 'idleSeconds'], message: `must be more than directory.timeouts.operationMs + sms.provider.timeoutMs (${slowestMs} ms), or slow answers would be cut off` });
     }
     if (c.security.limits.passwordChecks.durationSeconds < c.security.sessionTtlSeconds) {
       ctx.addIssue({ code: 'custom', path: ['security', 'limits', 'passwordChecks', 'durationSeconds'], message: `must be at least security.sessionTtlSeconds (${c.security.sessionTtlSeconds}), or a session would get fresh password checks` });

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const outboxSmsSchema = z
   .object({
     type: z.literal('outbox'),
-    /** Default: $RESET_KIOSK_OUTBOX, else <tmp>/reset-kiosk-outbox.jsonl (printed at start). */
+    /** Default: $RESET_KIOSK_OUTBOX, else <tmp>/reset-kiosk-<uid>/outbox.jsonl, a private directory (printed at start). */
     file: z.string().optional(),
     /** Test labs only: write codes to a file although the directory is real (refused otherwise, see schema.ts). */
     allowRealDirectory: z.boolean().default(false),

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'birthdate_format', // not a possible dd-mm-jjjj date
   'identity_failed', // unknown user, wrong birthdate, no/invalid mobile, disabled: one answer (no enumeration); attemptsLeft
   'blocked', // too many attempts for this typed name or this kiosk (`limit`), for retryAfterSeconds
+  'identity_in_progress', // a second birthdate submit while the first is still being checked
   'session_expired',
   'code_format',
   'code_wrong', // attemptsLeft says how many tries remain for this code

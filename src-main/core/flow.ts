@@ -3,9 +3,10 @@
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
-import { parseBirthdate } from './birthdate.js';
-import { alertGlobalCap, CodeSender } from './code-sender.js';
+import { CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
+import { identityStep } from './identity-step.js';
+import { LockoutWatch } from './lockout-watch.js';
 import { cleanCode } from './otp.js';
 import { judgePassword, sessionPolicy } from './password-rules.js';
 import { allPass, forbiddenWords } from './policy.js';
@@ -18,9 +19,9 @@ import { maskMobile, type MobileNormaliser } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
-import { newSessionId, type Session, type SessionUser } from './session.js';
+import { CLAIM_MS, newSessionId, type Session, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
-import { newCorrelationId, padTo } from './timing.js';
+import { newCorrelationId } from './timing.js';
 import { normaliseUsername } from './username.js';
 
 export type FlowOptions = {
@@ -69,9 +70,6 @@ export type FlowDeps = {
   screen?: PasswordScreen | undefined;
 };
 
-/** Longest a directory write may hold its session's claim (a dead host's claim lapses by itself). */
-const CLAIM_MS = 60_000;
-
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? systemClock;
@@ -86,6 +84,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     const s = await sessions.get(id);
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
   };
+  const watch = new LockoutWatch(throttles, log, audit);
+  const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who }, opts);
 
   /**
    * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's
@@ -137,38 +137,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       return { ok: true, sessionId: session.id, step: 'identity' };
     },
 
-    async verifyIdentity({ sessionId, birthdate }, client) {
-      const session = await load(sessionId, 'identity');
-      if (!session) return fail('session_expired');
-      const date = parseBirthdate(birthdate);
-      if (!date) return fail('birthdate_format'); // a typo in the format never counts as a failed try
-      const started = Date.now(); // padTo pads in real time, whatever clock the flow was given
-      // Unknown user, wrong date, no usable mobile, disabled: one answer, one status, one duration (OWASP).
-      const answer = async <T>(outcome: string, value: T, account?: string): Promise<T> => {
-        await audit.record({ step: 'identity', outcome, user: who(session, account), client: client.clientId });
-        return padTo(started, opts.identityFloorMs, value);
-      };
-
-      const checked = await identity.check(session.username, date, client.clientId);
-      if (!checked.ok) {
-        const entry = { user: who(session, checked.account), client: client.clientId, reason: checked.reason, ...(checked.detail ? { detail: checked.detail } : {}) };
-        if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
-        else log.info(entry, 'identity refused');
-        if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-        const { retryAfterSeconds, limit, attemptsLeft } = checked;
-        const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
-        return answer(checked.reason, fail(checked.code, extra), checked.account);
-      }
-      session.user = checked.user;
-      const sent = await sender.send(session, client);
-      // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
-      if (!sent.ok && sent.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
-      await identity.giveBack(session.username, client.clientId);
-      if (!sent.ok) return answer(sent.code, sent);
-      session.step = 'code';
-      await sessions.save(session);
-      return answer('ok', { ok: true as const, step: 'code' as const, maskedMobile: maskMobile(checked.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
-    },
+    verifyIdentity,
 
     async resendCode({ sessionId }, client) {
       const session = await load(sessionId, 'code');
@@ -178,8 +147,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const spent = session.code.expiresAt <= now() || (await throttles.blockedFor('codeChecks', `${session.id}:${session.code.nonce}`)) > 0;
       const wait = spent ? 0 : Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
       if (wait > 0) return fail('resend_too_soon', { retryAfterSeconds: wait });
-      const sent = await sender.send(session, client);
-      if (!sent.ok) return sent.code === 'identity_failed' ? fail('sms_failed') : sent;
+      // The account's spacing between texts gives way too: this session's code is of no more use to anyone.
+      const sent = await sender.send(session, client, { spaced: !spent });
+      if (!sent.ok) return sent.answer.code === 'identity_failed' ? fail('sms_failed') : sent.answer;
       await sessions.save(session);
       return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
     },
@@ -191,12 +161,22 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!typed) return fail('code_format'); // not a try: only real guesses count
       if (session.code.expiresAt <= now()) return fail('code_expired');
       const record = (outcome: string) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId });
-      // Atomic in Redis too, so two hosts cannot both grant the last try.
-      const tries = await throttles.take('codeChecks', `${session.id}:${session.code.nonce}`);
+      // Atomic in Redis too, so two hosts cannot both grant the last try. Each code has its 3 tries, and the
+      // account its 15 a day however many sessions and spellings it is reached by.
+      const codeKey = `${session.id}:${session.code.nonce}`;
+      const tries = await throttles.take('codeChecks', codeKey);
       if (!tries.ok) return fail('code_attempts_exceeded');
+      const accountTries = await throttles.take('codeChecksPerAccount', session.user.accountKey);
+      if (!accountTries.ok) {
+        await throttles.refund('codeChecks', codeKey);
+        log.warn({ user: who(session), client: client.clientId, limit: 'codeChecksPerAccount' }, 'code checks of this account used up');
+        await record('code_limit_codeChecksPerAccount');
+        return fail('code_attempts_exceeded');
+      }
       const outcome = await deps.codeChannel.check(session.code.issued, typed);
       if (outcome === 'unavailable') {
-        await throttles.refund('codeChecks', `${session.id}:${session.code.nonce}`);
+        await throttles.refund('codeChecks', codeKey);
+        await throttles.refund('codeChecksPerAccount', session.user.accountKey);
         return fail('unavailable');
       }
       if (outcome === 'invalid') {

@@ -6,6 +6,8 @@ import type { IssuedCode } from './ports/sms.js';
 
 export type SessionUser = {
   id: string;
+  /** DirectoryUser.accountKey: the account's own SMS, code and identity budgets. */
+  accountKey: string;
   username: string;
   givenName: string;
   surname: string;
@@ -30,3 +32,9 @@ export type Session = {
 };
 
 export const newSessionId = (): string => randomBytes(16).toString('hex');
+
+/**
+ * Longest one step may hold its session's claim (SessionStore.claim): the birthdate check and the password write
+ * each run once at a time per session. A dead host's claim lapses by itself.
+ */
+export const CLAIM_MS = 60_000;

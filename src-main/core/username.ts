@@ -1,15 +1,25 @@
-// Users type their name as the manual shows (A.Janssen) but also as e-mail or DOMAIN\name, with stray spaces.
-// All of these must reach the same account and the same throttle key.
+// Users type their name as the manual shows (A.Janssen) but also as e-mail or DOMAIN\name, with stray spaces,
+// in another case or width (a Japanese IME types Ａ), or with an accent. Two things come out of it:
+// - the *lookup name* the directory is asked for (normaliseUsername): NFKC, no spaces, no domain, lower case;
+// - the *name key* every typed-name budget is counted under (nameKey): folded much harder, so no spelling of a
+//   name buys a budget of its own. The account's own budget (its objectGUID, throttle.ts) is the real bound
+//   once the directory found it; the name key protects unknown names and the tries before the lookup.
+//
+// What Active Directory matches (so what one account answers to): case-insensitively (String(Unicode) syntax
+// 2.5.5.12), single- and double-byte width alike (KB 2656984), accented letters as their base letter — ü as u,
+// ß as ss, å as a, ø as o (KB 938447) — and a UPN prefix as well as the sAMAccountName. Samba 4.17 matches
+// case-insensitively but not across width or accents (test/peers/samba/FACTS.md).
 
 const MAX_USERNAME = 104; // userPrincipalName's prefix limit; sAMAccountName is 20
 
 /**
- * `A.Janssen`, ` a.janssen@pantein.nl `, `PANTEIN\A.Janssen` → `a.janssen`.
+ * `A.Janssen`, ` a.janssen@pantein.nl `, `PANTEIN\A.Janssen`, `Ａ.Ｊａｎｓｓｅｎ` → `a.janssen`.
  * Returns null when nothing usable is left. The result is a lookup key, never a filter string:
  * adapters must still escape it (ldapts filter objects do).
  */
 export function normaliseUsername(input: string): string | null {
-  let name = input.normalize('NFC').replace(/\s+/g, '');
+  // NFKC first: a full-width ＠ or ＼ must strip a domain like its ASCII form does.
+  let name = input.normalize('NFKC').replace(/\s+/g, '');
   const backslash = name.lastIndexOf('\\');
   if (backslash >= 0) name = name.slice(backslash + 1);
   const at = name.indexOf('@');
@@ -18,5 +28,32 @@ export function normaliseUsername(input: string): string | null {
   if (name.length === 0 || name.length > MAX_USERNAME) return null;
   // Control characters have no place in an account name; refuse rather than pass them to a directory.
   if (/[\u0000-\u001f\u007f]/.test(name)) return null;
+  // A name of nothing but marks or invisible characters would have an empty key: no name at all.
+  if (nameKey(name) === '') return null;
   return name;
 }
+
+// Letters Windows reads as a base letter that have no Unicode decomposition to strip a mark from (KB 938447,
+// and ø = o as reported for Windows Server 2012 R2); ß and ẞ become ss by case folding below.
+const BASE_LETTERS: Record<string, string> = { ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ł: 'l', ŧ: 't', ı: 'i', ŀ: 'l' };
+
+/**
+ * The key of a typed name for its budgets: NFKD (compatibility forms and width, like NFKC), combining marks
+ * removed (é → e), invisible default-ignorable characters removed (zero-width space, soft hyphen, variation
+ * selectors), stroked letters to their base, then case folded. JavaScript has no full case folding: lower →
+ * upper → lower, repeated until stable, merges at least what it merges (ß/ẞ/SS → ss, ς/Σ → σ, ſ → s, K → k)
+ * and a little more (ı → i). Folding harder than AD only shares budgets between names, never splits them.
+ */
+export function nameKey(name: string): string {
+  let key = name;
+  for (let i = 0; i < 4; i++) {
+    // Case first: some capitals carry what their small letter has as a mark (ᾀ → ἈΙ), so marks go after.
+    const next = stripMarks(key.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase()).replace(/[øđðħłŧıŀ]/g, (c) => BASE_LETTERS[c]!);
+    if (next === key) break;
+    key = next;
+  }
+  return key.normalize('NFKC');
+}
+
+/** Decomposed, without combining marks and without invisible characters (Unicode's Default_Ignorable_Code_Point). */
+const stripMarks = (s: string): string => s.normalize('NFKD').replace(/[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]/gu, '');

@@ -19,8 +19,10 @@ const MAX_NAME = 256;
 
 /** Attributes to fetch for a DirectoryUser. */
 export function userAttributes(a: AdAttributes): string[] {
-  return ['sAMAccountName', 'userPrincipalName', 'userAccountControl', a.birthdate, a.mobile, a.givenName, a.surname, a.displayName];
+  return ['objectGUID', 'sAMAccountName', 'userPrincipalName', 'userAccountControl', a.birthdate, a.mobile, a.givenName, a.surname, a.displayName];
 }
+/** Binary attributes: ldapts must hand them over as bytes, not as (mangled) UTF-8 text. */
+export const BINARY_ATTRIBUTES = ['objectGUID'];
 
 /**
  * A person by sAMAccountName or userPrincipalName. The core passes a normalised `a.janssen`; a full
@@ -50,6 +52,7 @@ export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
   const surname = get(a.surname) ?? '';
   return {
     id: entry.dn,
+    accountKey: accountKeyOf(entry),
     username: get('sAMAccountName') ?? entry.dn,
     givenName,
     surname,
@@ -58,6 +61,22 @@ export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
     mobile: get(a.mobile)?.trim() || undefined,
     disabled: (Number(get('userAccountControl') ?? 0) & UF_ACCOUNTDISABLE) !== 0,
   };
+}
+
+/**
+ * The account's budget key: its objectGUID ([MS-ADTS] 3.1.1.1.3: set once, kept through renames and moves) in
+ * the registry form Get-ADUser prints: the first three groups are little-endian (MS-DTYP 2.3.4.2). Every DC
+ * returns it; should one not, the DN (lower case) is the next best stable key, never the typed name.
+ */
+export function accountKeyOf(entry: Entry): string {
+  const raw = Object.entries(entry).find(([k]) => k.toLowerCase() === 'objectguid')?.[1];
+  const bytes = Array.isArray(raw) ? raw[0] : raw;
+  if (!Buffer.isBuffer(bytes) || bytes.length !== 16) return `dn:${normaliseDn(entry.dn)}`;
+  const hex = (from: number, to: number, reverse = false) => {
+    const part = [...bytes.subarray(from, to)];
+    return (reverse ? part.reverse() : part).map((b) => b.toString(16).padStart(2, '0')).join('');
+  };
+  return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10), hex(10, 16)].join('-');
 }
 
 /** First value of an attribute, whatever case the DC used for its name. */

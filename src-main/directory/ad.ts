@@ -8,7 +8,7 @@ import { describeError, resetOutcomeFor } from './ad-errors.js';
 import { AdPool } from './ad-pool.js';
 import { AdPolicyReader } from './ad-policy.js';
 import { adConnectionSettings } from './ad-settings.js';
-import { isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
+import { BINARY_ATTRIBUTES, isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
 import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../core/ports/directory.js';
 
@@ -66,7 +66,7 @@ export class AdDirectory implements Directory {
         const byDn = new Map<string, Entry>();
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
-          const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, sizeLimit: 2 });
+          const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: BINARY_ATTRIBUTES, sizeLimit: 2 });
           for (const entry of searchEntries) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
           if (byDn.size > 1) break;
         }

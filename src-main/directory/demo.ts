@@ -1,10 +1,13 @@
 // The embedded demo directory: people from resources/demo-directory.json, kept in memory.
 // Like a domain it has a password policy (and users may have a stricter one, like an AD PSO), and it keeps the
 // last passwords (as keyed hashes, in memory only) so the history rule really works.
+// Names match the way Windows AD matches them (case, width, accents: core/username.ts), so the demo shows
+// what many spellings of one account do to its budgets.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
+import { nameKey } from '../core/username.js';
 import { resourcePath } from '../resources.js';
 import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome, UnlockOutcome } from '../core/ports/directory.js';
 
@@ -38,6 +41,8 @@ export class DemoDirectory implements Directory {
   readonly enforcesHistory = true;
   private readonly key = randomBytes(32);
   private readonly entries = new Map<string, Entry>();
+  /** nameKey(username) → id: how a typed name finds its account. */
+  private readonly byName = new Map<string, string>();
 
   static load(file = resourcePath('demo-directory.json')): DemoDirectory {
     const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -48,6 +53,7 @@ export class DemoDirectory implements Directory {
     for (const u of users) {
       const user: DirectoryUser = {
         id: u.username.toLowerCase(),
+        accountKey: u.username.toLowerCase(),
         username: u.username,
         givenName: u.givenName,
         surname: u.surname,
@@ -58,11 +64,12 @@ export class DemoDirectory implements Directory {
       };
       const policy = { ...(u.passwordPolicy ?? domain), minAgeSeconds: 0 };
       this.entries.set(user.id, { user, locked: u.locked ?? false, history: [], policy });
+      this.byName.set(nameKey(u.username), user.id);
     }
   }
 
   async findUser(username: string): Promise<DirectoryUser | null> {
-    const entry = this.entries.get(username.toLowerCase());
+    const entry = this.entries.get(this.byName.get(nameKey(username)) ?? '');
     return entry ? structuredClone(entry.user) : null;
   }
 

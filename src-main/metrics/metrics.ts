@@ -4,7 +4,7 @@
 // budget names, probe names — never a username, an address or anything a person typed (README "Metrics").
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RecordedEvent } from '../audit/tee.js';
-import { LIMIT_KINDS } from '../core/throttle.js';
+import { BUDGET_KINDS } from '../core/throttle.js';
 
 /** Sources read at scrape time; each optional. */
 export type PoolSnapshot = { busy: number; idle: number; size: number; opened: number; reused: number; waited: number; retried: number; dropped: number };
@@ -25,7 +25,12 @@ function bounded(): (value: string) => string {
     return value;
   };
 }
-const BUDGETS = new Set<string>(LIMIT_KINDS);
+const BUDGETS = new Set<string>(BUDGET_KINDS);
+/** Refusals named by their outcome rather than `sms_limit_<budget>` (core/identity.ts, code-sender.ts, flow.ts). */
+const REFUSED_BY: Record<string, string> = {
+  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient', blocked_account: 'identityPerAccount',
+  code_limit_codeChecksPerAccount: 'codeChecksPerAccount',
+};
 
 export class Metrics {
   readonly registry = new Registry();
@@ -92,14 +97,14 @@ export class Metrics {
   /** The audit observer: counts what happened; the event's user and client are never looked at. */
   readonly observe = (e: RecordedEvent): void => {
     this.events.inc({ step: e.step, outcome: this.outcome(e.outcome) });
-    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1];
+    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1] ?? (e.outcome === 'resend_too_soon_smsSpacingPerAccount' ? 'smsSpacingPerAccount' : undefined);
     // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
     if (limit) this.sms.inc({ result: 'refused', reason: BUDGETS.has(limit) ? limit : 'other' });
     else if (e.step === 'code_sent') {
       if (e.outcome === 'ok') this.sms.inc({ result: 'sent', reason: 'none' });
       else this.sms.inc({ result: 'failed', reason: this.reason(e.outcome.replace(/^failed_/, '')) });
     }
-    const budget = limit ?? { blocked_user: 'identityPerUser', blocked_client: 'identityPerClient' }[e.outcome];
+    const budget = limit ?? REFUSED_BY[e.outcome];
     if (budget) this.blocks.inc({ budget: BUDGETS.has(budget) ? budget : 'other' });
   };
 

@@ -18,7 +18,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
   switch (provider.type) {
     case 'outbox': {
       const { defaultOutboxPath, OutboxSender } = await import('./outbox.js');
-      const sender = new OutboxSender(provider.file ?? defaultOutboxPath(ctx.env));
+      const sender = await OutboxSender.open(provider.file ?? defaultOutboxPath(ctx.env));
       return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
     }
     case 'twilio-messaging': {

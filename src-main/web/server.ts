@@ -6,20 +6,34 @@ import { existsSync } from 'node:fs';
 import { dispatcher } from '../core/dispatch.js';
 import type { Logger } from '../core/ports/log.js';
 import type { App } from '../app.js';
+import { DEFAULT_SERVER, type ServerConfig } from '../config/server.js';
+import { clientKey, proxyWarning, trustFunction } from './client-key.js';
 import { CSP_DIRECTIVES } from './csp.js';
+import { ErrorEdge, httpLimits, PERMISSIONS_POLICY } from './edge.js';
 import { registerReadyz } from './readyz.js';
 import { loadAssets, serveAssets } from './static.js';
 import { logRequests } from './request-log.js';
 
-export type ServerOptions = { rendererDir?: string | undefined; trustProxy?: false | number | string[]; log: Logger };
+/** `server`: the config's `server` section (proxy, timeouts, connection cap); default: the schema's defaults. */
+export type ServerOptions = { rendererDir?: string | undefined; server?: ServerConfig; log: Logger };
 
 const BODY_LIMIT = 4 * 1024; // the largest request is two passwords: 4 KB is plenty
 
 export async function buildServer(app: App, opts: ServerOptions): Promise<FastifyInstance> {
-  const hops = opts.trustProxy;
-  // A hop count trusts that many proxies in front of us (proxy-addr semantics); addresses are trusted as listed.
-  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
-  const server = Fastify({ bodyLimit: BODY_LIMIT, trustProxy, logger: false, return503OnClosing: true });
+  const cfg = opts.server ?? DEFAULT_SERVER;
+  const warning = proxyWarning(cfg);
+  if (warning) opts.log.warn({ startup: true }, warning);
+  const edge = new ErrorEdge(opts.log);
+  const server = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: trustFunction(cfg.trustProxy),
+    logger: false,
+    return503OnClosing: true,
+    ...httpLimits(cfg),
+    frameworkErrors: edge.frameworkErrors,
+    clientErrorHandler: edge.clientErrorHandler,
+  });
+  server.server.maxConnections = cfg.maxConnections;
   await server.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES as unknown as Record<string, string[]> },
     crossOriginEmbedderPolicy: true,
@@ -28,11 +42,12 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
 
   server.addHook('onSend', async (_req, reply) => {
     reply.header('cache-control', 'no-store');
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
 
   const dispatch = dispatcher(app.service);
   server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    const done = await dispatch(req.params.method, req.body, { clientId: req.ip });
+    const done = await dispatch(req.params.method, req.body, { clientId: clientKey(req.ip) });
     if (!done.ok) return reply.code(done.refusal === 'unknown_method' ? 404 : 400).send({ ok: false, code: 'invalid_request' });
     return done.response;
   });
@@ -50,5 +65,6 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
 
   if (opts.rendererDir && existsSync(opts.rendererDir)) serveAssets(server, loadAssets(opts.rendererDir));
   server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'invalid_request' }));
+  await edge.learnHeaders(server);
   return server;
 }

@@ -124,6 +124,7 @@ export const en: Messages = {
       if (v.limit === 'client') return { title: `Too many attempts on ${device(v.host)}.`, lines: [`Try again ${inTime(v)}, or use another computer.`] };
       return { title: 'Too many attempts.', lines: ['Try again later or call the service desk.'] };
     },
+    identity_in_progress: () => ({ title: 'Your date of birth is already being checked.', lines: ['One moment, the result follows shortly.'] }),
     session_expired: () => ({ title: 'Your session has expired.', lines: ['Start again with your username.'] }),
     code_format: (v) => ({ title: 'A code has 6 digits.', lines: [`Enter the 6 digits you received via ${v.channel}.`] }),
     code_wrong: (v) => ({ title: 'This code is not correct.', lines: [`Check the code you received via ${v.channel}.`, `You can try ${times(v.attemptsLeft ?? 0)}.`] }),

@@ -126,6 +126,7 @@ export const nl: Messages = {
       if (v.limit === 'client') return { title: `Te veel pogingen op ${device(v.host)}.`, lines: [`Probeer het ${inTime(v)} opnieuw, of gebruik een andere computer.`] };
       return { title: 'Er zijn te veel pogingen gedaan.', lines: ['Probeer het later opnieuw of bel de servicedesk.'] };
     },
+    identity_in_progress: () => ({ title: 'Je geboortedatum wordt al gecontroleerd.', lines: ['Een moment geduld, je ziet zo het resultaat.'] }),
     session_expired: () => ({ title: 'Je sessie is verlopen.', lines: ['Begin opnieuw met je gebruikersnaam.'] }),
     code_format: (v) => ({ title: 'Een code bestaat uit 6 cijfers.', lines: [`Vul de 6 cijfers in die je via ${v.channel} kreeg.`] }),
     code_wrong: (v) => ({ title: 'Deze code klopt niet.', lines: [`Controleer de code die je via ${v.channel} kreeg.`, `Je kunt het nog ${times(v.attemptsLeft ?? 0)} proberen.`] }),

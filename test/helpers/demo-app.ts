@@ -10,7 +10,7 @@ import type { Config } from '../../src-main/config/schema.js';
 import type { AuditEvent } from '../../src-main/core/ports/audit.js';
 import type { Directory } from '../../src-main/core/ports/directory.js';
 import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
-import { DEFAULT_LIMITS, LIMIT_KINDS, type Limits } from '../../src-main/core/throttle.js';
+import { BUDGET_KINDS, deriveLimits, DEFAULT_LIMITS, type AllLimits } from '../../src-main/core/throttle.js';
 import { createDirectory } from '../../src-main/directory/index.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
 import { lastCode, readOutbox } from './sms.js';
@@ -21,10 +21,11 @@ import { lastCode, readOutbox } from './sms.js';
  */
 export type DemoApp = { app: App; directory: Directory; dir: string; outbox: string; config: Config; audit: AuditEvent[]; lastCode(to?: string): string; close(): Promise<void> };
 
-/** Every limit multiplied, for tests that make many calls from one client; the per-code limit stays 3. */
-export const RELAXED_LIMITS: Limits = Object.fromEntries(
-  LIMIT_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULT_LIMITS[k] : { ...DEFAULT_LIMITS[k], points: 1_000_000 }]),
-) as Limits;
+/** Every budget multiplied (account ones too), for tests that make many calls from one client; 3 tries per code. */
+const DEFAULTS = deriveLimits(DEFAULT_LIMITS);
+export const RELAXED_LIMITS: AllLimits = Object.fromEntries(
+  BUDGET_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULTS[k] : { ...DEFAULTS[k], points: 1_000_000 }]),
+) as AllLimits;
 
 export type DemoAppOptions = {
   /** Raw config (parsed by the real schema); an outbox without a file writes to `outbox`. */

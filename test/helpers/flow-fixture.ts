@@ -4,9 +4,9 @@ import { type ResetApi } from '../../src-main/core/contract.js';
 import { bindClient } from './bind-client.js';
 import { createResetFlow, type FlowOptions } from '../../src-main/core/flow.js';
 import { type AuditEvent } from '../../src-main/core/ports/audit.js';
-import { silentLogger } from '../../src-main/core/ports/log.js';
+import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
 import { MemorySessionStore } from '../../src-main/store/memory-sessions.js';
-import { DEFAULT_LIMITS, Throttles, type Limits } from '../../src-main/core/throttle.js';
+import { DEFAULT_LIMITS, Throttles, type AllLimits } from '../../src-main/core/throttle.js';
 import { DemoDirectory } from '../../src-main/directory/demo.js';
 import type { Directory } from '../../src-main/core/ports/directory.js';
 import { LocalCodeChannel } from '../../src-main/sms/local-code.js';
@@ -49,7 +49,7 @@ export const TEST_OPTIONS: FlowOptions = {
   unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
 };
 
-export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<Limits>; directory?: Directory; codes?: CodeChannel } = {}) {
+export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<AllLimits>; directory?: Directory; codes?: CodeChannel; log?: Logger } = {}) {
   let clock = Date.parse('2026-11-25T10:00:00Z');
   const now = () => clock;
   const sender = new CapturingSender();
@@ -62,9 +62,10 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
       notices: sender,
       mobile: mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }),
       sessions: new MemorySessionStore(now),
-      throttles: new Throttles({ ...DEFAULT_LIMITS, ...opts.limits }),
+      // The spacing per account runs on real time, not this fixture's clock: off unless a test sets it.
+      throttles: new Throttles({ ...DEFAULT_LIMITS, smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 }, ...opts.limits }),
       audit: { record: async (e) => void audit.push(e) },
-      log: silentLogger,
+      log: opts.log ?? silentLogger,
       now,
     },
     { ...TEST_OPTIONS, ...opts.options },

@@ -4,6 +4,12 @@
 export interface DirectoryUser {
   /** Stable handle for resetPassword (the DN in AD, the key in the demo). */
   id: string;
+  /**
+   * The account's stable identity, the key of its own budgets (core/throttle.ts ACCOUNT_KINDS): AD's objectGUID
+   * (`xxxxxxxx-xxxx-…`, as Get-ADUser shows it), the demo's lower-case username. It never changes with a rename
+   * and is the same whichever name (sAMAccountName, UPN, another spelling) found the account.
+   */
+  accountKey: string;
   username: string;
   givenName: string;
   surname: string;

@@ -6,8 +6,8 @@ export interface SessionStore {
   save(session: Session): Promise<void>;
   delete(id: string): Promise<void>;
   /**
-   * Claims a session for one exclusive step (the password write): true for exactly one caller, also across
-   * hosts, until released or `ttlMs` passed. Stops a double submit from writing the password twice.
+   * Claims a session for one exclusive step (the birthdate check, the password write): true for exactly one
+   * caller, also across hosts, until released or `ttlMs` passed. A double submit checks or writes once.
    */
   claim(id: string, ttlMs: number): Promise<boolean>;
   release(id: string): Promise<void>;

@@ -31,6 +31,7 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
       const user = await ad.findUser(name);
       expect(user, name).toEqual({
         id: USERS.anna.dn,
+        accountKey: expect.stringMatching(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/), // objectGUID
         username: 'A.Janssen',
         givenName: 'Anna',
         surname: 'Janssen',

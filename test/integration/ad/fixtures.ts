@@ -11,6 +11,8 @@ export const USERS = {
   anna: { sam: 'A.Janssen', dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-101', birthdate: '1984-10-01', mobile: '+31612345678' },
   jdoe: { sam: 'jdoe', dn: 'CN=John Doe,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-102', birthdate: '1990-02-28', mobile: '+31687654321' },
   asmith: { sam: 'asmith', dn: 'CN=Alice Smith,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-103', birthdate: '1975-12-31', mobile: undefined },
+  // Its UPN prefix differs from its sAMAccountName: one account that answers to two names (issue 14).
+  bram: { sam: 'bvdberg', upn: 'bram.vandenberg@kiosk.test', dn: 'CN=Bram van den Berg,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-105', birthdate: '1988-04-17', birthdateTyped: '17-04-1988', mobile: '+31623456789' },
   outsider: { sam: 'outsider', dn: 'CN=Olaf Buiten,CN=Users,DC=kiosk,DC=test', password: 'Start#Kiosk-104', birthdate: '1980-05-05', mobile: '+31600000001' },
 } as const;
 

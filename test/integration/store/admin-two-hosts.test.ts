@@ -56,7 +56,7 @@ describe('unblock across two hosts on one Redis', () => {
       expect(await call(0, 'verifyIdentity', { sessionId, birthdate: `0${i + 1}-04-1999` })).toMatchObject({ code: 'identity_failed' });
     }
     const { sessionId: blocked } = await call(0, 'start', { username: 'M.Bakker' });
-    expect(await call(0, 'verifyIdentity', { sessionId: blocked, birthdate: '23-07-1990' })).toEqual({ ok: false, code: 'blocked' });
+    expect(await call(0, 'verifyIdentity', { sessionId: blocked, birthdate: '23-07-1990' })).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
 
     const status = await cli(1, 'status', '--user', 'M.Bakker');
     expect(status.text).toMatch(/^BLOCKED$/m);

@@ -71,10 +71,10 @@ rangeUpper: 1024
 db.modify_ldif(f"dn: CN=User,{schema}\nchangetype: modify\nadd: mayContain\nmayContain: extensionAttribute1\n")
 db.modify_ldif("dn:\nchangetype: modify\nadd: schemaUpdateNow\nschemaUpdateNow: 1\n")
 
-def add_user(parent, sam, given, sn, password, birth=None, mobile=None, uac=512, cn=None):
+def add_user(parent, sam, given, sn, password, birth=None, mobile=None, uac=512, cn=None, upn=None):
     cn = cn or f"{given} {sn}"
     m = ldb.Message(ldb.Dn(db, f"CN={cn},{parent}"))
-    vals = {"objectClass": "user", "sAMAccountName": sam, "userPrincipalName": f"{sam}@{realm.lower()}",
+    vals = {"objectClass": "user", "sAMAccountName": sam, "userPrincipalName": f"{upn or sam}@{realm.lower()}",
             "givenName": given, "sn": sn, "displayName": cn, "userAccountControl": str(uac)}
     if birth: vals["employeeID"] = birth; vals["extensionAttribute1"] = birth
     if mobile: vals["mobile"] = mobile
@@ -104,6 +104,8 @@ SDUtils(db).dacl_add_ace(f"CN=Password Settings Container,CN=System,{base}", f"(
 add_user(ou, "A.Janssen", "Anna", "Janssen", "Start#Kiosk-101", birth="1984-10-01", mobile="+31612345678")
 add_user(ou, "jdoe", "John", "Doe", "Start#Kiosk-102", birth="1990-02-28", mobile="+31687654321")
 add_user(ou, "asmith", "Alice", "Smith", "Start#Kiosk-103", birth="1975-12-31")              # no mobile
+# a UPN prefix that differs from the sAMAccountName: one account that answers to two names
+add_user(ou, "bvdberg", "Bram", "van den Berg", "Start#Kiosk-105", birth="1988-04-17", mobile="+31623456789", upn="bram.vandenberg")
 add_user(f"CN=Users,{base}", "outsider", "Olaf", "Buiten", "Start#Kiosk-104", birth="1980-05-05", mobile="+31600000001")
 PYEOF
 touch "$DIR/.template-ok"

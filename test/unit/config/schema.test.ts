@@ -30,4 +30,14 @@ describe('config guards', () => {
     expect(refusal({ server: { trustProxy: 1 } })).toBe('accepted');
     expect(refusal({ server: { trustProxy: ['not-an-ip'] } })).toMatch(/server\.trustProxy/);
   });
+
+  it('server timeouts are seconds with upper bounds; the headers fit in the request; idle outlasts the slowest answer', () => {
+    expect(refusal({ server: { timeouts: { requestSeconds: 600 } } })).toMatch(/server\.timeouts\.requestSeconds/);
+    expect(refusal({ server: { timeouts: { requestSeconds: 0 } } })).toMatch(/server\.timeouts\.requestSeconds/);
+    expect(refusal({ server: { timeouts: { headersSeconds: 20, requestSeconds: 10 } } })).toMatch(/headersSeconds: must be at most requestSeconds/);
+    const slow = { directory: { ...ad, timeouts: { operationMs: 30_000 } }, sms: { provider: { type: 'outbox', allowRealDirectory: true } } };
+    expect(refusal({ ...slow, server: { timeouts: { idleSeconds: 30 } } })).toMatch(/idleSeconds: must be more than .*30000 ms/);
+    expect(refusal({ ...slow, server: { timeouts: { idleSeconds: 31 } } })).toBe('accepted');
+    expect(refusal({ server: { maxConnections: 0 } })).toMatch(/server\.maxConnections/);
+  });
 });

@@ -27,15 +27,23 @@ describe('userFilter', () => {
 });
 
 describe('toDirectoryUser', () => {
-  const entry = (extra: Record<string, string | string[] | Buffer>): Entry => ({ dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', ...extra });
+  const entry = (extra: Record<string, string | string[] | Buffer | Buffer[]>): Entry => ({ dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', ...extra });
+  // {3F2504E0-4F89-11D3-9A0C-0305E82C3301} as AD stores it: Data1–Data3 little-endian (MS-DTYP 2.3.4.2).
+  const GUID = Buffer.from('e004253f894fd3119a0c0305e82c3301', 'hex');
+
+  it('keys the account by its objectGUID in the form Get-ADUser shows; without one by its DN, never by a name', () => {
+    expect(toDirectoryUser(entry({ objectguid: [GUID] }), attrs).accountKey).toBe('3f2504e0-4f89-11d3-9a0c-0305e82c3301');
+    expect(toDirectoryUser(entry({ sAMAccountName: 'A.Janssen' }), attrs).accountKey).toBe('dn:cn=anna janssen,ou=kiosk,dc=kiosk,dc=test');
+    expect(toDirectoryUser(entry({ objectGUID: 'not bytes' }), attrs).accountKey).toMatch(/^dn:/);
+  });
 
   it('maps attributes whatever case the DC used, and normalises the stored birthdate', () => {
     const user = toDirectoryUser(
-      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512' }),
+      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512', objectGUID: GUID }),
       attrs,
     );
     expect(user).toEqual({
-      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', username: 'A.Janssen', givenName: 'Anna', surname: 'Janssen',
+      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', accountKey: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', username: 'A.Janssen', givenName: 'Anna', surname: 'Janssen',
       displayName: 'Anna Janssen', birthdate: '1984-10-01', mobile: '+31612345678', disabled: false,
     });
   });

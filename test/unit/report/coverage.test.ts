@@ -22,7 +22,7 @@ it('counts the demo people: 4 of 7 can use it', async () => {
 
 it('neutralises cells a spreadsheet would run as formulas', () => {
   const c = new Coverage(mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }));
-  for (const username of ['=cmd|calc', '+1', '-2', '@SUM(A1)', 'say "hi"']) c.add({ id: username, username, givenName: '', surname: '', displayName: '', birthdate: undefined, mobile: undefined, disabled: false, protected: false });
+  for (const username of ['=cmd|calc', '+1', '-2', '@SUM(A1)', 'say "hi"']) c.add({ id: username, accountKey: username, username, givenName: '', surname: '', displayName: '', birthdate: undefined, mobile: undefined, disabled: false, protected: false });
   expect(c.csv().split('\r\n').slice(1, 6).map((r) => r.split(',')[0])).toEqual(["\"'=cmd|calc\"", "\"'+1\"", "\"'-2\"", "\"'@SUM(A1)\"", '"say ""hi"""']);
 });
 
