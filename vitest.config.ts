@@ -1,5 +1,7 @@
 // Two projects. `node`: the product's main-process code, unit and integration tests (Samba, Redis, Twilio fake),
 // the logon tile under Wine and the Windows scripts under pwsh.
+// `timing`: the proofs that compare response times (enumeration, the admin token check): `npm test` runs them
+// after the others, one file at a time, so the load of Samba, Wine and pwsh tests cannot skew their medians.
 // `renderer`: the wizard's plain modules and its Svelte 5 state (`*.svelte.ts` uses runes, which only the Svelte
 // compiler understands): compiled by the same plugin as the build, for the browser (client runtime, so $derived
 // follows $state), and run under Node with a fake fetch / window where a test needs one.
@@ -17,9 +19,10 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
-          exclude: ['test/unit/renderer/**'],
+          exclude: ['test/unit/renderer/**', 'test/**/*.timing.test.ts'],
         },
       },
+      { extends: true, test: { name: 'timing', include: ['test/**/*.timing.test.ts'] } },
       {
         extends: true,
         plugins: [svelte({ configFile: false })],

@@ -18,7 +18,9 @@ npx tsc -p tsconfig.json --noEmit
 step "build"
 npm run --silent build
 step "unit + integration (vitest)"
-npx vitest run
+npx vitest run --project node --project renderer
+step "timing proofs (vitest, one file at a time on a quiet machine: no enumeration through response times)"
+npx vitest run --project timing --no-file-parallelism
 step "end-to-end + accessibility (playwright)"
 npx playwright test
 step "electron security gate (electronegativity)"

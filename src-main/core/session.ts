@@ -2,16 +2,11 @@
 // Stores implement ports/store.ts: memory (src-main/store/memory-sessions.ts) or Redis (src-main/store).
 import { randomBytes } from 'node:crypto';
 import type { Lang, PasswordPolicy, Purpose } from './contract.js';
+import type { DirectoryUser } from './ports/directory.js';
 import type { IssuedCode } from './ports/sms.js';
 
-export type SessionUser = {
-  id: string;
-  /** DirectoryUser.accountKey: the account's own SMS, code and identity budgets. */
-  accountKey: string;
-  username: string;
-  givenName: string;
-  surname: string;
-  displayName: string;
+/** The proven user, as the session keeps them: the directory's names and keys, and the mobile in E.164. */
+export type SessionUser = Pick<DirectoryUser, 'id' | 'accountKey' | 'username' | 'givenName' | 'surname' | 'displayName'> & {
   /** E.164, only after the identity step succeeded. */
   mobile: string;
 };
