@@ -184,6 +184,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         return tries.remaining > 0 ? fail('code_wrong', { attemptsLeft: tries.remaining }) : fail('code_attempts_exceeded');
       }
       delete session.code;
+      // The code reached its owner: the account's spacing between texts has done its job, so a next reset or
+      // unlock (the nurse who unlocks and then changes her password) need not wait for it.
+      await throttles.clear('smsSpacingPerAccount', session.user.accountKey);
       if (session.purpose === 'unlock') {
         session.step = 'unlock'; // no password follows: no policy to read
         await sessions.save(session);

@@ -98,6 +98,13 @@ describe('no SMS bursts', () => {
     expect(codes.filter((c) => c === 'resend_too_soon')).toHaveLength(4);
     expect(codes.filter((c) => c === 'identity_failed')).toHaveLength(15);
   });
+  it('once a code was used, the next reset or unlock of the account need not wait for the spacing', async () => {
+    const fx = flowFixture({ directory: new AliasDirectory(), limits: { ...RELAXED_NAMES, smsSpacingPerAccount: { points: 1, durationSeconds: 30 } } });
+    const first = await identity(fx.api, 'A.Janssen', '01-10-1984');
+    expect(await fx.api.verifyCode({ sessionId: first.sessionId, code: fx.sender.lastCode() })).toMatchObject({ ok: true });
+    expect((await identity(fx.api, 'anna.janssen', '01-10-1984')).answer).toMatchObject({ ok: true, step: 'code' });
+  });
+
   it('a spent code is still replaced at once: the spacing holds other sessions back, not the way forward', async () => {
     const fx = flowFixture({ directory: new AliasDirectory(), limits: { ...RELAXED_NAMES, smsSpacingPerAccount: { points: 1, durationSeconds: 30 } } });
     const { sessionId } = await identity(fx.api, 'A.Janssen', '01-10-1984');
