@@ -37,7 +37,9 @@ export default defineConfig<{ server: ServerName }>({
   grepInvert: process.env.RK_SCREENSHOTS ? undefined : /@screenshot/,
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry: a test that passes only on its retry is reported as "flaky" in the list (not hidden). Seen once on a
+  // fresh clone: ux-idle's touch test on the phone host after the whole suite (passes alone); cause not yet found.
+  retries: 1,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
