@@ -22,7 +22,7 @@ import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
 import { CLAIM_MS, newSessionId, type Session, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
 import { newCorrelationId } from './timing.js';
-import { normaliseUsername } from './username.js';
+import { nameKey, normaliseUsername } from './username.js';
 
 export type FlowOptions = {
   organisation: string;
@@ -74,8 +74,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? systemClock;
   const sender = new CodeSender({ codeChannel: deps.codeChannel, throttles, log, audit, now }, opts);
-  const identity = new IdentityCheck(directory, throttles, deps.mobile);
   const pseudonymise = deps.pseudonymise ?? pseudonymiser();
+  // Keyed like the pseudonyms (the same key on every host), so a repeat is one across hosts and no date is stored.
+  const identity = new IdentityCheck(directory, throttles, deps.mobile, (name, date) => pseudonymise(`birthdate\u0000${nameKey(name)}\u0000${date}`));
   /** Who, for the log and audit: the account once the directory named it, else a pseudonym of what was typed. */
   const who = (s: Session, account?: string) => account ?? s.user?.username ?? pseudonymise(s.username);
 

@@ -47,3 +47,10 @@ it('shows and lifts an account spent over two of its names, whichever name the s
   expect((await desk('POST', '/admin/unblock', { user: 'ANNA.JANSSEN@pantein.nl' })).json()).toMatchObject({ ok: true, blocked: false });
   expect(await identity('A.Janssen', '01-10-1984')).toMatchObject({ ok: true, step: 'code' });
 });
+
+it('shows a nurse who repeats one date: counted once (not blocked), and how often she typed it again', async () => {
+  for (let i = 0; i < 6; i++) expect(await identity('P.deVries', '12-03-1979')).toMatchObject({ ok: false, code: 'identity_failed', attemptsLeft: 999_999 });
+  const status = (await desk('GET', '/admin/status?user=p.devries')).json();
+  expect(status).toMatchObject({ blocked: false, sameDateAgain: 5, account: { username: 'P.deVries', mobileUsable: false } });
+  expect((await desk('POST', '/admin/unblock', { user: 'P.deVries' })).json()).toMatchObject({ sameDateAgain: 0 });
+});
