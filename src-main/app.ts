@@ -18,7 +18,7 @@ import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import { renderMessage } from './sms/messages.js';
+import { renderMessage, smsPhone } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
@@ -66,7 +66,7 @@ const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', ch
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const env = overrides.env ?? process.env;
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env }, log);
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, servicedeskPhone: smsPhone(config.servicedesk.phone) }, log);
   const store = await createStore(config.store, log, env);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
@@ -115,8 +115,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     mobileRegistration: config.mobileRegistration,
     channelName: config.sms.channelName,
     identityFloorMs: s.identityFloorMs,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
+    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
+    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
   });
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,

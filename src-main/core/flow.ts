@@ -2,7 +2,7 @@
 // (`purpose: 'unlock'`) takes the same steps and budgets and ends in `unlock` instead of a new password.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
-import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
+import { fail, type ClientContext, type Lang, type ResetService, type Servicedesk } from './contract.js';
 import { CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
 import { identityStep } from './identity-step.js';
@@ -26,7 +26,7 @@ import { nameKey, normaliseUsername } from './username.js';
 
 export type FlowOptions = {
   organisation: string;
-  servicedesk: { name: string; phone: string; email: string; hours?: string };
+  servicedesk: Servicedesk;
   applications: string[];
   defaultLang: Lang;
   demo: boolean;

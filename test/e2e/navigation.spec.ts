@@ -76,7 +76,7 @@ test('English via the visible switch: labels, page language, messages and the SM
   await kiosk.enterBirthdate(ANNA.birthdate);
   await kiosk.expectStep('Enter the code');
   const { sms } = await kiosk.outbox.codeFor(ANNA.mobile, mark);
-  expect(sms.body).toContain('your code for a new password');
+  expect(sms.body).toContain('your password code for a new password');
 
   // And back: the same step, now in Dutch.
   await page.getByRole('button', { name: 'Nederlands' }).click();
