@@ -22,8 +22,6 @@ export class Wizard {
   busy = $state(false);
   error = $state<Failure | null>(null);
   notice = $state<Notice>(null);
-  /** The first screen after loading: the cursor goes into its field. Every later screen focuses its heading. */
-  fresh = $state(true);
   /** Bumped on every wipe: App re-mounts the step under `{#key}`, so typed values are gone too. */
   generation = $state(0);
   /** As typed on the first step (not a secret), shown on the birthdate step so a typo can be spotted. */
@@ -101,7 +99,13 @@ export class Wizard {
   errorValues(error: Failure): ErrorValues {
     const { attemptsLeft, retryAfterSeconds, limit, rules } = error;
     const failing = rules?.filter((r) => r.ok === false).map((r) => this.ruleText(r.id));
-    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, mobileRegistration: this.info?.mobileRegistration[this.lang] };
+    const phone = this.info?.servicedesk.phone ?? '';
+    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, phone, mobileRegistration: this.info?.mobileRegistration[this.lang] };
+  }
+
+  /** An answer the page gives itself (e.g. a password the live checklist refuses): no server check is spent. */
+  refuse(error: Failure): void {
+    this.error = error;
   }
 
   /** The start screen's second choice, and back. */
@@ -219,7 +223,6 @@ export class Wizard {
     this.busy = false;
     this.error = error;
     this.notice = null;
-    this.fresh = false;
     this.username = '';
     this.maskedMobile = '';
     this.resendAt = 0;
@@ -235,7 +238,6 @@ export class Wizard {
   }
 
   #go(step: Step): void {
-    this.fresh = false;
     this.notice = null;
     this.step = step;
   }

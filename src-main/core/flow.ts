@@ -207,10 +207,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!session?.user) return fail('session_expired');
       if (password !== repeat) return fail('password_mismatch');
       // Bounded per session: each judgement may ask the banned list (and HIBP), so it is no free oracle.
-      if (!(await throttles.take('passwordChecks', session.id)).ok) return fail('blocked');
+      const checks = await throttles.take('passwordChecks', session.id);
+      if (!checks.ok) return fail('blocked');
+      // The wizard warns before the last two checks: after them only a new session helps.
+      const left = checks.remaining <= 2 ? { attemptsLeft: checks.remaining } : {};
       const policy = session.policy ?? (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
       const rules = await judgePassword(password, session.user, policy, deps.screen);
-      if (!allPass(rules)) return fail('password_policy', { rules });
+      if (!allPass(rules)) return fail('password_policy', { rules, ...left });
       const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       const user = session.user;
       const result: ResetOutcome | undefined = await claimed(session, () => directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }));
@@ -220,8 +223,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         return { ok: true, step: 'done', applications: opts.applications };
       }
       await record(result.reason);
-      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
-      if (result.reason === 'policy') return fail('password_rejected', { rules });
+      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)), ...left });
+      if (result.reason === 'policy') return fail('password_rejected', { rules, ...left });
       log.error({ user: who(session), reason: result.reason, detail: result.detail }, 'password reset not completed');
       if (result.reason === 'unavailable') return fail('unavailable');
       if (result.reason === 'uncertain') {

@@ -15,22 +15,22 @@ export const OFFLINE_TEXT = {
   nl: {
     title: 'De wachtwoordservice is nu niet bereikbaar.',
     body: 'Deze computer kan de service voor Wachtwoord vergeten op dit moment niet bereiken. Er is niets gewijzigd. Probeer het over een paar minuten opnieuw.',
-    intro: 'Voor vragen kun je tijdens kantooruren contact opnemen met',
+    intro: 'Vragen? Neem contact op met de',
     phone: 'Tel.',
     email: 'E-mail',
     hours: 'Bereikbaar',
     retry: 'Opnieuw proberen',
-    reference: 'Foutcode voor de servicedesk',
+    reference: 'Referentie',
   },
   en: {
     title: 'The password service cannot be reached right now.',
     body: 'This computer cannot reach the Forgot password service at the moment. Nothing was changed. Try again in a few minutes.',
-    intro: 'Questions? During office hours, contact',
+    intro: 'Questions? Contact the',
     phone: 'Phone',
     email: 'Email',
     hours: 'Available',
     retry: 'Try again',
-    reference: 'Error code for the service desk',
+    reference: 'Reference',
   },
 } as const;
 

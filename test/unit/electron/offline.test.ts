@@ -44,8 +44,8 @@ describe('the offline page', () => {
   });
 
   it('says what the wizard says when the service is unavailable (one wording, kept in step)', () => {
-    expect(OFFLINE_TEXT.nl.title).toBe(nl.errors.unavailable({ host: 'kiosk', channel: 'sms' }).title);
-    expect(OFFLINE_TEXT.en.title).toBe(en.errors.unavailable({ host: 'kiosk', channel: 'SMS' }).title);
+    expect(OFFLINE_TEXT.nl.title).toBe(nl.errors.unavailable({ host: 'kiosk', channel: 'sms', phone: '' }).title);
+    expect(OFFLINE_TEXT.en.title).toBe(en.errors.unavailable({ host: 'kiosk', channel: 'SMS', phone: '' }).title);
     expect(OFFLINE_TEXT.nl.intro).toBe(nl.servicedesk.intro);
     expect(OFFLINE_TEXT.en.intro).toBe(en.servicedesk.intro);
   });
