@@ -5,7 +5,7 @@
 // resend wait).
 import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
-import { MARIEKE, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
+import { LOTTE, MARIEKE, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
 
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -86,4 +86,30 @@ test('after three wrong codes a new code comes at once; before that the button i
   await expect(kiosk.field('code')).toBeFocused();
   await kiosk.enterCode(fresh.code);
   await kiosk.expectStep('Kies een nieuw wachtwoord');
+});
+
+test('started again within 30 s: "a code was just sent", a live countdown, her date not marked wrong, then on by itself', async ({ kiosk, page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'real time (the product\'s 30 s): one size is enough');
+  test.setTimeout(90_000);
+  await kiosk.open();
+  await kiosk.requestCode(LOTTE);
+  await kiosk.cancel();
+  await kiosk.button('Ja, stoppen').click();
+  await kiosk.expectStart();
+
+  await kiosk.enterUsername(LOTTE.username);
+  const mark = kiosk.outbox.mark();
+  await kiosk.enterBirthdate(LOTTE.birthdate);
+  const wait = page.getByRole('status').filter({ hasText: 'Er is net al een code naar je telefoon gestuurd.' });
+  await expect(wait).toBeVisible();
+  await expect(kiosk.alert).toHaveCount(0); // nothing is wrong
+  await expect(kiosk.field('birthdate')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(kiosk.field('birthdate')).toHaveValue(LOTTE.birthdate);
+  const seconds = async () => Number(/Over (\d+) seconden/.exec(await wait.innerText())?.[1]);
+  const first = await seconds();
+  expect(first).toBeGreaterThan(10);
+  await expect.poll(seconds, { timeout: 5000 }).toBeLessThan(first); // it counts down, live
+  // No key pressed: when the time is up the wizard goes on by itself, and the text arrives.
+  await expect(kiosk.field('code')).toBeVisible({ timeout: 40_000 });
+  await kiosk.outbox.codeFor(LOTTE.mobile, mark);
 });
