@@ -1,28 +1,37 @@
 // The lookup filter (ldapts filter objects: user input is data, never filter syntax) and the entry mapping.
 import type { Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { isUnder, toDirectoryUser, userFilter } from '../../../src-main/directory/ad-user.js';
+import { isUnder, lookupName, toDirectoryUser, userFilter } from '../../../../src-main/directory/ad/user.js';
 
 const attrs = { birthdate: 'employeeID', mobile: 'mobile', givenName: 'givenName', surname: 'sn', displayName: 'displayName' };
 const PERSON = '(objectCategory=person)(objectClass=user)';
 
+const SUFFIXES = ['kiosk.test', 'zorg.example'];
+
 describe('userFilter', () => {
-  it('matches the sAMAccountName or a UPN starting with "name@"', () => {
-    expect(userFilter('a.janssen')?.toString()).toBe(`(&${PERSON}(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@*)))`);
+  it('matches the sAMAccountName or the UPN "name@" each of the forest\'s suffixes, by equality only', () => {
+    expect(userFilter('a.janssen', SUFFIXES)?.toString()).toBe(
+      `(&${PERSON}(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@kiosk.test)(userPrincipalName=a.janssen@zorg.example)))`,
+    );
+    expect(userFilter('a.janssen', SUFFIXES)?.toString()).not.toMatch(/=[^)]*\*/); // no substring (a scan on Samba)
   });
 
   it('a full UPN or DOMAIN\\name also work', () => {
-    expect(userFilter('a.janssen@kiosk.test')?.toString()).toBe(`(&${PERSON}(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen)))`);
-    expect(userFilter('KIOSK\\a.janssen')?.toString()).toBe(userFilter('a.janssen')?.toString());
+    expect(userFilter('a.janssen@kiosk.test', SUFFIXES)?.toString()).toBe(`(&${PERSON}(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen)))`);
+    expect(userFilter('KIOSK\\a.janssen', SUFFIXES)?.toString()).toBe(userFilter('a.janssen', SUFFIXES)?.toString());
   });
 
   it('keeps filter syntax in the input as data (shown escaped in the string form)', () => {
-    expect(userFilter('*)(uid=*')?.toString()).toContain('(sAMAccountName=\\2a\\29\\28uid=\\2a)');
-    expect(userFilter('*')?.toString()).toContain('(sAMAccountName=\\2a)');
+    expect(userFilter('*)(uid=*', SUFFIXES)?.toString()).toContain('(sAMAccountName=\\2a\\29\\28uid=\\2a)');
+    expect(userFilter('*', SUFFIXES)?.toString()).toContain('(sAMAccountName=\\2a)');
+    expect(userFilter('*', SUFFIXES)?.toString()).toContain('(userPrincipalName=\\2a@kiosk.test)');
   });
 
   it('refuses what cannot be an account without asking the DC', () => {
-    for (const bad of ['', '   ', 'a\u0000b', 'a\nb', '@kiosk.test', 'KIOSK\\', 'x'.repeat(257)]) expect(userFilter(bad), JSON.stringify(bad)).toBeNull();
+    for (const bad of ['', '   ', 'a\u0000b', 'a\nb', '@kiosk.test', 'KIOSK\\', 'x'.repeat(257)]) {
+      expect(userFilter(bad, SUFFIXES), JSON.stringify(bad)).toBeNull();
+      expect(lookupName(bad), JSON.stringify(bad)).toBeNull();
+    }
   });
 });
 
