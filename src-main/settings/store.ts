@@ -1,4 +1,4 @@
-// The small settings port. Electron main reads it from electron-store (electron/settings-store.ts);
+// The small settings port. Electron main reads it from electron-store (electron/start/settings-store.ts);
 // tests and tools use the memory and JSON-file implementations, so nothing here needs Electron.
 import { readFileSync } from 'node:fs';
 import { parseSettings, SettingsError, type KioskSettingsData } from './schema.js';

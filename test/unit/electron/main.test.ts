@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forwardEach, type ResetApi } from '../../../src-main/core/contract.js';
-import { CHANNELS } from '../../../src-main/electron/channels.js';
-import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
+import { CHANNELS } from '../../../src-main/electron/preload/channels.js';
+import { KIOSK_CSP } from '../../../src-main/electron/window/csp.js';
 import { lastCode, readOutbox } from '../../helpers/sms.js';
 import { walkTo } from '../../helpers/walk.js';
 
