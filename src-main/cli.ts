@@ -4,16 +4,20 @@
 // start-up failure the admin can fix one line (exit 1). Arguments are read with node:util parseArgs (args.ts): an
 // argument library (commander, citty) would write the help text, but each command's options and texts are still
 // ours to write, admin/report/audit:search keep their own tested parsers, and the package gets no new dependency.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { optionsTakenByNpm, readArgs, StartError, UsageError } from './cli/args.js';
 import { COMMANDS, type Command } from './cli/commands.js';
 
 const NAME = 'wachtwoord-vergeten';
 
+/** The version in package.json, found upwards from here: dist/main/cli.js (built, installed) or src-main/cli.ts. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  for (const up of ['../package.json', '../../package.json']) {
+    const file = new URL(up, import.meta.url);
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  return 'unknown';
 }
 
 export function programHelp(): string {

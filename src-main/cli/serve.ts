@@ -13,9 +13,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** PORT and HOST from the environment win over server.port/server.host. */
 export function listenAddress(env: NodeJS.ProcessEnv, server: { host: string; port: number }): { host: string; port: number } {
-  const raw = env['PORT'];
-  const port = raw === undefined || raw === '' ? server.port : Number(raw);
-  if (!/^\d{1,5}$/.test(raw ?? '0') || !Number.isInteger(port) || port > 65535) throw new StartError(`PORT must be a number from 0 to 65535, not "${raw}"`);
+  const raw = env['PORT'] || undefined;
+  const port = raw === undefined ? server.port : Number(raw);
+  if (raw !== undefined && !(/^\d{1,5}$/.test(raw) && port <= 65535)) throw new StartError(`PORT must be a number from 0 to 65535, not "${raw}"`);
   const host = env['HOST'] || server.host;
   return { host, port };
 }
