@@ -59,10 +59,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
   if (rest.includes('--version')) return (console.log(version()), 0);
-  const parsed = readArgs(rest, command.options, command.maxPositionals);
-  if (parsed.help) return (console.log(commandHelp(first, command)), 0);
   const taken = optionsTakenByNpm(first, Object.keys(command.options), env);
   if (taken.length) throw new UsageError(`npm took ${taken.map((t) => `--${t}`).join(' ')} for itself: write npm run ${first} -- ${taken.map((t) => `--${t}`).join(' ')} …`);
+  const parsed = readArgs(rest, command.options, command.maxPositionals);
+  if (parsed.help) return (console.log(commandHelp(first, command)), 0);
   return command.run(parsed, rest);
 }
 
