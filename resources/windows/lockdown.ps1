@@ -17,6 +17,8 @@ $BlockedPrograms = @('powershell.exe', 'powershell_ise.exe', 'pwsh.exe', 'cmd.ex
     'taskmgr.exe', 'runas.exe', 'schtasks.exe', 'notepad.exe', 'write.exe', 'mspaint.exe', 'SnippingTool.exe', 'osk.exe', 'magnify.exe',
     'narrator.exe', 'utilman.exe', 'sethc.exe', 'atbroker.exe')
 
+$RunKeyPolicies = @('DisableLocalMachineRun', 'DisableLocalMachineRunOnce', 'DisableCurrentUserRun', 'DisableCurrentUserRunOnce')
+
 function Get-KioskPolicyEntries([string] $AppExe, [string] $ShellMode) {
     $sys = 'Software\Microsoft\Windows\CurrentVersion\Policies\System'
     $exp = 'Software\Microsoft\Windows\CurrentVersion\Policies\Explorer'
@@ -26,6 +28,11 @@ function Get-KioskPolicyEntries([string] $AppExe, [string] $ShellMode) {
     $e += @{ Key = 'Software\Policies\Microsoft\Windows\System'; Name = 'DisableCMD'; Type = 'DWord'; Value = 1 } # 1 = also no .cmd/.bat
     # No Run, Control Panel/Settings, Windows-key hotkeys, context menus; NoClose: no power options (Start, Ctrl+Alt+Del).
     foreach ($n in 'NoRun', 'NoControlPanel', 'NoWinKeys', 'NoViewContextMenu', 'NoClose', 'RestrictRun', 'DisallowRun') { $e += @{ Key = $exp; Name = $n; Type = 'DWord'; Value = 1 } }
+    # No Run/RunOnce in the kiosk session: Shell Launcher runs them before the custom shell, so HKLM Run entries and
+    # OneDriveSetup (copied into every new profile's HKCU Run from the default profile) would start over the kiosk.
+    # Policy CSP ADMX_Logon "Do not process the legacy run list" / "... the run once list" (DisableLocalMachineRun,
+    # DisableLocalMachineRunOnce) and their per-user counterparts DisableCurrentUserRun/DisableCurrentUserRunOnce.
+    foreach ($n in $RunKeyPolicies) { $e += @{ Key = $exp; Name = $n; Type = 'DWord'; Value = 1 } }
     # "Run only specified Windows applications" (the kiosk and shutdown.exe it logs off with) and its opposite.
     $lists = @{ RestrictRun = @((Split-Path $AppExe -Leaf), 'shutdown.exe'); DisallowRun = $BlockedPrograms }
     foreach ($list in 'RestrictRun', 'DisallowRun') {
