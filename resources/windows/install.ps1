@@ -44,6 +44,10 @@ try {
         if ($ShellMode -eq 'ShellLauncher' -and -not $K.Lockdown) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }
         if ($KeyboardFilter -and -not $K.Lockdown) { throw 'Keyboard Filter needs Windows Enterprise or Education.' }
         $K.AppLocker = $K.Lockdown -and -not $NoAppLocker
+        if ($K.AppLocker) {
+            $mdm = @(Get-MdmAppLocker)
+            if ($mdm.Count) { throw "AppLocker is managed by MDM (Intune, AppLocker CSP) on this PC ($($mdm -join '; ')): local rules would not combine with it predictably. Put the kiosk rules in that MDM policy (docs/windows-kiosk.md) and run with -NoAppLocker." }
+        }
         if ($CentralUrl -and ($LocalMode -or $ConfigFile)) { throw 'choose central mode (-CentralUrl, -CaFile) or local mode (-LocalMode -ConfigFile), not both' }
         if ($CentralUrl -and ($CentralUrl -notmatch '^https://[^/\s]+' -or -not $CaFile)) { throw '-CentralUrl needs an https:// URL and -CaFile the PEM of the CA that issued its certificate' }
         if ($CaFile -and -not (Test-Path -LiteralPath $CaFile)) { throw "-CaFile: not found: $CaFile" }

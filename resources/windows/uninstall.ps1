@@ -55,7 +55,7 @@ try {
     Step 'keyboard filter' { Remove-KioskKeyboardFilter }
     Step 'applocker' {
         if (Get-State 'AppLockerRules') { Remove-KioskAppLocker }
-        foreach ($n in 'AppLockerRules', 'AppLockerExeModePrevious', 'AppLockerAppxModePrevious', 'AppIdSvcStartPrevious') { Remove-State $n }
+        foreach ($n in @('AppLockerRules', 'AppIdSvcStartPrevious') + @($AppLockerTypes | ForEach-Object { "AppLocker${_}ModePrevious" })) { Remove-State $n }
     }
     Step 'policies' {
         foreach ($sid in (Get-StateList 'PolicySids')) { Remove-KioskUserPolicy $sid }

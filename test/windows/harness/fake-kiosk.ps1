@@ -45,7 +45,7 @@ function global:eventcreate.exe {
     $a = @{}
     for ($n = 0; $n + 1 -lt $args.Count; $n += 2) { $a[$args[$n].ToUpperInvariant()] = $args[$n + 1] }
     if ([int]$a['/ID'] -lt 1 -or [int]$a['/ID'] -gt 1000) { Write-Error 'ERROR: Invalid Argument/Option - /ID (1 to 1000).'; $global:LASTEXITCODE = 1; return }
-    if (-not $global:W.ContainsKey('Events')) { $global:W.Events = [System.Collections.Generic.List[object]]::new() }
+    if ($null -eq $global:W['Events']) { $global:W.Events = [System.Collections.Generic.List[object]]::new() }
     $global:W.Events.Add(@{ Log = $a['/L']; Type = $a['/T']; Source = $a['/SO']; Id = [int]$a['/ID']; Text = $a['/D'] })
     $global:LASTEXITCODE = 0
 }
@@ -78,7 +78,7 @@ namespace WachtwoordVergeten {
 '@
 [WachtwoordVergeten.PendingDelete]::Hook = [Func[string, int]] { param($p)
     if (Enter-Fake 'MoveFileEx' $p) { return 5 }
-    if (-not $global:W.ContainsKey('PendingDeletes')) { $global:W.PendingDeletes = [System.Collections.Generic.List[string]]::new() }
+    if ($null -eq $global:W['PendingDeletes']) { $global:W.PendingDeletes = [System.Collections.Generic.List[string]]::new() }
     $global:W.PendingDeletes.Add($p); return 0
 }
 
