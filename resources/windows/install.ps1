@@ -39,6 +39,10 @@ try {
         Assert-Admin
         if (-not $TileDll) { $script:TileDll = Get-DefaultTileDll $AppExe }
         foreach ($f in $AppExe, $TileDll) { if (-not (Test-Path -LiteralPath $f)) { throw "not found: $f" } }
+        # An uninstall that ended with 3010 queued the tile DLL for deletion at the restart (MoveFileEx): installing
+        # before that restart would lose the new DLL then.
+        $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
+        if (@($pending) -contains $TileDll) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $TileDll" }
         $K.Lockdown = Test-LockdownEdition
         if ($ShellMode -eq 'Auto') { $script:ShellMode = $(if ($K.Lockdown) { 'ShellLauncher' } else { 'UserPolicy' }) }
         if ($ShellMode -eq 'ShellLauncher' -and -not $K.Lockdown) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }

@@ -202,6 +202,14 @@ Case 'uninstall: a tile DLL LogonUI holds is deleted at restart (3010); LastLogg
     Test-Equal 3 $global:W.Items["$lu\SessionData\2".ToLowerInvariant()].Values.Count 'a nurse''s SessionData untouched'
     foreach ($k in "$gp\State\$($u.Sid)", "$gp\DataStore\$($u.Sid)", "$gp\$($u.Sid)") { Test-That ($null -eq $global:W.Items[$k.ToLowerInvariant()]) "Group Policy state removed: $k" }
     Test-That ($null -ne $global:W.Items["$gp\State\S-1-5-21-7-7-7-1234".ToLowerInvariant()]) 'another user''s Group Policy state stays'
+    # Installing again before the restart would lose the new DLL at the restart: refused.
+    $r = Invoke-Kiosk 'install.ps1' $CentralParams
+    Test-That ($r.Exit -eq 1 -and $r.Output -match 'restart the PC first') "install before the restart is refused`n$($r.Output)"
+    Test-Closed 'install before the restart'
+    # The restart: Windows deletes the DLL and empties the queue; the installer copies a new DLL.
+    $global:W.Items['hklm\system\currentcontrolset\control\session manager'].Values.Remove('PendingFileRenameOperations')
+    $global:W.LockedFiles = @()
+    Test-Equal 0 (Invoke-Kiosk 'install.ps1' $CentralParams).Exit 'install after the restart'
     # Not locked: deleted right away, exit 0.
     New-World
     Test-Equal 0 (Invoke-Kiosk 'install.ps1' $CentralParams).Exit 'install'

@@ -42,7 +42,7 @@ function global:Get-Content { [CmdletBinding()] param([Alias('Path')] [string] $
     Assert-NotInjected 'Get-Content' $LiteralPath
     $i = Get-FakeItem $LiteralPath
     if (-not $i -or $i.Kind -ne 'File') { throw "Cannot find path '$LiteralPath'" }
-    if ($Encoding -eq 'Byte') { return , [byte[]]$i.Bytes }
+    if ($Encoding -eq 'Byte') { return , [byte[]]$i.Bytes.Clone() } # a new array, as the cmdlet reads the file anew
     $text = ConvertFrom-Ps51Bytes ([byte[]]$i.Bytes) $Encoding
     if ($Raw) { return $text }
     return $text -split "`r?`n"
@@ -50,6 +50,6 @@ function global:Get-Content { [CmdletBinding()] param([Alias('Path')] [string] $
 function global:Set-Content { [CmdletBinding()] param([Alias('Path')] [string] $LiteralPath, $Value, [string] $Encoding)
     Assert-NotInjected 'Set-Content' $LiteralPath
     $i = Add-FakeItem $LiteralPath 'File'
-    if ($Encoding -eq 'Byte') { $i.Bytes = [byte[]]$Value; return }
+    if ($Encoding -eq 'Byte') { $i.Bytes = ([byte[]]$Value).Clone(); return }
     $i.Bytes = ConvertTo-Ps51Bytes ((@($Value) | ForEach-Object { "$_`r`n" }) -join '') $Encoding
 }

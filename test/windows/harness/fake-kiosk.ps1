@@ -79,7 +79,14 @@ namespace WachtwoordVergeten {
 [WachtwoordVergeten.PendingDelete]::Hook = [Func[string, int]] { param($p)
     if (Enter-Fake 'MoveFileEx' $p) { return 5 }
     if ($null -eq $global:W['PendingDeletes']) { $global:W.PendingDeletes = [System.Collections.Generic.List[string]]::new() }
-    $global:W.PendingDeletes.Add($p); return 0
+    $global:W.PendingDeletes.Add($p)
+    # Windows keeps the queue in Session Manager\PendingFileRenameOperations (REG_MULTI_SZ): "\??\<path>", then "" (delete).
+    $sm = 'HKLM\SYSTEM\CurrentControlSet\Control\Session Manager'
+    if (-not $global:W.Items.ContainsKey($sm.ToLowerInvariant())) { New-FakeItem $sm 'Key' $System }
+    $k = $global:W.Items[$sm.ToLowerInvariant()]
+    $old = @(); if ($k.Values.Contains('PendingFileRenameOperations')) { $old = @($k.Values['PendingFileRenameOperations'].Data) }
+    $k.Values['PendingFileRenameOperations'] = @{ Type = 'MultiString'; Data = [string[]]($old + @("\??\$p", '')) }
+    return 0
 }
 
 # A file LogonUI has loaded ($global:W.LockedFiles) cannot be deleted: "being used by another process".
