@@ -76,7 +76,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
   const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
   const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
-  // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+  // Typed names that are no account appear as keyed hashes; one key on every host links them (docs/security.md).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       process.exitCode = await (await import('./audit/command.js')).auditVerifyCommand(positionals.slice(1), values.config);
       return;
     case 'start':
-      process.exitCode = await (await import('./electron/launch.js')).startCommand({ dev: values.dev ?? false, config: values.config });
+      process.exitCode = await (await import('./launch.js')).startCommand({ dev: values.dev ?? false, config: values.config });
       return;
     case 'doctor':
       process.exitCode = await (await import('./doctor/run.js')).doctorCommand({ configPath: values.config, user: values.user });

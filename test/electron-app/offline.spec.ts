@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OFFLINE_TEXT } from '../../src-main/electron/offline-page.js';
+import { OFFLINE_TEXT } from '../../src-main/electron/central/offline-page.js';
 import { launchKiosk, windowState, type KioskApp, type PageGlobals } from './support/kiosk-app.js';
 
 const pki = mkdtempSync(join(tmpdir(), 'rk-electron-pki-'));

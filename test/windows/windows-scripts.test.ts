@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { secretFiles } from '../../src-main/electron/paths.js';
+import { secretFiles } from '../../src-main/electron/start/paths.js';
 import { findPwsh } from './tools.js';
 
 const root = process.cwd();

@@ -1,5 +1,5 @@
-// main.ts as Electron would run it, with electron and electron-store replaced by fakes (vi.mock: the real
-// electron package is never loaded, so nothing tries to download its binary). Proves the wiring the pure
+// main.ts as Electron would run it, with electron replaced by a fake (vi.mock: the real electron package is never
+// loaded, so nothing tries to download its binary); the settings come through the real electron-store. Proves the wiring the pure
 // tests cannot: start-up order, the local-mode core behind real IPC handlers, app:// serving the built
 // wizard, the window, and the idle and end-of-wizard wipes.
 import type { EventEmitter } from 'node:events';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forwardEach, type ResetApi } from '../../../src-main/core/contract.js';
-import { CHANNELS } from '../../../src-main/electron/channels.js';
-import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
+import { CHANNELS } from '../../../src-main/electron/preload/channels.js';
+import { KIOSK_CSP } from '../../../src-main/electron/window/csp.js';
 import { lastCode, readOutbox } from '../../helpers/sms.js';
 import { walkTo } from '../../helpers/walk.js';
 
@@ -32,6 +32,7 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => (fake.calls.push('lock'), true),
     whenReady: () => (fake.calls.push('whenReady'), Promise.resolve()),
     getPath: (name: string) => `${fake.dir}/${name}`,
+    getVersion: () => '0.0.0-test',
     quit: () => fake.calls.push('quit'),
     exit: (code: number) => fake.calls.push(`exit ${code}`),
   });
@@ -63,17 +64,17 @@ vi.mock('electron', async () => {
     clearStorageData: async () => void fake.calls.push('clearStorageData'), clearCache: async () => void fake.calls.push('clearCache'),
   });
   fake.session = ses;
-  return {
+  const electron = {
     app, BrowserWindow,
-    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h) },
+    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h), on: () => {} }, // on: electron-store's own channel
     Menu: { setApplicationMenu: () => fake.calls.push('menu null') },
     powerMonitor: { getSystemIdleTime: () => fake.idle },
     protocol: { registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`) },
     safeStorage: { isAsyncEncryptionAvailable: async () => true, encryptStringAsync: async (s: string) => Buffer.from(s), decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }) },
     session: { fromPartition: (p: string) => (fake.calls.push(`partition ${p}`), ses) },
   };
+  return { ...electron, default: electron }; // electron-store's `import electron from 'electron'`
 });
-vi.mock('electron-store', () => ({ default: class { path = `${fake.dir}/kiosk.json`; store = {}; } }));
 
 const argv = process.argv;
 let outbox: string;
