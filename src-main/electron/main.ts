@@ -17,6 +17,7 @@ import { setupLocalMode, type LocalMode } from './local/local-mode.js';
 import { logoffBeforeSettings, runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
 import { setupOfflinePage } from './central/offline.js';
+import { loadOfflineTexts } from './central/offline-text.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
 import { sessionEnder, startUrlAfter } from './session/session-end.js';
@@ -93,7 +94,10 @@ function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session,
   });
   kiosk.contentsId = kiosk.win.webContents.id;
   kiosk.win.webContents.on('input-event', () => void (kiosk.lastInput = Date.now()));
-  if (plan.mode === 'central') setupOfflinePage({ ses, contents: kiosk.win.webContents, info: { retryUrl: plan.startUrl, servicedesk: settings.servicedesk }, log });
+  if (plan.mode === 'central') {
+    const info = { retryUrl: plan.startUrl, servicedesk: settings.servicedesk, texts: loadOfflineTexts(builtPaths(here).renderer) };
+    setupOfflinePage({ ses, contents: kiosk.win.webContents, info, log });
+  }
   if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
 }
 
