@@ -4,6 +4,7 @@
 import { teeAudit, type AuditObserver } from './audit/tee.js';
 import { auditHost, resolveAudit } from './config/audit.js';
 import { readSecret } from './config/load.js';
+import { flowOptions } from './config/runtime.js';
 import type { Config } from './config/schema.js';
 import type { ResetService } from './core/contract.js';
 import { withFaultBarrier } from './core/fault-barrier.js';
@@ -18,7 +19,6 @@ import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
@@ -98,26 +98,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
-  const flow = createResetFlow(deps, {
-    organisation: config.organisation,
-    servicedesk: config.servicedesk,
-    applications: config.applications,
-    defaultLang: config.language,
-    demo: config.directory.type === 'demo',
-    minLength: config.password.minLength,
-    mustChangeAtNextLogon: config.password.mustChangeAtNextLogon,
-    codeTtlSeconds: s.codeTtlSeconds,
-    resendAfterSeconds: s.resendAfterSeconds,
-    sessionTtlSeconds: s.sessionTtlSeconds,
-    idleSeconds: s.idleSeconds,
-    codeIdleSeconds: s.codeIdleSeconds ?? s.codeTtlSeconds,
-    doneSeconds: s.doneSeconds,
-    mobileRegistration: config.mobileRegistration,
-    channelName: config.sms.channelName,
-    identityFloorMs: s.identityFloorMs,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
-  });
+  const flow = createResetFlow(deps, flowOptions(config));
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
     ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),
