@@ -23,6 +23,7 @@ import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
+import { loadPepper } from './store/pepper.js';
 import type { Metrics, PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
@@ -66,8 +67,10 @@ const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', ch
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const env = overrides.env ?? process.env;
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env }, log);
-  const store = await createStore(config.store, log, env);
+  // The store's server secret: codes and store keys are keyed with it (store/pepper.ts); required with Redis.
+  const pepper = loadPepper(config.store, env);
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper }, log);
+  const store = await createStore(config.store, log, env, pepper);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
