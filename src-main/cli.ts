@@ -14,16 +14,24 @@ const here = dirname(fileURLToPath(import.meta.url));
 async function serve(configPath: string | undefined): Promise<void> {
   const config = loadConfig(configPath);
   const log = createLogger();
+  // The demo shows the servicedesk pages too (demo agents, resources/demo-agents.json); its admin token is random.
+  const env = { ...process.env };
+  if (!configPath) {
+    config.admin.enabled = config.desk.enabled = true;
+    env['RESET_KIOSK_ADMIN_TOKEN'] ??= (await import('node:crypto')).randomBytes(32).toString('hex');
+  }
   const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
-  const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log }) : undefined;
+  const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: join(here, '..', 'renderer') }) : undefined;
   const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), server: config.server, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;
   const url = await server.listen({ host, port });
   if (admin) {
-    console.log(`  admin listener (servicedesk, /metrics): ${await admin.listen({ host: config.admin.host, port: config.admin.port })}`);
+    const adminUrl = await admin.listen({ host: config.admin.host, port: config.admin.port });
+    console.log(`  admin listener (servicedesk, /metrics): ${adminUrl}`);
+    if (config.desk.enabled) console.log(`  servicedesk pages: ${adminUrl}/desk/${configPath ? '' : ' (demo agents: sd.demo / Servicedesk#Demo1, mgr.demo / Manager#Demo1)'}`);
     if (!config.admin.tls && !isLoopback(config.admin.host)) log.warn({ startup: true }, 'WARNING: the admin listener speaks plain HTTP beyond loopback: set admin.tls or put a TLS proxy in front');
   }
   for (const line of app.describe) console.log(`  ${line}`);
