@@ -19,11 +19,13 @@ async function serve(configPath: string | undefined): Promise<void> {
   if (!configPath) {
     config.admin.enabled = config.desk.enabled = true;
     env['RESET_KIOSK_ADMIN_TOKEN'] ??= (await import('node:crypto')).randomBytes(32).toString('hex');
+    // An audit trail in the temp dir, so the person page's events and the usage page have something to show.
+    config.audit.file ??= join((await import('node:os')).tmpdir(), 'reset-kiosk-demo', 'audit-{host}.jsonl');
   }
   const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
-  const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: join(here, '..', 'renderer') }) : undefined;
+  const admin = config.admin.enabled ? await (await import('./web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: join(here, '..', 'desk') }) : undefined;
   const server = await buildServer(app, { rendererDir: join(here, '..', 'renderer'), server: config.server, log });
   const host = process.env.HOST ?? config.server.host;
   const port = process.env.PORT ? Number(process.env.PORT) : config.server.port;

@@ -46,7 +46,7 @@ export function registerDeskRoutes(scope: FastifyInstance, deps: DeskRouteDeps):
     if (!found) return reply.code(409).send({ ok: false, code: 'no_code' });
     const result = caller.check(req.desk!, found.accountKey, q.data.code);
     await audit.record({ step: 'admin', outcome: `desk_verify_${result}`, user: found.username, client: agentLabel(req.desk!.agent) });
-    return { ok: result === 'verified', result };
+    return { ok: true, verified: result === 'verified', result };
   });
 
   scope.post('/api/unblock', write, async (req, reply) => {
@@ -55,8 +55,9 @@ export function registerDeskRoutes(scope: FastifyInstance, deps: DeskRouteDeps):
     if (!q.success || !reason) return reply.code(400).send({ ok: false, code: q.success ? 'reason_required' : 'invalid_request' });
     const found = await viewer.user(q.data.user);
     const verified = !!found && req.desk!.verified.has(found.accountKey);
-    const after = await actions.unblock(q.data.user, req.desk!.agent, reason, verified);
-    return { ok: true, verified, person: await viewer.view(q.data.user, req.desk!.agent, req.desk!.verified, after) };
+    await actions.unblock(q.data.user, req.desk!.agent, reason, verified);
+    // Read again (a `status` look in the audit) so her events show the lift just made.
+    return { ok: true, verified, person: await viewer.view(q.data.user, req.desk!.agent, req.desk!.verified) };
   });
 
   scope.post('/api/unlock', write, async (req, reply) => {

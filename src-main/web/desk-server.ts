@@ -47,7 +47,7 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
   const actions = new DeskActions({ people, throttles: app.throttles, directory: app.directory, audit: app.audit });
   const text = (code: string) => renderMessage(c.sms.templates, 'desk', c.language, { organisation: c.organisation, code });
   const caller = app.sender ? new CallerCheck(app.sender, new DeskBudget('verify', c.desk.verifyPerPerson, app.limiters), { text, codeSeconds: c.desk.verifyCodeSeconds, ...(opts.now ? { now: opts.now } : {}) }) : undefined;
-  const rendererDir = opts.rendererDir ?? fileURLToPath(new URL('../../renderer', import.meta.url));
+  const rendererDir = opts.rendererDir ?? fileURLToPath(new URL('../../desk', import.meta.url));
   const assets = existsSync(`${rendererDir}/desk.html`) ? loadAssets(rendererDir) : undefined;
 
   await server.register(

@@ -125,8 +125,8 @@ describe('an agent helps a caller (demo)', () => {
     expect((await b.post('verify/send', { user: 'a.janssen' })).json()).toEqual({ ok: true, mobileEnds: '78' });
     const text = readOutbox(demo.outbox).at(-1)!;
     expect(text).toMatchObject({ to: '+31612345678', body: expect.stringMatching(/^De servicedesk vraagt je deze code voor te lezen: \d{6}$/) });
-    expect((await b.post('verify/check', { user: 'a.janssen', code: '000000' === demo.lastCode() ? '111111' : '000000' })).json()).toEqual({ ok: false, result: 'wrong' });
-    expect((await b.post('verify/check', { user: 'a.janssen', code: demo.lastCode() })).json()).toEqual({ ok: true, result: 'verified' });
+    expect((await b.post('verify/check', { user: 'a.janssen', code: '000000' === demo.lastCode() ? '111111' : '000000' })).json()).toEqual({ ok: true, verified: false, result: 'wrong' });
+    expect((await b.post('verify/check', { user: 'a.janssen', code: demo.lastCode() })).json()).toEqual({ ok: true, verified: true, result: 'verified' });
     expect((await b.post('unblock', { user: 'A.JANSSEN', reason: '' })).json()).toEqual({ ok: false, code: 'reason_required' });
     const lifted = (await b.post('unblock', { user: 'A.JANSSEN', reason: 'Belde vanaf afdeling 3, geverifieerd' })).json() as { verified: boolean; person: { blocked: boolean } };
     expect(lifted).toMatchObject({ ok: true, verified: true, person: { blocked: false } });
