@@ -17,6 +17,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
+  // The README's pictures of the page, on request only: `npm run screenshots`.
+  grepInvert: process.env.RK_SCREENSHOTS ? undefined : /@screenshot/,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: 'list',

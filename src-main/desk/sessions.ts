@@ -45,7 +45,11 @@ export class DeskSessions {
     if (!entry || !id) return undefined;
     const now = this.now();
     const s = entry.session;
-    if (now - s.seen > this.t.idleMs || now - s.created > this.t.absoluteMs || (entry.dies !== undefined && now > entry.dies)) {
+    if (entry.dies !== undefined && now > entry.dies) {
+      this.byId.delete(id); // an old id past its grace: only that id ends, the session lives on under its new one
+      return undefined;
+    }
+    if (now - s.seen > this.t.idleMs || now - s.created > this.t.absoluteMs) {
       this.destroy(id);
       return undefined;
     }

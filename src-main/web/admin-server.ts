@@ -68,7 +68,8 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
     req.admin = label;
   });
 
-  if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  // Secure cookies with TLS here or, beyond loopback, with the TLS proxy that must then be in front.
+  if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https || cfg.allowNonLoopback, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
 
   server.get('/admin/status', async (req, reply) => {
     const q = person.safeParse(req.query);

@@ -30,9 +30,10 @@ export function registerDeskRoutes(scope: FastifyInstance, deps: DeskRouteDeps):
   scope.post('/api/verify/send', write, async (req, reply) => {
     const q = personQuery.safeParse(req.body);
     if (!q.success) return reply.code(400).send({ ok: false, code: 'invalid_request' });
+    if (!caller) return reply.code(409).send({ ok: false, code: 'verify_unavailable' }); // no SMS sender for own texts (Twilio Verify without `from`)
     const found = await viewer.user(q.data.user);
     const mobile = found ? viewer.mobileOf(found) : undefined;
-    if (!caller || !found || !mobile || found.disabled) return reply.code(409).send({ ok: false, code: 'no_mobile' });
+    if (!found || !mobile || found.disabled) return reply.code(409).send({ ok: false, code: 'no_mobile' });
     const sent = await caller.send(req.desk!, found.accountKey, mobile);
     await audit.record({ step: 'admin', outcome: sent.ok ? 'desk_verify_sent' : `desk_verify_${sent.code}`, user: found.username, client: agentLabel(req.desk!.agent) });
     if (!sent.ok) return reply.code(sent.code === 'verify_limited' ? 429 : 502).send(sent);

@@ -85,3 +85,14 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   expect(sum[2]).toBeGreaterThanOrEqual(SEEDED.refusals);
   expect(csv).not.toMatch(/seed\.user|janssen/i);
 });
+
+test('README screenshots of the person page and the usage page @screenshot', async ({ page }) => {
+  await signIn(page, 'sd.demo', 'Servicedesk#Demo1');
+  await page.getByLabel('Gebruikersnaam van de beller').fill('M.Bakker');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'M.Bakker' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshot-desk-person.png', fullPage: true });
+  await page.getByRole('link', { name: 'Gebruik' }).click();
+  await expect(page.getByRole('img', { name: /Nieuwe wachtwoorden/ })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshot-desk-usage.png', fullPage: true });
+});
