@@ -21,6 +21,8 @@ export const deskSchema = z
     /** Failed sign-ins per typed agent name and per source address, before the directory's own lockout. */
     signInPerAccount: limit(20, 60, { points: 5, durationSeconds: 900 }),
     signInPerSource: limit(200, 60, { points: 20, durationSeconds: 900 }),
+    /** Every refused sign-in answers no sooner than this, so its time does not tell why it was refused. */
+    signInFloorMs: z.number().int().min(0).max(5000).default(500),
     /** Codes an agent may send to one person to verify a caller. */
     verifyPerPerson: limit(10, 3600, { points: 3, durationSeconds: 86400 }),
     /** How long the caller's code may be read back. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { DeskConfig } from '../config/desk.js';
 import type { AuditSink } from '../core/ports/audit.js';
 import { DirectoryUnavailableError } from '../core/ports/directory.js';
+import { padTo } from '../core/timing.js';
 import type { Logger } from '../core/ports/log.js';
 import type { Pseudonymise } from '../core/pseudonym.js';
 import type { LimiterFactory } from '../core/throttle.js';
@@ -75,6 +76,7 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     const key = nameKey(typed);
     const wait = Math.max(await perAccount.blockedFor(key), await perSource.blockedFor(req.ip));
     if (wait) return reply.code(429).header('retry-after', String(wait)).send({ ok: false, code: 'signin_limited', retryAfterSeconds: wait });
+    const started = Date.now();
     let agent;
     try {
       agent = await deps.agents.signIn(typed, body.data.password);
@@ -86,6 +88,9 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     if (!agent) {
       await Promise.all([perAccount.take(key), perSource.take(req.ip)]);
       await noteAudit(audit.record({ step: 'admin', outcome: 'desk_signin_refused', user: deps.pseudonymise(typed), client: req.ip }));
+      // Every refusal takes at least the floor: a wrong password (Samba answers it later), an unknown name and a
+      // non-member then take the same time (OWASP Authentication Cheat Sheet: response times).
+      await padTo(started, config.signInFloorMs, undefined);
       return reply.code(401).send({ ok: false, code: 'signin_failed' });
     }
     await perAccount.clear(key);

@@ -15,7 +15,7 @@ let server: FastifyInstance;
 let clock = Date.now();
 
 async function start(desk: Record<string, unknown> = {}, relaxLimits = true) {
-  demo = await demoApp({ relaxLimits, config: { admin: { enabled: true, rateLimit: { points: 10_000 } }, desk: { enabled: true, ...desk } } });
+  demo = await demoApp({ relaxLimits, config: { admin: { enabled: true, rateLimit: { points: 10_000 } }, desk: { enabled: true, signInFloorMs: 0, ...desk } } });
   server = await buildAdminServer(demo.app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: TOKEN }, now: () => clock });
 }
 afterEach(async () => {
@@ -36,6 +36,15 @@ describe('servicedesk sign-in (demo agents)', () => {
     for (const r of refusals) expect(r).toEqual({ status: 401, body: { ok: false, code: 'signin_failed' } });
     expect(demo.audit.filter((e) => e.outcome === 'desk_signin_refused')).toHaveLength(3);
     expect(demo.audit.find((e) => e.outcome === 'desk_signin')).toMatchObject({ user: 'sd.demo', client: 'desk:sd.demo' });
+  });
+
+  it('every refusal takes at least the floor, whatever its cause', async () => {
+    await start({ signInFloorMs: 300 });
+    for (const [name, password] of [['sd.demo', 'wrong-password'], ['nobody.here', 'x'], ['oud.demo', 'Disabled#Demo1']]) {
+      const t = Date.now();
+      expect((await new DeskBrowser(server, `10.3.0.${name.length}`).signIn(name!, password!)).status).toBe(401);
+      expect(Date.now() - t).toBeGreaterThanOrEqual(300);
+    }
   });
 
   it('the session cookie is HttpOnly, SameSite=Strict, and a new id at every sign-in', async () => {
