@@ -19,8 +19,9 @@ async function serve(configPath: string | undefined): Promise<void> {
   if (!configPath) {
     config.admin.enabled = config.desk.enabled = true;
     env['RESET_KIOSK_ADMIN_TOKEN'] ??= (await import('node:crypto')).randomBytes(32).toString('hex');
-    // An audit trail in the temp dir, so the person page's events and the usage page have something to show.
-    config.audit.file ??= join((await import('node:os')).tmpdir(), 'reset-kiosk-demo', 'audit-{host}.jsonl');
+    // An audit trail beside the demo outbox (a private directory per user), so the person page's events and the
+    // usage page have something to show.
+    config.audit.file ??= join(dirname((await import('./sms/outbox.js')).defaultOutboxPath({})), 'audit-{host}.jsonl');
   }
   const [{ createApp }, { buildServer }] = await Promise.all([import('./app.js'), import('./web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });

@@ -86,6 +86,25 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   expect(csv).not.toMatch(/seed\.user|janssen/i);
 });
 
+test('in English, by keyboard alone', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Username').focus();
+  await page.keyboard.type('sd.demo');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type('Servicedesk#Demo1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a person' })).toBeVisible();
+  await expect(page.getByLabel("Caller's username")).toBeFocused();
+  await page.keyboard.type('PANTEIN\\m.bakker');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'M.Bakker' })).toBeFocused();
+  await expect(page.getByText('The account is locked in AD.')).toBeVisible();
+  await expectAccessible(page, 'person page in English');
+});
+
 test('README screenshots of the person page and the usage page @screenshot', async ({ page }) => {
   await signIn(page, 'sd.demo', 'Servicedesk#Demo1');
   await page.getByLabel('Gebruikersnaam van de beller').fill('M.Bakker');
