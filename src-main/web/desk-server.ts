@@ -15,6 +15,7 @@ import { PersonViewer } from '../desk/person-view.js';
 import { CallerCheck } from '../desk/verify.js';
 import { renderMessage } from '../sms/messages.js';
 import { CSP } from './csp.js';
+import { registerAuditRoutes } from './desk-audit.js';
 import { registerDeskAuth } from './desk-auth.js';
 import { registerDeskRoutes } from './desk-routes.js';
 import { registerUsageRoutes } from './desk-usage.js';
@@ -58,6 +59,7 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
       const guards = await registerDeskAuth(scope, { agents, config: c.desk, secure: opts.secure, audit: app.audit, pseudonymise: app.pseudonymise, limiters: app.limiters, log: opts.log, ...(opts.now ? { now: opts.now } : {}) });
       registerDeskRoutes(scope, { viewer, actions, caller, audit: app.audit, guards });
       registerUsageRoutes(scope, { app, auditFiles, guards });
+      registerAuditRoutes(scope, { app, auditFiles, guards });
       scope.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
         if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') return reply.code(403).send({ ok: false, code: 'csrf' });
         const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

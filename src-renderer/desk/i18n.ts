@@ -10,7 +10,7 @@ const nl = {
   other: 'en' as 'nl' | 'en',
   signIn: { heading: 'Aanmelden', intro: 'Meld je aan met je eigen account.', username: 'Gebruikersnaam', password: 'Wachtwoord', submit: 'Aanmelden' },
   signOut: 'Afmelden',
-  nav: { label: 'Onderdelen', person: 'Persoon zoeken', usage: 'Gebruik' },
+  nav: { label: 'Onderdelen', person: 'Persoon zoeken', usage: 'Gebruik', audit: 'Audit' },
   roles: { servicedesk: 'servicedesk', auditor: 'alleen lezen' },
   search: { heading: 'Persoon zoeken', label: 'Gebruikersnaam van de beller', hint: 'Elke schrijfwijze werkt: A.Janssen, a.janssen@…, DOMEIN\\a.janssen.', submit: 'Zoeken' },
   state: {
@@ -45,6 +45,10 @@ const nl = {
     unblocked: (v: boolean) => `Blokkade opgeheven. ${v ? 'De beller was geverifieerd.' : 'Let op: de beller was niet geverifieerd.'}`,
     unlocked: (v: boolean) => `Account ontgrendeld. ${v ? 'De beller was geverifieerd.' : 'Let op: de beller was niet geverifieerd.'}`,
     clientReason: 'Reden voor de kiosk (verplicht)', client: 'Kiosk of adres', clientHint: 'Bijvoorbeeld kiosk-3-west of 10.1.2.3.', clientSubmit: 'Blokkade van kiosk opheffen', clientDone: 'Blokkade van de kiosk opgeheven.',
+  },
+  audit: {
+    heading: 'Audit doorzoeken', user: 'Gebruikersnaam (leeg: iedereen)', deskOnly: 'Alleen acties van de servicedesk', submit: 'Zoeken',
+    found: (shown: number, total: number) => (shown < total ? `${total} regels; de nieuwste ${shown}:` : `${total} regels.`), who: 'Persoon', reason: 'Reden', unreadable: 'Let op: een auditbestand klopt niet (audit:verify); gezocht tot de eerste foute regel.',
   },
   events: { heading: 'Laatste gebeurtenissen', when: 'Tijd', host: 'Server', step: 'Stap', outcome: 'Uitkomst', client: 'Kiosk of adres', none: 'Geen gebeurtenissen in de laatste 7 dagen.' },
   usage: {
@@ -82,7 +86,7 @@ const en: Texts = {
   other: 'nl',
   signIn: { heading: 'Sign in', intro: 'Sign in with your own account.', username: 'Username', password: 'Password', submit: 'Sign in' },
   signOut: 'Sign out',
-  nav: { label: 'Sections', person: 'Find a person', usage: 'Usage' },
+  nav: { label: 'Sections', person: 'Find a person', usage: 'Usage', audit: 'Audit' },
   roles: { servicedesk: 'service desk', auditor: 'read only' },
   search: { heading: 'Find a person', label: "Caller's username", hint: 'Any spelling works: A.Janssen, a.janssen@…, DOMAIN\\a.janssen.', submit: 'Search' },
   state: {
@@ -117,6 +121,10 @@ const en: Texts = {
     unblocked: (v) => `Block lifted. ${v ? 'The caller was verified.' : 'Note: the caller was not verified.'}`,
     unlocked: (v) => `Account unlocked. ${v ? 'The caller was verified.' : 'Note: the caller was not verified.'}`,
     clientReason: 'Reason for the kiosk (required)', client: 'Kiosk or address', clientHint: 'For example kiosk-3-west or 10.1.2.3.', clientSubmit: "Lift the kiosk's block", clientDone: "The kiosk's block is lifted.",
+  },
+  audit: {
+    heading: 'Search the audit trail', user: 'Username (empty: everyone)', deskOnly: 'Service desk actions only', submit: 'Search',
+    found: (shown, total) => (shown < total ? `${total} lines; the newest ${shown}:` : `${total} lines.`), who: 'Person', reason: 'Reason', unreadable: 'Note: an audit file does not verify (audit:verify); searched up to its first bad line.',
   },
   events: { heading: 'Latest events', when: 'Time', host: 'Server', step: 'Step', outcome: 'Outcome', client: 'Kiosk or address', none: 'No events in the last 7 days.' },
   usage: {

@@ -6,7 +6,7 @@ import type { Agent } from './api.js';
 class DeskState {
   lang = $state<'nl' | 'en'>('nl');
   agent = $state<Agent | null>(null);
-  view = $state<'person' | 'usage'>('person');
+  view = $state<'person' | 'usage' | 'audit'>('person');
   /** Why the sign-in is shown again (session ended), as an error code. */
   endedBecause = $state<string | null>(null);
   ready = $state(false);

@@ -77,6 +77,16 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   await expect(page.getByRole('button', { name: 'Blokkade opheffen' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Gebruik' }).click();
 
+  // The audit search: what the servicedesk did (the first test's lift, with its reason).
+  await page.getByRole('link', { name: 'Audit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit doorzoeken' })).toBeFocused();
+  await page.getByLabel('Alleen acties van de servicedesk').check();
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const found = page.getByRole('table', { name: 'Audit doorzoeken' });
+  await expect(found.getByRole('row').filter({ hasText: 'desk_unblock_verified' })).toContainText('Belde na nachtdienst, code voorgelezen');
+  await expectAccessible(page, 'audit search');
+  await page.getByRole('link', { name: 'Gebruik' }).click();
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als CSV' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8');
   const days = csv.split('\r\n\r\n')[0]!.split('\r\n').slice(1).map((r) => r.split(',').slice(1, 5).map(Number));
