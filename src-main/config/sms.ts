@@ -103,6 +103,11 @@ export const DEFAULT_TEMPLATES = {
     nl: '{organisation}: je account is net ontgrendeld. Heb jij dit niet gedaan? Bel meteen de servicedesk: {servicedesk}.',
     en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now: {servicedesk}.',
   },
+  /** The servicedesk's own purpose: the caller reads this code back to the agent (src-main/desk/verify.ts). */
+  desk: {
+    nl: 'De servicedesk vraagt je deze code voor te lezen: {code}',
+    en: 'The service desk asks you to read out this code: {code}',
+  },
 };
 
 export const DEFAULT_CHANNEL_NAME = { nl: 'sms', en: 'SMS' };
@@ -128,6 +133,7 @@ export const smsSchema = z
         unlockCode: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.unlockCode),
         changed: template.default(DEFAULT_TEMPLATES.changed),
         unlocked: template.default(DEFAULT_TEMPLATES.unlocked),
+        desk: template.refine(hasCode, 'the servicedesk text must contain {code}').default(DEFAULT_TEMPLATES.desk),
       })
       .strict()
       .default(DEFAULT_TEMPLATES),

@@ -8,7 +8,7 @@ import { LocalCodeChannel } from './local-code.js';
 import { CODE_TEXT, renderMessage } from './messages.js';
 
 export type Sms = { codeChannel: CodeChannel; notices: SmsSender | undefined; describe: string };
-export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; servicedeskPhone?: string };
+export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; /** store/pepper.ts */ pepper: Buffer; servicedeskPhone?: string };
 
 /** Throws ConfigError when Twilio credentials are missing or malformed (fail fast at start-up). */
 export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger): Promise<Sms> {
@@ -20,7 +20,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
     case 'outbox': {
       const { defaultOutboxPath, OutboxSender } = await import('./outbox.js');
       const sender = await OutboxSender.open(provider.file ?? defaultOutboxPath(ctx.env));
-      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
+      return { codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
     }
     case 'twilio-messaging': {
       const { createTwilioClient } = await import('./twilio-client.js');
@@ -31,7 +31,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
       warnBaseUrl(provider.baseUrl, log);
       const describe = `SMS: Twilio Messaging ${describeSender(from)} (${twilio.auth}, timeout ${provider.timeoutMs} ms)`;
       log.info({ provider: provider.type, auth: twilio.auth }, describe);
-      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe };
+      return { codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper), notices: sender, describe };
     }
     case 'twilio-verify': {
       const { createTwilioClient } = await import('./twilio-client.js');

@@ -33,7 +33,7 @@ test('the identity refusal is short, counts down different dates, warns before t
   // goed zetten" below them is a control, one more line).
   const { height, lineHeight } = await kiosk.alert.evaluate((el) => {
     const ps = [...el.querySelectorAll(':scope > p')];
-    return { height: ps.reduce((h, p) => h + p.getBoundingClientRect().height, 0), lineHeight: parseFloat(getComputedStyle(ps[0]!).lineHeight) };
+    return { height: ps.reduce((h, p) => h + p.getBoundingClientRect().height, 0), lineHeight: parseFloat(el.ownerDocument.defaultView!.getComputedStyle(ps[0]!).lineHeight) };
   });
   const rendered = Math.round(height / lineHeight);
   console.log(`identity refusal at ${page.viewportSize()!.width} px: ${rendered} lines`);

@@ -12,8 +12,8 @@ const ORG = 'Stichting Zorg en Welzijn Noord-Limburg'; // close to the 40-charac
 describe('SMS texts', () => {
   it.each(['nl', 'en'] as const)('default %s texts fit one GSM-7 segment, name the organisation, carry no link', (lang) => {
     const values = { organisation: ORG, code: '123456', minutes: 5, servicedesk: smsPhone('0485 – 845 900') };
-    const kinds = Object.keys(DEFAULT_TEMPLATES) as MessageKind[];
-    expect(kinds.sort()).toEqual(['changed', 'code', 'unlockCode', 'unlocked']);
+    // The wizard's four purposes (the servicedesk's own `desk` text: test/unit/desk).
+    const kinds: MessageKind[] = ['code', 'unlockCode', 'changed', 'unlocked'];
     for (const kind of kinds) {
       const t = renderMessage(DEFAULT_TEMPLATES, kind, lang, values);
       expect(t.startsWith(`${ORG}:`)).toBe(true);
