@@ -66,3 +66,15 @@ test('on the web the servicedesk is one tap away (tel:, mailto:), once per scree
   await expect(kiosk.alert).toBeVisible();
   await expect(page.getByText('0485 – 845 900')).toHaveCount(1); // "Vul je gebruikersnaam in" needs no call
 });
+
+test('a compact header; the unlock choice one Tab from the field and in view without scrolling', async ({ kiosk, page }) => {
+  await kiosk.open();
+  const viewport = page.viewportSize()!;
+  const header = (await page.getByRole('banner').boundingBox())!;
+  console.log(`header at ${viewport.width}×${viewport.height}: ${Math.round(header.height)} px (${((header.height / viewport.height) * 100).toFixed(1)} % of the screen)`);
+  expect(header.height / viewport.height).toBeLessThan(0.1); // it was 34 % on a phone
+  const choice = kiosk.button('Account geblokkeerd? Ontgrendel je account');
+  await expect(choice).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Tab');
+  await expect(choice).toBeFocused();
+});
