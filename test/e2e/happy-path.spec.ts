@@ -22,6 +22,17 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
   await kiosk.open();
   await expect(page).toHaveTitle(/Pantein/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(kiosk.field('username')).toHaveAccessibleDescription(/^Stap 1 van 4\s*:?\s*Wachtwoord vergeten\? Bijvoorbeeld A\.Janssen/);
+  await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+    - main:
+      - 'heading "Stap 1 van 4 : Wachtwoord vergeten?" [level=1]'
+      - paragraph: "Hier kies je zelf een nieuw wachtwoord. Is je account geblokkeerd? Dan wordt het ook ontgrendeld. Je hebt nodig:"
+      - list
+      - textbox "Gebruikersnaam"
+      - button "Account geblokkeerd? Ontgrendel je account"
+      - button "Volgende"
+      - button "Annuleren"
+  `);
   await type(ANNA.username);
   await press('Enter');
 
@@ -94,7 +105,17 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
   await press('Enter');
 
   await expect(kiosk.heading).toHaveText('Je wachtwoord is opnieuw ingesteld');
-  await expect(kiosk.heading).toBeFocused();
+  await expect(kiosk.heading).toBeFocused(); // nothing to type: the heading says it worked
+  await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+    - main:
+      - region "Je wachtwoord is opnieuw ingesteld":
+        - heading "Je wachtwoord is opnieuw ingesteld" [level=1]
+        - paragraph: Gelukt! Je kunt nu inloggen met je nieuwe wachtwoord.
+        - 'heading "Je nieuwe wachtwoord geldt ook voor:" [level=2]'
+        - 'list "Je nieuwe wachtwoord geldt ook voor:"'
+        - paragraph: Je bent nu klaar en mag deze pagina sluiten.
+        - button "Terug naar het begin"
+  `);
   console.log(`keyboard walk of A.Janssen: ${keys} keys`);
   expect(keys).toBeLessThanOrEqual(60);
   await expect(page.getByText('Je bent nu klaar en mag deze pagina sluiten.')).toBeVisible(); // the web host's words
