@@ -1,7 +1,7 @@
 // The package as an admin installs it, for the start-up figures: `npm pack` of a built checkout (or a tarball
 // given as is), then `npm install -g --omit=dev` into a fresh prefix under the bench's work folder. Returns the
-// command to start: the installed `bin` (bin.js, with Node's compile cache) or, for a build from before 1.0.0
-// that had no `bin`, its dist/main/cli.js.
+// command to start: the installed `bin` (package.json; the bundled dist/server/bin.js with Node's compile cache)
+// or, for a build from before 1.0.0 that had no `bin`, its dist/main/cli.js.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ export function packAndInstall(source: string, work: string, name: string): Inst
   const modules = join(prefix, 'lib', 'node_modules');
   const [pkg] = readdirSync(modules).filter((d) => !d.startsWith('.'));
   const dir = join(modules, pkg!);
-  const bin = join(dir, 'dist', 'main', 'bin.js');
-  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-  return { label: `${pkg}@${version}`, entry: existsSync(bin) ? bin : join(dir, 'dist', 'main', 'cli.js'), version };
+  const { version, bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; bin?: Record<string, string> };
+  const command = bin?.['wachtwoord-vergeten'];
+  return { label: `${pkg}@${version}`, entry: command ? join(dir, command) : join(dir, 'dist', 'main', 'cli.js'), version };
 }

@@ -1,6 +1,7 @@
 // `serve [--config PATH]`: the web host, and the admin listener when configured. Its logs (JSON lines) go to
 // stdout, the start banner to stderr. What an admin can get wrong at start — a port in use, a bad PORT or HOST,
 // an unreadable config, an unknown LOG_LEVEL — ends in one line saying what to do (exit 1), no stack trace.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopback } from '../config/admin.js';
@@ -9,6 +10,8 @@ import { createLogger, LOG_LEVELS } from '../log.js';
 import { StartError } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** The built wizard, dist/renderer: beside dist/server (the bundle, here) or above dist/main/cli (tsc's output). */
+const rendererDir = () => [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer')].find((d) => existsSync(join(d, 'index.html'))) ?? join(here, '..', '..', 'renderer');
 
 
 /** PORT and HOST from the environment win over server.port/server.host. */
@@ -39,7 +42,7 @@ export async function serve(configPath: string | undefined, env: NodeJS.ProcessE
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
   const admin = config.admin.enabled ? await (await import('../web/admin-server.js')).buildAdminServer(app, { log }) : undefined;
-  const server = await buildServer(app, { rendererDir: join(here, '..', '..', 'renderer'), server: config.server, log });
+  const server = await buildServer(app, { rendererDir: rendererDir(), server: config.server, log });
   const banner: string[] = [];
   try {
     const url = await server.listen({ host, port }).catch((e: unknown) => Promise.reject(listenFailure(e, 'the web host', host, port)));

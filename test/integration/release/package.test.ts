@@ -18,7 +18,7 @@ let packed: string[];
 let installLog: string;
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/main/bin.js')) || !existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('no build: run `npm run build` first');
+  if (!existsSync(join(root, 'dist/server/bin.js')) || !existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('no build: run `npm run build` first');
   work = mkdtempSync(join(tmpdir(), 'rk-release-'));
   chmodSync(work, 0o755);
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
@@ -46,7 +46,7 @@ const run = (args: string[], extra?: NodeJS.ProcessEnv) => {
 
 describe('the npm pack tarball', () => {
   it('holds the built server, the wizard, the resources, the unit and the licence; no sources, tests or bench', () => {
-    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/main/bin.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'resources/demo-directory.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
+    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/server/bin.js', 'dist/server/common-list-worker.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'resources/demo-directory.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
     expect(packed.filter((f) => /^(src-|test\/|bench\/|dist\/bench\/)|\.map$/.test(f))).toEqual([]);
   });
 
