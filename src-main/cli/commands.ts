@@ -22,7 +22,7 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: ['start [--config PATH] [--dev]'],
     options: { config: config(''), dev: { type: 'boolean', help: 'a window instead of the locked-down full screen' } },
     maxPositionals: 0,
-    run: async (p) => (await import('../electron/launch.js')).startCommand({ dev: p.values['dev'] === true, config: str(p, 'config') }),
+    run: async (p) => (await import('../launch.js')).startCommand({ dev: p.values['dev'] === true, config: str(p, 'config') }),
   },
   doctor: {
     summary: 'check a configuration against AD, SMS, audit trail and store (changes nothing)',

@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { AdDirectoryConfig } from '../config/directory.js';
-import { adConnectionSettings } from '../directory/ad-settings.js';
+import { adConnectionSettings } from '../directory/ad/index.js';
 import { DemoDirectory } from '../directory/demo.js';
 import { checkBindAndPolicy, checkTestUser } from './ad-checks.js';
 import { checkPasswordPolicy } from './ad-policy-checks.js';
