@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretFiles } from '../../src-main/electron/start/paths.js';
+import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER } from '../../src-main/electron/local/machine-secret.js';
 import { findPwsh } from './tools.js';
 
 const root = process.cwd();
@@ -63,6 +64,17 @@ describe('what ties the scripts to the project', () => {
     expect(script('common.ps1')).toContain("$ProductKey = 'HKLM:\\SOFTWARE\\Wachtwoord vergeten'");
     expect(script('secret.ps1')).toContain("$LsaSecretName = 'L$WachtwoordVergetenKiosk'");
     for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle']) expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
+  });
+
+  it('local mode: the AD password file, its DPAPI entropy and scope are the same in install.ps1 and the kiosk', () => {
+    const ps = script('directory-secret.ps1');
+    const c = readFileSync(join(root, 'src-machine-secret', 'unprotect.c'), 'utf8');
+    const entropy = /GetBytes\("([^"]+)"\)/.exec(ps)?.[1];
+    expect(entropy).toMatch(/^WachtwoordVergeten\./);
+    expect(c).toContain(`static const char ENTROPY[] = "${entropy!}";`);
+    expect(ps).toContain('DataProtectionScope.LocalMachine');
+    expect(ps).toContain(`$DirectorySecretFile = Join-Path $SettingsDir '${MACHINE_SECRET_FILE}'`);
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toContain(`- ${MACHINE_SECRET_READER}`);
   });
 
   it('the tile (src-logon-tile) reads exactly these names', () => {
