@@ -55,3 +55,10 @@ function Remove-TileDll([string] $Dll) {
 function Clear-GroupPolicyState([string] $Sid) {
     foreach ($k in $GroupPolicyStateKeys) { if (Test-Path -Path "$k\$Sid") { Remove-Item -Path "$k\$Sid" -Recurse -Force } }
 }
+
+# An uninstall that ended with 3010 queued the tile DLL for deletion at the restart (MoveFileEx keeps the queue in
+# Session Manager\PendingFileRenameOperations as "\??\<path>"): installing before that restart would lose the new DLL.
+function Assert-NotPendingDelete([string] $Path) {
+    $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
+    if (@($pending) -contains $Path) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $Path" }
+}

@@ -31,7 +31,7 @@ param(
     [switch] $NoAppLocker,
     [string] $TileDll
 )
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'kiosk-settings', 'directory-secret', 'provider', 'account', 'drift') { . (Join-Path $PSScriptRoot "$f.ps1") }
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker-rules', 'applocker', 'shell', 'settings', 'kiosk-settings', 'directory-secret', 'provider', 'account', 'drift', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
 $K = @{ AccountName = $AccountName; CentralUrl = $CentralUrl; CaFile = $CaFile; LocalMode = [bool]$LocalMode; ConfigFile = $ConfigFile; KioskConfig = $KioskConfig; Restart = $false; Sid = $null }
 
 try {
@@ -39,19 +39,13 @@ try {
         Assert-Admin
         if (-not $TileDll) { $script:TileDll = Get-DefaultTileDll $AppExe }
         foreach ($f in $AppExe, $TileDll) { if (-not (Test-Path -LiteralPath $f)) { throw "not found: $f" } }
-        # An uninstall that ended with 3010 queued the tile DLL for deletion at the restart (MoveFileEx): installing
-        # before that restart would lose the new DLL then.
-        $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
-        if (@($pending) -contains $TileDll) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $TileDll" }
+        Assert-NotPendingDelete $TileDll
         $K.Lockdown = Test-LockdownEdition
         if ($ShellMode -eq 'Auto') { $script:ShellMode = $(if ($K.Lockdown) { 'ShellLauncher' } else { 'UserPolicy' }) }
         if ($ShellMode -eq 'ShellLauncher' -and -not $K.Lockdown) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }
         if ($KeyboardFilter -and -not $K.Lockdown) { throw 'Keyboard Filter needs Windows Enterprise or Education.' }
         $K.AppLocker = $K.Lockdown -and -not $NoAppLocker
-        if ($K.AppLocker) {
-            $mdm = @(Get-MdmAppLocker)
-            if ($mdm.Count) { throw "AppLocker is managed by MDM (Intune, AppLocker CSP) on this PC ($($mdm -join '; ')): local rules would not combine with it predictably. Put the kiosk rules in that MDM policy (docs/windows-kiosk.md) and run with -NoAppLocker." }
-        }
+        if ($K.AppLocker) { Assert-NoMdmAppLocker } # before anything changes
         if ($CentralUrl -and ($LocalMode -or $ConfigFile)) { throw 'choose central mode (-CentralUrl, -CaFile) or local mode (-LocalMode -ConfigFile), not both' }
         if ($CentralUrl -and ($CentralUrl -notmatch '^https://[^/\s]+' -or -not $CaFile)) { throw '-CentralUrl needs an https:// URL and -CaFile the PEM of the CA that issued its certificate' }
         if ($CaFile -and -not (Test-Path -LiteralPath $CaFile)) { throw "-CaFile: not found: $CaFile" }

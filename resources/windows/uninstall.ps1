@@ -14,7 +14,7 @@
   logon screen's last-user values and Windows' Group Policy state of the deleted kiosk SIDs are cleaned.
 #>
 param([switch] $KeepSettings, [switch] $RemoveTileDll)
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive', 'drift', 'lastlogon', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker-rules', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive', 'drift', 'lastlogon', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
 $sids = @()
 $restart = $false
 

@@ -29,8 +29,9 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
   it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
-  it('issue 23: settings nobody else wrote (5.1 encodings), local-mode AD password across repair/update/rotation, AppLocker under GPO/MDM, uninstall with a loaded hive and a locked DLL, drift task', () =>
-    runPwsh('kiosk-setup.tests.ps1'), 600_000);
+  it('settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation', () =>
+    runPwsh('kiosk-settings.tests.ps1'), 600_000);
+  it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
 });
 
 describe('what ties the scripts to the project', () => {
