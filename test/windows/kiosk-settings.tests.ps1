@@ -118,6 +118,13 @@ Case 'local mode: the AD password survives install, repair, update and password 
     Test-Equal 0 (Invoke-Kiosk 'install.ps1' $p).Exit 'install with a new directory-password.txt'
     Test-That ($null -eq $global:W.Items["$Dir\directory-password.txt".ToLowerInvariant()]) 'directory-password.txt consumed'
     Test-Equal 'Nieuw-Svc-Wachtwoord' ([Text.Encoding]::UTF8.GetString([WachtwoordVergeten.MachineDpapi]::Unprotect([byte[]]$global:W.Items[$bin].Bytes))) 'the new password protected'
+    # An earlier version's import file, which the kiosk account could modify (so it could delete it): consumed, and
+    # the folder is still this product's own (not moved aside).
+    Add-AdminFile "$Dir\directory-password.txt" 'Oud-Svc-Wachtwoord'
+    $global:W.Items["$Dir\directory-password.txt".ToLowerInvariant()].Acl = @(@{ Sid = $u.Sid; Rights = 'M'; Inherit = $false })
+    $r = Invoke-Kiosk 'install.ps1' $p
+    Test-That ($r.Exit -eq 0 -and $r.Output -notmatch 'Moved aside') "an earlier version's import file: consumed in place`n$($r.Output)"
+    Test-Equal 'Oud-Svc-Wachtwoord' ([Text.Encoding]::UTF8.GetString([WachtwoordVergeten.MachineDpapi]::Unprotect([byte[]]$global:W.Items[$bin].Bytes))) 'its password protected'
     Test-Equal 0 (Invoke-Kiosk 'uninstall.ps1').Exit 'uninstall'
     Test-That ($null -eq $global:W.Items[$bin]) 'uninstall removes directory-password.bin'
 }
