@@ -51,7 +51,7 @@ try {
         if ($CaFile -and -not (Test-Path -LiteralPath $CaFile)) { throw "-CaFile: not found: $CaFile" }
         if ($ConfigFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $ConfigFile))) { throw '-ConfigFile needs -LocalMode and an existing file' }
         if ($KioskConfig -and -not (Test-Path -LiteralPath $KioskConfig)) { throw "-KioskConfig: not found: $KioskConfig" }
-        if ($DirectoryPasswordFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $DirectoryPasswordFile))) { throw '-DirectoryPasswordFile needs -LocalMode and an existing file' }
+        if ($DirectoryPasswordFile -and -not $LocalMode) { throw '-DirectoryPasswordFile needs -LocalMode' }
         if ($LocalMode) {
             Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI, kiosk account). Anyone who runs code as the kiosk account, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
         }

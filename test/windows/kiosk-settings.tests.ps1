@@ -104,9 +104,12 @@ Case 'local mode: the AD password survives install, repair, update and password 
         foreach ($i in $global:W.Items.Values) { if ($i.Path -ne 'C:\Users\admin\ad.txt') { Test-That (-not ([Text.Encoding]::UTF8.GetString([byte[]]$i.Bytes)).Contains('Svc-Geheim')) "${when}: the AD password in plain text in $($i.Path)" } }
     }
     & $readAsKiosk 'install'
-    $p.Remove('DirectoryPasswordFile')
-    Test-Equal 0 (Invoke-Kiosk 'install.ps1' $p).Exit 'repair (new kiosk password)'
+    # Repair with the same command line after the administrator deleted the file (as the docs advise).
+    $global:W.Items.Remove('c:\users\admin\ad.txt')
+    $r = Invoke-Kiosk 'install.ps1' $p
+    Test-That ($r.Exit -eq 0 -and $r.Output -match 'the stored AD password stays') "repair, same options, the file deleted`n$($r.Output)"
     & $readAsKiosk 'repair'
+    $p.Remove('DirectoryPasswordFile')
     Test-Equal 0 (Invoke-Kiosk 'install.ps1' $p).Exit 'update (the new version''s install.ps1, same options)'
     & $readAsKiosk 'update'
     # The tile's rotation at logoff: a SYSTEM task sets a new password on the account and in the LSA secret.
