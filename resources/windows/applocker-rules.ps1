@@ -65,12 +65,13 @@ function Get-AppLockerKioskRules([string] $Type, [string] $Sid, [string] $AppDir
 
 # AppLocker from MDM: the CSP's nodes under HKLM\SOFTWARE\Microsoft\PolicyManager, and the MDM bridge's WMI
 # classes (root\cimv2\mdm\dmmap, "MDM Bridge WMI Provider", learn.microsoft.com). The bridge answers only SYSTEM
-# on an enrolled PC; an error there (not enrolled, or run as an administrator) leaves the registry to tell.
+# on an enrolled PC; an error there (not enrolled, or run as an administrator) leaves the registry to tell. A
+# subkey an administrator may not read is skipped, not fatal.
 $MdmAppLockerClasses = @('MDM_AppLocker_ApplicationLaunchRestrictions01_EXE03', 'MDM_AppLocker_ApplicationLaunchRestrictions01_StoreApps03', 'MDM_AppLocker_MSI03', 'MDM_AppLocker_Script03', 'MDM_AppLocker_DLL03')
 function Get-MdmAppLocker {
     $found = @()
     $pm = 'HKLM:\SOFTWARE\Microsoft\PolicyManager'
-    if (Test-Path -Path $pm) { $found += @(Get-ChildItem -LiteralPath $pm -Recurse | Where-Object { ($_.Name -split '\\')[-1] -eq 'AppLocker' } | ForEach-Object { "registry $($_.Name)" }) }
+    if (Test-Path -Path $pm) { $found += @(Get-ChildItem -LiteralPath $pm -Recurse -ErrorAction SilentlyContinue | Where-Object { ($_.Name -split '\\')[-1] -eq 'AppLocker' } | ForEach-Object { "registry $($_.Name)" }) }
     foreach ($c in $MdmAppLockerClasses) {
         $i = @()
         try { $i = @(Get-CimInstance -Namespace 'root\cimv2\mdm\dmmap' -ClassName $c -ErrorAction Stop | Where-Object { $_.Policy }) } catch { $i = @() }
