@@ -9,12 +9,14 @@
   1. Local account wwv-xxxxxxxx (full name "Wachtwoord vergeten"): random name and a random 40-character
      password from the OS CSPRNG at every install, kept only in the LSA secret L$WachtwoordVergetenKiosk and
      the account; console logon only (deny network, RDP, batch, service logon).
-  2. C:\ProgramData\Wachtwoord vergeten\ taken over (admin-owned, no user write) with kiosk.json: central mode
-     by default (-CentralUrl, -CaFile); local mode (AD password on this PC) only with -LocalMode -ConfigFile.
+  2. C:\ProgramData\Wachtwoord vergeten\: one this script did not create is moved aside, never read; kiosk.json
+     from -KioskConfig or this script's earlier file, plus the keys of -CentralUrl/-CaFile (central, the default)
+     or -LocalMode -ConfigFile (-DirectoryPasswordFile: the AD password in DPAPI machine scope for the kiosk).
   3. Lock-down as per-user local Group Policy (GroupPolicyUsers\<SID>\User\Registry.pol).
   4. Shell: Shell Launcher (Enterprise/Education) or the per-user "Custom User Interface" policy (Pro).
   5. Optional (-KeyboardFilter): the MACHINE-WIDE Keyboard Filter. 6. AppLocker (Enterprise/Education; -NoAppLocker).
-  7. The credential provider (logon tile), then read back, then enable, then Ready = 1.
+  7. The credential provider (logon tile) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then
+     read back, then enable, then Ready = 1.
   Every change is recorded in HKLM\SOFTWARE\Wachtwoord vergeten\Install; uninstall.ps1 reverses exactly those.
 #>
 param(
@@ -53,7 +55,7 @@ try {
         if ($KioskConfig -and -not (Test-Path -LiteralPath $KioskConfig)) { throw "-KioskConfig: not found: $KioskConfig" }
         if ($DirectoryPasswordFile -and -not $LocalMode) { throw '-DirectoryPasswordFile needs -LocalMode' }
         if ($LocalMode) {
-            Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI, kiosk account). Anyone who runs code as the kiosk account, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
+            Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI machine scope, readable by the kiosk account). Anyone who runs code as the kiosk account or as an administrator, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
         }
         # The record first (uninstall.ps1 acts only where there is one); a repair starts closed: the tile shows
         # "niet goed ingesteld" and nobody signs in until the end.
