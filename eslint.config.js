@@ -22,7 +22,7 @@ const rendererRule = {
     patterns: [
       { group: ['electron', 'electron/*', 'electron-store', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).' },
       { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: contract.ts is zod-free.' },
-      { regex: 'src-main/(?!core/(contract|policy)(\\.(js|ts))?$)', message: 'The renderer may only use the contract and the pure password policy from src-main.' },
+      { regex: 'src-main/(?!core/(contract|policy|kiosk-signal)(\\.(js|ts))?$)', message: 'The renderer may only use the contract, the pure password policy and the kiosk signals from src-main.' },
     ],
   }],
 };

@@ -18,9 +18,11 @@ import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER, unprotectWith } from './loc
 import { logoffBeforeSettings, runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
 import { setupOfflinePage } from './central/offline.js';
+import { loadOfflineTexts } from './central/offline-text.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
 import { sessionEnder, startUrlAfter } from './session/session-end.js';
+import { watchWizardSignals } from './session/wizard-signal.js';
 import { ElectronStoreSettings } from './start/settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window/window.js';
 
@@ -77,14 +79,14 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
   });
   return new KioskLifecycle({
     idleSeconds: settings.idleSeconds,
-    codeIdleSeconds: local?.codeIdleSeconds,
+    codeIdleSeconds: local?.codeIdleSeconds ?? settings.codeIdleSeconds,
     doneSeconds: settings.doneSeconds,
     systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
 }
 
-function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session, log: Logger): void {
+function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session, lifecycle: KioskLifecycle, log: Logger): void {
   kiosk.win = createKioskWindow({
     BrowserWindow, session: ses, plan, dev: args.dev, log,
     preloadPath: builtPaths(here).preload,
@@ -94,7 +96,12 @@ function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session,
   });
   kiosk.contentsId = kiosk.win.webContents.id;
   kiosk.win.webContents.on('input-event', () => void (kiosk.lastInput = Date.now()));
-  if (plan.mode === 'central') setupOfflinePage({ ses, contents: kiosk.win.webContents, info: { retryUrl: plan.startUrl, servicedesk: settings.servicedesk }, log });
+  // Code step, success, leaving: the wizard's in-page signals, from this window and its origin only (both modes).
+  watchWizardSignals(kiosk.win.webContents, plan.allowedOrigin, (signal) => lifecycle.wizard(signal));
+  if (plan.mode === 'central') {
+    const info = { retryUrl: plan.startUrl, servicedesk: settings.servicedesk, texts: loadOfflineTexts(builtPaths(here).renderer) };
+    setupOfflinePage({ ses, contents: kiosk.win.webContents, info, log });
+  }
   if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
 }
 
@@ -132,7 +139,6 @@ async function start(log: Logger): Promise<void> {
           settingsDir: dir,
           userData: app.getPath('userData'),
           kiosk: () => kiosk.win?.webContents,
-          onWizard: (event) => lifecycle.wizard(event),
           isPackaged: app.isPackaged,
           trustFile: trust,
           // install.ps1's DPAPI machine-scope copy (resources/windows/directory-secret.ps1), read by its helper.
@@ -142,7 +148,7 @@ async function start(log: Logger): Promise<void> {
         })
       : undefined;
   const lifecycle = setupLifecycle(settings, plan, ses, local, log);
-  setupWindow(settings, plan, ses, log);
+  setupWindow(settings, plan, ses, lifecycle, log);
   setupQuit(lifecycle, local);
   lifecycle.start();
   log.info({ mode: plan.mode, kioskId, dev: args.dev, logoff: kiosk.logoffOnFailure, settings: dir }, 'kiosk started');

@@ -5,14 +5,17 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { serveOfflineRequest } from '../../src-main/electron/central/offline.js';
-import { OFFLINE_TEXT, offlineUrl } from '../../src-main/electron/central/offline-page.js';
+import { offlineUrl } from '../../src-main/electron/central/offline-page.js';
+import { loadOfflineTexts } from '../../src-main/electron/central/offline-text.js';
 import { parseSettings } from '../../src-main/settings/schema.js';
 
 const CENTRAL = 'https://reset.zorg.example/';
+/** The words as the build wrote them for the kiosk (dist/renderer/offline-text.json): the shipped file. */
+const OFFLINE_TEXT = loadOfflineTexts('dist/renderer');
 let server: Server;
 let base = '';
 test.beforeAll(async () => {
-  const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk };
+  const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk, texts: OFFLINE_TEXT };
   server = createServer(async (req, res) => {
     const answer = serveOfflineRequest(`app://kiosk${req.url ?? '/'}`, info);
     res.writeHead(answer.status, Object.fromEntries(answer.headers));

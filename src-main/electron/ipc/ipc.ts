@@ -15,7 +15,7 @@ export type IpcOptions = {
   client: ClientContext;
   appOrigin: string;
   log: Logger;
-  /** After a validated call: main tracks the active session (to cancel it on wipe) and the wizard's end. */
+  /** After a validated call: local mode tracks the active session, to cancel it on a wipe (active-session.ts). */
   onCall?: (method: Method, req: unknown, res: unknown) => void;
 };
 

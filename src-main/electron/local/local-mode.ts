@@ -3,6 +3,7 @@
 import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config/load.js';
+import { kioskTimings } from '../../config/runtime.js';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../core/ports/log.js';
 import type { ClientContext } from '../../core/contract.js';
@@ -13,7 +14,7 @@ import { secretFiles } from '../start/paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from '../window/protocol.js';
 import { loadMachineSecret, type MachineUnprotect } from './machine-secret.js';
 import { loadDirectorySecret } from './secret.js';
-import { trackWizard, type WizardEvent } from '../session/wizard-tracker.js';
+import { trackActiveSession } from '../session/active-session.js';
 
 export type LocalModeOptions = {
   settings: KioskSettingsData;
@@ -27,8 +28,6 @@ export type LocalModeOptions = {
   ipcMain: Pick<IpcMain, 'handle'>;
   safeStorage: Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
   kiosk: () => WebContents | undefined;
-  /** What the wizard did, for the lifecycle: code step, success, the person left. */
-  onWizard: (event: WizardEvent) => void;
   /** An installed kiosk: its core gets no environment variable but the AD password from safeStorage. */
   isPackaged: boolean;
   /** Refuses a config or CA file the kiosk account could change (file-trust.ts). */
@@ -76,15 +75,15 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
 
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
   const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
-  const tracker = trackWizard(o.onWizard);
-  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: tracker.onCall }), o.kiosk);
+  const active = trackActiveSession();
+  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: active.onCall }), o.kiosk);
 
   return {
     async cancelActive() {
-      const sessionId = tracker.take();
+      const sessionId = active.take();
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
-    codeIdleSeconds: Math.max(config.security.codeIdleSeconds ?? config.security.codeTtlSeconds, config.security.idleSeconds),
+    codeIdleSeconds: kioskTimings(config).codeIdleSeconds,
   };
 }

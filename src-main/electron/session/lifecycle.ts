@@ -1,9 +1,9 @@
 // When the kiosk wipes itself: after `idleSeconds` without input (DESIGN: 90 s; `codeIdleSeconds` while the
 // wizard waits for a code), `doneSeconds` after the wizard succeeded, and at once when the person chose to leave
 // (Annuleren on the first step, the success screen's button). Pure with injected clock and timers; main wires it
-// to powerMonitor, the IPC tracker (wizard-tracker.ts) and the window.
+// to powerMonitor, the wizard's signals (wizard-signal.ts) and the window.
 // In the logon-screen setup the "wipe" is a Windows logoff, which also wipes everything.
-import type { WizardEvent } from './wizard-tracker.js';
+import type { KioskSignal } from '../../core/kiosk-signal.js';
 
 export type Timers = {
   setInterval(fn: () => void, ms: number): unknown;
@@ -16,7 +16,7 @@ export type EndReason = 'idle' | 'done' | 'left';
 
 export type LifecycleOptions = {
   idleSeconds: number;
-  /** The idle limit while the wizard waits for a code (default idleSeconds). */
+  /** The idle limit while the wizard waits for a code (config/runtime.ts; central mode does not know the step: idleSeconds). */
   codeIdleSeconds?: number | undefined;
   doneSeconds: number;
   /** Seconds since the last keyboard, mouse or touch input (powerMonitor.getSystemIdleTime). */
@@ -54,7 +54,7 @@ export class KioskLifecycle {
   /** One end per idle stretch: a kiosk left alone is wiped once, not every poll. */
   check(): void {
     const idle = this.opts.systemIdleSeconds();
-    const limit = this.atCodeStep ? Math.max(this.opts.codeIdleSeconds ?? 0, this.opts.idleSeconds) : this.opts.idleSeconds;
+    const limit = this.atCodeStep ? (this.opts.codeIdleSeconds ?? this.opts.idleSeconds) : this.opts.idleSeconds;
     if (idle < limit) {
       this.firedThisIdle = false;
       return;
@@ -64,10 +64,10 @@ export class KioskLifecycle {
     this.end('idle');
   }
 
-  /** What the wizard did (wizard-tracker.ts). */
-  wizard(event: WizardEvent): void {
-    if (event === 'code-step' || event === 'other-step') this.atCodeStep = event === 'code-step';
-    else if (event === 'done') this.wizardDone();
+  /** Where the wizard is (wizard-signal.ts). */
+  wizard(signal: KioskSignal): void {
+    if (signal === 'step/code' || signal === 'step/other') this.atCodeStep = signal === 'step/code';
+    else if (signal === 'end/done') this.wizardDone();
     else this.end('left');
   }
 

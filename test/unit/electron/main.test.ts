@@ -80,6 +80,8 @@ const argv = process.argv;
 let outbox: string;
 let win: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({ sender, senderFrame: { url, parent: null } });
+/** The wizard's in-page signal as Electron reports it (did-navigate-in-page: url, isMainFrame). */
+const signal = (url: string, isMainFrame = true) => win.webContents.emit('did-navigate-in-page', {}, url, isMainFrame);
 const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) => fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
@@ -153,6 +155,7 @@ describe('main.ts wiring (fake Electron)', () => {
   it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {
     const started = await invoke('start', { username: 'A.Janssen' });
     expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true, step: 'code' });
+    signal('app://kiosk/index.html#/kiosk/step/code'); // the wizard shows the code step
     const before = win.urls.length;
     win.webContents.emit('input-event', {}, { type: 'keyDown' }); // the last input: now
     fake.idle = 100_000;
@@ -177,9 +180,14 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
-  it('ends at once when the person leaves: a cancel without a session (Annuleren on the first step)', async () => {
+  it('ends at once when the person leaves (Annuleren on the first step): the wizard\'s signal, not an IPC call', async () => {
     const before = win.urls.length;
-    expect(await invoke('cancel', {})).toEqual({ ok: true });
+    expect(await invoke('cancel', {})).toEqual({ ok: true }); // a cancel without a session ends nothing any more
+    signal('app://kiosk/index.html#/kiosk/end/left', false); // a sub-frame's signal is ignored
+    signal('https://evil.example/#/kiosk/end/left'); // so is another origin's
+    await new Promise((r) => setImmediate(r));
+    expect(win.urls).toHaveLength(before);
+    signal('app://kiosk/index.html#/kiosk/end/left');
     await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
     expect(win.urls.at(-1)).toBe('app://kiosk/index.html');
   });
@@ -187,6 +195,7 @@ describe('main.ts wiring (fake Electron)', () => {
   it('wipes doneSeconds after a successful reset', async () => {
     const kiosk: ResetApi = forwardEach((method) => (req) => invoke(method, req));
     await walkTo(kiosk, (to) => lastCode(readOutbox(outbox), to), 'done'); // each answer checked, up to done
+    signal('app://kiosk/index.html#/kiosk/end/done'); // the success screen
     const before = win.urls.length;
     vi.advanceTimersByTime(19_000);
     expect(win.urls).toHaveLength(before);

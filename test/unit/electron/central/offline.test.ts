@@ -5,13 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../src-main/core/ports/log.js';
 import { KIOSK_CSP } from '../../../../src-main/electron/window/csp.js';
 import { ERR_ABORTED, offlineReason, serveOfflineRequest, setupOfflinePage } from '../../../../src-main/electron/central/offline.js';
-import { OFFLINE_TEXT, OFFLINE_URL, offlineUrl, reasonFrom, renderOfflinePage } from '../../../../src-main/electron/central/offline-page.js';
+import { OFFLINE_URL, offlineUrl, reasonFrom, renderOfflinePage } from '../../../../src-main/electron/central/offline-page.js';
+import { loadOfflineTexts, OFFLINE_TEXT_FILE, offlineTextsFrom } from '../../../../src-main/electron/central/offline-text.js';
 import { parseSettings } from '../../../../src-main/settings/schema.js';
 import { en } from '../../../../src-renderer/i18n/en.js';
 import { nl } from '../../../../src-renderer/i18n/nl.js';
+import { offlineTextPlugin } from '../../../../vite.config.js';
 
 const CENTRAL = 'https://reset.zorg.example/wizard/';
-const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk };
+const texts = offlineTextsFrom({ nl, en });
+const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk, texts };
 const failed = (errorCode: number, errorDescription: string, isMainFrame = true, url = CENTRAL) => ({ kind: 'failed' as const, errorCode, errorDescription, url, isMainFrame });
 
 describe('when the offline page shows', () => {
@@ -38,16 +41,31 @@ describe('the offline page', () => {
   it('Dutch first, then English, with the servicedesk from the settings and a retry to the central URL', () => {
     expect(html.indexOf('lang="nl"')).toBeLessThan(html.indexOf('lang="en"'));
     expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
-    for (const t of [OFFLINE_TEXT.nl.title, OFFLINE_TEXT.en.title, 'Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl']) expect(html).toContain(t);
+    for (const t of ['Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl']) expect(html).toContain(t);
     expect([...html.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([[CENTRAL, 'Opnieuw proberen'], [CENTRAL, 'Try again']]);
-    expect(html).toContain('<code>ERR_CONNECTION_REFUSED (-102)</code>');
+    expect(html).toContain('<p class="ref">Referentie: <code>ERR_CONNECTION_REFUSED (-102)</code></p>');
+    expect(html).toContain('<p class="ref">Reference: <code>ERR_CONNECTION_REFUSED (-102)</code></p>');
   });
 
-  it('says what the wizard says when the service is unavailable (one wording, kept in step)', () => {
-    expect(OFFLINE_TEXT.nl.title).toBe(nl.errors.unavailable({ host: 'kiosk', channel: 'sms' }).title);
-    expect(OFFLINE_TEXT.en.title).toBe(en.errors.unavailable({ host: 'kiosk', channel: 'SMS' }).title);
-    expect(OFFLINE_TEXT.nl.intro).toBe(nl.servicedesk.intro);
-    expect(OFFLINE_TEXT.en.intro).toBe(en.servicedesk.intro);
+  it('says what the wizard says when the service is unavailable: its message sets are the only text set', () => {
+    const text = (s: string) => s.replace(/<[^>]+>/g, '');
+    for (const m of [nl, en]) {
+      const { title, lines } = m.errors.unavailable({ host: 'kiosk', channel: '' });
+      for (const t of [title, ...lines, m.retry, m.servicedesk.intro, m.servicedesk.phone, m.servicedesk.email]) expect(html, t).toContain(t);
+      expect(text(html)).toContain(m.servicedesk.reference('ERR_CONNECTION_REFUSED (-102)'));
+    }
+    expect(html.match(/<h1>([^<]+)<\/h1>/)?.[1]).toBe(nl.errors.unavailable({ host: 'kiosk', channel: '' }).title);
+    expect(html.match(/<h2>([^<]+)<\/h2>/)?.[1]).toBe(en.errors.unavailable({ host: 'kiosk', channel: '' }).title);
+  });
+
+  it('main reads the words the renderer build wrote (vite.config.ts), and refuses a file that is not that', () => {
+    const written = new Map<string, string>();
+    const ctx = { emitFile: (f: { fileName: string; source: string }) => void written.set(f.fileName, f.source) };
+    (offlineTextPlugin().generateBundle as unknown as (this: typeof ctx) => void).call(ctx);
+    expect([...written.keys()]).toEqual([OFFLINE_TEXT_FILE]);
+    expect(loadOfflineTexts('/r', () => written.get(OFFLINE_TEXT_FILE)!)).toEqual(texts);
+    expect(() => loadOfflineTexts('/r', () => JSON.stringify({ nl: texts.nl }))).toThrow(/offline-text\.json is not the renderer build's offline text/);
+    expect(() => loadOfflineTexts('/r', () => JSON.stringify({ ...texts, en: { ...texts.en, reference: ['x'] } }))).toThrow(/not the renderer build's/);
   });
 
   it('no script, no inline style, no data: URL, nothing from elsewhere: it lives under the kiosk CSP', () => {
@@ -56,7 +74,7 @@ describe('the offline page', () => {
   });
 
   it('escapes what comes from the settings and shows only a reason that looks like one', () => {
-    const evil = renderOfflinePage({ retryUrl: 'https://x/"><script>', servicedesk: { name: '<b>x</b>', phone: '1 & 2', email: 'a@b.nl', hours: '"8-17"' } }, undefined);
+    const evil = renderOfflinePage({ retryUrl: 'https://x/"><script>', servicedesk: { name: '<b>x</b>', phone: '1 & 2', email: 'a@b.nl', hours: '"8-17"' }, texts }, undefined);
     expect(evil).not.toMatch(/<script>|<b>/);
     expect(evil).toContain('&#60;b&#62;x&#60;/b&#62;');
     expect(evil).toContain('1 &#38; 2');

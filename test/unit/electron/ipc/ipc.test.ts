@@ -8,7 +8,7 @@ import { createIpcHandlers, setupIpc, type IpcHandler } from '../../../../src-ma
 import { buildResetApi } from '../../../../src-main/electron/preload/preload-api.js';
 import { APP_ORIGIN } from '../../../../src-main/electron/window/protocol.js';
 import type { SenderInfo } from '../../../../src-main/electron/ipc/sender.js';
-import { trackWizard } from '../../../../src-main/electron/session/wizard-tracker.js';
+import { trackActiveSession } from '../../../../src-main/electron/session/active-session.js';
 import { demoApp, type DemoApp } from '../../../helpers/demo-app.js';
 import { walkTo } from '../../../helpers/walk.js';
 
@@ -77,56 +77,47 @@ describe('IPC handlers', () => {
     expect(handle.mock.calls.map((c) => c[0]).sort()).toEqual(Object.values(CHANNELS).sort());
   });
 
-  it('runs a whole reset on the demo directory through preload API → handlers → core, and reports the end', async () => {
+  it('runs a whole reset on the demo directory through preload API → handlers → core; the session is then done', async () => {
     demo = await demoApp();
-    const events: string[] = [];
-    const tracker = trackWizard((e) => events.push(e));
-    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
+    const active = trackActiveSession();
+    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }));
     const info = await api.info({});
     expect(info.ok).toBe(true);
     const { sessionId } = await walkTo(api, demo.lastCode, 'password'); // each answer checked on the way
-    // The code step in between: the kiosk's longer idle limit while she fetches her phone.
-    expect(events).toEqual(['other-step', 'code-step', 'other-step']);
     const done = await api.setPassword({ sessionId, password: 'Lente#Bloem42', repeat: 'Lente#Bloem42' });
     expect(done).toMatchObject({ ok: true, step: 'done' });
-    expect(events.filter((e) => e === 'done')).toHaveLength(1);
-    expect(tracker.take()).toBeUndefined();
-    // The success screen's button: a cancel without a session is the person leaving (the kiosk logs off).
-    expect(await api.cancel({})).toEqual({ ok: true });
-    expect(events.at(-1)).toBe('left');
+    expect(active.take()).toBeUndefined(); // the core wiped it: nothing to cancel on the logoff
   });
 
-  it('an unlock-only session ends like a reset: "done" once the lockout is lifted', () => {
-    const events: string[] = [];
-    const tracker = trackWizard((e) => events.push(e));
-    tracker.onCall('start', { username: 'M.Bakker', purpose: 'unlock' }, { ok: true, sessionId: 'c'.repeat(32), step: 'identity' });
-    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: false, code: 'unavailable' });
-    expect(events).not.toContain('done');
-    tracker.onCall('unlock', { sessionId: 'c'.repeat(32) }, { ok: true, step: 'unlocked' });
-    expect(events.at(-1)).toBe('done');
-    expect(tracker.take()).toBeUndefined();
+  it('an unlock-only session is done once the lockout is lifted, not before', () => {
+    const active = trackActiveSession();
+    const id = 'c'.repeat(32);
+    active.onCall('start', { username: 'M.Bakker', purpose: 'unlock' }, { ok: true, sessionId: id, step: 'identity' });
+    active.onCall('unlock', { sessionId: id }, { ok: false, code: 'unavailable' });
+    expect(active.take()).toBe(id);
+    active.onCall('start', { username: 'M.Bakker', purpose: 'unlock' }, { ok: true, sessionId: id, step: 'identity' });
+    active.onCall('unlock', { sessionId: id }, { ok: true, step: 'unlocked' });
+    expect(active.take()).toBeUndefined();
   });
 
-  it('a cancel with a session goes back to the start; only one without a session means "leave"', async () => {
+  it('a cancel of the active session forgets it; a cancel of another session or a failed one does not', async () => {
     demo = await demoApp();
-    const events: string[] = [];
-    const tracker = trackWizard((e) => events.push(e));
-    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
+    const active = trackActiveSession();
+    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }));
     const started = await api.start({ username: 'A.Janssen' });
     if (!started.ok) throw new Error(started.code);
-    await api.cancel({ sessionId: started.sessionId });
-    expect(events).not.toContain('left');
-    expect(tracker.take()).toBeUndefined();
-    await api.cancel({}); // Annuleren on the first step
-    expect(events.at(-1)).toBe('left');
-    // A malformed cancel never reaches the tracker.
-    expect(await api.cancel({ sessionId: 'nope' })).toEqual({ ok: false, code: 'invalid_request' });
-    expect(events.filter((e) => e === 'left')).toHaveLength(1);
+    await api.cancel({ sessionId: 'd'.repeat(32) });
+    expect(await api.cancel({ sessionId: 'nope' })).toEqual({ ok: false, code: 'invalid_request' }); // never reaches onCall
+    expect(active.take()).toBe(started.sessionId);
+    const again = await api.start({ username: 'A.Janssen' });
+    if (!again.ok) throw new Error(again.code);
+    await api.cancel({ sessionId: again.sessionId });
+    expect(active.take()).toBeUndefined();
   });
 
   it('tracks the active session so a wipe can cancel it in the core', async () => {
     demo = await demoApp();
-    const tracker = trackWizard(() => {});
+    const tracker = trackActiveSession();
     const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
     const { sessionId } = await walkTo(api, demo.lastCode, 'identity');
     const active = tracker.take();

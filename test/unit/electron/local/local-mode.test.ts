@@ -52,7 +52,6 @@ async function start(sealed: boolean, o: StartOptions = {}) {
     ipcMain: { handle: () => {} },
     safeStorage: cipher,
     kiosk: () => undefined,
-    onWizard: () => {},
     isPackaged: o.isPackaged ?? false,
     trustFile: o.trustFile ?? (async () => {}),
   });

@@ -50,7 +50,7 @@ describe('kiosk lifecycle', () => {
     const onEnd = vi.fn();
     const t = fakeTimers();
     const lc = new KioskLifecycle({ idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, systemIdleSeconds: () => idle, onEnd, timers: t.timers });
-    lc.wizard('code-step');
+    lc.wizard('step/code');
     idle = 299;
     lc.check();
     expect(onEnd).not.toHaveBeenCalled();
@@ -63,8 +63,8 @@ describe('kiosk lifecycle', () => {
     idle = 90;
     lc.check();
     expect(onEnd).toHaveBeenCalledTimes(2);
-    lc.wizard('code-step');
-    lc.wizard('other-step');
+    lc.wizard('step/code');
+    lc.wizard('step/other');
     idle = 0;
     lc.check();
     idle = 91;
@@ -76,9 +76,9 @@ describe('kiosk lifecycle', () => {
     const onEnd = vi.fn();
     const t = fakeTimers();
     const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => 0, onEnd, timers: t.timers });
-    lc.wizard('done');
+    lc.wizard('end/done');
     expect(t.pending()).toBe(1);
-    lc.wizard('left');
+    lc.wizard('end/left');
     expect(onEnd).toHaveBeenCalledExactlyOnceWith('left');
     expect(t.pending()).toBe(0); // the done timer cannot end the session a second time
   });
