@@ -46,7 +46,7 @@ function Test-Installed([string] $Edition = 'Enterprise', [switch] $LocalMode, [
     Test-Equal $(if ($LocalMode) { 'local' } else { 'central' }) $json.mode 'kiosk.json mode'
     Test-Equal $name $json.kioskAccount 'kiosk.json kioskAccount'
     Test-That ($json.logoffOnExit -eq $true) 'kiosk.json logoffOnExit'
-    foreach ($f in 'install.ps1', 'uninstall.ps1', 'common.ps1') { Test-That ($null -ne $global:W.Items["c:\programdata\wachtwoord vergeten\setup\$f"]) "script copy setup\$f" }
+    foreach ($f in 'install.ps1', 'uninstall.ps1', 'common.ps1', 'check.ps1', 'drift.ps1') { Test-That ($null -ne $global:W.Items["c:\programdata\wachtwoord vergeten\setup\$f"]) "script copy setup\$f" }
     if ($Edition -eq 'Enterprise') {
         $shell = $global:W.Wesl.Shells[$u.Sid]
         Test-That ($global:W.Wesl.Enabled -and $shell -and $shell.Shell -eq "`"$AppExePath`"" -and "$($shell.CustomReturnCodesAction)" -eq '3' -and $shell.DefaultAction -eq 0) 'Shell Launcher: kiosk shell, exit 0 -> nothing, else restart'
