@@ -1,6 +1,6 @@
 // tile-test.exe <dll> real|fake — walks a credential provider DLL the way LogonUI does, under Wine.
-// "real": the shipped DLL (its LSA finds no secret under Wine). "fake": the test-only DLL with the fake
-// secret source (success path). Prints one line per check; the exit code is the number of failed checks.
+// "real": the shipped DLL (its own folder check refuses the user-owned build folder). "fake": the test-only
+// DLL with the fake system port (success path, and every refusal). Both: the pure checks. Prints one line per check; the exit code is the number of failed checks.
 #include <cstdio>
 #include <cwchar>
 
@@ -20,11 +20,16 @@ int wmain(int argc, wchar_t** argv) {
   t::lifecycleSuite(dll);
   t::scenarioSuite(dll);
   t::referenceSuite(dll);
-  t::fieldSuite(dll);
+  t::fieldSuite(dll, real);
   t::notReadySuite(dll);
-  if (real) t::missingSecretSuite(dll);
-  else t::successSuite(dll);
+  if (real) {
+    t::realFolderSuite(dll);
+  } else {
+    t::successSuite(dll);
+    t::lockdownSuite(dll);
+  }
   t::failedLogonSuite(dll);
+  t::pureChecksSuite();
   t::clearProductKey();
   t::check(dll.canUnloadNow() == S_OK, "DllCanUnloadNow is S_OK at the end (no object leaked)");
   FreeLibrary(dll.module);
