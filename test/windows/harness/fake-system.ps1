@@ -76,7 +76,12 @@ function global:sc.exe {
 }
 
 function global:New-ScheduledTaskAction { [CmdletBinding()] param([string] $Execute, [string] $Argument) Assert-NotInjected 'New-ScheduledTaskAction'; return @{ Execute = $Execute; Argument = $Argument } }
-function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup) Assert-NotInjected 'New-ScheduledTaskTrigger'; return 'AtStartup' }
+# -AtLogOn (without -User: any user's sign-in) returns an object whose Delay can be set, as MSFT_TaskLogonTrigger's.
+function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup, [switch] $AtLogOn)
+    Assert-NotInjected 'New-ScheduledTaskTrigger'
+    if ($AtLogOn) { return [pscustomobject]@{ Kind = 'AtLogOn'; Delay = $null } }
+    return 'AtStartup'
+}
 function global:Register-ScheduledTask { [CmdletBinding()] param([string] $TaskName, $Action, $Trigger, [string] $User, [string] $RunLevel, [switch] $Force)
     Assert-NotInjected 'Register-ScheduledTask' $TaskName
     $global:W.Tasks[$TaskName] = @{ Execute = $Action.Execute; Argument = $Action.Argument; Trigger = $Trigger; User = $User; RunLevel = $RunLevel }

@@ -53,6 +53,7 @@ function New-World([int] $Sku = 4) {
         'HKLM\SYSTEM\CurrentControlSet\Control', 'HKLM\SYSTEM\CurrentControlSet\Control\Lsa', 'HKU') { New-FakeItem $k 'Key' $System }
     Set-FakeValue 'HKLM\SYSTEM\CurrentControlSet\Control\Lsa' 'LimitBlankPasswordUse' 1 'DWord'
     Add-FakeUser 'Administrator' 'S-1-5-21-1-2-3-500' $true
+    Add-LogonScreenWorld # fake-logon.ps1
     [WachtwoordVergeten.Lsa]::Reset()
 }
 
