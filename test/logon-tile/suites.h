@@ -14,6 +14,7 @@ void successSuite(const Dll& dll);        // the test-only DLL with the fake sec
 void failedLogonSuite(const Dll& dll);
 void lockdownSuite(const Dll& dll);       // lockdown_test.cpp: the test-only DLL's fake system port
 void realFolderSuite(const Dll& dll);     // the shipped DLL's own folder check under Wine
-void pureChecksSuite();                   // pure_checks_test.cpp: the pure checks linked into the test program
+void pureChecksSuite();
+void realChainSuite(const Dll& dll);      // real_chain_test.cpp: tile-real-lockdown.dll, the real lock-down reads                   // pure_checks_test.cpp: the pure checks linked into the test program
 
 }  // namespace t

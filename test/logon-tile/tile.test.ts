@@ -1,7 +1,8 @@
 // The logon tile, built and run for real: `npm run build:logon-tile` (CMake + mingw-w64), the shipped DLL's
 // PE facts (objdump), then tile-test.exe under Wine walking the DLL the way LogonUI does — the shipped DLL
-// (its own folder check, for real: the build folder belongs to the Wine user, so it refuses with WV-6) and the
-// test-only DLL with the fake system port (the success path and every refusal before a sign-in). Both walks
+// (its own folder check, for real: the build folder belongs to the Wine user, so it refuses with WV-6), the
+// test-only DLL with the fake system port (the success path and every refusal before a sign-in), and a test-only
+// DLL with the real lock-down reads (windows_system.cpp) and only the secret and folder facts faked. All walks
 // share one Wine prefix. A missing tool fails the test with its install command: never a silent skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -35,7 +36,7 @@ function requireTool(command: string, install: string) {
 }
 
 interface Walk { status: number | null; checks: Map<string, boolean>; stdout: string; stderr: string }
-function walk(dll: string, mode: 'real' | 'fake'): Walk {
+function walk(dll: string, mode: 'real' | 'fake' | 'lockdown'): Walk {
   const r = run(WINE, [winePath(join(work, 'build', 'tile-test.exe')), winePath(dll), mode], 240_000, env());
   const checks = new Map<string, boolean>();
   for (const line of r.stdout.split(/\r?\n/)) {
@@ -47,6 +48,7 @@ function walk(dll: string, mode: 'real' | 'fake'): Walk {
 
 let real: Walk;
 let fake: Walk;
+let lockdown: Walk;
 
 beforeAll(() => {
   requireTool('cmake', 'cmake');
@@ -59,6 +61,7 @@ beforeAll(() => {
   expect(tests.status, `test build\n${tests.stdout}\n${tests.stderr}`).toBe(0);
   real = walk(shipped, 'real'); // the first Wine run also creates the prefix (~10 s)
   fake = walk(join(work, 'build', 'tile-fake-secret.dll'), 'fake');
+  lockdown = walk(join(work, 'build', 'tile-real-lockdown.dll'), 'lockdown');
 }, 1_200_000);
 
 afterAll(() => {
@@ -92,7 +95,8 @@ describe('npm run build:logon-tile', () => {
     const utf16 = Buffer.from(fakePassword, 'utf16le');
     expect(readFileSync(shipped).includes(utf16)).toBe(false);
     expect(readFileSync(join(work, 'build', 'tile-fake-secret.dll')).includes(utf16)).toBe(true); // the search works
-    expect(existsSync(join(root, 'dist', 'logon-tile', 'tile-fake-secret.dll'))).toBe(false);
+    expect(readFileSync(join(work, 'build', 'tile-real-lockdown.dll')).includes(utf16)).toBe(true);
+    for (const testOnly of ['tile-fake-secret.dll', 'tile-real-lockdown.dll']) expect(existsSync(join(root, 'dist', 'logon-tile', testOnly))).toBe(false);
   });
 
   it('stays small', () => {
@@ -150,5 +154,13 @@ describe('under Wine, walked as LogonUI does', () => {
     ])
       expect(fake.checks.get(name), name).toBe(true);
     expect(fake.stderr).toContain('WachtwoordVergetenTile: lock-out of the kiosk account cleared');
+  });
+
+  it('the real lock-down reads (windows_system.cpp): Wine\'s edition, registry, a Registry.pol file, services and SAM decide', () => {
+    expect([...lockdown.checks].filter(([, ok]) => !ok).map(([name]) => name), lockdown.stdout).toEqual([]);
+    expect(lockdown.status, lockdown.stdout + lockdown.stderr).toBe(0);
+    expect([...lockdown.checks.keys()].filter((name) => name.startsWith('real lock-down reads')).length, lockdown.stdout).toBe(8);
+    for (const code of ['WV-3: local policy off', 'WV-4: policy Shell', 'WV-5: AppIDSvc']) expect(lockdown.stderr).toContain(`WachtwoordVergetenTile: refused ${code}`);
+    expect(lockdown.stderr).toContain('WachtwoordVergetenTile: refused: not set up: 0x800708AD'); // NERR_UserNotFound from NetUserGetInfo
   });
 });
