@@ -58,7 +58,7 @@ function Test-SameWorld([string] $Expected, [string] $Actual, [string] $What) {
 }
 
 function Get-ProductValue([string] $Name) { $k = $global:W.Items[$ProductKeyPath.ToLowerInvariant()]; if ($k -and $k.Values.Contains($Name)) { return $k.Values[$Name].Data }; return $null }
-function Get-KioskUsers { return @($global:W.Users.Values | Where-Object { $_.FullName -eq 'Wachtwoord vergeten' -or $_.Name -like 'wwv-*' }) }
+function Get-KioskUsers { return @($global:W.Users.Values | Where-Object { $_.FullName -in 'Wachtwoord vergeten', 'Kiosk-systeemaccount' -or $_.Name -like 'wwv-*' }) }
 function Get-FileText([string] $Path) { $i = $global:W.Items[$Path.ToLowerInvariant()]; if (-not $i) { return $null }; return [Text.Encoding]::UTF8.GetString([byte[]]$i.Bytes) }
 # Fail closed: no kiosk account may sign in (or the tile may use it) unless the setup finished.
 function Test-Closed([string] $What) {

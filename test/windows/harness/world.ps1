@@ -69,7 +69,7 @@ function Enter-Fake([string] $Name, [string] $Detail = '') {
     $global:W.Log.Add("$($global:W.Calls) [$step] $Name $Detail")
     if ($global:W.FailAt -and $global:W.Calls -eq $global:W.FailAt) {
         # What a power cut at this call would leave (the script's catch never runs then).
-        $enabled = @($global:W.Users.Values | Where-Object { $_.Enabled -and ($_.FullName -eq 'Wachtwoord vergeten' -or $_.Name -like 'wwv-*') } | ForEach-Object { $_.Name })
+        $enabled = @($global:W.Users.Values | Where-Object { $_.Enabled -and ($_.FullName -in 'Wachtwoord vergeten', 'Kiosk-systeemaccount' -or $_.Name -like 'wwv-*') } | ForEach-Object { $_.Name })
         $product = $global:W.Items['hklm\software\wachtwoord vergeten']
         $ready = $product -and $product.Values.Contains('Ready') -and $product.Values['Ready'].Data -eq 1
         $global:W.Failed = @{ Call = $global:W.Calls; Name = $Name; Step = $step; EnabledAtCut = $enabled; ReadyAtCut = $ready }
