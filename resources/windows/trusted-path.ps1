@@ -7,8 +7,9 @@
 # WriteOwner|GENERIC_WRITE|GENERIC_ALL.
 $CodeWriteMask = 0x500D0156
 
-# %ProgramFiles% of the 64-bit view (install.ps1 runs in 64-bit PowerShell through Sysnative): the value Windows
-# keeps under CurrentVersion, not the environment a caller could set.
+# %ProgramFiles% of the 64-bit view (install.ps1 runs in 64-bit PowerShell through Sysnative): ProgramFilesDir under
+# CurrentVersion, where Windows keeps the folder it sets %ProgramFiles% from (a registry fact, not a documented API;
+# checklist item 2a shows it on a real PC), not the environment a caller could set.
 function Get-ProgramFilesDir {
     $dir = [string](Get-RegValue 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion' 'ProgramFilesDir')
     if ($dir -notmatch '^[A-Za-z]:\\[^\\]') { throw "ProgramFilesDir is not a folder path: '$dir'" }

@@ -28,7 +28,9 @@ Refusal checkOwnFolder() noexcept {
     const HRESULT hr = readPathSecurity(path, security);
     if (FAILED(hr)) return refuse(Refusal::kUnsafeFolder, hr);
     if (foreignMayChange(security, root)) return refuse(Refusal::kUnsafeFolder, E_ACCESSDENIED);
-    if (root || !parentFolder(path, parent, MAX_PATH + 1, &root)) return Refusal::kNone;
+    if (root) return Refusal::kNone;
+    // Not "X:\\..." (a UNC or device path): not walked, so not trusted.
+    if (!parentFolder(path, parent, MAX_PATH + 1, &root)) return refuse(Refusal::kUnsafeFolder, E_INVALIDARG);
     for (size_t i = 0; i <= MAX_PATH; ++i) {
       path[i] = parent[i];
       if (!parent[i]) break;
