@@ -55,11 +55,13 @@ void readUserPolicyShell(const TileSettings& settings, LockdownFacts& facts) noe
   path[n] = L'\0';
   HANDLE file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
   if (file == INVALID_HANDLE_VALUE) return;
-  static BYTE image[64 * 1024];  // the kiosk's file is about 4 KB; LogonUI calls this on one thread
+  constexpr DWORD kMaxBytes = 64 * 1024;  // the kiosk's file is about 4 KB; a bigger one is not install.ps1's
+  auto* image = static_cast<BYTE*>(HeapAlloc(GetProcessHeap(), 0, kMaxBytes));
   DWORD read = 0;
-  const BOOL ok = ReadFile(file, image, sizeof image, &read, nullptr);
+  const BOOL ok = image && ReadFile(file, image, kMaxBytes, &read, nullptr);
   CloseHandle(file);
-  if (ok && read < sizeof image) findPolicyString(image, read, kPolicyShellKey, L"Shell", facts.userPolicyShell);
+  if (ok && read < kMaxBytes) findPolicyString(image, read, kPolicyShellKey, L"Shell", facts.userPolicyShell);
+  if (image) HeapFree(GetProcessHeap(), 0, image);
 }
 
 bool serviceRunning(const wchar_t* name) noexcept {
