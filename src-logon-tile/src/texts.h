@@ -10,7 +10,7 @@ inline constexpr wchar_t kDefaultSubtitle[] = L"Nieuw wachtwoord instellen met j
 inline constexpr wchar_t kNotSetUpStatus[] =
     L"Wachtwoord vergeten is op deze computer niet goed ingesteld. Neem contact op met de servicedesk.";
 inline constexpr wchar_t kLockedStatus[] =
-    L"Wachtwoord vergeten is op deze computer even geblokkeerd. Probeer het over een kwartier opnieuw. Lukt het dan nog niet? "
+    L"Wachtwoord vergeten werkt op deze computer even niet. Probeer het over een kwartier opnieuw. Lukt het dan nog niet? "
     L"Neem contact op met de servicedesk.";
 inline constexpr wchar_t kDisabledStatus[] =
     L"Wachtwoord vergeten staat op deze computer uit. Gebruik een andere computer of neem contact op met de servicedesk.";
