@@ -1,12 +1,39 @@
-# What LogonUI preselects: it keeps the last interactive sign-in under HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\
-# Authentication\LogonUI (LastLoggedOnProvider = the credential provider's CLSID, LastLoggedOnUser/-SAMUser =
-# COMPUTER\name, -DisplayName, -UserSID, SelectedUserSID) and selects that provider and user when it comes back.
-# These values are not a documented interface (the manual checklist in docs/windows-kiosk.md verifies them on a
-# real PC). After a kiosk session they name the kiosk: the tile would come back preselected, and the hidden
-# kiosk account as the "last user". So the values a normal user's sign-in left are kept (Save-NormalLastLoggedOn)
-# and put back after a kiosk sign-in (Clear-KioskLastLoggedOn); with none kept, the kiosk's values are removed
-# and LogonUI shows its default. Used by the logon task (kiosk-task.ps1) and by uninstall (provider.ps1).
+# LogonUI's record of the last sign-in: HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI
+# (LastLoggedOnProvider = the credential provider's CLSID, LastLoggedOnUser/-SAMUser = ".\name" or "COMPUTER\name",
+# -DisplayName, -UserSID, SelectedUserSID; per session the same under SessionData\<n>). LogonUI preselects that
+# provider and user when it comes back. Not a documented interface (the manual checklist in docs/windows-kiosk.md
+# verifies it on a real PC). Two uses:
+# - after every kiosk sign-in (the logon task, kiosk-task.ps1): the values a normal user's sign-in left are kept
+#   (Save-NormalLastLoggedOn) and put back (Restore-NormalLastLoggedOn), so the logon screen comes back with the
+#   nurse preselected, never the tile or the hidden kiosk account; with none kept, the kiosk's values are removed;
+# - uninstall.ps1 cleans them once more for the deleted SIDs (Clear-KioskLastLoggedOn), so the logon screen does not
+#   offer (or preselect) a user that no longer exists.
 $LogonUiKey = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI'
+
+function Test-KioskLogonValue([string] $Value, [string] $Sid, [string[]] $Names) {
+    if (-not $Value) { return $false }
+    if ($Value -eq $Sid) { return $true }
+    $leaf = ($Value -split '\\')[-1]
+    return $Names -contains $leaf
+}
+
+function Clear-KioskLastLoggedOn([string] $Sid, [string[]] $Names) {
+    $keys = @($LogonUiKey)
+    if (Test-Path -Path "$LogonUiKey\SessionData") { $keys += @(Get-ChildItem -LiteralPath "$LogonUiKey\SessionData" | ForEach-Object { "$LogonUiKey\SessionData\$($_.Name -replace '^.*\\', '')" }) }
+    foreach ($key in $keys) {
+        if (-not (Test-Path -Path $key)) { continue }
+        $user = @('LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LoggedOnUser', 'LoggedOnSAMUser') | Where-Object { Test-KioskLogonValue ([string](Get-RegValue $key $_)) $Sid $Names }
+        $bySid = @('LastLoggedOnUserSID', 'SelectedUserSID', 'LoggedOnUserSID') | Where-Object { (Get-RegValue $key $_) -eq $Sid }
+        if (-not @($user).Count -and -not @($bySid).Count) { continue }
+        # Every value of that user goes together (the display name says nothing about which account it was).
+        foreach ($n in 'LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LastLoggedOnUserSID', 'LastLoggedOnDisplayName', 'SelectedUserSID', 'LoggedOnUser', 'LoggedOnSAMUser', 'LoggedOnUserSID', 'LoggedOnDisplayName') {
+            if ($n -eq 'SelectedUserSID' -and (Get-RegValue $key $n) -ne $Sid) { continue }
+            Remove-RegValue $key $n
+        }
+    }
+}
+
+# The logon task's side: what a normal sign-in left, kept and put back.
 $LastLoggedOnNames = @('LastLoggedOnProvider', 'LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LastLoggedOnDisplayName', 'LastLoggedOnUserSID', 'SelectedUserSID')
 $NormalLogonKey = "$StateKey\LastLoggedOn"
 
@@ -36,7 +63,7 @@ function Save-NormalLastLoggedOn {
 }
 
 # If the record names the kiosk: the kept normal values back (each absent one removed). $true when it changed.
-function Clear-KioskLastLoggedOn {
+function Restore-NormalLastLoggedOn {
     if (-not (Test-KioskLastLoggedOn)) { return $false }
     foreach ($n in $LastLoggedOnNames) {
         $kept = Get-RegValue $NormalLogonKey $n

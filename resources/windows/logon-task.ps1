@@ -3,9 +3,10 @@
 # - a kiosk sign-in (LogonUI's record names the kiosk) or a rotation left pending: the normal record is put back,
 #   and the kiosk account gets a NEW random password (Update-KioskPassword), so a password read from the LSA
 #   secret stops working as soon as the next kiosk session has started, and a lock-out never outlives it.
-# Central mode only: in local mode the kiosk keeps the AD password with DPAPI, which an administrator's password
-# reset makes unreadable (Microsoft, "How to troubleshoot the Data Protection API", KB 309408); see
-# docs/windows-kiosk.md. Registered by install.ps1 (with the tile), removed by uninstall.ps1 (with the tile).
+# Both modes: an administrator's password reset makes the account's own DPAPI data unreadable (Microsoft, "How to
+# troubleshoot the Data Protection API", KB 309408), so local mode keeps the AD password with machine-scope DPAPI
+# (directory-secret.ps1), which a rotation does not touch. Registered by install.ps1 (with the tile), removed by
+# uninstall.ps1 (with the tile).
 $LogonTaskName = "$ProductName - na aanmelden"
 $LogonTaskScript = 'kiosk-task.ps1'
 

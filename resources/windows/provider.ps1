@@ -58,5 +58,5 @@ function Unregister-KioskProvider {
     foreach ($key in $ProviderKey, $ProviderClassKey) { if (Test-Path -Path $key) { Remove-Item -Path $key -Recurse -Force } }
     Unregister-KioskLogonTask
     foreach ($n in $TileFactNames) { Remove-RegValue $ProductKey $n }
-    Clear-KioskLastLoggedOn | Out-Null
+    Restore-NormalLastLoggedOn | Out-Null
 }

@@ -156,13 +156,19 @@ Case 'rotation: a failure between account and secret is retried; if the secret c
     Test-InStep $u 'a pending rotation is finished by the next run'
 }
 
-Case 'local mode: no rotation (DPAPI would lose the AD password), the last sign-in is still put back' {
-    $u = Install-Kiosk @{ AppExe = $AppExePath; LocalMode = $true; ConfigFile = 'C:\Users\admin\config.json' }
+Case 'local mode rotates too: the AD password (machine-scope DPAPI) is untouched, the last sign-in is put back' {
+    (Add-FakeItem 'C:\Users\admin\ad.txt' 'File').Bytes = [Text.Encoding]::UTF8.GetBytes("Svc-Geheim-42`r`n")
+    $u = Install-Kiosk @{ AppExe = $AppExePath; LocalMode = $true; ConfigFile = 'C:\Users\admin\config.json'; DirectoryPasswordFile = 'C:\Users\admin\ad.txt' }
+    $bin = $global:W.Items['c:\programdata\wachtwoord vergeten\directory-password.bin']
+    $before = [Convert]::ToBase64String([byte[]]$bin.Bytes)
     Set-NurseSignedIn; Invoke-FakeTask $Task | Out-Null
     $pw = $u.Password
     Set-KioskSignedIn
     Test-Equal 0 (Invoke-FakeTask $Task).Exit 'task in local mode'
-    Test-That ($u.Password -ceq $pw) 'local mode keeps the password'
+    Test-That ($u.Password -cne $pw) 'local mode: the kiosk password is rotated'
+    Test-InStep $u 'local mode'
+    Test-Equal $before ([Convert]::ToBase64String([byte[]]$global:W.Items['c:\programdata\wachtwoord vergeten\directory-password.bin'].Bytes)) 'the AD password file is untouched'
+    Test-Equal 'Svc-Geheim-42' ([Text.Encoding]::UTF8.GetString([WachtwoordVergeten.MachineDpapi]::Unprotect([byte[]]$bin.Bytes))) 'and still gives the AD password back'
     Test-That ((Get-FakeLastLoggedOn) -notmatch 'wwv-') 'the nurse is the last sign-in again'
 }
 

@@ -10,7 +10,6 @@ function Test-LogonScreen($U, [string] $Edition) {
     $task = $global:W.Tasks['Wachtwoord vergeten - na aanmelden']
     Test-That ($task -and $task.User -eq 'SYSTEM' -and $task.RunLevel -eq 'Highest') 'the logon task runs as SYSTEM'
     if (-not $task) { return }
-    $triggers = @($task.Trigger)
-    Test-That (($triggers -contains 'AtStartup') -and @($triggers | Where-Object { $_ -isnot [string] -and $_.Kind -eq 'AtLogOn' -and $_.Delay -eq 'PT30S' }).Count -eq 1) 'the logon task runs at startup and 30 s after every sign-in'
+    Test-Equal 'AtStartup,AtLogOn delay PT30S' $task.Trigger 'the logon task runs at startup and 30 s after every sign-in'
     Test-That ($task.Argument -match '-File "C:\\ProgramData\\Wachtwoord vergeten\\setup\\kiosk-task\.ps1"$') 'the logon task runs the admin-owned copy of kiosk-task.ps1'
 }

@@ -76,12 +76,7 @@ function global:sc.exe {
 }
 
 function global:New-ScheduledTaskAction { [CmdletBinding()] param([string] $Execute, [string] $Argument) Assert-NotInjected 'New-ScheduledTaskAction'; return @{ Execute = $Execute; Argument = $Argument } }
-# -AtLogOn (without -User: any user's sign-in) returns an object whose Delay can be set, as MSFT_TaskLogonTrigger's.
-function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup, [switch] $AtLogOn)
-    Assert-NotInjected 'New-ScheduledTaskTrigger'
-    if ($AtLogOn) { return [pscustomobject]@{ Kind = 'AtLogOn'; Delay = $null } }
-    return 'AtStartup'
-}
+function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup) Assert-NotInjected 'New-ScheduledTaskTrigger'; return 'AtStartup' }
 function global:Register-ScheduledTask { [CmdletBinding()] param([string] $TaskName, $Action, $Trigger, [string] $User, [string] $RunLevel, [switch] $Force)
     Assert-NotInjected 'Register-ScheduledTask' $TaskName
     $global:W.Tasks[$TaskName] = @{ Execute = $Action.Execute; Argument = $Action.Argument; Trigger = $Trigger; User = $User; RunLevel = $RunLevel }
@@ -115,7 +110,7 @@ function global:Set-AppLockerPolicy { [CmdletBinding()] param([string] $XmlPolic
 }
 
 function global:Get-Process { [CmdletBinding()] param([switch] $IncludeUserName) Assert-NotInjected 'Get-Process'; return @($global:W.Sessions | ForEach-Object { [pscustomobject]$_ }) }
-function global:logoff.exe { if (Enter-Fake 'logoff.exe' "$args") { $global:LASTEXITCODE = 1; return }; $global:W.Sessions = @($global:W.Sessions | Where-Object { "$($_.SessionId)" -ne "$($args[0])" }); $global:LASTEXITCODE = 0 }
+function global:logoff.exe { if (Enter-Fake 'logoff.exe' "$args") { $global:LASTEXITCODE = 1; return }; $id = "$($args[0])"; $global:W.Sessions = @($global:W.Sessions | Where-Object { "$($_.SessionId)" -ne $id }); $global:LASTEXITCODE = 0 }
 function global:Start-Sleep { param([int] $Seconds) }
 # reg.exe load/unload for the 0.1.0 hive clean-up: the first $global:W.HiveUnloadFailures unloads fail with a stderr line.
 function global:reg.exe {
