@@ -1,7 +1,7 @@
 // Electron main: a list of setupX() calls (electron/fiddle), each in its own module. One of the three files that
 // import electron at run time (with preload.ts and settings-store.ts; a lint rule keeps it so). Reads the kiosk
 // settings, sets up the chosen mode once and opens the one hardened window (window.ts).
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,7 +14,8 @@ import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
 import { idleSeconds, KioskLifecycle } from './session/lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local/local-mode.js';
-import { logoffBeforeSettings, runLogoff, shouldLogoff } from './session/logoff.js';
+import { NOT_THE_KIOSK, readRecordedKioskAccount, startGate } from './session/kiosk-account.js';
+import { runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
 import { setupOfflinePage } from './central/offline.js';
 import { loadOfflineTexts } from './central/offline-text.js';
@@ -38,8 +39,8 @@ const kiosk = {
   contentsId: undefined as number | undefined,
   /** The window may close (a logoff or quit is under way). */
   quitting: false,
-  /** Until its settings are read and trusted, an installed kiosk that cannot start ends the session (logoff.ts). */
-  logoffOnFailure: logoffBeforeSettings(app.isPackaged, userInfo().username, args.dev),
+  /** Until its settings are read and trusted: only the kiosk account's session, never anyone else's (kiosk-account.ts). */
+  logoffOnFailure: false,
   /** The last keyboard, mouse or touch input the window saw (lifecycle.ts idleSeconds). */
   lastInput: Date.now(),
 };
@@ -117,6 +118,23 @@ function setupQuit(lifecycle: KioskLifecycle, local: LocalMode | undefined): voi
   });
 }
 
+/**
+ * Installed, only the kiosk account runs the kiosk: anyone else gets a short message and the app quits, their session
+ * untouched (kiosk-account.ts). Resolves true when the kiosk may start.
+ */
+async function passGate(log: Logger): Promise<boolean> {
+  const recordedAccount = app.isPackaged && process.platform === 'win32' ? await readRecordedKioskAccount(windowsDir(host)) : undefined;
+  const gate = startGate({ platform: process.platform, isPackaged: app.isPackaged, dev: args.dev, username: userInfo().username, recordedAccount });
+  if (gate.run) {
+    kiosk.logoffOnFailure = gate.logoffOnFailure;
+    return true;
+  }
+  log.warn({ why: gate.why }, 'not started: this is not the kiosk account');
+  await dialog.showMessageBox({ type: 'info', buttons: ['OK'], noLink: true, ...NOT_THE_KIOSK });
+  app.quit();
+  return false;
+}
+
 async function start(log: Logger): Promise<void> {
   // Settings, config and CA files the kiosk account could change are refused (file-trust.ts).
   const trust = trustCheck(hostTrustDeps(host, app.getPath('userData'), process.getuid?.()), enforcesTrust(host), log);
@@ -157,7 +175,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => kiosk.win?.focus());
   app
     .whenReady()
-    .then(() => start(log))
+    .then(async () => ((await passGate(log)) ? start(log) : undefined))
     .catch(async (e: unknown) => {
       // A kiosk that cannot start must not sit on a half-drawn window: log, log the session off, exit.
       log.error({ err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'kiosk cannot start');
