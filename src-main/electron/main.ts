@@ -1,6 +1,6 @@
 // Electron main: a list of setupX() calls (electron/fiddle), each in its own module. One of the three files that
-// import electron at run time (with preload.ts and settings-store.ts; a lint rule keeps it so). Reads the kiosk
-// settings, sets up the chosen mode once and opens the one hardened window (window.ts).
+// import electron at run time (with preload/preload.ts and start/settings-store.ts; a lint rule keeps it so). Checks
+// who started it, reads the kiosk settings, sets up the chosen mode once and opens the one hardened window.
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
@@ -14,7 +14,7 @@ import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
 import { idleSeconds, KioskLifecycle } from './session/lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local/local-mode.js';
-import { NOT_THE_KIOSK, readRecordedKioskAccount, startGate } from './session/kiosk-account.js';
+import { passGate } from './session/kiosk-account.js';
 import { runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
 import { setupOfflinePage } from './central/offline.js';
@@ -118,23 +118,6 @@ function setupQuit(lifecycle: KioskLifecycle, local: LocalMode | undefined): voi
   });
 }
 
-/**
- * Installed, only the kiosk account runs the kiosk: anyone else gets a short message and the app quits, their session
- * untouched (kiosk-account.ts). Resolves true when the kiosk may start.
- */
-async function passGate(log: Logger): Promise<boolean> {
-  const recordedAccount = app.isPackaged && process.platform === 'win32' ? await readRecordedKioskAccount(windowsDir(host)) : undefined;
-  const gate = startGate({ platform: process.platform, isPackaged: app.isPackaged, dev: args.dev, username: userInfo().username, recordedAccount });
-  if (gate.run) {
-    kiosk.logoffOnFailure = gate.logoffOnFailure;
-    return true;
-  }
-  log.warn({ why: gate.why }, 'not started: this is not the kiosk account');
-  await dialog.showMessageBox({ type: 'info', buttons: ['OK'], noLink: true, ...NOT_THE_KIOSK });
-  app.quit();
-  return false;
-}
-
 async function start(log: Logger): Promise<void> {
   // Settings, config and CA files the kiosk account could change are refused (file-trust.ts).
   const trust = trustCheck(hostTrustDeps(host, app.getPath('userData'), process.getuid?.()), enforcesTrust(host), log);
@@ -175,7 +158,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => kiosk.win?.focus());
   app
     .whenReady()
-    .then(async () => ((await passGate(log)) ? start(log) : undefined))
+    .then(async () => {
+      // Installed, only the kiosk account runs it: anyone else is told so and the app quits, session untouched.
+      const facts = { platform: process.platform, isPackaged: app.isPackaged, dev: args.dev, username: userInfo().username };
+      const gate = await passGate({ facts, windowsDir: windowsDir(host), showMessage: (box) => dialog.showMessageBox(box), log });
+      if (!gate.run) return app.quit();
+      kiosk.logoffOnFailure = gate.logoffOnFailure;
+      await start(log);
+    })
     .catch(async (e: unknown) => {
       // A kiosk that cannot start must not sit on a half-drawn window: log, log the session off, exit.
       log.error({ err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'kiosk cannot start');

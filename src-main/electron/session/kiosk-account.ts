@@ -5,6 +5,7 @@
 // only the kiosk account (and admins) can read.
 import { execFile } from 'node:child_process';
 import { win32 } from 'node:path';
+import type { Logger } from '../../core/ports/log.js';
 
 export const PRODUCT_KEY = 'HKLM\\SOFTWARE\\Wachtwoord vergeten';
 /** The account name logoff.ts knew before installs recorded one (an unpackaged kiosk on a lab PC). */
@@ -56,4 +57,25 @@ export function readRecordedKioskAccount(windowsDir: string, exec: ExecFile = ex
       resolve(err ? undefined : parseKioskAccount(String(stdout))),
     ),
   );
+}
+
+export type GateDeps = {
+  facts: Omit<GateFacts, 'recordedAccount'>;
+  windowsDir: string;
+  /** dialog.showMessageBox in main. */
+  showMessage: (box: typeof NOT_THE_KIOSK & { type: 'info'; buttons: string[]; noLink: boolean }) => Promise<unknown>;
+  log: Logger;
+  readRecorded?: (windowsDir: string) => Promise<string | undefined>;
+};
+
+/** The gate as main runs it: read the record (installed on Windows only), decide, and tell a refused person why. */
+export async function passGate(d: GateDeps): Promise<StartGate> {
+  const read = d.readRecorded ?? readRecordedKioskAccount;
+  const recordedAccount = d.facts.isPackaged && d.facts.platform === 'win32' ? await read(d.windowsDir) : undefined;
+  const gate = startGate({ ...d.facts, recordedAccount });
+  if (!gate.run) {
+    d.log.warn({ why: gate.why }, 'not started: this is not the kiosk account');
+    await d.showMessage({ type: 'info', buttons: ['OK'], noLink: true, ...NOT_THE_KIOSK });
+  }
+  return gate;
 }

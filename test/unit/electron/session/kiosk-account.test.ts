@@ -1,8 +1,9 @@
 // Issue 23: started by anyone but the kiosk account, the installed kiosk refuses quietly — a short message, the app
 // quits, and that person's session is never logged off. The kiosk account is the one the installer recorded in
 // HKLM\SOFTWARE\Wachtwoord vergeten\KioskAccount, read with reg.exe (output as Microsoft's "reg query" documents it).
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_KIOSK_ACCOUNT, NOT_THE_KIOSK, parseKioskAccount, PRODUCT_KEY, readRecordedKioskAccount, startGate, type GateFacts } from '../../../../src-main/electron/session/kiosk-account.js';
+import { describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../../src-main/core/ports/log.js';
+import { DEFAULT_KIOSK_ACCOUNT, NOT_THE_KIOSK, parseKioskAccount, passGate, PRODUCT_KEY, readRecordedKioskAccount, startGate, type GateFacts } from '../../../../src-main/electron/session/kiosk-account.js';
 
 const installed: GateFacts = { platform: 'win32', isPackaged: true, dev: false, username: 'wwv-7f3k9q2m', recordedAccount: 'wwv-7f3k9q2m' };
 /** `reg query "HKLM\SOFTWARE\Wachtwoord vergeten" /v KioskAccount`, as reg.exe prints it (CRLF, 4-space columns). */
@@ -56,5 +57,22 @@ describe('the recorded account', () => {
     expect(ok).toBe('wwv-7f3k9q2m');
     expect(runs).toEqual([['C:\\Windows\\System32\\reg.exe', ['query', PRODUCT_KEY, '/v', 'KioskAccount'], { windowsHide: true, env: { SystemRoot: 'C:\\Windows' }, timeout: 10_000 }]]);
     expect(await readRecordedKioskAccount('C:\\Windows', (_f, _a, _o, cb) => cb(new Error('exit 1'), ''))).toBeUndefined();
+  });
+});
+
+describe('passGate (as main runs it)', () => {
+  const { recordedAccount: _, ...facts } = installed;
+  it('reads the record only for an installed Windows kiosk, and shows the message only to someone refused', async () => {
+    const showMessage = vi.fn(async () => ({}));
+    const readRecorded = vi.fn(async () => 'wwv-7f3k9q2m');
+    expect(await passGate({ facts, windowsDir: 'C:\\Windows', showMessage, log: silentLogger, readRecorded })).toEqual({ run: true, logoffOnFailure: true });
+    expect(showMessage).not.toHaveBeenCalled();
+    const warn = vi.fn();
+    const refused = await passGate({ facts: { ...facts, username: 'a.janssen' }, windowsDir: 'C:\\Windows', showMessage, log: { ...silentLogger, warn }, readRecorded });
+    expect(refused.run).toBe(false);
+    expect(showMessage).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ type: 'info', message: NOT_THE_KIOSK.message }));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain('a.janssen'); // the log says why, not who
+    await passGate({ facts: { ...facts, isPackaged: false }, windowsDir: 'C:\\Windows', showMessage, log: silentLogger, readRecorded });
+    expect(readRecorded).toHaveBeenCalledTimes(2);
   });
 });
