@@ -21,7 +21,7 @@ import { setupOfflinePage } from './central/offline.js';
 import { loadOfflineTexts } from './central/offline-text.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
-import { sessionEnder, startUrlAfter } from './session/session-end.js';
+import { sessionEnder, startUrlAfter, staysInDocument } from './session/session-end.js';
 import { watchWizardSignals } from './session/wizard-signal.js';
 import { ElectronStoreSettings } from './start/settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window/window.js';
@@ -73,7 +73,12 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
     wipe: async (why) => {
       await ses.clearStorageData();
       await ses.clearCache();
-      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(startUrlAfter(plan.startUrl, why));
+      const win = kiosk.win;
+      if (!win || win.isDestroyed()) return;
+      const url = startUrlAfter(plan.startUrl, why);
+      const inPlace = staysInDocument(win.webContents.getURL(), url);
+      await win.loadURL(url);
+      if (inPlace) win.webContents.reload(); // '#idle' over the start screen: a fragment change alone wipes nothing
     },
     log,
   });
