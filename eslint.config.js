@@ -29,11 +29,20 @@ const rendererRule = {
 
 /** Only these files load Electron at run time; everything else imports its types (tests and Node can load them). */
 const ELECTRON_ENTRIES = ['src-main/electron/main.ts', 'src-main/electron/preload/preload.ts', 'src-main/electron/start/settings-store.ts'];
-const electronTypesOnly = {
+const electronPaths = ['electron', 'electron-store'].map((name) => ({ name, allowTypeImports: true, message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).` }));
+const electronTypesOnly = { 'no-restricted-imports': ['error', { paths: electronPaths }] };
+
+/** Active Directory has one home: only src-main/directory/ad/ imports ldapts, and others use it through its index. */
+const AD_HOME = 'src-main/directory/ad/**/*.ts';
+const adOnlyAtHome = (electron) => ({
   'no-restricted-imports': ['error', {
-    paths: ['electron', 'electron-store'].map((name) => ({ name, allowTypeImports: true, message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).` })),
+    paths: [
+      ...(electron ? electronPaths : []),
+      { name: 'ldapts', message: 'Only src-main/directory/ad/ imports ldapts: add a narrow function there and export it from directory/ad/index.ts.' },
+    ],
+    patterns: [{ regex: '(^|/)directory/ad/(?!index(\\.js)?$)', message: 'Outside src-main/directory/ad/, use the AD adapter through directory/ad/index.js only.' }],
   }],
-};
+});
 
 /**
  * The preload runs in the sandboxed renderer (Electron security checklist #4, #20): it is bundled alone into
@@ -63,7 +72,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  { files: ['src-main/**/*.ts'], ignores: ELECTRON_ENTRIES, rules: electronTypesOnly },
+  { files: ['src-main/**/*.ts'], ignores: [...ELECTRON_ENTRIES, AD_HOME], rules: adOnlyAtHome(true) },
+  { files: ELECTRON_ENTRIES, rules: adOnlyAtHome(false) },
+  { files: [AD_HOME], rules: electronTypesOnly },
   { files: ['src-main/core/*.ts'], rules: coreRules('^\\.\\./') },
   { files: ['src-main/core/*/**/*.ts'], rules: coreRules('^\\.\\./\\.\\./') },
   { files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'], rules: rendererRule },

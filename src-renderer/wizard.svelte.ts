@@ -43,10 +43,16 @@ export class Wizard {
   applications = $state<string[]>([]);
 
   readonly t = $derived(messagesFor(this.lang));
-  /** The code step waits longer: the nurse may be fetching her phone from her locker. */
-  readonly idleSeconds = $derived(this.step === 'code' ? (this.info?.codeIdleSeconds ?? 300) : (this.info?.idleSeconds ?? 90));
-  readonly doneSeconds = $derived(this.info?.doneSeconds ?? 20);
-  readonly minLength = $derived(this.policy?.minLength ?? this.info?.minLength ?? 8);
+  /** The code step waits longer: the nurse may be fetching her phone from her locker (resolved by the server). */
+  get idleSeconds(): number {
+    return this.step === 'code' ? this.loaded.codeIdleSeconds : this.loaded.idleSeconds;
+  }
+  get doneSeconds(): number {
+    return this.loaded.doneSeconds;
+  }
+  get minLength(): number {
+    return this.policy?.minLength ?? this.loaded.minLength;
+  }
   /** Where the code arrives, as in "via …". */
   readonly channel = $derived(this.info?.channelName[this.lang] ?? 'sms');
   readonly stepNumber = $derived(STEP_NUMBER[this.step]);
@@ -75,6 +81,12 @@ export class Wizard {
     /** Tells the kiosk's main process that the person leaves (kiosk-signal.ts); App sends the step signals. */
     private readonly signal: (signal: KioskSignal) => void = () => {},
   ) {}
+
+  /** info() as the server answered it: every step after 'loading' comes after it, so its values need no fallbacks here. */
+  private get loaded(): Info {
+    if (!this.info) throw new Error('wizard: info() has not answered yet');
+    return this.info;
+  }
 
   async load(notice: Notice = null): Promise<void> {
     this.step = 'loading';

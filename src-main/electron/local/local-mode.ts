@@ -3,6 +3,7 @@
 import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config/load.js';
+import { kioskTimings } from '../../config/runtime.js';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../core/ports/log.js';
 import type { ClientContext } from '../../core/contract.js';
@@ -79,6 +80,6 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
-    codeIdleSeconds: Math.max(config.security.codeIdleSeconds ?? config.security.codeTtlSeconds, config.security.idleSeconds),
+    codeIdleSeconds: kioskTimings(config).codeIdleSeconds,
   };
 }

@@ -16,7 +16,7 @@ export type EndReason = 'idle' | 'done' | 'left';
 
 export type LifecycleOptions = {
   idleSeconds: number;
-  /** The idle limit while the wizard waits for a code (default idleSeconds). */
+  /** The idle limit while the wizard waits for a code (config/runtime.ts; central mode does not know the step: idleSeconds). */
   codeIdleSeconds?: number | undefined;
   doneSeconds: number;
   /** Seconds since the last keyboard, mouse or touch input (powerMonitor.getSystemIdleTime). */
@@ -54,7 +54,7 @@ export class KioskLifecycle {
   /** One end per idle stretch: a kiosk left alone is wiped once, not every poll. */
   check(): void {
     const idle = this.opts.systemIdleSeconds();
-    const limit = this.atCodeStep ? Math.max(this.opts.codeIdleSeconds ?? 0, this.opts.idleSeconds) : this.opts.idleSeconds;
+    const limit = this.atCodeStep ? (this.opts.codeIdleSeconds ?? this.opts.idleSeconds) : this.opts.idleSeconds;
     if (idle < limit) {
       this.firedThisIdle = false;
       return;

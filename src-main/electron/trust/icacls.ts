@@ -3,7 +3,7 @@
 // denied to that account by install.ps1), and /save gives SIDs instead of the display language's account names.
 // What it cannot give is the owner ("SACLs, owner, or integrity labels are not saved", icacls /?): install.ps1
 // takes ownership of the settings folder and verifies it; here the DACL of the file and every folder above it is
-// checked, so an owner could only be someone who once could write there (see docs and README).
+// checked, so an owner could only be someone who once could write there (see docs/security.md).
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,14 +1,14 @@
 // Every staff account under the configured base DNs, read for the readiness report with the adapter's own
-// connection (TLS, CA, failover, the service account) and the adapter's own reading of an entry (ad-user.ts),
+// connection (TLS, CA, failover, the service account) and the adapter's own reading of an entry (user.ts),
 // page by page (RFC 2696 paged results: AD returns at most MaxPageSize, 1000, per request) and bounded by `max`.
-import type { Entry } from 'ldapts';
-import { AndFilter, EqualityFilter } from 'ldapts';
-import type { AdDirectoryConfig } from '../config/directory.js';
-import { silentLogger } from '../core/ports/log.js';
-import type { DirectoryUser } from '../core/ports/directory.js';
-import { AdConnector } from '../directory/ad-connection.js';
-import { adConnectionSettings } from '../directory/ad-settings.js';
-import { normaliseDn, toDirectoryUser, userAttributes } from '../directory/ad-user.js';
+import { AndFilter, EqualityFilter, type Entry } from 'ldapts';
+import type { AdDirectoryConfig } from '../../config/directory.js';
+import { silentLogger } from '../../core/ports/log.js';
+import type { DirectoryUser } from '../../core/ports/directory.js';
+import { AdConnector } from './connection.js';
+import { first } from './entry.js';
+import { adConnectionSettings } from './settings.js';
+import { normaliseDn, toDirectoryUser, userAttributes } from './user.js';
 
 export type ReportAccount = DirectoryUser & { /** adminCount=1: AdminSDHolder protects it, the delegation does not reach it. */ protected: boolean };
 
@@ -34,7 +34,7 @@ export async function forEachAdAccount(
           if (seen.has(dn)) continue;
           if (seen.size >= opts.max) return { truncated: true, pages };
           seen.add(dn);
-          visit({ ...toDirectoryUser(entry, config.attributes), protected: String([entry['adminCount']].flat()[0] ?? '0') === '1' });
+          visit({ ...toDirectoryUser(entry, config.attributes), protected: first(entry, 'adminCount') === '1' });
         }
       }
     }

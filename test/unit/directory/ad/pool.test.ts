@@ -4,10 +4,10 @@
 import { ConstraintViolationError } from 'ldapts';
 import type { Client } from 'ldapts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AdConnection } from '../../../src-main/directory/ad-connection.js';
-import { ConnectionLostError } from '../../../src-main/directory/ad-errors.js';
-import { AdPool, type AdPoolSettings } from '../../../src-main/directory/ad-pool.js';
-import { captureLog } from '../../helpers/log-capture.js';
+import type { AdConnection } from '../../../../src-main/directory/ad/connection.js';
+import { ConnectionLostError } from '../../../../src-main/directory/ad/errors.js';
+import { AdPool, type AdPoolSettings } from '../../../../src-main/directory/ad/pool.js';
+import { captureLog } from '../../../helpers/log-capture.js';
 
 type Fake = AdConnection & { id: number; unbinds: number; held: boolean[]; client: Client & { isBound: boolean } };
 

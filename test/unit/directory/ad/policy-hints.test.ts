@@ -7,7 +7,7 @@ import {
   POLICY_HINTS_OID,
   PolicyHintsControl,
   pickPolicyHintsOid,
-} from '../../../src-main/directory/policy-hints.js';
+} from '../../../../src-main/directory/ad/policy-hints.js';
 
 const hex = (b: Buffer) => b.toString('hex').replace(/(..)/g, '$1 ').trim();
 const encode = (c: PolicyHintsControl) => {

@@ -4,9 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src-main/config/load.js';
-import { adDirectorySchema } from '../../../src-main/config/directory.js';
-import { adConnectionSettings } from '../../../src-main/directory/ad-settings.js';
+import { ConfigError } from '../../../../src-main/config/load.js';
+import { adDirectorySchema } from '../../../../src-main/config/directory.js';
+import { adConnectionSettings } from '../../../../src-main/directory/ad/settings.js';
 
 const minimal = { type: 'ad', urls: ['ldaps://dc1.example.org'], baseDns: ['OU=Staff,DC=example,DC=org'], bindDn: 'svc@example.org' };
 

@@ -1,28 +1,37 @@
 // The lookup filter (ldapts filter objects: user input is data, never filter syntax) and the entry mapping.
 import type { Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { isUnder, toDirectoryUser, userFilter } from '../../../src-main/directory/ad-user.js';
+import { isUnder, lookupName, toDirectoryUser, userFilter } from '../../../../src-main/directory/ad/user.js';
 
 const attrs = { birthdate: 'employeeID', mobile: 'mobile', givenName: 'givenName', surname: 'sn', displayName: 'displayName' };
 const PERSON = '(objectCategory=person)(objectClass=user)';
 
+const SUFFIXES = ['kiosk.test', 'zorg.example'];
+
 describe('userFilter', () => {
-  it('matches the sAMAccountName or a UPN starting with "name@"', () => {
-    expect(userFilter('a.janssen')?.toString()).toBe(`(&${PERSON}(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@*)))`);
+  it('matches the sAMAccountName or the UPN "name@" each of the forest\'s suffixes, by equality only', () => {
+    expect(userFilter('a.janssen', SUFFIXES)?.toString()).toBe(
+      `(&${PERSON}(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@kiosk.test)(userPrincipalName=a.janssen@zorg.example)))`,
+    );
+    expect(userFilter('a.janssen', SUFFIXES)?.toString()).not.toMatch(/=[^)]*\*/); // no substring (a scan on Samba)
   });
 
   it('a full UPN or DOMAIN\\name also work', () => {
-    expect(userFilter('a.janssen@kiosk.test')?.toString()).toBe(`(&${PERSON}(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen)))`);
-    expect(userFilter('KIOSK\\a.janssen')?.toString()).toBe(userFilter('a.janssen')?.toString());
+    expect(userFilter('a.janssen@kiosk.test', SUFFIXES)?.toString()).toBe(`(&${PERSON}(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen)))`);
+    expect(userFilter('KIOSK\\a.janssen', SUFFIXES)?.toString()).toBe(userFilter('a.janssen', SUFFIXES)?.toString());
   });
 
   it('keeps filter syntax in the input as data (shown escaped in the string form)', () => {
-    expect(userFilter('*)(uid=*')?.toString()).toContain('(sAMAccountName=\\2a\\29\\28uid=\\2a)');
-    expect(userFilter('*')?.toString()).toContain('(sAMAccountName=\\2a)');
+    expect(userFilter('*)(uid=*', SUFFIXES)?.toString()).toContain('(sAMAccountName=\\2a\\29\\28uid=\\2a)');
+    expect(userFilter('*', SUFFIXES)?.toString()).toContain('(sAMAccountName=\\2a)');
+    expect(userFilter('*', SUFFIXES)?.toString()).toContain('(userPrincipalName=\\2a@kiosk.test)');
   });
 
   it('refuses what cannot be an account without asking the DC', () => {
-    for (const bad of ['', '   ', 'a\u0000b', 'a\nb', '@kiosk.test', 'KIOSK\\', 'x'.repeat(257)]) expect(userFilter(bad), JSON.stringify(bad)).toBeNull();
+    for (const bad of ['', '   ', 'a\u0000b', 'a\nb', '@kiosk.test', 'KIOSK\\', 'x'.repeat(257)]) {
+      expect(userFilter(bad, SUFFIXES), JSON.stringify(bad)).toBeNull();
+      expect(lookupName(bad), JSON.stringify(bad)).toBeNull();
+    }
   });
 });
 
@@ -39,11 +48,11 @@ describe('toDirectoryUser', () => {
 
   it('maps attributes whatever case the DC used, and normalises the stored birthdate', () => {
     const user = toDirectoryUser(
-      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512', objectGUID: GUID }),
+      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512', objectGUID: GUID, userPrincipalName: 'anna.janssen@kiosk.test' }),
       attrs,
     );
     expect(user).toEqual({
-      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', accountKey: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', username: 'A.Janssen', givenName: 'Anna', surname: 'Janssen',
+      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', accountKey: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', username: 'A.Janssen', aliases: ['anna.janssen'], givenName: 'Anna', surname: 'Janssen',
       displayName: 'Anna Janssen', birthdate: '1984-10-01', mobile: '+31612345678', disabled: false,
     });
   });

@@ -1,8 +1,12 @@
 // Finding one staff account and reading it. The filter is built from ldapts filter objects: the typed name
 // travels as a BER octet string and is never parsed as filter syntax, so `*`, `)(` or `\00` match literally.
-import { AndFilter, EqualityFilter, OrFilter, SubstringFilter, type Entry, type Filter } from 'ldapts';
-import { parseStoredBirthdate } from '../core/birthdate.js';
-import type { DirectoryUser } from '../core/ports/directory.js';
+// Equality filters only: a DC answers them from its indexes (sAMAccountName and userPrincipalName are indexed in
+// AD's schema), so a lookup costs the same in 1 000 or 20 000 accounts; a substring such as `name@*` makes Samba
+// scan (measured: 15 ms against 0.7 ms at 750 accounts).
+import { AndFilter, EqualityFilter, OrFilter, type Entry, type Filter } from 'ldapts';
+import { parseStoredBirthdate } from '../../core/birthdate.js';
+import type { DirectoryUser } from '../../core/ports/directory.js';
+import { first, rawValue } from './entry.js';
 
 export interface AdAttributes {
   birthdate: string;
@@ -26,34 +30,42 @@ export const BINARY_ATTRIBUTES = ['objectGUID'];
 
 /**
  * A person by sAMAccountName or userPrincipalName. The core passes a normalised `a.janssen`; a full
- * `a.janssen@kiosk.test` or `KIOSK\a.janssen` also works. Returns null when the input cannot be an account.
+ * `a.janssen@kiosk.test` or `KIOSK\a.janssen` also works. A name without `@` is also matched as a UPN with
+ * each of the forest's UPN suffixes (root-dse.ts), so a UPN prefix that differs from the sAMAccountName
+ * (`bram.vandenberg@` for `bvdberg`) is found by equality. Returns null when the input cannot be an account.
  */
-export function userFilter(input: string): Filter | null {
-  let name = input.trim();
-  name = name.slice(name.lastIndexOf('\\') + 1);
-  if (!name || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name)) return null;
+export function userFilter(input: string, upnSuffixes: readonly string[]): Filter | null {
+  const name = lookupName(input);
+  if (name === null) return null;
   const at = name.indexOf('@');
-  if (at === 0) return null;
   const byName =
     at > 0
       ? [eq('userPrincipalName', name), eq('sAMAccountName', name.slice(0, at))]
-      : // A UPN prefix may differ from the sAMAccountName (anna.janssen@ vs A.Janssen): match it as "name@…".
-        [eq('sAMAccountName', name), new SubstringFilter({ attribute: 'userPrincipalName', initial: `${name}@` })];
+      : [eq('sAMAccountName', name), ...upnSuffixes.map((suffix) => eq('userPrincipalName', `${name}@${suffix}`))];
   return new AndFilter({
     filters: [eq('objectCategory', 'person'), eq('objectClass', 'user'), new OrFilter({ filters: byName })],
   });
 }
 
+/** The name to look up (without a `DOMAIN\\` prefix), or null when it cannot be an account: no DC is asked. */
+export function lookupName(input: string): string | null {
+  const trimmed = input.trim();
+  const name = trimmed.slice(trimmed.lastIndexOf('\\') + 1);
+  if (!name || name.length > MAX_NAME || /[\u0000-\u001f\u007f]/.test(name) || name.startsWith('@')) return null;
+  return name;
+}
+
 const eq = (attribute: string, value: string) => new EqualityFilter({ attribute, value });
 
 export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
-  const get = reader(entry);
+  const get = (name: string) => first(entry, name);
   const givenName = get(a.givenName) ?? '';
   const surname = get(a.surname) ?? '';
   return {
     id: entry.dn,
     accountKey: accountKeyOf(entry),
     username: get('sAMAccountName') ?? entry.dn,
+    aliases: [get('userPrincipalName')?.split('@')[0]].filter((n): n is string => !!n),
     givenName,
     surname,
     displayName: get(a.displayName) ?? `${givenName} ${surname}`.trim(),
@@ -69,26 +81,13 @@ export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
  * returns it; should one not, the DN (lower case) is the next best stable key, never the typed name.
  */
 export function accountKeyOf(entry: Entry): string {
-  const raw = Object.entries(entry).find(([k]) => k.toLowerCase() === 'objectguid')?.[1];
-  const bytes = Array.isArray(raw) ? raw[0] : raw;
+  const bytes = rawValue(entry, 'objectGUID');
   if (!Buffer.isBuffer(bytes) || bytes.length !== 16) return `dn:${normaliseDn(entry.dn)}`;
   const hex = (from: number, to: number, reverse = false) => {
     const part = [...bytes.subarray(from, to)];
     return (reverse ? part.reverse() : part).map((b) => b.toString(16).padStart(2, '0')).join('');
   };
   return [hex(0, 4, true), hex(4, 6, true), hex(6, 8, true), hex(8, 10), hex(10, 16)].join('-');
-}
-
-/** First value of an attribute, whatever case the DC used for its name. */
-function reader(entry: Entry): (name: string) => string | undefined {
-  const byLower = new Map(Object.entries(entry).map(([k, v]) => [k.toLowerCase(), v]));
-  return (name) => {
-    const raw = byLower.get(name.toLowerCase());
-    const first = Array.isArray(raw) ? raw[0] : raw;
-    if (first === undefined) return undefined;
-    const text = Buffer.isBuffer(first) ? first.toString('utf8') : first;
-    return text === '' ? undefined : text;
-  };
 }
 
 /** DNs compared the way AD does for our purpose: case-insensitive, spaces around separators ignored. */

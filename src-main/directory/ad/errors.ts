@@ -2,7 +2,7 @@
 // documented for Windows (FACTS.md). ldapts throws a ResultCodeError subclass carrying the numeric `code`;
 // network, TLS and timeout failures are plain Errors (string `code` such as ECONNREFUSED, or none).
 import { ResultCodeError } from 'ldapts';
-import type { ResetOutcome } from '../core/ports/directory.js';
+import type { ResetOutcome } from '../../core/ports/directory.js';
 
 /** The LDAP result codes the adapter acts on. */
 export const LdapCode = {
@@ -59,7 +59,7 @@ export function isFailoverError(err: unknown): boolean {
 }
 
 /**
- * Thrown instead of a transparent reconnect: a connection that lost its socket stays dead (ad-connection.ts).
+ * Thrown instead of a transparent reconnect: a connection that lost its socket stays dead (connection.ts).
  * Raised before anything is written, so the request never reached a DC.
  */
 export class ConnectionLostError extends Error {

@@ -10,7 +10,7 @@ import {
   UnwillingToPerformError,
 } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { ConnectionLostError, describeError, isConnectionLost, isFailoverError, neverSent, resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
+import { ConnectionLostError, describeError, isConnectionLost, isFailoverError, neverSent, resetOutcomeFor } from '../../../../src-main/directory/ad/errors.js';
 
 const netError = (code: string, message: string) => Object.assign(new Error(message), { code });
 

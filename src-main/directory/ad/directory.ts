@@ -1,22 +1,25 @@
 // The Directory port on Active Directory, with ldapts. Verified against Samba AD DC 4.17 (test/integration/ad).
 // No password or hash is stored or logged here; the bind password lives only in memory.
 import { Attribute, Change, type Client, type Entry } from 'ldapts';
-import type { AdDirectoryConfig } from '../config/directory.js';
-import type { Logger } from '../core/ports/log.js';
-import { AdConnector } from './ad-connection.js';
-import { describeError, resetOutcomeFor } from './ad-errors.js';
-import { AdPool } from './ad-pool.js';
-import { AdPolicyReader } from './ad-policy.js';
-import { adConnectionSettings } from './ad-settings.js';
-import { BINARY_ATTRIBUTES, isUnder, normaliseDn, toDirectoryUser, userAttributes, userFilter, type AdAttributes } from './ad-user.js';
+import type { AdDirectoryConfig } from '../../config/directory.js';
+import type { Logger } from '../../core/ports/log.js';
+import { AdConnector } from './connection.js';
+import { describeError, resetOutcomeFor } from './errors.js';
+import { AdPool } from './pool.js';
+import { AdPolicyReader } from './policy.js';
+import { adConnectionSettings } from './settings.js';
+import { BINARY_ATTRIBUTES, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../core/ports/directory.js';
+import { readRootDse, readUpnSuffixes, type RootDse } from './root-dse.js';
+import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../core/ports/directory.js';
 
 export type PoolStats = AdPool['stats'] & AdPool['usage'];
 
 export class AdDirectory implements Directory {
   /** The policy hints OID the DC supports, null when none, undefined until rootDSE was read once. */
   private hintsOid: string | null | undefined;
+  /** rootDSE and the forest's UPN suffixes: read once per process (normally by the start-up probe). */
+  private forest: { root: RootDse; upnSuffixes: string[] } | undefined;
   /** Reads (cached briefly): a read, so retried like a lookup when a pooled connection turns out dead. */
   private readonly policies: AdPolicyReader;
 
@@ -26,7 +29,7 @@ export class AdDirectory implements Directory {
     private readonly attributes: AdAttributes,
     private readonly log: Logger,
   ) {
-    this.policies = new AdPolicyReader((fn) => this.pool.run((client) => fn(client), 'whenLost'), log);
+    this.policies = new AdPolicyReader((fn) => this.pool.run((client) => fn(client), 'whenLost'), async (client) => (await this.forestOf(client)).root.defaultNamingContext, log);
   }
 
   /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
@@ -56,13 +59,13 @@ export class AdDirectory implements Directory {
   }
 
   async findUser(username: string): Promise<DirectoryUser | null> {
-    const filter = userFilter(username);
-    if (!filter) return null;
+    if (lookupName(username) === null) return null;
     const attributes = userAttributes(this.attributes);
     let found: Entry[];
     try {
       // A read: safe to run again on a new connection when a pooled one turns out dead.
       found = await this.pool.run(async (client) => {
+        const filter = userFilter(username, (await this.forestOf(client)).upnSuffixes)!;
         const byDn = new Map<string, Entry>();
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
@@ -83,7 +86,7 @@ export class AdDirectory implements Directory {
     return found[0] ? toDirectoryUser(found[0], this.attributes) : null;
   }
 
-  /** The domain's password policy, or the user's resultant PSO where the service account may read it (ad-policy.ts). */
+  /** The domain's password policy, or the user's resultant PSO where the service account may read it (policy.ts). */
   async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
     try {
       return await this.policies.forUser(user.id);
@@ -167,13 +170,19 @@ export class AdDirectory implements Directory {
     await this.pool.close();
   }
 
-  /** rootDSE supportedControl, read once per process (cached after the first success). */
+  /** rootDSE and the UPN suffixes, read once per process (cached after the first success). */
+  private async forestOf(client: Client): Promise<{ root: RootDse; upnSuffixes: string[] }> {
+    if (this.forest) return this.forest;
+    const root = await readRootDse(client);
+    const forest = { root, upnSuffixes: await readUpnSuffixes(client, root) };
+    this.log.info({ upnSuffixes: forest.upnSuffixes }, 'directory: names are looked up as sAMAccountName or name@ one of these UPN suffixes');
+    return (this.forest = forest);
+  }
+
+  /** The policy hints OID from rootDSE supportedControl, decided once per process. */
   private async policyHints(client: Client): Promise<string | null> {
     if (this.hintsOid !== undefined) return this.hintsOid;
-    const { searchEntries } = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['supportedControl'] });
-    const raw = searchEntries[0]?.['supportedControl'] ?? [];
-    const supported = (Array.isArray(raw) ? raw : [raw]).map(String);
-    this.hintsOid = pickPolicyHintsOid(supported);
+    this.hintsOid = pickPolicyHintsOid((await this.forestOf(client)).root.supportedControl);
     if (this.hintsOid) this.log.info({ oid: this.hintsOid }, 'directory: password history is enforced on reset (policy hints)');
     else {
       this.log.warn(

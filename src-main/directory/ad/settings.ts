@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 import { debuglog } from 'node:util';
-import type { AdDirectoryConfig } from '../config/directory.js';
-import { ConfigError, readSecret } from '../config/load.js';
-import type { AdConnectionSettings } from './ad-connection.js';
+import type { AdDirectoryConfig } from '../../config/directory.js';
+import { ConfigError, readSecret } from '../../config/load.js';
+import type { AdConnectionSettings } from './connection.js';
 
 export function adConnectionSettings(config: AdDirectoryConfig, env: NodeJS.ProcessEnv = process.env): AdConnectionSettings {
   // ldapts writes every request to stderr under NODE_DEBUG=ldapts, the unicodePwd value included.

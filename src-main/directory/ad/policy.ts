@@ -5,9 +5,10 @@
 // on the msDS-PasswordSettings object (by default only Domain Admins may read PSOs, as on Windows). Without
 // that right we fall back to the domain policy and say so in the log (and `doctor` says which right to grant).
 // Cached for a short while: the DC enforces a changed policy at once, the wizard sees it within CACHE_MS.
-import type { Client, Entry } from 'ldapts';
-import type { Logger } from '../core/ports/log.js';
-import type { DirectoryPasswordPolicy } from '../core/ports/directory.js';
+import type { Client } from 'ldapts';
+import type { Logger } from '../../core/ports/log.js';
+import type { DirectoryPasswordPolicy } from '../../core/ports/directory.js';
+import { first } from './entry.js';
 
 export const CACHE_MS = 5 * 60_000;
 const DOMAIN_PASSWORD_COMPLEX = 0x1; // pwdProperties bit ([MS-SAMR] 2.2.3.16 DOMAIN_PASSWORD_INFORMATION)
@@ -16,13 +17,6 @@ export const PSO_CLASS_GUID = '3bcd9db8-f84b-451c-952f-6c52b81f9ec6'; // schemaI
 const DOMAIN_ATTRS = ['minPwdLength', 'pwdHistoryLength', 'pwdProperties', 'minPwdAge'];
 const PSO_ATTRS = ['msDS-MinimumPasswordLength', 'msDS-PasswordHistoryLength', 'msDS-PasswordComplexityEnabled', 'msDS-MinimumPasswordAge', 'msDS-PasswordSettingsPrecedence'];
 
-/** The first value of an attribute, whatever its case; undefined when absent or not readable (ldapts: []). */
-export const first = (e: Entry | undefined, name: string): string | undefined => {
-  const key = Object.keys(e ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
-  const v = key ? e![key] : undefined;
-  const one = Array.isArray(v) ? v[0] : v;
-  return one === undefined ? undefined : String(one);
-};
 /** AD stores ages as negative 100-ns intervals ("-864000000000" = 1 day). */
 const ageSeconds = (v: string | undefined) => (v ? Math.round(Math.abs(Number(v)) / 1e7) : 0);
 
@@ -56,35 +50,31 @@ export async function resultantPso(client: Client, userDn: string): Promise<stri
   return first((await client.search(userDn, { scope: 'base', attributes: ['msDS-ResultantPSO'] })).searchEntries[0], 'msDS-ResultantPSO');
 }
 
-export async function defaultNamingContext(client: Client): Promise<string> {
-  const dn = first((await client.search('', { scope: 'base', attributes: ['defaultNamingContext'] })).searchEntries[0], 'defaultNamingContext');
-  if (!dn) throw new Error('rootDSE has no defaultNamingContext');
-  return dn;
-}
-
 type Run = <T>(fn: (client: Client) => Promise<T>) => Promise<T>;
+/** The domain's NC head (rootDSE defaultNamingContext), read once by the adapter. */
+type DomainDn = (client: Client) => Promise<string>;
 
 /** The effective policy per user, with the domain policy and each PSO cached for CACHE_MS. */
 export class AdPolicyReader {
-  private domainDn: string | undefined;
   private readonly cache = new Map<string, { at: number; value: DirectoryPasswordPolicy | null }>();
 
   constructor(
     private readonly run: Run,
+    private readonly domainDn: DomainDn,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 
   async forUser(userDn: string): Promise<DirectoryPasswordPolicy> {
     return this.run(async (client) => {
-      this.domainDn ??= await defaultNamingContext(client);
+      const domainDn = await this.domainDn(client);
       const pso = await resultantPso(client, userDn);
       if (pso) {
         const settings = await this.cached(`pso:${pso.toLowerCase()}`, () => readPso(client, pso));
         if (settings) return settings;
         this.log.warn({ pso }, 'directory: a fine-grained password policy applies but the service account may not read it; using the domain policy (grant Read on the Password Settings Container, see doctor)');
       }
-      const domain = await this.cached('domain', () => readDomainPolicy(client, this.domainDn!));
+      const domain = await this.cached('domain', () => readDomainPolicy(client, domainDn));
       return { ...domain!, ...(pso ? { source: `domain (PSO ${pso} not readable)` } : {}) };
     });
   }

@@ -1,6 +1,6 @@
 // Opening bound LDAP connections: TLS always (LDAPS or StartTLS), DC failover, timeouts, the service account's
 // bind and nothing else. `run` is one connection per operation (doctor); the adapter's operations go through
-// AdPool (ad-pool.ts), which keeps a few of these open: measured on Samba, connect + TLS + bind is ~10–13 ms
+// AdPool (pool.ts), which keeps a few of these open: measured on Samba, connect + TLS + bind is ~10–13 ms
 // of a ~40 ms reset, twice per reset (lookup, then modify).
 //
 // No transparent reconnect, ever: ldapts reconnects a closed connection on the next request, unbound (and for
@@ -9,9 +9,9 @@
 import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
-import type { Logger } from '../core/ports/log.js';
-import { withTimeout } from '../core/timing.js';
-import { ConnectionLostError, describeError, isFailoverError } from './ad-errors.js';
+import type { Logger } from '../../core/ports/log.js';
+import { withTimeout } from '../../core/timing.js';
+import { ConnectionLostError, describeError, isFailoverError } from './errors.js';
 
 /** A connection bound as the service account, to `url`. */
 export interface AdConnection {

@@ -13,9 +13,9 @@
 //   provably never left (`whenUnsent`). A failure on a new connection is not retried: the DC is failing,
 //   and the connector already tried every URL. size 0: no pool, no waiting, one connection per operation.
 import type { Client } from 'ldapts';
-import type { Logger } from '../core/ports/log.js';
-import type { AdConnection, AdConnector } from './ad-connection.js';
-import { describeError, isConnectionLost, neverSent } from './ad-errors.js';
+import type { Logger } from '../../core/ports/log.js';
+import type { AdConnection, AdConnector } from './connection.js';
+import { describeError, isConnectionLost, neverSent } from './errors.js';
 
 /** `size`: connections kept and shared (0 = one per operation); `idleMs`: idle life; `waitMs`: longest wait. */
 export type AdPoolSettings = { size: number; idleMs: number; waitMs: number };
