@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Logger } from '../core/ports/log.js';
+import { centralKioskTimings } from '../config/runtime.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './start/args.js';
@@ -83,9 +84,7 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
     log,
   });
   return new KioskLifecycle({
-    idleSeconds: settings.idleSeconds,
-    codeIdleSeconds: local?.codeIdleSeconds ?? settings.codeIdleSeconds,
-    doneSeconds: settings.doneSeconds,
+    ...(local?.timings ?? centralKioskTimings(settings)),
     systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
