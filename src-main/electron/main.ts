@@ -13,7 +13,7 @@ import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
-import { idleSeconds, KioskLifecycle } from './session/lifecycle.js';
+import { idleSeconds, type KioskLifecycle } from './session/lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local/local-mode.js';
 import { passGate } from './session/kiosk-account.js';
 import { runLogoff, shouldLogoff } from './session/logoff.js';
@@ -22,7 +22,8 @@ import { setupOfflinePage } from './central/offline.js';
 import { loadOfflineTexts } from './central/offline-text.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
-import { sessionEnder, startUrlAfter, staysInDocument } from './session/session-end.js';
+import { kioskSession, wipeWindow } from './session/kiosk-session.js';
+import { startUrlAfter } from './session/session-end.js';
 import { watchWizardSignals } from './session/wizard-signal.js';
 import { ElectronStoreSettings } from './start/settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window/window.js';
@@ -66,27 +67,15 @@ function setupSession(kioskId: string): Session {
 }
 
 function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Session, local: LocalMode | undefined, log: Logger): KioskLifecycle {
-  const end = sessionEnder({
+  return kioskSession({
+    timings: local?.timings ?? centralKioskTimings(settings),
+    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     cancelActive: local && (() => local.cancelActive()),
     logoff: kiosk.logoffOnFailure,
     runLogoff: logoff,
     setQuitting: (q) => void (kiosk.quitting = q),
-    wipe: async (why) => {
-      await ses.clearStorageData();
-      await ses.clearCache();
-      const win = kiosk.win;
-      if (!win || win.isDestroyed()) return;
-      const url = startUrlAfter(plan.startUrl, why);
-      const inPlace = staysInDocument(win.webContents.getURL(), url);
-      await win.loadURL(url);
-      if (inPlace) win.webContents.reload(); // '#idle' over the start screen: a fragment change alone wipes nothing
-    },
+    wipe: (why) => wipeWindow(ses, kiosk.win, startUrlAfter(plan.startUrl, why)),
     log,
-  });
-  return new KioskLifecycle({
-    ...(local?.timings ?? centralKioskTimings(settings)),
-    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
-    onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
 }
 

@@ -1,5 +1,5 @@
 // The kiosk's main process, stood in around a Chromium page (Electron cannot run here): what main does with the
-// wizard's signals is main's own code — watchWizardSignals, KioskLifecycle, sessionEnder, shouldLogoff — and only
+// wizard's signals is main's own code — watchWizardSignals, kioskSession (lifecycle and ender), shouldLogoff — and only
 // Electron's pieces are replaced. The window's did-navigate-in-page is Playwright's framenavigated of the main frame
 // when only the fragment changed (a same-document navigation, which is what Electron reports there); powerMonitor's
 // idle time is a number the test sets; the timers are a manual clock, so "after doneSeconds" and "waits
@@ -8,9 +8,9 @@ import { EventEmitter } from 'node:events';
 import type { Page } from '@playwright/test';
 import type { KioskSignal } from '../../../src-main/core/kiosk-signal.js';
 import { silentLogger } from '../../../src-main/core/ports/log.js';
-import { KioskLifecycle, type EndReason, type Timers } from '../../../src-main/electron/session/lifecycle.js';
+import { kioskSession } from '../../../src-main/electron/session/kiosk-session.js';
+import type { EndReason, Timers } from '../../../src-main/electron/session/lifecycle.js';
 import { shouldLogoff } from '../../../src-main/electron/session/logoff.js';
-import { sessionEnder } from '../../../src-main/electron/session/session-end.js';
 import { watchWizardSignals } from '../../../src-main/electron/session/wizard-signal.js';
 import { originOf } from '../../../src-main/electron/window/navigation.js';
 
@@ -70,20 +70,19 @@ export function standInMain(page: Page, origin: string, times: KioskTimes): Kios
   let idle = 0;
   const clock = manualClock();
   const account = 'wwv-e2etest';
-  const end = sessionEnder({
+  // main.ts's own composition (session/kiosk-session.ts); the reason of each end is what it logs.
+  const log = { ...silentLogger, info: (o: object) => void ('reason' in o && ends.push((o as { reason: EndReason }).reason)) };
+  const lifecycle = kioskSession({
+    timings: times,
+    systemIdleSeconds: () => idle,
+    timers: clock.api,
     logoff: shouldLogoff({ logoffOnExit: true, kioskAccount: account }, account, false),
     runLogoff: async () => (logoffs++, true),
     setQuitting: () => {},
     wipe: async () => {
       throw new Error('a logon-screen kiosk logs off; it does not wipe');
     },
-    log: silentLogger,
-  });
-  const lifecycle = new KioskLifecycle({
-    ...times,
-    systemIdleSeconds: () => idle,
-    onEnd: (reason) => void (ends.push(reason), end(reason)),
-    timers: clock.api,
+    log,
   });
   // Electron's webContents: did-navigate-in-page for a same-document navigation of the top frame.
   const contents = new EventEmitter();
