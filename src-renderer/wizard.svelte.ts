@@ -213,6 +213,17 @@ export class Wizard {
     if (kiosk) this.signal('end/left');
   }
 
+  /**
+   * Someone is still at the success screen (a key, a tap, the mouse): in the kiosk, main starts its doneSeconds
+   * again — it restarts on every `end/done` (electron/session/lifecycle.ts), and `step/other` in between makes the
+   * fragment new without ending anything.
+   */
+  stillHere(): void {
+    if (this.host !== 'kiosk' || this.step !== 'done') return;
+    this.signal('step/other');
+    this.signal('end/done');
+  }
+
   /** Nobody touched the screen for idleSeconds: wipe, in the default language, and say why on the start screen. */
   idle(): Promise<void> {
     return this.#end(false, 'idle');
