@@ -4,6 +4,7 @@
 import { teeAudit, type AuditObserver } from './audit/tee.js';
 import { auditHost, resolveAudit } from './config/audit.js';
 import { readSecret } from './config/load.js';
+import { flowOptions } from './config/runtime.js';
 import type { Config } from './config/schema.js';
 import type { ResetService } from './core/contract.js';
 import { withFaultBarrier } from './core/fault-barrier.js';
@@ -18,11 +19,11 @@ import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
+import { loadPepper } from './store/pepper.js';
 import type { Metrics, PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
@@ -71,8 +72,10 @@ const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', ch
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const env = overrides.env ?? process.env;
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env }, log);
-  const store = await createStore(config.store, log, env);
+  // The store's server secret: codes and store keys are keyed with it (store/pepper.ts); required with Redis.
+  const pepper = loadPepper(config.store, env);
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper }, log);
+  const store = await createStore(config.store, log, env, pepper);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
@@ -81,7 +84,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
   const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
   const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
-  // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+  // Typed names that are no account appear as keyed hashes; one key on every host links them (docs/security.md).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
@@ -103,26 +106,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
-  const flow = createResetFlow(deps, {
-    organisation: config.organisation,
-    servicedesk: config.servicedesk,
-    applications: config.applications,
-    defaultLang: config.language,
-    demo: config.directory.type === 'demo',
-    minLength: config.password.minLength,
-    mustChangeAtNextLogon: config.password.mustChangeAtNextLogon,
-    codeTtlSeconds: s.codeTtlSeconds,
-    resendAfterSeconds: s.resendAfterSeconds,
-    sessionTtlSeconds: s.sessionTtlSeconds,
-    idleSeconds: s.idleSeconds,
-    codeIdleSeconds: s.codeIdleSeconds ?? s.codeTtlSeconds,
-    doneSeconds: s.doneSeconds,
-    mobileRegistration: config.mobileRegistration,
-    channelName: config.sms.channelName,
-    identityFloorMs: s.identityFloorMs,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
-  });
+  const flow = createResetFlow(deps, flowOptions(config));
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
     ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),

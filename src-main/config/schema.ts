@@ -52,7 +52,7 @@ export const servicedeskSchema = z
     hours: z.string().optional(),
   })
   .strict()
-  .default({ name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' });
+  .prefault({});
 
 export const configSchema = z
   .object({
@@ -85,7 +85,7 @@ export const configSchema = z
         limits: limitsSchema.default(DEFAULT_LIMITS),
       })
       .strict()
-      .default({ codeTtlSeconds: 300, resendAfterSeconds: 30, sessionTtlSeconds: 600, idleSeconds: 90, doneSeconds: 20, identityFloorMs: 400, limits: DEFAULT_LIMITS }),
+      .prefault({}), // the fields' own defaults, stated once above
     directory: directorySchema.default({ type: 'demo' }),
     sms: smsSchema.default(smsSchema.parse({})),
     audit: auditSchema.default({}),

@@ -1,5 +1,5 @@
 // Who may use the servicedesk pages: the AgentDirectory port, and its demo implementation (the AD one is
-// directory/ad-desk.ts). One answer, null, for every refusal: unknown name, wrong password, disabled, not in
+// directory/ad/desk.ts). One answer, null, for every refusal: unknown name, wrong password, disabled, not in
 // a group, so the sign-in page tells nobody which of them it was.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';

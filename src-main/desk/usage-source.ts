@@ -11,7 +11,7 @@ export type CoverageFigures = { accounts: number; enabled: number; usableMobile:
 export async function coverageFigures(config: Config, env: NodeJS.ProcessEnv): Promise<CoverageFigures> {
   const coverage = new Coverage(mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }));
   if (config.directory.type === 'ad') {
-    await (await import('../report/ad-accounts.js')).forEachAdAccount(config.directory, env, { pageSize: 500, max: 100_000 }, (a) => coverage.add(a));
+    await (await import('../directory/ad/index.js')).forEachAdAccount(config.directory, env, { pageSize: 500, max: 100_000 }, (a) => coverage.add(a));
   } else {
     const demo = (await import('../directory/demo.js')).DemoDirectory.load(config.directory.file);
     for (const u of demo.users()) coverage.add({ ...u, protected: false });

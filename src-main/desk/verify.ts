@@ -2,6 +2,7 @@
 // 123456") goes to the mobile on file; the agent types what the caller reads back. The code lives only as a
 // salted hash in the agent's session, with 3 tries and a few minutes; a person gets only a few such texts a day
 // (its own budget), so the button cannot be used to flood a phone.
+import { randomBytes } from 'node:crypto';
 import { cleanCode, codeMatches, generateCode, hashCode } from '../core/otp.js';
 import type { SmsSender } from '../core/ports/sms.js';
 import type { DeskBudget } from './budget.js';
@@ -13,6 +14,9 @@ export type SendResult = { ok: true } | { ok: false; code: 'verify_limited'; ret
 export type CheckResult = 'verified' | 'wrong' | 'no_code' | 'expired' | 'too_many';
 
 export class CallerCheck {
+  /** The codes' hashes live in this process only: a pepper of its own, never stored. */
+  private readonly pepper = randomBytes(32);
+
   constructor(
     private readonly sender: SmsSender,
     private readonly budget: DeskBudget,
@@ -29,7 +33,7 @@ export class CallerCheck {
     const code = generateCode();
     const sent = await this.sender.send(mobile, this.opts.text(code));
     if (!sent.ok) return { ok: false, code: 'sms_failed' };
-    session.pending.set(accountKey, { ...hashCode(code), expires: this.now() + this.opts.codeSeconds * 1000, tries: 0 });
+    session.pending.set(accountKey, { ...hashCode(code, this.pepper), expires: this.now() + this.opts.codeSeconds * 1000, tries: 0 });
     session.verified.delete(accountKey);
     return { ok: true };
   }
@@ -43,7 +47,7 @@ export class CallerCheck {
     }
     p.tries++;
     const code = cleanCode(typed);
-    if (code && codeMatches(code, p)) {
+    if (code && codeMatches(code, p, this.pepper)) {
       session.pending.delete(accountKey);
       session.verified.set(accountKey, this.now());
       return 'verified';

@@ -26,7 +26,7 @@ export async function reportCommand(argv: string[], out: (line: string) => void 
   const coverage = new Coverage(mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }));
   let truncated = false;
   if (config.directory.type === 'ad') {
-    ({ truncated } = await (await import('./ad-accounts.js')).forEachAdAccount(config.directory, env, { pageSize, max }, (a) => coverage.add(a)));
+    ({ truncated } = await (await import('../directory/ad/index.js')).forEachAdAccount(config.directory, env, { pageSize, max }, (a) => coverage.add(a)));
     out(`readiness of ${config.directory.baseDns.join('; ')}`);
   } else {
     const demo = (await import('../directory/demo.js')).DemoDirectory.load(config.directory.file);

@@ -2,7 +2,7 @@
 // mobile number a code may go to (libphonenumber-js and sms.allowedCountries, sms/phone.ts), and is not a
 // protected account. Only counts and "what is missing" leave here: never a birthdate or a number.
 import type { MobileNormaliser, PhoneRefusal } from '../core/ports/phone.js';
-import type { ReportAccount } from './ad-accounts.js';
+import type { ReportAccount } from '../directory/ad/index.js';
 
 export type Missing = 'disabled' | 'protected' | 'birthdate' | `mobile_${PhoneRefusal}`;
 

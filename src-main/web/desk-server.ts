@@ -32,7 +32,7 @@ async function agentDirectory(app: App, log: Logger): Promise<AgentDirectory> {
     const demo = app.directory as Partial<{ isLocked(id: string): boolean }>;
     return DemoAgents.load((u) => demo.isLocked?.(u.id));
   }
-  const { AdDeskDirectory } = await import('../directory/ad-desk.js');
+  const { AdDeskDirectory } = await import('../directory/ad/index.js');
   const ad = AdDeskDirectory.create(c.directory, { groups: c.desk.groups!, agentBaseDn: c.desk.agentBaseDn }, log, app.env);
   return { signIn: (u, p) => ad.signIn(u, p), lockedOut: (user) => ad.lockedOut(user.id) };
 }

@@ -1,4 +1,4 @@
-// The narrow port the core needs from a user directory. Implemented by ad.ts (ldapts) and demo.ts.
+// The narrow port the core needs from a user directory. Implemented by directory/ad/ (ldapts) and directory/demo.ts.
 
 /** A user as the reset flow needs them. Attribute names are adapter config; values are normalised here. */
 export interface DirectoryUser {
@@ -11,6 +11,8 @@ export interface DirectoryUser {
    */
   accountKey: string;
   username: string;
+  /** Other names the account answers to (AD: the userPrincipalName prefix): `unblock` clears their budgets too. */
+  aliases?: string[];
   givenName: string;
   surname: string;
   displayName: string;

@@ -40,9 +40,9 @@ describe('servicedesk sign-in (demo agents)', () => {
 
   it('every refusal takes at least the floor, whatever its cause', async () => {
     await start({ signInFloorMs: 300 });
-    for (const [name, password] of [['sd.demo', 'wrong-password'], ['nobody.here', 'x'], ['oud.demo', 'Disabled#Demo1']]) {
+    for (const [name, password] of [['sd.demo', 'wrong-password'], ['nobody.here', 'x'], ['oud.demo', 'Disabled#Demo1']] as const) {
       const t = Date.now();
-      expect((await new DeskBrowser(server, `10.3.0.${name.length}`).signIn(name!, password!)).status).toBe(401);
+      expect((await new DeskBrowser(server, `10.3.0.${name.length}`).signIn(name, password)).status).toBe(401);
       expect(Date.now() - t).toBeGreaterThanOrEqual(300);
     }
   });
