@@ -14,7 +14,7 @@ export type SendResult = { ok: true } | { ok: false; code: 'verify_limited'; ret
 export type CheckResult = 'verified' | 'wrong' | 'no_code' | 'expired' | 'too_many';
 
 export class CallerCheck {
-  /** The codes' hashes live in this process only: a pepper of its own, never stored. */
+  /** The codes' HMAC key: they live only in this process's agent sessions, so a key of its own suffices. */
   private readonly pepper = randomBytes(32);
 
   constructor(

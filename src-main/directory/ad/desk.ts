@@ -11,7 +11,8 @@ import { DirectoryUnavailableError } from '../../core/ports/directory.js';
 import { AdConnector, type AdConnectionSettings } from './connection.js';
 import { describeError } from './errors.js';
 import { adConnectionSettings } from './settings.js';
-import { userFilter } from './user.js';
+import { readRootDse, readUpnSuffixes } from './root-dse.js';
+import { lookupName, userFilter } from './user.js';
 
 export type AgentRole = 'servicedesk' | 'auditor';
 export type AdAgent = { account: string; displayName: string; role: AgentRole };
@@ -29,6 +30,7 @@ const first = (e: Entry, a: string) => String([e[a]].flat()[0] ?? '');
 
 export class AdDeskDirectory {
   private readonly service: AdConnector;
+  private upnSuffixes: string[] | undefined;
 
   constructor(
     private readonly settings: AdConnectionSettings,
@@ -45,11 +47,14 @@ export class AdDeskDirectory {
 
   /** The agent and her role (servicedesk wins over auditor), or null for every refusal alike. */
   async signIn(username: string, password: string): Promise<AdAgent | null> {
-    const filter = userFilter(username, []); // sAMAccountName or a full UPN
     let found: { dn: string; account: string; displayName: string; role: AgentRole | null; disabled: boolean } | null = null;
     try {
-      if (filter) {
+      if (lookupName(username) !== null) {
         found = await this.service.run(async (client) => {
+          // The forest's UPN suffixes, read once: the agent is found by equality, as the wizard finds a person.
+          this.upnSuffixes ??= await readUpnSuffixes(client, await readRootDse(client));
+          const filter = userFilter(username, this.upnSuffixes);
+          if (!filter) return null;
           const { searchEntries } = await client.search(this.agentBase, { filter, attributes: ['sAMAccountName', 'displayName', 'userAccountControl'], sizeLimit: 2 });
           const entry = searchEntries.length === 1 ? searchEntries[0] : undefined;
           if (!entry) return null;

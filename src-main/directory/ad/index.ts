@@ -3,8 +3,8 @@
 export { forEachAdAccount, type ReportAccount } from './accounts.js';
 export type { AdConnectionSettings } from './connection.js';
 export { AdDirectory, type PoolStats } from './directory.js';
-export { AdDeskDirectory, type AdAgent, type AgentGroups } from './desk.js';
 export { describeError, ldapCode } from './errors.js';
 export { pickPolicyHintsOid } from './policy-hints.js';
 export { probeServiceAccount, probeTls, readPolicyOverview, readStoredValues, type PsoListing } from './probes.js';
 export { adConnectionSettings } from './settings.js';
+export { AdDeskDirectory, type AdAgent, type AgentGroups, type AgentRole } from './desk.js';
