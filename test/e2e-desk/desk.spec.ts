@@ -69,6 +69,9 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
     await expect(page.getByRole('img', { name })).toBeVisible();
   }
   await expectAccessible(page, 'usage page');
+  await page.setViewportSize({ width: 768, height: 1024 }); // a tablet
+  await expectAccessible(page, 'usage page on a tablet');
+  await page.setViewportSize({ width: 1280, height: 800 });
   // An auditor has no actions: the person page shows no buttons that change anything.
   await page.getByRole('link', { name: 'Persoon zoeken' }).click();
   await page.getByLabel('Gebruikersnaam van de beller').fill('A.Janssen');
