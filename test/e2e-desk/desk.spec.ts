@@ -80,13 +80,13 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   await expect(page.getByRole('button', { name: 'Blokkade opheffen' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Gebruik' }).click();
 
-  // The audit search: what the servicedesk did (the first test's lift, with its reason).
+  // The audit search: what the servicedesk did (the seeded lift, with its reason).
   await page.getByRole('link', { name: 'Audit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Audit doorzoeken' })).toBeFocused();
   await page.getByLabel('Alleen acties van de servicedesk').check();
   await page.getByRole('button', { name: 'Zoeken' }).click();
   const found = page.getByRole('table', { name: 'Audit doorzoeken' });
-  await expect(found.getByRole('row').filter({ hasText: 'desk_unblock_verified' })).toContainText('Belde na nachtdienst, code voorgelezen');
+  await expect(found.getByRole('row').filter({ hasText: SEEDED.reason })).toContainText('desk:sd.demo');
   await expectAccessible(page, 'audit search');
   await page.getByRole('link', { name: 'Gebruik' }).click();
 
