@@ -118,6 +118,20 @@ test('in English, by keyboard alone', async ({ page }) => {
   await expectAccessible(page, 'person page in English');
 });
 
+test('after 15 idle minutes the page forgets the person and shows the sign-in', async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, 'sd.demo', 'Servicedesk#Demo1');
+  await page.getByLabel('Gebruikersnaam van de beller').fill('A.Janssen');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'A.Janssen' })).toBeVisible();
+  await page.clock.fastForward('14:00');
+  await expect(page.getByRole('heading', { level: 2, name: 'A.Janssen' })).toBeVisible();
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Je bent afgemeld');
+  await expect(page.getByText('A.Janssen')).toHaveCount(0);
+});
+
 test('README screenshots of the person page and the usage page @screenshot', async ({ page }) => {
   await signIn(page, 'sd.demo', 'Servicedesk#Demo1');
   await page.getByLabel('Gebruikersnaam van de beller').fill('M.Bakker');
