@@ -150,6 +150,18 @@ describe('an agent helps a caller (demo)', () => {
     expect(demo.audit.find((e) => e.outcome === 'desk_unlock_unverified')).toMatchObject({ user: 'M.Bakker', client: 'desk:sd.demo' });
   });
 
+  it("lifts a kiosk's block with a reason", async () => {
+    await start({}, false);
+    for (let i = 0; i < 30; i++) await demo.app.throttles.take('identityPerClient', 'kiosk-3-west');
+    expect(await demo.app.throttles.blockedFor('identityPerClient', 'kiosk-3-west')).toBeGreaterThan(0);
+    const b = new DeskBrowser(server);
+    await b.signIn('sd.demo', 'Servicedesk#Demo1');
+    expect((await b.post('unblock-client', { client: 'kiosk-3-west', reason: 'x' })).json()).toEqual({ ok: false, code: 'reason_required' });
+    expect((await b.post('unblock-client', { client: 'kiosk-3-west', reason: 'Teamleider belde, afdeling 3 west' })).json()).toEqual({ ok: true });
+    expect(await demo.app.throttles.blockedFor('identityPerClient', 'kiosk-3-west')).toBe(0);
+    expect(demo.audit.at(-1)).toEqual({ step: 'admin', outcome: 'desk_unblock_client', client: 'desk:sd.demo', reason: 'kiosk-3-west: Teamleider belde, afdeling 3 west' });
+  });
+
   it('codes to verify a caller have their own budget per person per day', async () => {
     await start({ verifyPerPerson: { points: 2, durationSeconds: 86400 } });
     const b = new DeskBrowser(server);
