@@ -18,7 +18,7 @@ const nl = {
     yes: 'ja', no: 'nee', unknown: 'onbekend', notFound: 'bestaat niet', found: 'bestaat', unavailable: 'AD antwoordt niet',
     endsOn: (d: string) => `ja, eindigt op ${d}`, blocked: 'Geblokkeerd', verified: 'Beller geverifieerd',
   },
-  budgets: { heading: 'Pogingen', what: 'Waarvoor', used: 'Gebruikt', until: 'Weer vrij', none: 'Niets gebruikt.', free: '—' },
+  budgets: { heading: 'Pogingen', what: 'Waarvoor', used: 'Gebruikt', until: 'Weer vrij', by: 'Vanaf (laatste 7 dagen)', none: 'Niets gebruikt.', free: '—' },
   kinds: {
     identityPerUser: 'geboortedatum (getypte naam)', identityPerAccount: 'geboortedatum (account)', smsPerUser: 'sms-codes (getypte naam)', smsPerAccount: 'sms-codes (account)',
     codeChecksPerAccount: 'codes ingevoerd (account)', smsSpacingPerAccount: 'wachttijd tussen sms’jes',
@@ -94,7 +94,7 @@ const en: Texts = {
     yes: 'yes', no: 'no', unknown: 'unknown', notFound: 'does not exist', found: 'exists', unavailable: 'AD does not answer',
     endsOn: (d) => `yes, ends in ${d}`, blocked: 'Blocked', verified: 'Caller verified',
   },
-  budgets: { heading: 'Attempts', what: 'For', used: 'Used', until: 'Free again', none: 'Nothing used.', free: '—' },
+  budgets: { heading: 'Attempts', what: 'For', used: 'Used', until: 'Free again', by: 'From (last 7 days)', none: 'Nothing used.', free: '—' },
   kinds: {
     identityPerUser: 'birthdate (typed name)', identityPerAccount: 'birthdate (account)', smsPerUser: 'text codes (typed name)', smsPerAccount: 'text codes (account)',
     codeChecksPerAccount: 'codes entered (account)', smsSpacingPerAccount: 'wait between texts',
