@@ -67,6 +67,7 @@ export async function adminCommand(argv: string[], out: (line: string) => void =
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.status === 401) return (out(`refused: the token in ${tokenEnv} is not accepted`), 1);
+  if (res.status === 403) return (out(`refused: the token in ${tokenEnv} may not ${action} (its scopes in admin.tokens)`), 1);
   if (res.status === 429) return (out(`too many requests: try again in ${res.headers.get('retry-after') ?? 'a'} s`), 1);
   if (action === 'health') {
     out(`${body.ok ? 'ready' : 'NOT READY'} (up ${body.uptimeSeconds} s)`);

@@ -1,7 +1,7 @@
 // The hash chain of the audit trail: each JSON line carries the hash of the line before it, so an edit, a removed
 // line or a reordering breaks every hash after it. Shared by the writer (file-sink.ts) and the checker (verify.ts).
 import { createHash } from 'node:crypto';
-import type { AuditStep } from '../core/ports/audit.js';
+import type { AuditStep, AuditSubject } from '../core/ports/audit.js';
 
 // Every step the core records; the checker refuses others. A Record, so the compiler flags a new AuditStep.
 const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, unlock: true, cancel: true, admin: true };
@@ -19,12 +19,16 @@ export type AuditRecord = {
   outcome: string;
   user: string | null;
   client: string;
+  /** Admin events only (and only lines written since it exists): whom the action was about. */
+  subject?: AuditSubject;
   prev: string;
   hash: string;
 };
 
 /** The order fields are written in; also the exact set of keys a valid line has. */
-export const FIELDS = ['ts', 'seq', 'host', 'step', 'outcome', 'user', 'client', 'prev', 'hash'] as const;
+export const FIELDS = ['ts', 'seq', 'host', 'step', 'outcome', 'user', 'client', 'subject', 'prev', 'hash'] as const;
+/** Fields a line may leave out. */
+export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['subject']);
 
 /** JSON with sorted keys and no whitespace: the same record always hashes the same, whoever serialised it. */
 export function canonicalJson(value: unknown): string {
@@ -44,6 +48,6 @@ export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
 /** Builds the next record of a chain; `prev`/`seq` come from the last line written. */
 export function chainRecord(fields: Omit<AuditRecord, 'prev' | 'hash' | 'seq'>, last: { seq: number; hash: string }): AuditRecord {
   const body = { ...fields, seq: last.seq + 1, prev: last.hash };
-  const ordered = Object.fromEntries(FIELDS.filter((k) => k !== 'hash').map((k) => [k, body[k]])) as Omit<AuditRecord, 'hash'>;
+  const ordered = Object.fromEntries(FIELDS.flatMap((k) => (k === 'hash' || body[k] === undefined ? [] : [[k, body[k]]]))) as Omit<AuditRecord, 'hash'>;
   return { ...ordered, hash: hashRecord(ordered) };
 }

@@ -5,6 +5,12 @@
 // `admin`: a servicedesk action on the admin listener (status, unblock, a refused token); `client` names the admin.
 export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'unlock' | 'cancel' | 'admin';
 
+/**
+ * Whom a servicedesk action was about: the account the directory found (objectGUID and account name) and the
+ * name the servicedesk typed, each where known. Only on `admin` events.
+ */
+export type AuditSubject = { account?: string; name?: string; typed?: string };
+
 export type AuditEvent = {
   step: AuditStep;
   /** `ok` or an ErrorCode / internal reason such as `unknown_user` (the audit is for admins, not users). */
@@ -13,6 +19,7 @@ export type AuditEvent = {
   user?: string;
   /** Kiosk id or client address. */
   client: string;
+  subject?: AuditSubject;
 };
 
 export interface AuditSink {
