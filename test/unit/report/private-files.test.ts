@@ -39,7 +39,8 @@ const csv = async (file: string) => {
 describe('report coverage --csv', () => {
   it('refuses a symlink, another user’s file, a shared or readable file and a hard link, and leaves them as they were', async () => {
     const p = plant('csv');
-    const cases = [['symlink', /is a symbolic link/], ['shared', /can be read or written by others \(mode 666\)/], ['readable', /can be read or written by others \(mode 644\)/], ['hardlink', /2 hard links/], ...(ROOT ? [['foreign', /belongs to another user \(uid 65534\)/]] : [])] as const;
+    type Kind = keyof ReturnType<typeof plant>;
+    const cases: [Kind, RegExp][] = [['symlink', /is a symbolic link/], ['shared', /can be read or written by others \(mode 666\)/], ['readable', /can be read or written by others \(mode 644\)/], ['hardlink', /2 hard links/], ...(ROOT ? [['foreign', /belongs to another user \(uid 65534\)/] as [Kind, RegExp]] : [])];
     for (const [k, why] of cases) {
       const r = await csv(p[k]);
       expect([k, r.code]).toEqual([k, 1]);
@@ -63,7 +64,8 @@ describe('audit file and doctor', () => {
 
   it('refuses a symlink, another user’s file, a file others may write and a hard link; doctor says ✗ for each', async () => {
     const p = plant('audit');
-    for (const k of ['symlink', 'shared', 'hardlink', ...(ROOT ? ['foreign'] : [])] as const) {
+    const kinds: (keyof ReturnType<typeof plant>)[] = ['symlink', 'shared', 'hardlink', ...(ROOT ? (['foreign'] as const) : [])];
+    for (const k of kinds) {
       await expect(FileAuditSink.open(p[k], { host: 'web-a' })).rejects.toThrow(/audit file: .*(symbolic link|by others|hard links|another user)/);
       const verdict = await doctor(p[k]);
       expect([k, verdict.status]).toEqual([k, 'fail']);
