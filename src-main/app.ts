@@ -4,6 +4,7 @@
 import { teeAudit, type AuditObserver } from './audit/tee.js';
 import { auditHost, resolveAudit } from './config/audit.js';
 import { readSecret } from './config/load.js';
+import { flowOptions } from './config/runtime.js';
 import type { Config } from './config/schema.js';
 import type { ResetService } from './core/contract.js';
 import { withFaultBarrier } from './core/fault-barrier.js';
@@ -18,7 +19,6 @@ import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
-import { renderMessage } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
@@ -58,6 +58,11 @@ export type App = {
   audit: AuditSink;
   pseudonymise: Pseudonymise;
   metrics: Metrics | undefined;
+  /** For the servicedesk pages (src-main/desk): budgets on the same store, and a sender for their own texts. */
+  limiters: LimiterFactory;
+  sender: SmsSender | undefined;
+  /** Where the directory's adapter reads its secrets (the desk's AD sign-in uses the same settings). */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 };
 
@@ -79,7 +84,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
   const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
   const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
-  // Typed names that are no account appear as keyed hashes; one key on every host links them (README).
+  // Typed names that are no account appear as keyed hashes; one key on every host links them (docs/security.md).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
   const pending = new Set<Promise<unknown>>(); // notices still being sent: awaited by close()
@@ -101,26 +106,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
-  const flow = createResetFlow(deps, {
-    organisation: config.organisation,
-    servicedesk: config.servicedesk,
-    applications: config.applications,
-    defaultLang: config.language,
-    demo: config.directory.type === 'demo',
-    minLength: config.password.minLength,
-    mustChangeAtNextLogon: config.password.mustChangeAtNextLogon,
-    codeTtlSeconds: s.codeTtlSeconds,
-    resendAfterSeconds: s.resendAfterSeconds,
-    sessionTtlSeconds: s.sessionTtlSeconds,
-    idleSeconds: s.idleSeconds,
-    codeIdleSeconds: s.codeIdleSeconds ?? s.codeTtlSeconds,
-    doneSeconds: s.doneSeconds,
-    mobileRegistration: config.mobileRegistration,
-    channelName: config.sms.channelName,
-    identityFloorMs: s.identityFloorMs,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
-  });
+  const flow = createResetFlow(deps, flowOptions(config));
   const describe = [
     config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
     ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),
@@ -141,6 +127,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     audit,
     pseudonymise,
     metrics,
+    limiters: overrides.limiters ?? store.limiters,
+    sender: overrides.notices ?? sms.notices,
+    env,
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {

@@ -4,6 +4,7 @@
 // The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
 import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import type { KioskSignal } from '../src-main/core/kiosk-signal.js';
 import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -42,10 +43,16 @@ export class Wizard {
   applications = $state<string[]>([]);
 
   readonly t = $derived(messagesFor(this.lang));
-  /** The code step waits longer: the nurse may be fetching her phone from her locker. */
-  readonly idleSeconds = $derived(this.step === 'code' ? (this.info?.codeIdleSeconds ?? 300) : (this.info?.idleSeconds ?? 90));
-  readonly doneSeconds = $derived(this.info?.doneSeconds ?? 20);
-  readonly minLength = $derived(this.policy?.minLength ?? this.info?.minLength ?? 8);
+  /** The code step waits longer: the nurse may be fetching her phone from her locker (resolved by the server). */
+  get idleSeconds(): number {
+    return this.step === 'code' ? this.loaded.codeIdleSeconds : this.loaded.idleSeconds;
+  }
+  get doneSeconds(): number {
+    return this.loaded.doneSeconds;
+  }
+  get minLength(): number {
+    return this.policy?.minLength ?? this.loaded.minLength;
+  }
   /** Where the code arrives, as in "via …". */
   readonly channel = $derived(this.info?.channelName[this.lang] ?? 'sms');
   readonly stepNumber = $derived(STEP_NUMBER[this.step]);
@@ -69,9 +76,17 @@ export class Wizard {
 
   constructor(
     private readonly api: ResetApi,
-    /** The kiosk (window.resetKiosk) or a browser: leaving, the success screen and some texts differ. */
+    /** The kiosk (window.resetKiosk, or the kiosk's user agent in central mode) or a browser: leaving, the success screen and some texts differ. */
     readonly host: Host = 'web',
+    /** Tells the kiosk's main process that the person leaves (kiosk-signal.ts); App sends the step signals. */
+    private readonly signal: (signal: KioskSignal) => void = () => {},
   ) {}
+
+  /** info() as the server answered it: every step after 'loading' comes after it, so its values need no fallbacks here. */
+  private get loaded(): Info {
+    if (!this.info) throw new Error('wizard: info() has not answered yet');
+    return this.info;
+  }
 
   async load(notice: Notice = null): Promise<void> {
     this.step = 'loading';
@@ -185,13 +200,13 @@ export class Wizard {
   }
 
   /**
-   * The person is done here (Annuleren on the first step, the success screen's button). In the kiosk a cancel
-   * without a session tells main to end the Windows session (wizard-tracker.ts); a browser goes back to the start.
+   * The person is done here (Annuleren on the first step, the success screen's button). In the kiosk the signal
+   * `end/left` tells main to end the Windows session (kiosk-signal.ts); a browser goes back to the start.
    */
   async leave(): Promise<void> {
     const kiosk = this.host === 'kiosk';
     await this.#end(!kiosk, null);
-    if (kiosk) await this.api.cancel({});
+    if (kiosk) this.signal('end/left');
   }
 
   /** Nobody touched the screen for idleSeconds: wipe, in the default language, and say why on the start screen. */

@@ -27,7 +27,7 @@ const param = (value: string): string => escapeControls(value).replace(/["\\\]]/
 export function formatSyslog(e: RecordedEvent, opts: { facility: number; enterpriseId: number; pid?: number }): string {
   const pri = opts.facility * 8 + severityOf(e.outcome);
   const fields: [string, string | number | null | undefined][] = [
-    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client],
+    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['reason', e.reason],
     ['subjectAccount', e.subject?.account], ['subjectName', e.subject?.name], ['subjectTyped', e.subject?.typed], ['hash', e.hash],
   ];
   const sd = fields.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}="${param(String(v))}"`).join(' ');

@@ -61,7 +61,7 @@ export const adDirectorySchema = z
       .strict()
       .prefault({}),
     /**
-     * Service-account connections kept open and bound between operations (src-main/directory/ad-pool.ts): a
+     * Service-account connections kept open and bound between operations (src-main/directory/ad/pool.ts): a
      * new one costs TLS + bind, ~10–13 ms, twice per reset. `size`: connections kept and shared at most (0 = a
      * new connection per operation, no pool); more callers at once wait for one, at most `operationMs`, then
      * open their own. `idleMs`: an unused one is unbound and closed after this, well below AD's

@@ -1,4 +1,4 @@
-// Config section `password`: the rules for a new password beyond the directory's own (README "Password rules").
+// Config section `password`: the rules for a new password beyond the directory's own (docs/security.md "Password rules").
 // The session's rules are the stricter of these and the directory's (domain policy or the user's PSO).
 import { z } from 'zod';
 

@@ -36,7 +36,7 @@ export type FlowOptions = {
   resendAfterSeconds: number;
   sessionTtlSeconds: number;
   idleSeconds: number;
-  /** Idle limit on the code step (at least the code's validity: the nurse may be fetching her phone). */
+  /** Idle limit on the code step, as resolved by config/runtime.ts (at least the code's validity and idleSeconds). */
   codeIdleSeconds: number;
   doneSeconds: number;
   identityFloorMs: number;
@@ -120,8 +120,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     async info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
-      const codeIdleSeconds = Math.max(opts.codeIdleSeconds, idleSeconds);
+      const { organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
       return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
     },
 

@@ -22,7 +22,7 @@ export type Session = {
   expiresAt: number;
   user?: SessionUser;
   code?: { issued: IssuedCode; nonce: string; sentAt: number; expiresAt: number };
-  /** This user's password rules, set when the code was right (README "Password rules"). */
+  /** This user's password rules, set when the code was right (docs/security.md "Password rules"). */
   policy?: PasswordPolicy;
 };
 

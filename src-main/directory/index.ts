@@ -14,6 +14,6 @@ export async function createDirectory(config: DirectoryConfig, log: Logger, env:
     case 'demo':
       return (await import('./demo.js')).DemoDirectory.load(config.file);
     case 'ad':
-      return (await import('./ad.js')).AdDirectory.create(config, log, env);
+      return (await import('./ad/index.js')).AdDirectory.create(config, log, env);
   }
 }

@@ -1,14 +1,10 @@
-// The AD side of `doctor`, on the adapter's own connection code (AdConnector, same TLS and failover): the
+// The AD side of `doctor`, on the adapter's own reads (directory/ad/probes.ts: same TLS and failover): the
 // service account binds; it is not a privileged account; the DC can enforce password history on reset; the test
 // user's birthdate and mobile can be read. Values are never printed: only whether they are there and usable.
-import { EqualityFilter, type Client } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Config } from '../config/schema.js';
 import { silentLogger } from '../core/ports/log.js';
-import { AdConnector, type AdConnectionSettings } from '../directory/ad-connection.js';
-import { describeError, ldapCode } from '../directory/ad-errors.js';
-import { AdDirectory } from '../directory/ad.js';
-import { pickPolicyHintsOid } from '../directory/policy-hints.js';
+import { AdDirectory, describeError, ldapCode, pickPolicyHintsOid, probeServiceAccount, readStoredValues, type AdConnectionSettings } from '../directory/ad/index.js';
 import { maskMobile, normaliseMobile } from '../sms/phone.js';
 import { failed, ok, warn, type Check } from './report.js';
 
@@ -19,31 +15,36 @@ const BIND_DATA: Record<string, string> = {
   '701': 'the account has expired', '773': 'it must change its password first', '775': 'the account is locked out',
 };
 
-type RootDse = { supportedControl: string[]; defaultNamingContext: string };
-
 export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: AdConnectionSettings): Promise<Check[]> {
-  const connector = new AdConnector(settings, silentLogger);
-  let root: RootDse;
-  let admin: boolean;
+  let probe;
   try {
-    ({ root, admin } = await connector.run(async (client) => {
-      const dse = await readRootDse(client);
-      return { root: dse, admin: await isProtectedAccount(client, config.bindDn, dse.defaultNamingContext) };
-    }));
+    probe = await probeServiceAccount(settings, config.bindDn);
   } catch (e) {
     return [failed(`AD bind as ${config.bindDn}`, describeError(e), bindFix(e, config.bindPasswordEnv))];
   }
   const checks = [ok(`AD bind as ${config.bindDn}`, 'the service account binds')];
-  if (admin) {
+  const { root, protectedAccount } = probe;
+  if (protectedAccount) {
     checks.push(failed('AD least privilege', 'the service account is a protected (admin-level) account (adminCount=1)',
       'use a dedicated account with only "Reset Password" and write lockoutTime/pwdLastSet on the staff OUs'));
   }
-  const oid = pickPolicyHintsOid(root.supportedControl);
-  checks.push(oid
-    ? ok('AD password history on reset', `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
-    : warn('AD password history on reset', 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
-        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this'));
+  checks.push(historyCheck(root.supportedControl));
   return checks;
+}
+
+/**
+ * Whether a reset can enforce password history, from the root DSE's supportedControl. Every AD DC lists dozens of
+ * controls there ([MS-ADTS] 3.1.1.3.4.1), so an empty list means the root DSE could not be read — not that the
+ * control is missing: then it says "not checked" instead of warning that history is not enforced.
+ */
+export function historyCheck(supportedControl: string[]): Check {
+  const title = 'AD password history on reset';
+  if (supportedControl.length === 0) return warn(title, 'not checked: the DC did not show its root DSE (supportedControl)', 'run doctor again when the DC answers; if this stays, the DC hides its root DSE from the service account');
+  const oid = pickPolicyHintsOid(supportedControl);
+  return oid
+    ? ok(title, `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
+    : warn(title, 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
+        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this');
 }
 
 export async function checkTestUser(
@@ -63,7 +64,7 @@ export async function checkTestUser(
   }
   if (!user) return [failed(title, 'not found (or more than one match) under baseDns', `check the name and directory.baseDns (${config.directory.baseDns.join('; ')})`)];
   const a = config.directory.attributes;
-  const raw = await new AdConnector(settings, silentLogger).run((c) => readRaw(c, user.id, [a.birthdate, a.mobile]));
+  const raw = await readStoredValues(settings, user.id, [a.birthdate, a.mobile]);
   const checks: Check[] = [ok(title, `found ${user.id}${user.disabled ? ' (disabled: it would get the generic message)' : ''}`)];
 
   const stored = raw[a.birthdate.toLowerCase()];
@@ -76,30 +77,6 @@ export async function checkTestUser(
   else if (mobile.reason === 'missing') checks.push(failed(`AD mobile (${a.mobile})`, 'empty, or not readable by the service account', `fill ${a.mobile} for staff, or grant the service account Read Property on it`));
   else checks.push(failed(`AD mobile (${a.mobile})`, `stored but not usable (${mobile.reason.replaceAll('_', ' ')})`, `store a mobile number of ${config.sms.allowedCountries.join('/')}, e.g. 06 12345678 or +31 6 12345678`));
   return checks;
-}
-
-async function readRootDse(client: Client): Promise<RootDse> {
-  const { searchEntries } = await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes: ['supportedControl', 'defaultNamingContext'] });
-  const e: Record<string, unknown> = searchEntries[0] ?? {};
-  return { supportedControl: [e['supportedControl'] ?? []].flat().map(String), defaultNamingContext: String(e['defaultNamingContext'] ?? '') };
-}
-
-/** adminCount=1 marks members (past or present) of AD's protected groups: Domain Admins and the like. */
-async function isProtectedAccount(client: Client, bindDn: string, domain: string): Promise<boolean> {
-  const isDn = bindDn.includes('=');
-  const { searchEntries } = await client.search(isDn ? bindDn : domain, {
-    scope: isDn ? 'base' : 'sub',
-    filter: isDn ? '(objectClass=*)' : new EqualityFilter({ attribute: 'userPrincipalName', value: bindDn }),
-    attributes: ['adminCount'],
-    sizeLimit: 1,
-  });
-  return String(searchEntries[0]?.['adminCount'] ?? '0') === '1';
-}
-
-async function readRaw(client: Client, dn: string, attributes: string[]): Promise<Record<string, string | undefined>> {
-  const { searchEntries } = await client.search(dn, { scope: 'base', attributes });
-  const entry = Object.fromEntries(Object.entries(searchEntries[0] ?? {}).map(([k, v]) => [k.toLowerCase(), [v].flat()[0]]));
-  return Object.fromEntries(attributes.map((a) => [a.toLowerCase(), entry[a.toLowerCase()] === undefined ? undefined : String(entry[a.toLowerCase()])]));
 }
 
 /** "1984-10-01" → "9999-99-99": shows the admin the format without printing anyone's birthdate. */

@@ -1,15 +1,11 @@
 // `doctor` on the password policy: the domain's (what every account gets without a PSO), whether the service
 // account can read fine-grained policies (PSOs), and, with --user, the policy that user's reset will meet.
 // The wizard asks the stricter of these and `password.minLength`; the DC still has the last word.
-import type { Client, Entry } from 'ldapts';
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Config } from '../config/schema.js';
 import type { DirectoryPasswordPolicy } from '../core/ports/directory.js';
 import { silentLogger } from '../core/ports/log.js';
-import { AdConnector, type AdConnectionSettings } from '../directory/ad-connection.js';
-import { describeError, ldapCode } from '../directory/ad-errors.js';
-import { defaultNamingContext, first, readDomainPolicy } from '../directory/ad-policy.js';
-import { AdDirectory } from '../directory/ad.js';
+import { AdDirectory, describeError, readPolicyOverview, type AdConnectionSettings, type PsoListing } from '../directory/ad/index.js';
 import { failed, ok, warn, type Check } from './report.js';
 
 const days = (s: number) => (s === 0 ? '0 days' : `${Math.round((s / 86400) * 10) / 10} day${s === 86400 ? '' : 's'}`);
@@ -26,11 +22,8 @@ export function describePolicy(p: DirectoryPasswordPolicy, configMin: number): s
 export async function checkPasswordPolicy(config: Config & { directory: AdDirectoryConfig }, settings: AdConnectionSettings, user: string | undefined, env: NodeJS.ProcessEnv): Promise<Check[]> {
   let checks: Check[];
   try {
-    checks = await new AdConnector(settings, silentLogger).run(async (client) => {
-      const domainDn = await defaultNamingContext(client);
-      const domain = await readDomainPolicy(client, domainDn);
-      return [ok(`AD password policy (domain ${domainDn})`, describePolicy(domain, config.password.minLength)), await psoCheck(client, domainDn)];
-    });
+    const { domainDn, domain, container, psos } = await readPolicyOverview(settings);
+    checks = [ok(`AD password policy (domain ${domainDn})`, describePolicy(domain, config.password.minLength)), psoCheck(psos, container)];
   } catch (e) {
     return [failed('AD password policy (domain)', describeError(e), 'any authenticated account may read the domain head (minPwdLength, pwdHistoryLength, pwdProperties): check the bind above')];
   }
@@ -38,27 +31,16 @@ export async function checkPasswordPolicy(config: Config & { directory: AdDirect
   return checks;
 }
 
-async function psoCheck(client: Client, domainDn: string): Promise<Check> {
+function psoCheck(listing: PsoListing, container: string): Check {
   const title = 'AD fine-grained password policies (PSO)';
-  const container = `CN=Password Settings Container,CN=System,${domainDn}`;
-  let entries: Entry[];
-  try {
-    // (objectClass=*), not =msDS-PasswordSettings: where the PSO may not be read, that filter matches nothing
-    // (seen on Samba 4.17), and an unreadable PSO would pass for "none". The container holds only PSOs.
-    ({ searchEntries: entries } = await client.search(container, { scope: 'one', filter: '(objectClass=*)', attributes: ['cn', 'msDS-MinimumPasswordLength', 'msDS-PasswordSettingsPrecedence'] }));
-  } catch (e) {
-    if (ldapCode(e) === 32) return ok(title, 'none (no Password Settings Container: domain functional level below 2008)');
-    return warn(title, `the Password Settings Container cannot be searched (${describeError(e)})`, grant(container));
-  }
-  if (entries.length === 0) return ok(title, 'none found (or the service account may not list them: run with --user for a member of one)');
-  const unreadable = entries.filter((e) => first(e, 'msDS-MinimumPasswordLength') === undefined);
-  const names = entries.map((e) => {
-    const name = first(e, 'cn') ?? /^CN=([^,]+)/i.exec(e.dn)?.[1] ?? e.dn;
-    const min = first(e, 'msDS-MinimumPasswordLength');
-    return min === undefined ? `${name} (not readable)` : `${name} (minimum ${min}, precedence ${first(e, 'msDS-PasswordSettingsPrecedence') ?? '?'})`;
-  });
-  if (unreadable.length === 0) return ok(title, `${entries.length} readable: ${names.join('; ')}`);
-  return warn(title, `${unreadable.length} of ${entries.length} not readable by the service account: ${names.join('; ')}. Their members would see the domain's rules, and the DC could refuse what the wizard accepted`, grant(container));
+  if (listing.kind === 'no-container') return ok(title, 'none (no Password Settings Container: domain functional level below 2008)');
+  if (listing.kind === 'unsearchable') return warn(title, `the Password Settings Container cannot be searched (${describeError(listing.error)})`, grant(container));
+  const { psos } = listing;
+  if (psos.length === 0) return ok(title, 'none found (or the service account may not list them: run with --user for a member of one)');
+  const unreadable = psos.filter((p) => p.minLength === undefined);
+  const names = psos.map((p) => (p.minLength === undefined ? `${p.name} (not readable)` : `${p.name} (minimum ${p.minLength}, precedence ${p.precedence ?? '?'})`));
+  if (unreadable.length === 0) return ok(title, `${psos.length} readable: ${names.join('; ')}`);
+  return warn(title, `${unreadable.length} of ${psos.length} not readable by the service account: ${names.join('; ')}. Their members would see the domain's rules, and the DC could refuse what the wizard accepted`, grant(container));
 }
 
 /** Verified on Samba 4.17: an inherit-only Read Property ACE on the container, for msDS-PasswordSettings objects. */

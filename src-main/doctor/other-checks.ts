@@ -27,7 +27,7 @@ export async function checkAudit(config: Config, demo: boolean): Promise<Check> 
   const target = resolveAudit(config.audit);
   if (!target) {
     const detail = 'off: resets leave no audit trail';
-    return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/ResetKiosk/audit/audit-{host}.jsonl)');
+    return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/Wachtwoord vergeten/audit/audit-{host}.jsonl, or /var/lib/wachtwoord-vergeten/audit/audit-{host}.jsonl under the systemd unit)');
   }
   const title = `audit trail ${target.file}`;
   const unsafe = await checkFile(target.file, AUDIT_FILE_RULE);

@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import type { AdDirectoryConfig } from '../config/directory.js';
-import { adConnectionSettings } from '../directory/ad-settings.js';
+import { adConnectionSettings } from '../directory/ad/index.js';
 import { DemoDirectory } from '../directory/demo.js';
 import { checkBindAndPolicy, checkTestUser } from './ad-checks.js';
 import { checkPasswordPolicy } from './ad-policy-checks.js';
@@ -25,7 +25,9 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
   try {
     config = loadConfig(opts.configPath);
   } catch (e) {
-    add(failed(`config ${opts.configPath ?? ''}`.trim(), e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e), 'fix the fields named above (see resources/config.example.json)'));
+    const unreadable = e instanceof ConfigError && e.message.startsWith('cannot read');
+    const fix = unreadable ? 'check the path, and that this account may read the file' : 'fix the fields named above (see resources/config.example.json)';
+    add(failed(`config ${opts.configPath ?? ''}`.trim(), e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e), fix));
     return checks;
   }
   const demo = config.directory.type === 'demo';

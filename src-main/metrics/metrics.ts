@@ -1,7 +1,7 @@
 // Prometheus metrics (prom-client), fed from outside the core: the audit stream (audit/tee.ts) says what people
 // did, a wrapper around the service (instrument.ts) times each step, and gauges read the directory pool, the
 // probes and the SIEM queue when scraped. Labels are bounded sets only — method names, result/reason codes,
-// budget names, probe names — never a username, an address or anything a person typed (README "Metrics").
+// budget names, probe names — never a username, an address or anything a person typed (docs/servicedesk.md "Metrics").
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { RecordedEvent } from '../audit/tee.js';
 import { BUDGET_KINDS } from '../core/throttle.js';

@@ -3,7 +3,7 @@
 // zxcvbn-ts builds it from Mark Burnett's 10 million leaked passwords (xato.net, 2015): every password seen more than
 // 10 times, ranked by how often, minus the ones its own patterns (dates, sequences, repeats) already find. Matched
 // exactly, as substrings of 4 or more characters: one edit away over 48 000 terms would refuse most Dutch
-// passphrases (measured: see README "Password rules"). Loaded once per process; never in the wizard bundle.
+// passphrases (measured: see docs/security.md "Password rules"). Loaded once per process; never in the wizard bundle.
 import { existsSync } from 'node:fs';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@
 // protected account. Only counts and "what is missing" leave here: never a birthdate or a number.
 import type { MobileNormaliser, PhoneRefusal } from '../core/ports/phone.js';
 import { safeText } from '../safe-text.js';
-import type { ReportAccount } from './ad-accounts.js';
+import type { ReportAccount } from '../directory/ad/index.js';
 
 export type Missing = 'disabled' | 'protected' | 'birthdate' | `mobile_${PhoneRefusal}`;
 

@@ -19,6 +19,7 @@ import { trustFunction } from './client-key.js';
 import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
 import { ErrorEdge, httpLimits } from './edge.js';
 import { readinessChecker } from './readyz.js';
+import { isDeskPath, registerDesk } from './desk-server.js';
 import { logRequests } from './request-log.js';
 
 const person = z.object({ user: z.string().min(1).max(256).optional(), account: z.string().min(1).max(512).optional() }).strict().refine((p) => p.user || p.account, 'user or account');
@@ -35,7 +36,7 @@ async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
   return sample;
 }
 
-export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv }): Promise<FastifyInstance> {
+export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv; rendererDir?: string; now?: () => number }): Promise<FastifyInstance> {
   const cfg = app.config.admin;
   const { log } = opts;
   const metrics = app.metrics;
@@ -71,8 +72,17 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   });
 
   const guard = adminGuard(cfg, tokens, app.audit, log);
-  server.addHook('onRequest', guard.door);
+  // The servicedesk pages: the agent's session decides (web/desk-server.ts). The matched route, not the raw URL,
+  // so no spelling of a path (`/desk/../admin/…`) reaches an admin route without a token.
+  server.addHook('onRequest', async (req, reply) => {
+    if (!isDeskPath(req.routeOptions.url ?? '')) return guard.door(req, reply);
+    reply.header('cache-control', 'no-store');
+    return undefined;
+  });
   server.addHook('preHandler', guard.scoped);
+
+  // Secure cookies with TLS here or, beyond loopback, with the TLS proxy that must then be in front.
+  if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https || cfg.allowNonLoopback, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
 
   server.get('/admin/status', { config: { scope: 'status' } }, async (req, reply) => {
     const q = person.safeParse(req.query);

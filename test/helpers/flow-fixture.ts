@@ -1,5 +1,7 @@
 // A reset flow on the demo directory with a capturing SMS sender and a controllable clock, for unit tests.
 import { randomBytes } from 'node:crypto';
+import { parseConfig } from '../../src-main/config/load.js';
+import { flowOptions } from '../../src-main/config/runtime.js';
 import { mobileNormaliser } from '../../src-main/sms/phone.js';
 import { type ResetApi } from '../../src-main/core/contract.js';
 import { bindClient } from './bind-client.js';
@@ -29,23 +31,12 @@ export class CapturingSender implements SmsSender {
   }
 }
 
+/** The product's defaults (config/runtime.ts on the empty config), with this fixture's texts and no identity floor. */
 export const TEST_OPTIONS: FlowOptions = {
-  organisation: 'Pantein',
-  servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' },
+  ...flowOptions(parseConfig({})),
   applications: ['Computer inlog', 'Topdesk'],
-  defaultLang: 'nl',
-  demo: true,
-  minLength: 8,
-  mustChangeAtNextLogon: false,
-  codeTtlSeconds: 300,
-  resendAfterSeconds: 30,
-  sessionTtlSeconds: 600,
-  idleSeconds: 90,
-  codeIdleSeconds: 300,
-  doneSeconds: 20,
   identityFloorMs: 0,
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
-  channelName: { nl: 'sms', en: 'SMS' },
   changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
   unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
 };

@@ -1,6 +1,6 @@
 // How the logon tile reaches a PC, checked without a C++ toolchain: electron-builder ships the DLL on
 // Windows only, its beforePack hook refuses a Windows build without it, `npm run build` does not need it,
-// and the CLSID in the code is the one the README (and the Windows scripts) name.
+// and the CLSID in the code is the one docs/windows-kiosk.md (and the Windows scripts) name.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ describe('packaging of the logon tile', () => {
     expect(scripts['build:logon-tile']).toBe('node src-logon-tile/build.mjs');
   });
 
-  it('the CLSID in guids.h is the one the README names', () => {
+  it('the CLSID in guids.h is the one docs/windows-kiosk.md names', () => {
     const m = /kClsidProvider = \{0x([0-9a-f]{8}), 0x([0-9a-f]{4}), 0x([0-9a-f]{4}), \{((?:0x[0-9a-f]{2},? ?){8})\}\}/.exec(
       readFileSync('src-logon-tile/src/guids.h', 'utf8'),
     );
@@ -55,6 +55,6 @@ describe('packaging of the logon tile', () => {
     const bytes = m![4]!.split(',').map((b) => b.trim().slice(2));
     const guid = `{${m![1]}-${m![2]}-${m![3]}-${bytes.slice(0, 2).join('')}-${bytes.slice(2).join('')}}`.toUpperCase();
     expect(guid).toBe(CLSID);
-    expect(readFileSync('README.md', 'utf8')).toContain(CLSID);
+    expect(readFileSync('docs/windows-kiosk.md', 'utf8')).toContain(CLSID);
   });
 });

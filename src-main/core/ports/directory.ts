@@ -1,4 +1,4 @@
-// The narrow port the core needs from a user directory. Implemented by ad.ts (ldapts) and demo.ts.
+// The narrow port the core needs from a user directory. Implemented by directory/ad/ (ldapts) and directory/demo.ts.
 
 /** A user as the reset flow needs them. Attribute names are adapter config; values are normalised here. */
 export interface DirectoryUser {

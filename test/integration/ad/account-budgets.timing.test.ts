@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src-main/app.js';
 import { parseConfig } from '../../../src-main/config/load.js';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { buildServer } from '../../../src-main/web/server.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { PEPPER_ENV, startRedis, type RedisPeer } from '../../helpers/redis-server.js';

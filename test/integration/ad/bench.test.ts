@@ -3,7 +3,7 @@
 //   RESET_KIOSK_BENCH=1 npx vitest run test/integration/ad/bench.test.ts
 import { Attribute, Change, EqualityFilter } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { useDc } from './dc.js';
 import { adConfig, addUser, bindAs, rawClient, svcEnv } from './fixtures.js';
 import { captureLog } from '../../helpers/log-capture.js';

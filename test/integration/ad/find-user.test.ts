@@ -1,9 +1,10 @@
 // findUser against a real Samba AD DC: the username forms, attribute mapping, the exactly-one rule and the
 // LDAP-injection set (each must be a clean null, never a match and never a throw).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { useDc } from './dc.js';
-import { USERS, adConfig, addUser, svcEnv } from './fixtures.js';
+import { Attribute, Change } from 'ldapts';
+import { USERS, adConfig, addUser, asAdmin, svcEnv } from './fixtures.js';
 import { captureLog } from '../../helpers/log-capture.js';
 
 const dc = await useDc();
@@ -14,6 +15,11 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
   const log = captureLog();
 
   beforeAll(async () => {
+    // A second UPN suffix registered for the forest (what "Active Directory Domains and Trusts" writes), before
+    // the adapter reads the suffixes once at start-up; adding it twice is harmless.
+    await asAdmin(d, (c) =>
+      c.modify(`CN=Partitions,CN=Configuration,${d.baseDn}`, [new Change({ operation: 'add', modification: new Attribute({ type: 'uPNSuffixes', values: ['other.test'] }) })])
+        .catch((e: unknown) => { if (!/already|exists|20/i.test(String(e))) throw e; }));
     ad = await AdDirectory.create(adConfig(d), log, svcEnv(d));
     // Fixtures: a disabled account, other stored birthdate formats, a UPN prefix that differs from the
     // sAMAccountName, and two accounts that answer to the same name ("dup": one by sAM, one by UPN prefix).
@@ -23,6 +29,7 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
     await addUser(d, { cn: 'Ann Upn', sam: 'aupn', upn: 'ann.upn@kiosk.test', attributes: { givenName: 'Ann', sn: 'Upn' } });
     await addUser(d, { cn: 'Dup One', sam: 'dup', upn: 'dup.one@kiosk.test' });
     await addUser(d, { cn: 'Dup Two', sam: 'dup2', upn: 'dup@other.test' });
+    await addUser(d, { cn: 'Una Registered', sam: 'unreg', upn: 'una.reg@unregistered.test' });
   });
   afterAll(() => ad?.close());
 
@@ -46,6 +53,17 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
   it('finds a user by a UPN prefix that differs from the sAMAccountName', async () => {
     expect((await ad.findUser('ann.upn'))?.username).toBe('aupn');
     expect((await ad.findUser('aupn'))?.username).toBe('aupn');
+  });
+
+  it('reads the forest\'s UPN suffixes once: the registered ones, the root\'s and the domain\'s DNS name', () => {
+    const line = log.records().find((l) => Array.isArray(l['upnSuffixes']));
+    expect(line?.['upnSuffixes']).toEqual(expect.arrayContaining(['other.test', 'kiosk.test']));
+  });
+
+  it('a UPN with a suffix the forest does not list is found by the full UPN or the sAMAccountName, not by its prefix', async () => {
+    expect((await ad.findUser('una.reg@unregistered.test'))?.username).toBe('unreg');
+    expect((await ad.findUser('unreg'))?.username).toBe('unreg');
+    expect(await ad.findUser('una.reg')).toBeNull(); // equality only: no `una.reg@*` scan
   });
 
   it('reads a missing mobile as undefined', async () => {

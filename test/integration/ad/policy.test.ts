@@ -2,7 +2,7 @@
 // PSO (msDS-ResultantPSO) for members of a group a PSO is applied to — readable by the service account through
 // the Read Property ACE provision.sh grants on the Password Settings Container, and not without it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { captureLog } from '../../helpers/log-capture.js';
 import { webHost } from '../../helpers/web-host.js';
 import { useDc } from './dc.js';

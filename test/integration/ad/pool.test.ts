@@ -1,14 +1,14 @@
-// The pool of bound service-account connections (src-main/directory/ad-pool.ts) against a real Samba AD DC:
+// The pool of bound service-account connections (src-main/directory/ad/pool.ts) against a real Samba AD DC:
 // reuse (binds counted on ldapts' Client), pool size 0 as before, a DC restart between operations, a DC that
 // stops answering mid-reset, no silent reconnect on a closed connection, the idle timeout, close(), and no
 // password in the log. The retry rules in detail: test/unit/directory/ad-pool.test.ts.
 import { Socket } from 'node:net';
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { AdConnector } from '../../../src-main/directory/ad-connection.js';
-import { ConnectionLostError } from '../../../src-main/directory/ad-errors.js';
-import { adConnectionSettings } from '../../../src-main/directory/ad-settings.js';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdConnector } from '../../../src-main/directory/ad/connection.js';
+import { ConnectionLostError } from '../../../src-main/directory/ad/errors.js';
+import { adConnectionSettings } from '../../../src-main/directory/ad/settings.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, restartDc, useDc } from './dc.js';
 import { adConfig, addUser, bindAs, rawClient, svcEnv } from './fixtures.js';

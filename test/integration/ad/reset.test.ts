@@ -3,9 +3,9 @@
 // least privilege holds (Reset Password + write lockoutTime/pwdLastSet on OU=Kiosk only).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Attribute, Change } from 'ldapts';
-import { resetOutcomeFor } from '../../../src-main/directory/ad-errors.js';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
-import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from '../../../src-main/directory/policy-hints.js';
+import { resetOutcomeFor } from '../../../src-main/directory/ad/errors.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
+import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from '../../../src-main/directory/ad/policy-hints.js';
 import { useDc } from './dc.js';
 import { USERS, adConfig, addUser, bindAs, lockOut, rawClient, readAttributes, svcEnv } from './fixtures.js';
 import { captureLog } from '../../helpers/log-capture.js';

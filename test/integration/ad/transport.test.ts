@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src-main/config/load.js';
-import { AdDirectory } from '../../../src-main/directory/ad.js';
+import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { DirectoryUnavailableError } from '../../../src-main/core/ports/directory.js';
 import { freezeDc, stopDc, useDc } from './dc.js';
 import { USERS, adConfig, bindAs, svcEnv } from './fixtures.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../../src-main/report/command.js';
 import { useDc } from '../ad/dc.js';
 import { adConfig, addUser, setAttribute } from '../ad/fixtures.js';
-import { forEachAdAccount } from '../../../src-main/report/ad-accounts.js';
+import { forEachAdAccount } from '../../../src-main/directory/ad/accounts.js';
 
 const dc = await useDc();
 const dir = mkdtempSync(join(tmpdir(), 'rk-report-'));

@@ -111,9 +111,10 @@ describe('reset flow: identity step', () => {
     expect(audit).toEqual([]);
   });
 
-  it('info tells the code step\'s idle limit (never below idleSeconds) and where the code arrives', async () => {
-    const info = await flowFixture({ options: { codeIdleSeconds: 30 } }).api.info({});
-    expect(info).toMatchObject({ ok: true, idleSeconds: 90, codeIdleSeconds: 90, doneSeconds: 20, channelName: { nl: 'sms', en: 'SMS' } });
+  it('info tells the timings as resolved once (config/runtime.ts: codeIdleSeconds) and where the code arrives', async () => {
+    expect(await flowFixture().api.info({})).toMatchObject({ ok: true, idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, channelName: { nl: 'sms', en: 'SMS' } });
+    const info = await flowFixture({ options: { codeIdleSeconds: 123 } }).api.info({});
+    expect(info).toMatchObject({ ok: true, codeIdleSeconds: 123 }); // the core passes it on, it does not re-derive it
   });
 
   it('says "unavailable" when the directory cannot answer, and counts nothing', async () => {

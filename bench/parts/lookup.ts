@@ -1,0 +1,90 @@
+// (6) Finding a person in 1 000 and in 20 000 accounts: the adapter's lookup (equality filters: sAMAccountName, or
+// the UPN with each of the forest's suffixes) must not grow with the directory. The generated accounts are written
+// with ldbadd from one LDIF straight into the DC's database (as root, next to the running samba; real accounts
+// through Samba's own modules). Half the lookups use the sAMAccountName (g00042), half a UPN prefix that differs
+// from it (gen.00042, the bvdberg / bram.vandenberg case). For contrast, the filter of the previous release,
+// `(userPrincipalName=name@*)`, is timed on a bare ldapts connection at each size.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { AndFilter, EqualityFilter, OrFilter, SubstringFilter } from 'ldapts';
+import { parseConfig } from '../../src-main/config/load.js';
+import type { AdDirectoryConfig } from '../../src-main/config/directory.js';
+import { silentLogger } from '../../src-main/core/ports/log.js';
+import { AdDirectory } from '../../src-main/directory/ad/index.js';
+import { ldapClient, type Dc } from '../lib/samba.js';
+import { median, percentile } from '../lib/stats.js';
+import { adHostConfig } from './stack-config.js';
+
+const run = promisify(execFile);
+
+export type LookupAtSize = { accounts: number; provisionMs: number; medianMs: number; p90Ms: number; substringMedianMs: number };
+export type Lookup = { sizes: LookupAtSize[]; ratio: number; substringRatio: number };
+
+const sam = (i: number) => `g${String(i).padStart(5, '0')}`;
+const upnPrefix = (i: number) => `gen.${String(i).padStart(5, '0')}`;
+
+/** Adds generated accounts from..to-1 (disabled, no password: enough to be found) in one ldbadd run. */
+async function provision(dc: Dc, workDir: string, from: number, to: number): Promise<number> {
+  const ldif = join(workDir, `accounts-${from}-${to}.ldif`);
+  const records: string[] = [];
+  for (let i = from; i < to; i++) {
+    records.push(
+      `dn: CN=Gen ${String(i).padStart(5, '0')},${dc.kioskOu}\nobjectClass: user\nsAMAccountName: ${sam(i)}\n` +
+        `userPrincipalName: ${upnPrefix(i)}@kiosk.test\ngivenName: Gen\nsn: Account${i}\nemployeeID: 1980-01-15\n` +
+        `mobile: +316${20_000_000 + i}\nuserAccountControl: 514\n`,
+    );
+  }
+  writeFileSync(ldif, records.join('\n'));
+  const started = performance.now();
+  await run('ldbadd', ['--nosync', '-H', join(dc.dir, 'private', 'sam.ldb'), `--configfile=${join(dc.dir, 'etc', 'smb.conf')}`, ldif], { timeout: 3_600_000, maxBuffer: 1 << 20 });
+  return performance.now() - started;
+}
+
+/** The lookup filter of the previous release, for contrast: a substring on the UPN, which Samba answers by scanning. */
+const substringFilter = (name: string) =>
+  new AndFilter({
+    filters: [
+      new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
+      new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+      new OrFilter({ filters: [new EqualityFilter({ attribute: 'sAMAccountName', value: name }), new SubstringFilter({ attribute: 'userPrincipalName', initial: `${name}@` })] }),
+    ],
+  });
+
+export async function measureLookup(dc: Dc, workDir: string, sizes: readonly number[], lookups: number): Promise<Lookup> {
+  const config = parseConfig(adHostConfig(dc, join(workDir, 'unused-lookup.jsonl')).config).directory as AdDirectoryConfig;
+  const env = adHostConfig(dc, '').env;
+  const results: LookupAtSize[] = [];
+  let have = 0;
+  for (const size of sizes) {
+    const provisionMs = await provision(dc, workDir, have, size);
+    have = size;
+    const directory = await AdDirectory.create(config, silentLogger, env); // reads the UPN suffixes once
+    const raw = ldapClient(dc);
+    await raw.bind(dc.bindDn, dc.bindPassword);
+    const ours: number[] = [];
+    const before: number[] = [];
+    try {
+      for (let n = -5; n < lookups; n++) {
+        const i = Math.floor(Math.random() * size);
+        const name = n % 2 === 0 ? sam(i) : upnPrefix(i);
+        let t = performance.now();
+        const user = await directory.findUser(name);
+        const ms = performance.now() - t;
+        if (user?.username !== sam(i)) throw new Error(`lookup of ${name} at ${size} accounts found ${user?.username ?? 'nobody'}`);
+        t = performance.now();
+        await raw.search(dc.kioskOu, { scope: 'sub', filter: substringFilter(name), attributes: ['sAMAccountName'], sizeLimit: 2 });
+        if (n < 0) continue; // the first 5: warm-up
+        ours.push(ms);
+        before.push(performance.now() - t);
+      }
+    } finally {
+      await directory.close();
+      await raw.unbind();
+    }
+    results.push({ accounts: size, provisionMs, medianMs: median(ours), p90Ms: percentile(ours, 90), substringMedianMs: median(before) });
+  }
+  const [small, large] = [results[0]!, results.at(-1)!];
+  return { sizes: results, ratio: large.medianMs / small.medianMs, substringRatio: large.substringMedianMs / small.substringMedianMs };
+}
