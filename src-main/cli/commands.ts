@@ -26,10 +26,14 @@ export const COMMANDS: Record<string, Command> = {
   },
   doctor: {
     summary: 'check a configuration against AD, SMS, audit trail and store (changes nothing)',
-    synopsis: ['doctor [--config PATH] [--user NAME]', 'Exit 0 when every check passes (warnings allowed), 1 otherwise.'],
-    options: { config: config('; without it the demo'), user: { type: 'string', value: 'NAME', help: 'also prove this test user\'s birthdate and mobile can be read' } },
+    synopsis: ['doctor [--config PATH] [--user NAME] [--probe-user NAME]', 'Exit 0 when every check passes (warnings allowed), 1 otherwise.', '--probe-user binds as an ordinary account (password in RESET_KIOSK_PROBE_PASSWORD or _FILE) to prove it cannot read the test user\'s birthdate.'],
+    options: {
+      config: config('; without it the demo'),
+      user: { type: 'string', value: 'NAME', help: 'also prove this test user\'s birthdate and mobile can be read' },
+      'probe-user': { type: 'string', value: 'NAME', help: 'an ordinary account (UPN or DN) that must NOT be able to read the test user\'s birthdate' },
+    },
     maxPositionals: 0,
-    run: async (p) => (await import('../doctor/run.js')).doctorCommand({ configPath: str(p, 'config'), user: str(p, 'user') }),
+    run: async (p) => (await import('../doctor/run.js')).doctorCommand({ configPath: str(p, 'config'), user: str(p, 'user'), probeUser: str(p, 'probe-user') }),
   },
   admin: {
     summary: 'the servicedesk\'s client of the admin listener: status, unblock, health',
@@ -40,6 +44,7 @@ export const COMMANDS: Record<string, Command> = {
       url: { type: 'string', value: 'URL', help: 'the admin listener (default: RESET_KIOSK_ADMIN_URL, the config\'s admin section, http://127.0.0.1:8081)' },
       config: config(': its admin section names the listener'),
       'token-env': { type: 'string', value: 'VAR', help: 'read the token from this variable instead' },
+      insecure: { type: 'boolean', help: 'allow plain http:// to another machine (the token crosses the network readable)' },
     },
     maxPositionals: 1,
     run: async (_p, argv) => (await import('../admin/command.js')).adminCommand(argv),
