@@ -58,6 +58,11 @@ export type App = {
   audit: AuditSink;
   pseudonymise: Pseudonymise;
   metrics: Metrics | undefined;
+  /** For the servicedesk pages (src-main/desk): budgets on the same store, and a sender for their own texts. */
+  limiters: LimiterFactory;
+  sender: SmsSender | undefined;
+  /** Where the directory's adapter reads its secrets (the desk's AD sign-in uses the same settings). */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 };
 
@@ -122,6 +127,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     audit,
     pseudonymise,
     metrics,
+    limiters: overrides.limiters ?? store.limiters,
+    sender: overrides.notices ?? sms.notices,
+    env,
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {

@@ -27,6 +27,8 @@ step "timing proofs (vitest, one file at a time on a quiet machine: no enumerati
 npx vitest run --project timing --no-file-parallelism
 step "end-to-end + accessibility (playwright)"
 npx playwright test
+step "servicedesk page end-to-end + accessibility (playwright)"
+npx playwright test -c playwright.desk.config.ts
 step "electron security gate (electronegativity)"
 npm run --silent lint:electron
 step "electron app (the built kiosk in a real Electron, Playwright _electron)"

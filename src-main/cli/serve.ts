@@ -1,6 +1,7 @@
 // `serve [--config PATH]`: the web host, and the admin listener when configured. Its logs (JSON lines) go to
 // stdout, the start banner to stderr. What an admin can get wrong at start — a port in use, a bad PORT or HOST,
 // an unreadable config, an unknown LOG_LEVEL — ends in one line saying what to do (exit 1), no stack trace.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopback } from '../config/admin.js';
@@ -9,6 +10,9 @@ import { createLogger, LOG_LEVELS } from '../log.js';
 import { StartError } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** A built page (dist/renderer: the wizard, dist/desk: the servicedesk's): beside dist/server (the bundle, here) or
+ *  above dist/main/cli (tsc's output). */
+const builtDir = (name: string, page: string) => [join(here, '..', name), join(here, '..', '..', name)].find((d) => existsSync(join(d, page))) ?? join(here, '..', '..', name);
 
 
 /** PORT and HOST from the environment win over server.port/server.host. */
@@ -35,18 +39,36 @@ export async function serve(configPath: string | undefined, env: NodeJS.ProcessE
   const config = loadConfig(configPath);
   const { host, port } = listenAddress(env, config.server);
   const log = createLogger({ level });
+  // The demo shows the servicedesk pages too (demo agents, resources/demo-agents.json); its admin token is random.
+  const demo = !configPath;
+  if (demo) {
+    env = { ...env };
+    config.admin.enabled = config.desk.enabled = true;
+    env['RESET_KIOSK_ADMIN_TOKEN'] ??= (await import('node:crypto')).randomBytes(32).toString('hex');
+    // An audit trail beside the demo outbox (a private directory per user), so the person page's events and the
+    // usage page have something to show.
+    config.audit.file ??= join(dirname((await import('../sms/outbox.js')).defaultOutboxPath({})), 'audit-{host}.jsonl');
+  }
   const [{ createApp }, { buildServer }] = await Promise.all([import('../app.js'), import('../web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
-  const admin = config.admin.enabled ? await (await import('../web/admin-server.js')).buildAdminServer(app, { log }) : undefined;
-  const server = await buildServer(app, { rendererDir: join(here, '..', '..', 'renderer'), server: config.server, log });
+  const admin = config.admin.enabled ? await (await import('../web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: builtDir('desk', 'desk.html') }) : undefined;
+  const server = await buildServer(app, { rendererDir: builtDir('renderer', 'index.html'), server: config.server, log });
   const banner: string[] = [];
   try {
     const url = await server.listen({ host, port }).catch((e: unknown) => Promise.reject(listenFailure(e, 'the web host', host, port)));
     if (admin) {
       const a = config.admin;
-      const adminUrl = await admin.listen({ host: a.host, port: a.port }).catch((e: unknown) => Promise.reject(listenFailure(e, 'the admin listener', a.host, a.port)));
-      banner.push(`  admin listener (servicedesk, /metrics): ${adminUrl}`);
+      const adminUrl = await admin.listen({ host: a.host, port: a.port }).catch((e: unknown) => {
+        // The demo's servicedesk is a bonus: a second demo on this machine still starts, without it.
+        if (demo && (e as NodeJS.ErrnoException).code === 'EADDRINUSE') return undefined;
+        return Promise.reject(listenFailure(e, 'the admin listener', a.host, a.port));
+      });
+      if (adminUrl === undefined) banner.push(`  servicedesk pages not started: port ${a.port} on ${a.host} is in use`);
+      else {
+        banner.push(`  admin listener (servicedesk, /metrics): ${adminUrl}`);
+        if (config.desk.enabled) banner.push(`  servicedesk pages: ${adminUrl}/desk/${demo ? ' (demo agents: sd.demo / Servicedesk#Demo1, mgr.demo / Manager#Demo1)' : ''}`);
+      }
       if (!a.tls && !isLoopback(a.host)) log.warn({ startup: true }, 'WARNING: the admin listener speaks plain HTTP beyond loopback: set admin.tls or put a TLS proxy in front');
     }
     banner.push(...app.describe.map((line) => `  ${line}`));

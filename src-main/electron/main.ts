@@ -15,6 +15,7 @@ import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
 import { idleSeconds, type KioskLifecycle } from './session/lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local/local-mode.js';
+import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER, unprotectWith } from './local/machine-secret.js';
 import { passGate } from './session/kiosk-account.js';
 import { runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
@@ -134,6 +135,10 @@ async function start(log: Logger): Promise<void> {
           kiosk: () => kiosk.win?.webContents,
           isPackaged: app.isPackaged,
           trustFile: trust,
+          // install.ps1's DPAPI machine-scope copy (resources/windows/directory-secret.ps1), read by its helper.
+          ...(app.isPackaged && process.platform === 'win32'
+            ? { machineSecret: { file: join(dir, MACHINE_SECRET_FILE), unprotect: unprotectWith(join(process.resourcesPath, 'machine-secret', MACHINE_SECRET_READER)) } }
+            : {}),
         })
       : undefined;
   const lifecycle = setupLifecycle(settings, plan, ses, local, log);

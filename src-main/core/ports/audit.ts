@@ -13,6 +13,8 @@ export type AuditEvent = {
   user?: string;
   /** Kiosk id or client address. */
   client: string;
+  /** A servicedesk action's reason, as the agent typed it (desk: one line, at most 200 characters). */
+  reason?: string;
 };
 
 export interface AuditSink {

@@ -12,6 +12,7 @@ import type { TrustCheck } from '../trust/file-trust.js';
 import { createIpcHandlers, setupIpc } from '../ipc/ipc.js';
 import { secretFiles } from '../start/paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from '../window/protocol.js';
+import { loadMachineSecret, type MachineUnprotect } from './machine-secret.js';
 import { loadDirectorySecret } from './secret.js';
 import { trackActiveSession } from '../session/active-session.js';
 
@@ -31,6 +32,8 @@ export type LocalModeOptions = {
   isPackaged: boolean;
   /** Refuses a config or CA file the kiosk account could change (file-trust.ts). */
   trustFile: TrustCheck;
+  /** Installed on Windows: the AD password as install.ps1 keeps it (DPAPI machine scope, machine-secret.ts). */
+  machineSecret?: { file: string; unprotect: MachineUnprotect };
 };
 
 export type LocalMode = {
@@ -63,7 +66,8 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   const env: NodeJS.ProcessEnv = o.isPackaged ? {} : { ...process.env };
   const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
   if (typeof passwordEnv === 'string') {
-    const secret = await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData));
+    const machine = o.machineSecret ? await loadMachineSecret(o.machineSecret.file, o.machineSecret.unprotect) : undefined;
+    const secret = machine ?? (await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData)));
     if (secret) env[passwordEnv] = secret;
   }
   const core = await createApp(config, o.log, { env });
