@@ -37,7 +37,7 @@ export class PersonDesk {
 
   async status(q: PersonQuery, admin: string): Promise<PersonStatus> {
     const status = await this.read(q);
-    await this.record(status, 'status', admin);
+    await this.record(status, q, 'status', admin);
     return status;
   }
 
@@ -46,7 +46,7 @@ export class PersonDesk {
     const before = await this.read(q);
     await this.deps.throttles.clearAll(before.budgets);
     const after = await this.read(q);
-    await this.record(after, before.blocked ? 'unblock' : 'unblock_nothing_blocked', admin);
+    await this.record(after, q, before.blocked ? 'unblock' : 'unblock_nothing_blocked', admin);
     return after;
   }
 
@@ -82,9 +82,15 @@ export class PersonDesk {
     return matches.slice(-this.deps.recentEvents).map(({ ts, host, step, outcome, client }) => ({ ts, host, step, outcome, client }));
   }
 
-  private record(s: PersonStatus, outcome: string, admin: string): Promise<void> {
-    const found = typeof s.account === 'object' && s.account ? s.account.username : undefined;
-    const user = found ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
-    return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}` });
+  /**
+   * One audit line per action, with its subject: the account found (objectGUID and account name), the name
+   * the servicedesk typed and the account id it gave (`--account`), so the trail says whose budget was read or
+   * cleared even when no name was typed.
+   */
+  private record(s: PersonStatus, q: PersonQuery, outcome: string, admin: string): Promise<void> {
+    const found = typeof s.account === 'object' && s.account ? s.account : undefined;
+    const user = found?.username ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
+    const subject = { ...(found ? { account: found.accountKey, name: found.username } : q.account ? { account: q.account } : {}), ...(q.user ? { typed: q.user } : {}) };
+    return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}`, subject });
   }
 }

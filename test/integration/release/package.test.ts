@@ -46,7 +46,7 @@ const run = (args: string[], extra?: NodeJS.ProcessEnv) => {
 
 describe('the npm pack tarball', () => {
   it('holds the built server, the wizard, the resources, the unit and the licence; no sources, tests or bench', () => {
-    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/server/bin.js', 'dist/server/common-list-worker.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'resources/demo-directory.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
+    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/server/bin.js', 'dist/server/common-list-worker.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'dist/desk/desk.html', 'resources/demo-directory.json', 'resources/demo-agents.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
     expect(packed.filter((f) => /^(src-|test\/|bench\/|dist\/bench\/)|\.map$/.test(f))).toEqual([]);
   });
 
