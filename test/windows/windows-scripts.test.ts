@@ -30,6 +30,8 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
   it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
     runPwsh('logon-screen.tests.ps1'), 300_000);
+  it('logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too', () =>
+    runPwsh('logon-rotation.tests.ps1'), 300_000);
   it('issue 23: settings nobody else wrote (5.1 encodings), local-mode AD password across repair/update/rotation, AppLocker under GPO/MDM, uninstall with a loaded hive and a locked DLL, drift task', () =>
     runPwsh('kiosk-setup.tests.ps1'), 600_000);
 });
