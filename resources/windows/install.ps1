@@ -6,17 +6,20 @@
   its policies and the logon tile's registration have been read back. Any error disables it again, clears
   Ready and exits 1; a needed restart exits 3010 with the account disabled until the SYSTEM task that runs after
   the restart has finished and verified everything.
-  1. Local account wwv-xxxxxxxx (full name "Wachtwoord vergeten"): random name and a random 40-character
-     password from the OS CSPRNG at every install, kept only in the LSA secret L$WachtwoordVergetenKiosk and
-     the account; console logon only (deny network, RDP, batch, service logon).
+  0. -AppExe and -TileDll must lie under %ProgramFiles%, changeable by administrators only (trusted-path.ps1).
+  1. Local account wwv-xxxxxxxx (neutral full name, hidden from the logon screen): random name and a random
+     40-character password from the OS CSPRNG at every install and after every kiosk sign-in (logon task), kept
+     only in the LSA secret L$WachtwoordVergetenKiosk and the account; console logon only (deny network, RDP,
+     batch, service logon).
   2. C:\ProgramData\Wachtwoord vergeten\: one this script did not create is moved aside, never read; kiosk.json
      from -KioskConfig or this script's earlier file, plus the keys of -CentralUrl/-CaFile (central, the default)
      or -LocalMode -ConfigFile (-DirectoryPasswordFile: the AD password in DPAPI machine scope for the kiosk).
   3. Lock-down as per-user local Group Policy (GroupPolicyUsers\<SID>\User\Registry.pol).
   4. Shell: Shell Launcher (Enterprise/Education) or the per-user "Custom User Interface" policy (Pro).
   5. Optional (-KeyboardFilter): the MACHINE-WIDE Keyboard Filter. 6. AppLocker (Enterprise/Education; -NoAppLocker).
-  7. The credential provider (logon tile) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then
-     read back, then enable, then Ready = 1.
+  7. The credential provider (logon tile), what it proves at every sign-in, its logon task (LogonUI's last
+     sign-in, password rotation) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then read
+     back, then enable, then Ready = 1.
   Every change is recorded in HKLM\SOFTWARE\Wachtwoord vergeten\Install; uninstall.ps1 reverses exactly those.
 #>
 param(
@@ -40,6 +43,8 @@ try {
     Step 'preflight' {
         Assert-Admin
         if (-not $TileDll) { $script:TileDll = Get-DefaultTileDll $AppExe }
+        Assert-TrustedCodePath $AppExe '-AppExe'
+        Assert-TrustedCodePath $TileDll '-TileDll'
         foreach ($f in $AppExe, $TileDll) { if (-not (Test-Path -LiteralPath $f)) { throw "not found: $f" } }
         Assert-NotPendingDelete $TileDll
         $K.Lockdown = Test-LockdownEdition
@@ -120,12 +125,15 @@ try {
     }
     Step 'credential provider' {
         Set-TileTexts
+        Set-TileFacts $K.Sid (Get-KioskShellCommand $AppExe) $ShellMode $K.AppLocker
         Set-State 'TileDll' $TileDll # for uninstall.ps1 -RemoveTileDll
         Register-KioskProvider $TileDll
+        Register-KioskLogonTask
     }
     Step 'drift task' { Register-DriftTask }
     Step 'verify' {
-        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-DirectorySecret $K.Sid) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll)
+        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-DirectorySecret $K.Sid) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll) +
+            @(Test-TileFacts $K.Sid (Get-KioskShellCommand $AppExe) $ShellMode $K.AppLocker) + @(Test-KioskLogonTask)
         if ($ShellMode -eq 'ShellLauncher') { $problems += Test-KioskShell $K.Sid $AppExe }
         if ($KeyboardFilter) { $problems += Test-KioskKeyboardFilter }
         if ($K.AppLocker) { $problems += Test-KioskAppLocker $K.AppLockerIds }

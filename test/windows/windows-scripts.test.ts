@@ -29,6 +29,8 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
   it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
+  it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
+    runPwsh('logon-screen.tests.ps1'), 300_000);
   it('settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation', () =>
     runPwsh('kiosk-settings.tests.ps1'), 600_000);
   it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
@@ -83,7 +85,14 @@ describe('what ties the scripts to the project', () => {
     expect(tile('guids.h')).toContain('{0x6d75ee9f, 0x8460, 0x466c, {0x8e, 0x35, 0xc5, 0x70, 0x66, 0x47, 0x50, 0x2f}}');
     expect(tile('lsa_system.cpp')).toContain('L"L$WachtwoordVergetenKiosk"');
     expect(tile('settings.h')).toContain('L"SOFTWARE\\\\Wachtwoord vergeten"');
-    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled']) expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled', 'KioskSid', 'KioskShell', 'ShellMode', 'AppLocker'])
+      expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    // What the tile proves at every sign-in: written by provider.ps1 under the same names, ShellMode in the same two spellings.
+    expect(script('provider.ps1')).toContain("$TileFactNames = @('KioskSid', 'KioskShell', 'ShellMode', 'AppLocker')");
+    for (const mode of ['ShellLauncher', 'UserPolicy']) {
+      expect(tile('settings.cpp')).toContain(`L"${mode}"`);
+      expect(script('install.ps1')).toContain(`'${mode}'`);
+    }
     // The tile takes a secret of 32 to 256 characters; install.ps1 makes 40.
     expect(script('secret.ps1')).toMatch(/for \(\$n = 0; \$n -lt 40; \$n\+\+\)/);
   });
