@@ -50,11 +50,12 @@ export const COMMANDS: Record<string, Command> = {
     run: async (_p, argv) => (await import('../admin/command.js')).adminCommand(argv),
   },
   report: {
-    summary: 'report coverage: how many staff can use the reset, and who cannot (CSV)',
-    synopsis: ['report coverage [--config PATH] [--csv FILE] [--max N] [--page-size N]'],
+    summary: 'report coverage: how many staff can use the reset, and who cannot (CSV); report usage: how it is used',
+    synopsis: ['report coverage [--config PATH] [--csv FILE] [--max N] [--page-size N]', 'report usage [--config PATH] [--since 30d] [--csv FILE]   (from every host\'s audit trail; counts only)'],
     options: {
       config: config(''),
-      csv: { type: 'string', value: 'FILE', help: 'write who cannot use it and what is missing (never the values), mode 0600' },
+      csv: { type: 'string', value: 'FILE', help: 'coverage: who cannot use it and what is missing (never the values); usage: per day, reason, hour; mode 0600' },
+      since: { type: 'string', value: 'PERIOD', help: 'usage: 7d, 30d (default), 90d or a date' },
       max: { type: 'string', value: 'N', help: 'stop after N accounts (100000)' },
       'page-size': { type: 'string', value: 'N', help: 'LDAP page size, 1–1000 (500)' },
     },

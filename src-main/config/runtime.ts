@@ -3,6 +3,7 @@
 // combine fields live here, once — hosts, the kiosk and the wizard take these values as they are.
 import type { FlowOptions } from '../core/flow.js';
 import { renderMessage } from '../sms/messages.js';
+import type { KioskSettingsData } from '../settings/schema.js';
 import type { Config } from './schema.js';
 
 type Security = Pick<Config['security'], 'idleSeconds' | 'codeIdleSeconds' | 'codeTtlSeconds'>;
@@ -21,6 +22,11 @@ export type KioskTimings = { idleSeconds: number; codeIdleSeconds: number; doneS
 export function kioskTimings(config: Pick<Config, 'security'>): KioskTimings {
   const s = config.security;
   return { idleSeconds: s.idleSeconds, codeIdleSeconds: codeIdleSeconds(s), doneSeconds: s.doneSeconds };
+}
+
+/** A central-mode kiosk has no core config: its timings are kiosk.json's (the service's values), same code-step rule. */
+export function centralKioskTimings(s: Pick<KioskSettingsData, 'idleSeconds' | 'codeIdleSeconds' | 'doneSeconds'>): KioskTimings {
+  return { idleSeconds: s.idleSeconds, codeIdleSeconds: codeIdleSeconds({ ...s, codeTtlSeconds: s.codeIdleSeconds }), doneSeconds: s.doneSeconds };
 }
 
 /** Everything the core's reset flow needs from the config (info() hands the wizard its part of it). */
