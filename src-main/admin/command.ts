@@ -27,6 +27,7 @@ export function formatStatus(s: PersonStatus, now = Date.now()): string[] {
         : `${s.name ?? '(account id only)'}: no such account in the directory (budgets are kept for typed names too)`,
     s.blocked ? 'BLOCKED' : 'not blocked',
   ];
+  if (s.sameDateAgain > 0) out.push(`same birthdate typed again ${s.sameDateAgain}x (counted once): her date is likely right; check the mobile and the account above`);
   for (const b of s.budgets) {
     const left = b.limit - b.used;
     const when = b.until ? (b.blocked ? `, blocked until ${localTime(b.until)} (in ${inWords(b.until, now)})` : `, window ends ${localTime(b.until)}`) : '';

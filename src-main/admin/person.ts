@@ -29,6 +29,11 @@ export type PersonStatus = {
   account: { username: string; aliases: string[]; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
   blocked: boolean;
   budgets: (BudgetState & { until: string | null })[];
+  /**
+   * How often one birthdate was typed again under her names (24 h): counted once, so not what blocks her, but the
+   * sign of a nurse whose date is right and whose mobile (or account) is the problem.
+   */
+  sameDateAgain: number;
   recent: { ts: string; host: string; step: string; outcome: string; client: string }[];
 };
 
@@ -72,7 +77,9 @@ export class PersonDesk {
     const accountIds = [q.account, found?.accountKey].filter((n): n is string => !!n);
     const states = await throttles.inspect(personBudgets({ names, accountIds }));
     const budgets = states.map((s) => ({ ...s, until: s.retryAfterSeconds ? new Date(now() + s.retryAfterSeconds * 1000).toISOString() : null }));
-    return { name, account, blocked: budgets.some((b) => b.blocked), budgets, recent: await this.recent([...names, ...(found ? [found.username] : [])]) };
+    const repeats = budgets.filter((b) => b.kind === 'identityRepeatsPerUser');
+    const blocked = budgets.some((b) => b.blocked && b.kind !== 'identityRepeatsPerUser');
+    return { name, account, blocked, budgets, sameDateAgain: repeats.reduce((n, b) => n + b.used, 0), recent: await this.recent([...names, ...(found ? [found.username] : [])]) };
   }
 
   private async recent(users: string[]): Promise<PersonStatus['recent']> {

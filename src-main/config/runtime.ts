@@ -2,7 +2,7 @@
 // through them the wizard's info()), and the kiosk's timings. Defaults live in the schema, once; the rules that
 // combine fields live here, once — hosts, the kiosk and the wizard take these values as they are.
 import type { FlowOptions } from '../core/flow.js';
-import { renderMessage } from '../sms/messages.js';
+import { renderMessage, smsPhone } from '../sms/messages.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import type { Config } from './schema.js';
 
@@ -47,7 +47,7 @@ export function flowOptions(config: Config): FlowOptions {
     identityFloorMs: s.identityFloorMs,
     mobileRegistration: config.mobileRegistration,
     channelName: config.sms.channelName,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
+    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
+    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
   };
 }

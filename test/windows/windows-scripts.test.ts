@@ -34,6 +34,8 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
   it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
     runPwsh('logon-screen.tests.ps1'), 300_000);
+  it('logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too', () =>
+    runPwsh('logon-rotation.tests.ps1'), 300_000);
 });
 
 describe('what ties the scripts to the project', () => {

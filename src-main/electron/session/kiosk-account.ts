@@ -50,7 +50,7 @@ export function parseKioskAccount(output: string): string | undefined {
 type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv; timeout: number }, cb: (err: Error | null, stdout: string) => void) => unknown;
 
 /** Reads the recorded kiosk account with System32\reg.exe (absolute path, no shell, a minimal environment). */
-export function readRecordedKioskAccount(windowsDir: string, exec: ExecFile = execFile as unknown as ExecFile): Promise<string | undefined> {
+export function readRecordedKioskAccount(windowsDir: string, exec: ExecFile = execFile): Promise<string | undefined> {
   const reg = win32.join(windowsDir, 'System32', 'reg.exe');
   return new Promise((resolve) =>
     exec(reg, ['query', PRODUCT_KEY, '/v', 'KioskAccount'], { windowsHide: true, env: { SystemRoot: windowsDir }, timeout: 10_000 }, (err, stdout) =>

@@ -77,11 +77,9 @@ export function standInMain(page: Page, origin: string, times: KioskTimes): Kios
     systemIdleSeconds: () => idle,
     timers: clock.api,
     logoff: shouldLogoff({ logoffOnExit: true, kioskAccount: account }, account, false),
-    runLogoff: async () => (logoffs++, true),
+    runLogoff: () => Promise.resolve((logoffs++, true)),
     setQuitting: () => {},
-    wipe: async () => {
-      throw new Error('a logon-screen kiosk logs off; it does not wipe');
-    },
+    wipe: () => Promise.reject(new Error('a logon-screen kiosk logs off; it does not wipe')),
     log,
   });
   // Electron's webContents: did-navigate-in-page for a same-document navigation of the top frame.
@@ -94,7 +92,7 @@ export function standInMain(page: Page, origin: string, times: KioskTimes): Kios
     if (last && withoutFragment(url) === withoutFragment(last) && url !== last) contents.emit('did-navigate-in-page', {}, url, true);
     last = url;
   });
-  watchWizardSignals(contents as never, originOf(origin) ?? origin, (s) => {
+  watchWizardSignals(contents, originOf(origin) ?? origin, (s) => {
     signals.push(s);
     lifecycle.wizard(s);
   });

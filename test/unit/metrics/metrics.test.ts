@@ -15,7 +15,7 @@ describe('metrics', () => {
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     for (let i = 0; i < 6; i++) {
       const { json } = await h.post('start', { username: 'M.Bakker' }, '10.9.8.7');
-      await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-01-2001' }, '10.9.8.7');
+      await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: `0${i + 1}-01-2001` }, '10.9.8.7');
     }
     const { json } = await h.post('start', { username: 'A.Janssen' });
     await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-10-1984' }); // smsPerUser (1) is spent

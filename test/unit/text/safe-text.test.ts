@@ -27,7 +27,7 @@ describe('safeText', () => {
     for (const h of HOSTILE) {
       const line = formatMatch({ ts: '2026-11-25T10:00:00.000Z', seq: 1, host: h, step: 'identity', outcome: h, user: h, client: h, prev: '', hash: '', file: 'f', typed: h, subject: { name: h, typed: h } });
       expect(line).not.toMatch(ACTIVE);
-      const status = formatStatus({ name: h, account: { username: h, aliases: [], id: h, accountKey: h, disabled: false, birthdateOnFile: true, mobileUsable: true }, blocked: false, budgets: [{ kind: 'identityPerUser', key: h, used: 1, limit: 5, blocked: false, retryAfterSeconds: 0, until: null }], recent: [{ ts: '2026-11-25T10:00:00.000Z', host: h, step: h, outcome: h, client: h }] });
+      const status = formatStatus({ name: h, account: { username: h, aliases: [], id: h, accountKey: h, disabled: false, birthdateOnFile: true, mobileUsable: true }, blocked: false, sameDateAgain: 2, budgets: [{ kind: 'identityPerUser', key: h, used: 1, limit: 5, blocked: false, retryAfterSeconds: 0, until: null }], recent: [{ ts: '2026-11-25T10:00:00.000Z', host: h, step: h, outcome: h, client: h }] });
       for (const l of status) expect(l).not.toMatch(ACTIVE);
       const syslog = formatSyslog({ ts: '2026-11-25T10:00:00.000Z', host: 'web-a', step: 'identity', outcome: 'wrong_birthdate', user: h, client: h, subject: { typed: h } }, { facility: 10, enterpriseId: 32473, pid: 1 });
       expect(syslog).not.toMatch(ACTIVE);
