@@ -8,8 +8,8 @@ import type { RecordedEvent } from './tee.js';
 const APP = 'reset-kiosk';
 // RFC 5424 6.2.1 severities.
 const SEVERITY = { warning: 4, notice: 5, info: 6 } as const;
-/** Outcomes a security officer wants raised: blocks, spent budgets, refused admin tokens. */
-const WARN = /^(blocked|sms_limit|unauthorized|mobile_refused)/;
+/** Outcomes a security officer wants raised: blocks, spent budgets, refused admin tokens and scopes. */
+const WARN = /^(blocked|sms_limit|unauthorized|forbidden|mobile_refused)/;
 
 export function severityOf(outcome: string): number {
   if (outcome === 'ok') return SEVERITY.info;

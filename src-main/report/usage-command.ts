@@ -1,7 +1,7 @@
 // `report usage [--config PATH] [--since 30d] [--csv FILE]`: the usage page's figures on the command line, from
 // the audit trail of every host (audit.file's pattern): resets, unlocks, refusals and why, texts and their cost,
 // busiest hours. Only counts: no name leaves here.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { openPrivate } from '../private-file.js';
 import { parseArgs } from 'node:util';
 import { expandAuditPath } from '../audit/files.js';
 import { parseSince } from '../audit/search.js';
@@ -34,8 +34,10 @@ export async function usageCommand(argv: string[], out: (line: string) => void =
   for (const w of u.weeks) out(`  ${w.week}: resets ${w.resets}, unlocks ${w.unlocks}, refusals ${w.refusals}, texts ${w.sms}`);
   for (const f of u.unreadable) out(`  WARNING: ${f} does not verify (audit:verify); counted up to the first bad line`);
   if (v.csv) {
-    writeFileSync(v.csv, usageCsv(u), { mode: 0o600 });
-    chmodSync(v.csv, 0o600);
+    // Like the coverage CSV (private-file.ts): no symlink, no other user's or shared file, created 0600.
+    const fh = await openPrivate(v.csv, 'truncate', { private: true }).catch((e: Error) => e);
+    if (fh instanceof Error) return (out(`  not written: ${fh.message}`), 1);
+    await fh.writeFile(usageCsv(u)).finally(() => fh.close());
     out(`  per day, per reason and per hour: ${v.csv}`);
   }
   return 0;

@@ -10,6 +10,7 @@ import { FileAuditSink } from '../../../src-main/audit/file-sink.js';
 import { parseConfig } from '../../../src-main/config/load.js';
 import { checkAudit } from '../../../src-main/doctor/other-checks.js';
 import { reportCommand } from '../../../src-main/report/command.js';
+import { usageCommand } from '../../../src-main/report/usage-command.js';
 
 const ROOT = process.getuid?.() === 0;
 let dir: string;
@@ -56,6 +57,20 @@ describe('report coverage --csv', () => {
     writeFileSync(file, 'x'.repeat(10_000));
     expect((await csv(file)).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^username,missing\r\n/);
+  });
+});
+
+describe('report usage --csv', () => {
+  it('refuses a planted symlink and a shared file the same way', async () => {
+    const p = plant('usage');
+    const config = join(dir, 'usage-config.json');
+    writeFileSync(config, JSON.stringify({ audit: { file: join(dir, 'usage-audit-{host}.jsonl'), host: 'web1' } }));
+    for (const k of ['symlink', 'shared'] as const) {
+      const out: string[] = [];
+      expect(await usageCommand(['--config', config, '--since', '30d', '--csv', p[k]], (l) => out.push(l))).toBe(1);
+      expect(out.join('\n')).toMatch(/not written: .*(symbolic link|by others)/);
+    }
+    expect(readFileSync(join(dir, 'usage-victim'), 'utf8')).toBe('precious\n');
   });
 });
 

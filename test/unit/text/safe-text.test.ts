@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { adminCommand, formatStatus } from '../../../src-main/admin/command.js';
 import { formatMatch } from '../../../src-main/audit/search-command.js';
-import { formatSyslog } from '../../../src-main/audit/syslog-format.js';
+import { formatSyslog, severityOf } from '../../../src-main/audit/syslog-format.js';
 import { Coverage } from '../../../src-main/report/coverage.js';
 import { safeText } from '../../../src-main/safe-text.js';
 import { clientKey } from '../../../src-main/web/client-key.js';
@@ -32,6 +32,11 @@ describe('safeText', () => {
       const syslog = formatSyslog({ ts: '2026-11-25T10:00:00.000Z', host: 'web-a', step: 'identity', outcome: 'wrong_birthdate', user: h, client: h, subject: { typed: h } }, { facility: 10, enterpriseId: 32473, pid: 1 });
       expect(syslog).not.toMatch(ACTIVE);
     }
+  });
+
+  it('a refused admin scope is raised to the SIEM as a warning', () => {
+    expect(severityOf('forbidden_unblock')).toBe(4);
+    expect(severityOf('unauthorized_blocked')).toBe(4);
   });
 
   it('a forged client address is one key, never the text', () => {
