@@ -25,7 +25,7 @@ test('an agent verifies A.Janssen by the code on her phone and lifts her block w
   // A.Janssen blocks herself in the wizard: five wrong birthdates.
   for (let i = 0; i < 5; i++) {
     const { sessionId } = (await (await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'A.Janssen' } })).json()) as { sessionId: string };
-    await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: '02-02-1990' } });
+    await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: `0${i + 2}-02-1990` } }); // five different wrong dates (a repeated one counts once)
   }
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
@@ -42,9 +42,8 @@ test('an agent verifies A.Janssen by the code on her phone and lifts her block w
   const person = page.getByRole('heading', { level: 2, name: 'A.Janssen' });
   await expect(person).toBeFocused();
   await expect(page.getByText('ja, eindigt op 78')).toBeVisible();
-  const spent = page.getByRole('row').filter({ hasText: 'geboortedatum (getypte naam)' });
-  await expect(spent).toContainText('5 / 5');
-  await expect(spent).toContainText('(5×)'); // what spent it: the wizard's client, five times
+  const spent = page.getByRole('row').filter({ hasText: /geboortedatum/ }).filter({ hasText: '5 / 5' });
+  await expect(spent.first()).toContainText('(5×)'); // a spent birthdate budget, and what spent it: the wizard's client, five times
   await expectAccessible(page, 'person page');
 
   await page.getByRole('button', { name: 'Stuur code naar mobiel (eindigt op 78)' }).click();
@@ -57,7 +56,7 @@ test('an agent verifies A.Janssen by the code on her phone and lifts her block w
   await page.getByRole('button', { name: 'Blokkade opheffen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Blokkade opgeheven. De beller was geverifieerd.' })).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: /^nee$/ }).first()).toBeVisible();
-  await expect(page.getByRole('row').filter({ hasText: 'geboortedatum (getypte naam)' })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: /geboortedatum/ })).toHaveCount(0);
   const events = page.getByRole('table', { name: 'Laatste gebeurtenissen' });
   await expect(events.getByRole('cell', { name: 'desk_unblock_verified' })).toBeVisible();
   await expect(events.getByRole('cell', { name: 'desk:sd.demo' }).first()).toBeVisible();
@@ -146,7 +145,7 @@ test('after 15 idle minutes the page forgets the person and shows the sign-in', 
 test('README screenshots of the person page and the usage page @screenshot', async ({ page, request }) => {
   for (let i = 0; i < 5; i++) {
     const { sessionId } = (await (await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'M.Bakker' } })).json()) as { sessionId: string };
-    await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: '02-02-1990' } });
+    await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: `0${i + 2}-02-1990` } }); // five different wrong dates (a repeated one counts once)
   }
   await signIn(page, 'sd.demo', 'Servicedesk#Demo1');
   await page.getByLabel('Gebruikersnaam van de beller').fill('M.Bakker');
