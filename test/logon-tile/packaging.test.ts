@@ -23,18 +23,24 @@ async function beforePack(projectDir: string, platform: string) {
 describe('packaging of the logon tile', () => {
   it('electron-builder ships dist/logon-tile/wachtwoord-vergeten-tile.dll as resources\\logon-tile on Windows only', async () => {
     const c = await builder.getConfig(root, 'electron-builder.yml', null);
-    expect(c.win.extraResources).toEqual([{ from: 'dist/logon-tile', to: 'logon-tile', filter: ['wachtwoord-vergeten-tile.dll'] }]);
+    expect(c.win.extraResources).toEqual([
+      { from: 'dist/logon-tile', to: 'logon-tile', filter: ['wachtwoord-vergeten-tile.dll'] },
+      { from: 'dist/machine-secret', to: 'machine-secret', filter: ['read-machine-secret.exe'] },
+    ]);
     expect(JSON.stringify(c.extraResources)).not.toContain('logon-tile');
     expect(c.beforePack).toBe('./src-logon-tile/require-dll.mjs');
   });
 
-  it('beforePack refuses a Windows package without the DLL, and lets it (or any Linux package) through', async () => {
+  it('beforePack refuses a Windows package without the DLL or the machine-secret reader, and lets it (or any Linux package) through', async () => {
     const project = mkdtempSync(join(tmpdir(), 'tile-pack-'));
     try {
       await expect(beforePack(project, 'win32')).rejects.toThrow(/npm run build:logon-tile/);
       await expect(beforePack(project, 'linux')).resolves.toBeUndefined();
       mkdirSync(join(project, 'dist', 'logon-tile'), { recursive: true });
       writeFileSync(join(project, 'dist', 'logon-tile', 'wachtwoord-vergeten-tile.dll'), 'MZ');
+      await expect(beforePack(project, 'win32')).rejects.toThrow(/npm run build:machine-secret/);
+      mkdirSync(join(project, 'dist', 'machine-secret'), { recursive: true });
+      writeFileSync(join(project, 'dist', 'machine-secret', 'read-machine-secret.exe'), 'MZ');
       await expect(beforePack(project, 'win32')).resolves.toBeUndefined();
     } finally {
       rmSync(project, { recursive: true, force: true });
