@@ -3,7 +3,7 @@
 // never the birthdate, a code or the number itself — and lifting the block. Every call is audited with the
 // admin's label. Works on whatever store the throttles use: in Redis a block lifted on one host is lifted on all.
 import { searchAudit } from '../audit/search.js';
-import type { AuditSink } from '../core/ports/audit.js';
+import type { AuditOutcome, AuditSink } from '../core/ports/audit.js';
 import type { Pseudonymise } from '../core/pseudonym.js';
 import { personBudgets, type BudgetState, type Throttles } from '../core/throttle.js';
 import { normaliseUsername } from '../core/username.js';
@@ -80,7 +80,7 @@ export class PersonDesk {
     return matches.slice(-this.deps.recentEvents).map(({ ts, host, step, outcome, client }) => ({ ts, host, step, outcome, client }));
   }
 
-  private record(s: PersonStatus, outcome: string, admin: string): Promise<void> {
+  private record(s: PersonStatus, outcome: Extract<AuditOutcome, 'status' | 'unblock' | 'unblock_nothing_blocked'>, admin: string): Promise<void> {
     const found = typeof s.account === 'object' && s.account ? s.account.username : undefined;
     const user = found ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
     return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}` });
