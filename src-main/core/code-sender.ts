@@ -3,10 +3,11 @@
 // and hosts, so parallel sessions cannot fire a burst of texts at one phone. A failed send gives its points back,
 // so a provider fault never costs the user twice.
 import { randomBytes } from 'node:crypto';
-import { fail, type ClientContext, type Failure, type LimitScope } from './contract.js';
+import { fail, type ClientContext, type CodeSentResponse, type Failure, type LimitScope } from './contract.js';
 import type { AuditEvent, AuditSink, SmsBudget, SmsRefusal } from './ports/audit.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/log.js';
+import { maskMobile } from './ports/phone.js';
 import type { CodeChannel, SendFailure } from './ports/sms.js';
 import type { Session } from './session.js';
 import type { Throttles } from './throttle.js';
@@ -18,6 +19,15 @@ const BUDGETS = ['smsSpacingPerAccount', 'smsPerUser', 'smsPerAccount', 'smsPerC
 export type NotSent = { ok: false; answer: Failure; outcome: SmsRefusal; limit?: SmsBudget; /** The budget that refused it (spacing included). */ budget?: SmsBudget };
 /** Whose budget ran out, for the wizard's text: the person's own (by name or by account), this kiosk, everyone. */
 const SCOPE: Record<SmsBudget, LimitScope> = { smsSpacingPerAccount: 'user', smsPerUser: 'user', smsPerAccount: 'user', smsPerClient: 'client', smsGlobal: 'all' };
+
+/** The answer once a code is on its way: the same after the birthdate step and after a resend. */
+export const codeSent = (mobile: string, opts: { resendAfterSeconds: number; codeTtlSeconds: number }): Extract<CodeSentResponse, { ok: true }> => ({
+  ok: true,
+  step: 'code',
+  maskedMobile: maskMobile(mobile),
+  resendAfterSeconds: opts.resendAfterSeconds,
+  codeValidSeconds: opts.codeTtlSeconds,
+});
 
 /** The installation's daily SMS cap is reached: an admin must look (pumping attack, or a cap set too low). */
 export const alertGlobalCap = (log: Logger): void =>

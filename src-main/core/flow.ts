@@ -3,7 +3,7 @@
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
-import { CodeSender } from './code-sender.js';
+import { CodeSender, codeSent } from './code-sender.js';
 import type { CoreEvent, CoreEvents, SessionStep } from './events.js';
 import { IdentityCheck } from './identity.js';
 import { identityStep } from './identity-step.js';
@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory, ResetOutcome, UnlockOutcome } from './ports/directory.js';
 import type { Logger } from './ports/log.js';
 import type { PasswordScreen } from './ports/passwords.js';
-import { maskMobile, type MobileNormaliser } from './ports/phone.js';
+import type { MobileNormaliser } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
@@ -158,7 +158,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const sent = await sender.send(session, client, { spaced: !spent });
       if (!sent.ok) return sent.answer.code === 'identity_failed' ? fail('sms_failed') : sent.answer;
       await sessions.save(session);
-      return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
+      return codeSent(session.user.mobile, opts);
     },
 
     async verifyCode({ sessionId, code }, client) {

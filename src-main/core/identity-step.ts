@@ -3,14 +3,13 @@
 // a burst of requests on one session gets one check and at most one text. Unknown user, wrong date, spent
 // account budget, no usable mobile, disabled: one answer, one status, one duration (OWASP).
 import { parseBirthdate } from './birthdate.js';
-import { alertGlobalCap, type CodeSender } from './code-sender.js';
+import { alertGlobalCap, codeSent, type CodeSender } from './code-sender.js';
 import { fail, type ClientContext, type Request, type Responses } from './contract.js';
 import type { CoreEvent } from './events.js';
 import type { IdentityCheck, IdentityRefusal } from './identity.js';
 import type { LockoutWatch } from './lockout-watch.js';
 import type { AuditOutcome, AuditSink } from './ports/audit.js';
 import type { Logger } from './ports/log.js';
-import { maskMobile } from './ports/phone.js';
 import type { SessionStore } from './ports/store.js';
 import { CLAIM_MS, type Session } from './session.js';
 import type { BudgetKind } from './throttle.js';
@@ -81,7 +80,7 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
     const ids = { sessionId: session.id, client: client.clientId };
     deps.emit({ type: 'subject', ...ids, account: user.username });
     deps.emit({ type: 'step', ...ids, purpose: session.purpose ?? 'reset', step: 'code' });
-    return answer('ok', { ok: true, step: 'code', maskedMobile: maskMobile(user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
+    return answer('ok', codeSent(user.mobile, opts));
   }
 
   return async ({ sessionId, birthdate }, client) => {

@@ -12,6 +12,7 @@ import { expandAuditPath } from '../audit/files.js';
 import { PersonDesk } from '../admin/person.js';
 import { loadTokens } from '../admin/tokens.js';
 import type { Logger } from '../core/ports/log.js';
+import { answerErrors } from './errors.js';
 import { readinessChecker } from './readyz.js';
 import { logRequests } from './request-log.js';
 
@@ -81,11 +82,6 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   server.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
 
   logRequests(server, log);
-  server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) log.error({ err: err.message }, 'admin listener fault');
-    return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
-  });
-  server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found' }));
+  answerErrors(server, log, { what: 'admin listener', notFound: 'not_found' });
   return server;
 }
