@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
 import { METHODS, type ResetApi } from '../../../src-main/core/contract.js';
 import { API_KEY, CHANNELS } from '../../../src-main/electron/channels.js';
+import { setupIpc } from '../../../src-main/electron/ipc.js';
 import { buildResetApi, exposeResetApi } from '../../../src-main/electron/preload-api.js';
 
 function fakes() {
@@ -19,9 +20,17 @@ function fakes() {
 }
 
 describe('preload API', () => {
-  it('has one channel per contract method, all distinct', () => {
-    expect(Object.keys(CHANNELS).sort()).toEqual([...METHODS].sort());
-    expect(new Set(Object.values(CHANNELS)).size).toBe(METHODS.length);
+  it('each method the preload sends reaches main\'s handler for that same method (ipc.ts), on a channel of its own', async () => {
+    // Main registers one handler per channel (setupIpc); the preload invokes by channel. Wired end to end with
+    // fakes, a channel shared or swapped between two methods would land a call on the wrong handler.
+    const handled = new Map<string, (event: unknown, arg: unknown) => unknown>();
+    const reached: string[] = [];
+    const handlers = Object.fromEntries(METHODS.map((m) => [m, async () => (reached.push(m), { ok: true })])) as unknown as Parameters<typeof setupIpc>[1];
+    setupIpc({ handle: (channel: string, fn: (event: unknown, arg: unknown) => unknown) => void handled.set(channel, fn) } as never, handlers, () => undefined);
+    expect(handled.size).toBe(METHODS.length); // no two methods registered on one channel
+    const api = buildResetApi(async (channel, arg) => handled.get(channel)!({ sender: {}, senderFrame: null }, arg) as never);
+    for (const m of METHODS) await (api[m] as (r: unknown) => Promise<unknown>)({});
+    expect(reached).toEqual([...METHODS]);
   });
 
   it('exposes window.resetKiosk once: frozen, exactly the contract methods, all functions', () => {
