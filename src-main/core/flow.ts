@@ -1,7 +1,7 @@
 // The reset, top to bottom: start → identity (birthdate) → code (SMS) → password → done; an unlock session
 // (`purpose: 'unlock'`) takes the same steps and budgets and ends in `unlock` instead of a new password.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
-// result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
+// result code (contract.ts), never an exception: fault-barrier.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
 import { CodeSender, codeSent } from './code-sender.js';
 import type { CoreEvent, CoreEvents, SessionStep } from './events.js';

@@ -1,4 +1,4 @@
-// The boundaries of DESIGN.md, checked twice: on the source itself (a reviewer's grep, as code), and by planting a
+// The boundaries of docs/architecture.md, checked twice: on the source itself (a reviewer's grep, as code), and by planting a
 // wrong import in each guarded place and proving the lint rule fails it (a rule that cannot bite proves nothing).
 import { ESLint } from 'eslint';
 import { readdirSync, readFileSync } from 'node:fs';

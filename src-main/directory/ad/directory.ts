@@ -99,7 +99,7 @@ export class AdDirectory implements Directory {
     if (!isUnder(user.id, this.baseDns)) {
       return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
     }
-    // AD wants the new password quoted, in UTF-16LE; over TLS only (FACTS.md).
+    // AD wants the new password quoted, in UTF-16LE; over TLS only ([MS-ADTS] 3.1.1.3.1.5.1 unicodePwd; test/peers/samba/FACTS.md).
     const unicodePwd = Buffer.from(`"${password}"`, 'utf16le');
     // One modify = one atomic operation (RFC 4511 4.6): password, unlock and "must change" succeed or fail
     // together. Verified on Samba: a refused password leaves lockoutTime untouched. lockoutTime may only be 0;
