@@ -43,9 +43,14 @@ const adOnlyAtHome = (electron) => ({
   }],
 });
 
+/** Type-checked rules (typescript-eslint recommendedTypeChecked): the product and the benchmark. */
+const TYPED = ['src-main/**/*.ts', 'bench/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'src-logon-tile/build*/**'] },
   ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: TYPED })),
+  { files: TYPED, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   ...svelte.configs['flat/recommended'],
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

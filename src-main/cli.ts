@@ -34,8 +34,8 @@ async function serve(configPath: string | undefined): Promise<void> {
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 /** Commands that read their own options (more than the common --config/--user/--dev). */

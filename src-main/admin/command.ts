@@ -57,7 +57,7 @@ export async function adminCommand(argv: string[], out: (line: string) => void =
 
   const query = { ...(v.user ? { user: v.user } : {}), ...(v.account ? { account: v.account } : {}) };
   const headers = { authorization: `Bearer ${token}`, ...(action === 'unblock' ? { 'content-type': 'application/json' } : {}) };
-  const url = action === 'status' ? `${base}/admin/status?${new URLSearchParams(query)}` : `${base}/admin/${action}`;
+  const url = action === 'status' ? `${base}/admin/status?${new URLSearchParams(query).toString()}` : `${base}/admin/${action}`;
   let res: Response;
   try {
     res = await fetch(url, { method: action === 'unblock' ? 'POST' : 'GET', headers, ...(action === 'unblock' ? { body: JSON.stringify(query) } : {}), signal: AbortSignal.timeout(30_000) });
@@ -69,12 +69,12 @@ export async function adminCommand(argv: string[], out: (line: string) => void =
   if (res.status === 401) return (out(`refused: the token in ${tokenEnv} is not accepted`), 1);
   if (res.status === 429) return (out(`too many requests: try again in ${res.headers.get('retry-after') ?? 'a'} s`), 1);
   if (action === 'health') {
-    out(`${body.ok ? 'ready' : 'NOT READY'} (up ${body.uptimeSeconds} s)`);
+    out(`${body.ok ? 'ready' : 'NOT READY'} (up ${Number(body.uptimeSeconds)} s)`);
     for (const [name, state] of Object.entries((body.checks ?? {}) as Record<string, string>)) out(`  ${state === 'ok' ? '✓' : '✗'} ${name}`);
     for (const line of (body.describe ?? []) as string[]) out(`  ${line}`);
     return body.ok ? 0 : 1;
   }
-  if (!res.ok || body.ok !== true) return (out(`failed: HTTP ${res.status} ${String(body.code ?? '')}`), 1);
+  if (!res.ok || body.ok !== true) return (out(`failed: HTTP ${res.status} ${typeof body.code === 'string' ? body.code : ''}`), 1);
   if (action === 'unblock') out('budgets cleared; now:');
   for (const line of formatStatus(body as unknown as PersonStatus)) out(line);
   return 0;

@@ -126,9 +126,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   };
 
   return {
-    async info() {
+    info() {
       const { organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
+      return Promise.resolve({ ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName });
     },
 
     async start({ username, lang, purpose }, client) {

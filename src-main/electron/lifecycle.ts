@@ -44,7 +44,7 @@ export class KioskLifecycle {
   private readonly timers: Timers;
 
   constructor(private readonly opts: LifecycleOptions) {
-    this.timers = opts.timers ?? (globalThis as unknown as Timers);
+    this.timers = opts.timers ?? globalThis;
   }
 
   start(): void {

@@ -29,7 +29,7 @@ export function logoffCommand(platform: NodeJS.Platform, windowsDir: string): Lo
 type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv }, cb: (err: Error | null) => void) => unknown;
 
 /** Resolves false when there is nothing to run or it failed (the caller then quits the app instead). */
-export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile as unknown as ExecFile): Promise<boolean> {
+export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile): Promise<boolean> {
   const cmd = logoffCommand(platform, windowsDir);
   if (!cmd) return Promise.resolve(false);
   // A minimal environment: the child never inherits secrets main holds in its own environment.

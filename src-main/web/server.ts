@@ -53,7 +53,7 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     return done.response;
   });
 
-  server.get('/healthz', async () => ({ ok: true }));
+  server.get('/healthz', () => Promise.resolve({ ok: true }));
   registerReadyz(server, app.probes, opts.log);
   logRequests(server, opts.log);
 
