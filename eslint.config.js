@@ -1,5 +1,6 @@
 // Lint = the architecture's boundaries, checked by a machine (docs/architecture.md): the core knows no adapter and no host,
-// the renderer knows no Node or Electron, and only the three Electron entry files import electron at run time.
+// the renderer knows no Node or Electron, the preload knows no Node and no main-process module, and only the three
+// Electron entry files import electron at run time.
 // test/unit/architecture.test.ts plants a wrong import for each rule and proves that it fails.
 import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
@@ -21,13 +22,13 @@ const rendererRule = {
     patterns: [
       { group: ['electron', 'electron/*', 'electron-store', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).' },
       { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: contract.ts is zod-free.' },
-      { regex: 'src-main/(?!core/(contract|policy)(\\.(js|ts))?$)', message: 'The renderer may only use the contract and the pure password policy from src-main.' },
+      { regex: 'src-main/(?!core/(contract|policy|kiosk-signal)(\\.(js|ts))?$)', message: 'The renderer may only use the contract, the pure password policy and the kiosk signals from src-main.' },
     ],
   }],
 };
 
 /** Only these files load Electron at run time; everything else imports its types (tests and Node can load them). */
-const ELECTRON_ENTRIES = ['src-main/electron/main.ts', 'src-main/electron/preload.ts', 'src-main/electron/settings-store.ts'];
+const ELECTRON_ENTRIES = ['src-main/electron/main.ts', 'src-main/electron/preload/preload.ts', 'src-main/electron/start/settings-store.ts'];
 const electronPaths = ['electron', 'electron-store'].map((name) => ({ name, allowTypeImports: true, message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).` }));
 const electronTypesOnly = { 'no-restricted-imports': ['error', { paths: electronPaths }] };
 
@@ -40,6 +41,20 @@ const adOnlyAtHome = (electron) => ({
       { name: 'ldapts', message: 'Only src-main/directory/ad/ imports ldapts: add a narrow function there and export it from directory/ad/index.ts.' },
     ],
     patterns: [{ regex: '(^|/)directory/ad/(?!index(\\.js)?$)', message: 'Outside src-main/directory/ad/, use the AD adapter through directory/ad/index.js only.' }],
+  }],
+});
+
+/**
+ * The preload runs in the sandboxed renderer (Electron security checklist #4, #20): it is bundled alone into
+ * preload.cjs, so it may import only its own folder, the zod-free contract and electron (contextBridge,
+ * ipcRenderer). No Node module (the sandbox has none) and nothing of the main process (ipc/, window/, …).
+ */
+const preloadRule = (entry) => ({
+  'no-restricted-imports': ['error', {
+    ...(entry ? {} : electronTypesOnly['no-restricted-imports'][1]),
+    patterns: [
+      { regex: '^(?!\\./[^/]+$|\\.\\./\\.\\./core/contract\\.js$|electron$)', message: 'src-main/electron/preload runs sandboxed: it imports only its own files, ../../core/contract.js and electron — no Node, no main-process module.' },
+    ],
   }],
 });
 
@@ -68,5 +83,7 @@ export default tseslint.config(
   { files: ['src-main/core/*.ts'], rules: coreRules('^\\.\\./') },
   { files: ['src-main/core/*/**/*.ts'], rules: coreRules('^\\.\\./\\.\\./') },
   { files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'], rules: rendererRule },
+  { files: ['src-main/electron/preload/**/*.ts'], ignores: ELECTRON_ENTRIES, rules: preloadRule(false) },
+  { files: ['src-main/electron/preload/preload.ts'], rules: preloadRule(true) },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: electronTypesOnly },
 );

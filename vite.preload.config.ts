@@ -12,7 +12,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     lib: {
-      entry: 'src-main/electron/preload.ts',
+      entry: 'src-main/electron/preload/preload.ts',
       formats: ['cjs'],
       fileName: () => 'preload.cjs',
     },

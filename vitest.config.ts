@@ -18,6 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
+          server: { deps: { inline: ['electron-store'] } },
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
           exclude: ['test/unit/renderer/**', 'test/**/*.timing.test.ts'],
         },

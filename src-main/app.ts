@@ -24,6 +24,7 @@ import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
 import { createStore } from './store/index.js';
+import { loadPepper } from './store/pepper.js';
 import type { Metrics, PoolSnapshot } from './metrics/metrics.js';
 
 export type AppOverrides = {
@@ -60,6 +61,11 @@ export type App = {
   metrics: Metrics | undefined;
   /** The core's typed events (core/events.ts): metrics listen here; the kiosk's session tracker may subscribe. */
   events: CoreEvents;
+  /** For the servicedesk pages (src-main/desk): budgets on the same store, and a sender for their own texts. */
+  limiters: LimiterFactory;
+  sender: SmsSender | undefined;
+  /** Where the directory's adapter reads its secrets (the desk's AD sign-in uses the same settings). */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 };
 
@@ -69,8 +75,10 @@ const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', ch
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const env = overrides.env ?? process.env;
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env }, log);
-  const store = await createStore(config.store, log, env);
+  // The store's server secret: codes and store keys are keyed with it (store/pepper.ts); required with Redis.
+  const pepper = loadPepper(config.store, env);
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper }, log);
+  const store = await createStore(config.store, log, env, pepper);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
@@ -127,6 +135,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     pseudonymise,
     metrics,
     events,
+    limiters: overrides.limiters ?? store.limiters,
+    sender: overrides.notices ?? sms.notices,
+    env,
     describe,
     probes: [directoryProbe(directory), ...store.probes],
     async close() {

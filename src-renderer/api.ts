@@ -5,6 +5,7 @@
 // contract.ts is zod-free: importing its method list keeps zod out of the bundle.
 import { forwardEach, type Failure, type Method, type ResetApi } from '../src-main/core/contract.js';
 import type { Host } from './i18n/index.js';
+import { isKioskAgent } from './kiosk-signal.js';
 
 const TIMEOUT_MS = 20_000;
 const unavailable: Failure = { ok: false, code: 'unavailable' };
@@ -48,8 +49,12 @@ export function ipcApi(inner: ResetApi): ResetApi {
   });
 }
 
-/** The kiosk's preload exposes window.resetKiosk (local mode); anything else is a browser on the web host. */
-export const hostOf = (w: Pick<Window, 'resetKiosk'>): Host => (w.resetKiosk ? 'kiosk' : 'web');
+/**
+ * The kiosk: its preload exposes window.resetKiosk (local mode), or the central service's page runs in the kiosk's
+ * session, whose user agent ends in `reset-kiosk/<id>` (central mode). Anything else is a browser on the web host.
+ */
+export const hostOf = (w: Pick<Window, 'resetKiosk'> & { navigator?: Pick<Navigator, 'userAgent'> }): Host =>
+  w.resetKiosk || isKioskAgent(w.navigator?.userAgent ?? '') ? 'kiosk' : 'web';
 
 export function createApi(w: Pick<Window, 'resetKiosk'> = window): ResetApi {
   return w.resetKiosk ? ipcApi(w.resetKiosk) : fetchApi();

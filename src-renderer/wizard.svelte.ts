@@ -4,6 +4,7 @@
 // The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
 import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import type { KioskSignal } from '../src-main/core/kiosk-signal.js';
 import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
@@ -75,8 +76,10 @@ export class Wizard {
 
   constructor(
     private readonly api: ResetApi,
-    /** The kiosk (window.resetKiosk) or a browser: leaving, the success screen and some texts differ. */
+    /** The kiosk (window.resetKiosk, or the kiosk's user agent in central mode) or a browser: leaving, the success screen and some texts differ. */
     readonly host: Host = 'web',
+    /** Tells the kiosk's main process that the person leaves (kiosk-signal.ts); App sends the step signals. */
+    private readonly signal: (signal: KioskSignal) => void = () => {},
   ) {}
 
   /** info() as the server answered it: every step after 'loading' comes after it, so its values need no fallbacks here. */
@@ -197,13 +200,13 @@ export class Wizard {
   }
 
   /**
-   * The person is done here (Annuleren on the first step, the success screen's button). In the kiosk a cancel
-   * without a session tells main to end the Windows session (wizard-tracker.ts); a browser goes back to the start.
+   * The person is done here (Annuleren on the first step, the success screen's button). In the kiosk the signal
+   * `end/left` tells main to end the Windows session (kiosk-signal.ts); a browser goes back to the start.
    */
   async leave(): Promise<void> {
     const kiosk = this.host === 'kiosk';
     await this.#end(!kiosk, null);
-    if (kiosk) await this.api.cancel({});
+    if (kiosk) this.signal('end/left');
   }
 
   /** Nobody touched the screen for idleSeconds: wipe, in the default language, and say why on the start screen. */

@@ -4,8 +4,10 @@
 # Electron app tests where an Electron binary exists (NOT RUN, said loudly, where it does not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-step() { printf '\n=== %s\n' "$*"; }
+# shellcheck source=../.ci/stages.sh
+. .ci/stages.sh
+trap 'stage_summary "npm test"' EXIT
+step() { stage "$@"; }
 
 step "browser"
 node test/e2e/find-browser.mjs >/dev/null   # stops with the install command when no Chromium is found
@@ -17,12 +19,16 @@ npm run --silent typecheck
 npx tsc -p tsconfig.json --noEmit
 step "build"
 npm run --silent build
-step "unit + integration (vitest)"
+step "systemd unit hardening (systemd-analyze security --offline: exposure 1.5 at most)"
+systemd-analyze security --offline=yes --threshold=15 --no-pager resources/systemd/wachtwoord-vergeten.service | tail -n 1
+step "unit + integration (vitest; with the npm pack → install -g → run-as-nobody test of the release)"
 npx vitest run --project node --project renderer
 step "timing proofs (vitest, one file at a time on a quiet machine: no enumeration through response times)"
 npx vitest run --project timing --no-file-parallelism
 step "end-to-end + accessibility (playwright)"
 npx playwright test
+step "servicedesk page end-to-end + accessibility (playwright)"
+npx playwright test -c playwright.desk.config.ts
 step "electron security gate (electronegativity)"
 npm run --silent lint:electron
 step "electron app (the built kiosk in a real Electron, Playwright _electron)"

@@ -32,12 +32,12 @@ async function once(cli: string, configFile: string, env: NodeJS.ProcessEnv, sam
   const t0 = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'], // the banner (with the URL) is on stderr
   });
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
+      child.stderr.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /reset wizard on (http:\/\/[^\s]+)/.exec(out);
         if (m) resolve(m[1]!);

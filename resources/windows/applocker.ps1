@@ -1,10 +1,13 @@
 # AppLocker for the kiosk account (Enterprise/Education; enforced by the Application Identity service, AppIDSvc)
 # in the LOCAL policy. Executable rules: the kiosk SID may run nothing outside %WINDIR%, its own folder and the
 # touch keyboard, and inside %WINDIR% none of $BlockedPrograms, nothing under Microsoft.NET (msbuild,
-# installutil, regasm, regsvcs, csc: Microsoft's recommended block rules) and nothing from folders a standard
-# user can write to. Packaged-app rules: the kiosk SID may run only Windows' own packages (touch keyboard, logon
-# experience), not Notepad, Snipping Tool, Terminal or any Store app. Deny rules name the kiosk SID only, so
-# other accounts are untouched; every rule id starts with $AppLockerIdPrefix, so uninstall removes exactly ours.
+# installutil, regasm, regsvcs, csc: Microsoft's recommended block rules), OpenSSH, and nothing from folders a
+# standard user can write to. Script and Windows Installer rules: the kiosk SID may run none. Packaged-app rules:
+# only Windows' own packages (touch keyboard, logon experience). Deny rules name the kiosk SID only; everyone
+# else gets Microsoft's default rules where nobody else has rules (never "Allow Everyone: *"). An AppLocker
+# policy from MDM (the AppLocker CSP, Intune) is not in Get-AppLockerPolicy -Effective: when one is found, the
+# install refuses AppLocker mode (put the kiosk rules in that policy, or -NoAppLocker). Every rule id starts with
+# $AppLockerIdPrefix, so uninstall removes exactly ours.
 $AppLockerIdPrefix = '5e1f0c4a-7b3d-4d2e-9a61-'
 $WindowsPublisher = 'CN=Microsoft Windows, O=Microsoft Corporation, L=Redmond, S=Washington, C=US'
 $AppLockerWritableWindowsDirs = @('%WINDIR%\Temp\*', '%WINDIR%\Tasks\*', '%WINDIR%\tracing\*', '%WINDIR%\Registration\*', '%WINDIR%\Debug\*',
@@ -29,25 +32,61 @@ function ConvertTo-RuleXml([int] $Index, $Spec) {
     return $x + '</' + $Spec.Kind + '>'
 }
 
-# The rules of one collection ('Exe' or 'Appx'). $AllowEveryone: nobody else has rules in that collection, so
-# switching it to Enforce must not lock anyone out: everyone keeps everything (the default rules), except the kiosk.
-function Get-AppLockerKioskRules([string] $Type, [string] $Sid, [string] $AppDir, [bool] $AllowEveryone) {
+# Microsoft's default rules ("Understanding AppLocker default rules", learn.microsoft.com): everyone else keeps
+# Windows and Program Files (and signed installers), administrators everything. Added only to a collection nobody
+# else has rules in, instead of an "Allow Everyone: *" that a later domain or MDM allow-list would merge with and
+# so open the whole PC.
+function Get-AppLockerDefaultSpecs([string] $Type) {
+    $everyone = 'S-1-1-0'
+    $path = { param($sid, $p) @{ Kind = 'FilePathRule'; Action = 'Allow'; Sid = $sid; Path = $p; Label = "default $p"; Except = @() } }
+    switch ($Type) {
+        'Appx' { return @(@{ Kind = 'FilePublisherRule'; Action = 'Allow'; Sid = $everyone; Path = '*'; Label = 'default: all signed packaged apps'; Except = @() }) }
+        'Msi' { return @((& $path $everyone '%WINDIR%\Installer\*'), (& $path $AdminsSid '*.*'), @{ Kind = 'FilePublisherRule'; Action = 'Allow'; Sid = $everyone; Path = '*'; Label = 'default: all signed installers'; Except = @() }) }
+        default { return @((& $path $everyone '%PROGRAMFILES%\*'), (& $path $everyone '%WINDIR%\*'), (& $path $AdminsSid '*')) }
+    }
+}
+
+# The rules of one collection ('Exe', 'Script', 'Msi' or 'Appx'). $Defaults: nobody else has rules in it.
+function Get-AppLockerKioskRules([string] $Type, [string] $Sid, [string] $AppDir, [bool] $Defaults) {
     $specs = @()
-    if ($Type -eq 'Exe') {
-        if ($AllowEveryone) { $specs += @{ Kind = 'FilePathRule'; Action = 'Allow'; Sid = 'S-1-1-0'; Path = '*'; Label = '*'; Except = @() } }
-        $specs += @{ Kind = 'FilePathRule'; Action = 'Deny'; Sid = $Sid; Path = '*'; Label = '*'; Except = @('%WINDIR%\*', (Join-Path $AppDir '*'), '%PROGRAMFILES%\Common Files\microsoft shared\ink\*') }
-        $paths = @('%SYSTEM32%\WindowsPowerShell\*', '%WINDIR%\SysWOW64\WindowsPowerShell\*', '%WINDIR%\Microsoft.NET\*', '%SYSTEM32%\wbem\WMIC.exe', '%WINDIR%\SysWOW64\wbem\WMIC.exe')
-        foreach ($p in $BlockedPrograms) { $paths += @("%WINDIR%\$p", "%SYSTEM32%\$p", "%WINDIR%\SysWOW64\$p") }
-        foreach ($p in ($paths + $AppLockerWritableWindowsDirs)) { $specs += @{ Kind = 'FilePathRule'; Action = 'Deny'; Sid = $Sid; Path = $p; Label = $p; Except = @() } }
-        $first = 1
-    } else {
-        if ($AllowEveryone) { $specs += @{ Kind = 'FilePublisherRule'; Action = 'Allow'; Sid = 'S-1-1-0'; Path = '*'; Label = 'all signed packaged apps'; Except = @() } }
-        $specs += @{ Kind = 'FilePublisherRule'; Action = 'Deny'; Sid = $Sid; Path = '*'; Label = 'packaged apps except Windows'; Except = @($WindowsPublisher) }
-        $first = 0x1000 # ids of the two collections never collide
+    if ($Defaults) { $specs += @(Get-AppLockerDefaultSpecs $Type) }
+    $deny = { param($p, $except) @{ Kind = 'FilePathRule'; Action = 'Deny'; Sid = $Sid; Path = $p; Label = $p; Except = @($except) } }
+    switch ($Type) {
+        'Exe' {
+            $specs += @{ Kind = 'FilePathRule'; Action = 'Allow'; Sid = $Sid; Path = (Join-Path $AppDir '*'); Label = 'the kiosk app'; Except = @() }
+            $specs += & $deny '*' @('%WINDIR%\*', (Join-Path $AppDir '*'), '%PROGRAMFILES%\Common Files\microsoft shared\ink\*')
+            $paths = @('%SYSTEM32%\WindowsPowerShell\*', '%WINDIR%\SysWOW64\WindowsPowerShell\*', '%WINDIR%\Microsoft.NET\*', '%SYSTEM32%\wbem\WMIC.exe', '%WINDIR%\SysWOW64\wbem\WMIC.exe', '%SYSTEM32%\OpenSSH\*')
+            foreach ($p in $BlockedPrograms) { $paths += @("%WINDIR%\$p", "%SYSTEM32%\$p", "%WINDIR%\SysWOW64\$p") }
+            foreach ($p in ($paths + $AppLockerWritableWindowsDirs)) { $specs += & $deny $p @() }
+            $first = 1
+        }
+        'Appx' {
+            $specs += @{ Kind = 'FilePublisherRule'; Action = 'Deny'; Sid = $Sid; Path = '*'; Label = 'packaged apps except Windows'; Except = @($WindowsPublisher) }
+            $first = 0x1000 # ids of the collections never collide
+        }
+        # The kiosk runs no script and installs nothing.
+        'Script' { $specs += & $deny '*' @(); $first = 0x2000 }
+        'Msi' { $specs += & $deny '*' @(); $first = 0x3000 }
     }
     $rules = @()
     for ($i = 0; $i -lt $specs.Count; $i++) { $rules += ConvertTo-RuleXml ($first + $i) $specs[$i] }
     return $rules
+}
+
+# AppLocker from MDM: the CSP's nodes under HKLM\SOFTWARE\Microsoft\PolicyManager, and the MDM bridge's WMI
+# classes (root\cimv2\mdm\dmmap, "MDM Bridge WMI Provider", learn.microsoft.com). The bridge answers only SYSTEM
+# on an enrolled PC; an error there (not enrolled, or run as an administrator) leaves the registry to tell.
+$MdmAppLockerClasses = @('MDM_AppLocker_ApplicationLaunchRestrictions01_EXE03', 'MDM_AppLocker_ApplicationLaunchRestrictions01_StoreApps03', 'MDM_AppLocker_MSI03', 'MDM_AppLocker_Script03', 'MDM_AppLocker_DLL03')
+function Get-MdmAppLocker {
+    $found = @()
+    $pm = 'HKLM:\SOFTWARE\Microsoft\PolicyManager'
+    if (Test-Path -Path $pm) { $found += @(Get-ChildItem -LiteralPath $pm -Recurse | Where-Object { ($_.Name -split '\\')[-1] -eq 'AppLocker' } | ForEach-Object { "registry $($_.Name)" }) }
+    foreach ($c in $MdmAppLockerClasses) {
+        $i = @()
+        try { $i = @(Get-CimInstance -Namespace 'root\cimv2\mdm\dmmap' -ClassName $c -ErrorAction Stop | Where-Object { $_.Policy }) } catch { $i = @() }
+        if ($i.Count) { $found += "MDM bridge $c" }
+    }
+    return $found
 }
 
 function Get-LocalAppLockerXml { return [xml](Get-AppLockerPolicy -Local -Xml) }
@@ -68,13 +107,14 @@ function Get-RuleCollection([xml] $Policy, [string] $Type, [switch] $Create) {
     }
     return $c
 }
+$AppLockerTypes = @('Exe', 'Script', 'Msi', 'Appx') # not Dll: every DLL load would be checked (Microsoft warns of the cost)
 $OursXPath = "*[starts-with(@Id,'$AppLockerIdPrefix')]"
 
 function Set-KioskAppLocker([string] $Sid, [string] $AppDir) {
     $effective = [xml](Get-AppLockerPolicy -Effective -Xml)
     $policy = Get-LocalAppLockerXml
     $expected = @()
-    foreach ($type in 'Exe', 'Appx') {
+    foreach ($type in $AppLockerTypes) {
         $others = 0
         $eff = Get-RuleCollection $effective $type
         if ($eff) { $others = $eff.SelectNodes("*[not(starts-with(@Id,'$AppLockerIdPrefix'))]").Count }
@@ -109,7 +149,7 @@ function Test-KioskAppLocker([string[]] $ExpectedIds) {
 
 function Remove-KioskAppLocker {
     $policy = Get-LocalAppLockerXml
-    foreach ($type in 'Exe', 'Appx') {
+    foreach ($type in $AppLockerTypes) {
         $coll = Get-RuleCollection $policy $type
         if (-not $coll) { continue }
         foreach ($r in @($coll.SelectNodes($OursXPath))) { [void]$coll.RemoveChild($r) }

@@ -23,28 +23,41 @@ param(
     [string] $CaFile,
     [switch] $LocalMode,
     [string] $ConfigFile,
+    [string] $KioskConfig,
+    [string] $DirectoryPasswordFile,
     [string] $AccountName,
     [ValidateSet('Auto', 'ShellLauncher', 'UserPolicy')] [string] $ShellMode = 'Auto',
     [switch] $KeyboardFilter,
     [switch] $NoAppLocker,
     [string] $TileDll
 )
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'provider', 'account') { . (Join-Path $PSScriptRoot "$f.ps1") }
-$K = @{ AccountName = $AccountName; CentralUrl = $CentralUrl; CaFile = $CaFile; LocalMode = [bool]$LocalMode; ConfigFile = $ConfigFile; Restart = $false; Sid = $null }
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'kiosk-settings', 'directory-secret', 'provider', 'account', 'drift') { . (Join-Path $PSScriptRoot "$f.ps1") }
+$K = @{ AccountName = $AccountName; CentralUrl = $CentralUrl; CaFile = $CaFile; LocalMode = [bool]$LocalMode; ConfigFile = $ConfigFile; KioskConfig = $KioskConfig; Restart = $false; Sid = $null }
 
 try {
     Step 'preflight' {
         Assert-Admin
         if (-not $TileDll) { $script:TileDll = Get-DefaultTileDll $AppExe }
         foreach ($f in $AppExe, $TileDll) { if (-not (Test-Path -LiteralPath $f)) { throw "not found: $f" } }
+        # An uninstall that ended with 3010 queued the tile DLL for deletion at the restart (MoveFileEx): installing
+        # before that restart would lose the new DLL then.
+        $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
+        if (@($pending) -contains $TileDll) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $TileDll" }
         $K.Lockdown = Test-LockdownEdition
         if ($ShellMode -eq 'Auto') { $script:ShellMode = $(if ($K.Lockdown) { 'ShellLauncher' } else { 'UserPolicy' }) }
         if ($ShellMode -eq 'ShellLauncher' -and -not $K.Lockdown) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }
         if ($KeyboardFilter -and -not $K.Lockdown) { throw 'Keyboard Filter needs Windows Enterprise or Education.' }
         $K.AppLocker = $K.Lockdown -and -not $NoAppLocker
+        if ($K.AppLocker) {
+            $mdm = @(Get-MdmAppLocker)
+            if ($mdm.Count) { throw "AppLocker is managed by MDM (Intune, AppLocker CSP) on this PC ($($mdm -join '; ')): local rules would not combine with it predictably. Put the kiosk rules in that MDM policy (docs/windows-kiosk.md) and run with -NoAppLocker." }
+        }
         if ($CentralUrl -and ($LocalMode -or $ConfigFile)) { throw 'choose central mode (-CentralUrl, -CaFile) or local mode (-LocalMode -ConfigFile), not both' }
-        if ($CentralUrl -and ($CentralUrl -notmatch '^https://[^/\s]+' -or -not $CaFile -or -not (Test-Path -LiteralPath $CaFile))) { throw '-CentralUrl needs an https:// URL and -CaFile the PEM of the CA that issued its certificate' }
+        if ($CentralUrl -and ($CentralUrl -notmatch '^https://[^/\s]+' -or -not $CaFile)) { throw '-CentralUrl needs an https:// URL and -CaFile the PEM of the CA that issued its certificate' }
+        if ($CaFile -and -not (Test-Path -LiteralPath $CaFile)) { throw "-CaFile: not found: $CaFile" }
         if ($ConfigFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $ConfigFile))) { throw '-ConfigFile needs -LocalMode and an existing file' }
+        if ($KioskConfig -and -not (Test-Path -LiteralPath $KioskConfig)) { throw "-KioskConfig: not found: $KioskConfig" }
+        if ($DirectoryPasswordFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $DirectoryPasswordFile))) { throw '-DirectoryPasswordFile needs -LocalMode and an existing file' }
         if ($LocalMode) {
             Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI, kiosk account). Anyone who runs code as the kiosk account, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
         }
@@ -68,13 +81,17 @@ try {
     }
     Step 'settings' {
         Protect-SettingsDir $K.Sid
-        Write-KioskSettings $K
+        $K.Mode = Write-KioskSettings $K
         Copy-SetupScripts
+    }
+    Step 'directory password' {
+        if ($K.Mode -eq 'local') { Set-DirectorySecret $K.Sid $DirectoryPasswordFile }
     }
     Step 'policies' {
         $K.Policies = Get-KioskPolicyEntries $AppExe $ShellMode
         Write-KioskUserPolicy $K.Sid $K.Policies
         Set-State 'ShellMode' $ShellMode
+        Set-State 'AppExe' $AppExe
     }
     Step 'shell' {
         if ($ShellMode -eq 'ShellLauncher') {
@@ -107,13 +124,17 @@ try {
     }
     Step 'credential provider' {
         Set-TileTexts
+        Set-State 'TileDll' $TileDll # for uninstall.ps1 -RemoveTileDll
         Register-KioskProvider $TileDll
     }
+    Step 'drift task' { Register-DriftTask }
     Step 'verify' {
-        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll)
+        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-DirectorySecret $K.Sid) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll)
         if ($ShellMode -eq 'ShellLauncher') { $problems += Test-KioskShell $K.Sid $AppExe }
         if ($KeyboardFilter) { $problems += Test-KioskKeyboardFilter }
         if ($K.AppLocker) { $problems += Test-KioskAppLocker $K.AppLockerIds }
+        $problems += @(Get-KioskDrift)
+        if (-not (Get-ScheduledTask -TaskName $DriftTaskName -ErrorAction SilentlyContinue)) { $problems += "task '$DriftTaskName' missing" }
         $problems = @($problems | Where-Object { $_ })
         if ($problems.Count) { throw "read back failed: $($problems -join '; ')" }
     }

@@ -3,9 +3,12 @@
 ; $INSTDIR\resources\windows (extraResources). The installer is a 32-bit process: the 64-bit PowerShell is
 ; reached through Sysnative (DISM and the embedded-lockdown WMI classes refuse a 32-bit host on 64-bit Windows).
 ; Setup options on the installer's command line (silent: /S), passed on to install.ps1:
-;   /CENTRALURL="https://reset.zorg.example" /CAFILE="C:\path\ca.pem"   central mode (the default; or a kiosk.json
-;                                                                  put in C:\ProgramData\Wachtwoord vergeten first)
-;   /LOCALMODE /CONFIGFILE="C:\path\config.json"                    local mode (the AD password on this PC)
+;   /CENTRALURL="https://reset.zorg.example" /CAFILE="C:\path\ca.pem"   central mode (the default)
+;   /KIOSKCONFIG="C:\path\kiosk.json" /CAFILE="C:\path\ca.pem"      the administrator's kiosk.json, copied in (a
+;                                                                  settings folder the installer did not create is
+;                                                                  moved aside and never read)
+;   /LOCALMODE /CONFIGFILE="C:\path\config.json" /DIRECTORYPASSWORDFILE="C:\path\ad.txt"
+;                                                                  local mode (the AD password on this PC)
 ;   /KEYBOARDFILTER  /NOAPPLOCKER
 ; Quote every value: GetOptions (FileFunc.nsh) ends an unquoted value at the next "/", so an unquoted URL
 ; arrives as "https:" (which install.ps1 refuses).
@@ -41,6 +44,16 @@
   ${GetOptions} $R0 "/CONFIGFILE=" $R1
   ${IfNot} ${Errors}
     StrCpy $R7 '$R7 -ConfigFile "$R1"'
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/KIOSKCONFIG=" $R1
+  ${IfNot} ${Errors}
+    StrCpy $R7 '$R7 -KioskConfig "$R1"'
+  ${EndIf}
+  ClearErrors
+  ${GetOptions} $R0 "/DIRECTORYPASSWORDFILE=" $R1
+  ${IfNot} ${Errors}
+    StrCpy $R7 '$R7 -DirectoryPasswordFile "$R1"'
   ${EndIf}
   ClearErrors
   ${GetOptions} $R0 "/LOCALMODE" $R1
@@ -79,8 +92,13 @@
   ; An update runs the old uninstaller first: keep the account, shell and settings then.
   ${IfNot} ${isUpdated}
     DetailPrint "Wachtwoord vergeten: aanmeldtegel, kioskaccount en vergrendeling verwijderen"
-    !insertmacro rkPowerShell "$INSTDIR\resources\windows\uninstall.ps1" ""
-    ${If} $R8 != "0"
+    ; -RemoveTileDll: the install folder goes next; a tile DLL LogonUI still holds is deleted at the restart (3010).
+    !insertmacro rkPowerShell "$INSTDIR\resources\windows\uninstall.ps1" "-RemoveTileDll"
+    ${If} $R8 == "3010"
+      DetailPrint "Herstart nodig: de aanmeldtegel wordt bij de volgende herstart verwijderd."
+      SetRebootFlag true
+      SetErrorLevel 3010
+    ${ElseIf} $R8 != "0"
       SetErrorLevel 1
       MessageBox MB_ICONSTOP|MB_OK "Niet alles kon worden teruggedraaid (code $R8); het kioskaccount blijft uitgeschakeld. Voer als beheerder uit: C:\ProgramData\Wachtwoord vergeten\setup\uninstall.ps1" /SD IDOK
       Abort "uninstall.ps1 failed ($R8)"

@@ -7,7 +7,8 @@ $GpoUsersDir = Join-Path $env:SystemRoot 'System32\GroupPolicyUsers'
 $GpoUserExtensions = '[{35378EAC-683F-11D2-A89A-00C04FBBCFA2}{D02B1F73-3407-48AE-BA88-E8213C6761F1}]'
 # Programs the kiosk account must not start: shell-enforced by DisallowRun here, kernel-enforced by AppLocker.
 # Script hosts, consoles and the LOLBins of Microsoft's recommended block rules that live in %WINDIR%, the
-# accessibility launchers (their settings link out of the kiosk) and the classic editors/snipping tools.
+# accessibility launchers (their settings link out of the kiosk), the classic editors/snipping tools, and programs
+# that run commands or reach out: SyncAppvPublishingServer (runs PowerShell), ssh, curl, forfiles, pcalua, mstsc, msra.
 # Not conhost.exe: Windows starts it for every console program, also the hidden shutdown.exe (logoff) and
 # icacls.exe (the kiosk's own settings check) that the kiosk runs; blocking it would break both, and on its own it
 # opens no shell (cmd, PowerShell and Terminal are blocked).
@@ -15,7 +16,10 @@ $BlockedPrograms = @('powershell.exe', 'powershell_ise.exe', 'pwsh.exe', 'cmd.ex
     'rundll32.exe', 'regsvr32.exe', 'cmstp.exe', 'hh.exe', 'msiexec.exe', 'wmic.exe', 'certutil.exe', 'bitsadmin.exe', 'bash.exe', 'wsl.exe',
     'infdefaultinstall.exe', 'presentationhost.exe', 'regedit.exe', 'regedt32.exe', 'reg.exe', 'mmc.exe', 'control.exe', 'explorer.exe',
     'taskmgr.exe', 'runas.exe', 'schtasks.exe', 'notepad.exe', 'write.exe', 'mspaint.exe', 'SnippingTool.exe', 'osk.exe', 'magnify.exe',
-    'narrator.exe', 'utilman.exe', 'sethc.exe', 'atbroker.exe')
+    'narrator.exe', 'utilman.exe', 'sethc.exe', 'atbroker.exe', 'SyncAppvPublishingServer.exe', 'ssh.exe', 'curl.exe', 'forfiles.exe', 'pcalua.exe',
+    'mstsc.exe', 'msra.exe')
+
+$RunKeyPolicies = @('DisableLocalMachineRun', 'DisableLocalMachineRunOnce', 'DisableCurrentUserRun', 'DisableCurrentUserRunOnce')
 
 function Get-KioskPolicyEntries([string] $AppExe, [string] $ShellMode) {
     $sys = 'Software\Microsoft\Windows\CurrentVersion\Policies\System'
@@ -26,6 +30,11 @@ function Get-KioskPolicyEntries([string] $AppExe, [string] $ShellMode) {
     $e += @{ Key = 'Software\Policies\Microsoft\Windows\System'; Name = 'DisableCMD'; Type = 'DWord'; Value = 1 } # 1 = also no .cmd/.bat
     # No Run, Control Panel/Settings, Windows-key hotkeys, context menus; NoClose: no power options (Start, Ctrl+Alt+Del).
     foreach ($n in 'NoRun', 'NoControlPanel', 'NoWinKeys', 'NoViewContextMenu', 'NoClose', 'RestrictRun', 'DisallowRun') { $e += @{ Key = $exp; Name = $n; Type = 'DWord'; Value = 1 } }
+    # No Run/RunOnce in the kiosk session: Shell Launcher runs them before the custom shell, so HKLM Run entries and
+    # OneDriveSetup (copied into every new profile's HKCU Run from the default profile) would start over the kiosk.
+    # Policy CSP ADMX_Logon "Do not process the legacy run list" / "... the run once list" (DisableLocalMachineRun,
+    # DisableLocalMachineRunOnce) and their per-user counterparts DisableCurrentUserRun/DisableCurrentUserRunOnce.
+    foreach ($n in $RunKeyPolicies) { $e += @{ Key = $exp; Name = $n; Type = 'DWord'; Value = 1 } }
     # "Run only specified Windows applications" (the kiosk and shutdown.exe it logs off with) and its opposite.
     $lists = @{ RestrictRun = @((Split-Path $AppExe -Leaf), 'shutdown.exe'); DisallowRun = $BlockedPrograms }
     foreach ($list in 'RestrictRun', 'DisallowRun') {

@@ -8,10 +8,15 @@
   policies, AppLocker, profile and account go. The first step that fails STOPS the uninstall: the accounts stay
   disabled, the record stays, exit 1; run it again from C:\ProgramData\Wachtwoord vergeten\setup\uninstall.ps1
   (NSIS deletes the install folder). -KeepSettings keeps kiosk.json; the AD password files go in any case.
+  Kiosk sessions are signed out and waited for (at most 120 s, then it stops with that message) until their
+  profile hives are unloaded. -RemoveTileDll (the NSIS uninstaller): the tile DLL is deleted, or, while LogonUI
+  still holds it, scheduled for deletion at the next restart (MoveFileEx) and the exit code is 3010. Then the
+  logon screen's last-user values and Windows' Group Policy state of the deleted kiosk SIDs are cleaned.
 #>
-param([switch] $KeepSettings)
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive') { . (Join-Path $PSScriptRoot "$f.ps1") }
+param([switch] $KeepSettings, [switch] $RemoveTileDll)
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive', 'drift', 'lastlogon', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
 $sids = @()
+$restart = $false
 
 try {
     Step 'preflight' { Assert-Admin }
@@ -29,21 +34,28 @@ try {
     Complete-PendingAccount
     $sids = @(Get-StateList 'AccountSids')
     if ((Get-State 'AccountSid') -and $sids -notcontains (Get-State 'AccountSid')) { $sids += Get-State 'AccountSid' } # 0.1.0 record
-    Step 'credential provider' { Unregister-KioskProvider; Remove-State 'ProviderRegistered' }
+    $names = @(Get-StateList 'AccountNames') + @(Get-State 'AccountName') | Where-Object { $_ } | Select-Object -Unique
+    Step 'credential provider' {
+        # The DLL's path before the registration goes (an older record did not keep it).
+        if (-not (Get-State 'TileDll')) { $dll = Get-RegValue "$ProviderClassKey\InprocServer32" '(default)'; if ($dll) { Set-State 'TileDll' ([string]$dll) } }
+        Unregister-KioskProvider
+        Remove-State 'ProviderRegistered'
+    }
     Step 'kiosk accounts' { if (-not (Lock-Kiosk $sids)) { throw 'a kiosk account could not be disabled' } }
     Step 'secret' { Remove-KioskSecret; Remove-State 'SecretStored' }
-    Step 'open kiosk sessions' {
-        # Sign the kiosk accounts out: their profiles cannot be removed while in use.
-        $names = @($sids | ForEach-Object { $u = Get-UserBySid $_; if ($u) { $u.Name } })
-        $sessions = @(Get-Process -IncludeUserName | Where-Object { $_.UserName -and $names -contains ($_.UserName -split '\\')[-1] } | Select-Object -ExpandProperty SessionId -Unique)
-        foreach ($s in $sessions) { Invoke-Native 'logoff.exe' @("$s") | Out-Null }
-        if ($sessions.Count) { Start-Sleep -Seconds 5 }
+    Step 'drift task' { Unregister-DriftTask }
+    # Sign the kiosk accounts out and wait for their hives to unload: a loaded profile cannot be removed.
+    Step 'open kiosk sessions' { Wait-KioskSessionsGone $sids $names }
+    Step 'tile DLL' {
+        # Only for the uninstaller, which deletes the install folder next (by hand, the app's files stay).
+        if ($RemoveTileDll -and (Remove-TileDll ([string](Get-State 'TileDll')))) { $script:restart = $true }
+        Remove-State 'TileDll'
     }
     Step 'shell' { Remove-KioskShell; Remove-State 'ShellMode' }
     Step 'keyboard filter' { Remove-KioskKeyboardFilter }
     Step 'applocker' {
         if (Get-State 'AppLockerRules') { Remove-KioskAppLocker }
-        foreach ($n in 'AppLockerRules', 'AppLockerExeModePrevious', 'AppLockerAppxModePrevious', 'AppIdSvcStartPrevious') { Remove-State $n }
+        foreach ($n in @('AppLockerRules', 'AppIdSvcStartPrevious') + @($AppLockerTypes | ForEach-Object { "AppLocker${_}ModePrevious" })) { Remove-State $n }
     }
     Step 'policies' {
         foreach ($sid in (Get-StateList 'PolicySids')) { Remove-KioskUserPolicy $sid }
@@ -56,7 +68,7 @@ try {
     # The AD service-account password, whatever -KeepSettings says: the unconsumed import file, and the DPAPI
     # ciphertext in each kiosk profile (Electron userData), before the profiles go (looked up by SID).
     Step 'AD password files' {
-        $files = @(Join-Path $SettingsDir 'directory-password.txt')
+        $files = @((Join-Path $SettingsDir 'directory-password.txt'), (Join-Path $SettingsDir 'directory-password.bin'))
         foreach ($p in @(Get-CimInstance -ClassName Win32_UserProfile | Where-Object { $sids -contains $_.SID })) {
             $userData = Join-Path $p.LocalPath "AppData\Roaming\$ProductName"
             $files += @((Join-Path $userData 'directory-password.bin'), (Join-Path $userData 'directory-password.bin.tmp'))
@@ -69,6 +81,14 @@ try {
     }
     Step 'accounts' {
         foreach ($sid in $sids) { Remove-KioskAccount $sid }
+    }
+    # What Windows kept of the deleted accounts: the logon screen's last user, Group Policy state per SID.
+    Step 'logon screen and policy state' {
+        foreach ($sid in $sids) {
+            if (Get-UserBySid $sid) { continue } # an adopted account that stays
+            Clear-KioskLastLoggedOn $sid $names
+            Clear-GroupPolicyState $sid
+        }
     }
     # Deny rights only once no kiosk account can sign in any more: each is gone, or (adopted) has its flags back.
     Step 'logon rights' {
@@ -87,6 +107,8 @@ try {
     }
     Step 'record' {
         foreach ($n in @('KioskAccount', 'Ready') + @(Get-StateList 'TileTexts')) { Remove-RegValue $ProductKey $n }
+        # A kept folder stays this product's own for the next install (settings.ps1 moves any other aside).
+        if ($KeepSettings -and (Get-State 'CreatedSettingsDir') -and (Test-Path -LiteralPath $SettingsDir)) { Set-RegValue $ProductKey 'SettingsDirKept' 1 'DWord' }
         Remove-Item -Path $StateKey -Recurse -Force
         # A GPO's Disabled (kill switch) or texts of its own stay; an empty key goes.
         $left = Get-Item -Path $ProductKey
@@ -98,6 +120,10 @@ try {
     Write-Warning "[$ProductName] uninstall STOPPED in step '$CurrentStep': $why"
     Write-Warning "[$ProductName] The kiosk accounts stay disabled and the record stays in $StateKey. Fix the cause, then run (elevated): $(Join-Path $SetupCopyDir 'uninstall.ps1')"
     exit 1
+}
+if ($restart) {
+    Write-Step 'removed. RESTART REQUIRED: the logon tile DLL was in use and is deleted at the next restart (exit 3010).'
+    exit 3010
 }
 Write-Step 'removed. A restart completes disabling Windows features, if any were turned off.'
 exit 0

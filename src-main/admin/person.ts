@@ -26,7 +26,7 @@ export type PersonDeps = {
 
 export type PersonStatus = {
   name: string | null;
-  account: { username: string; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
+  account: { username: string; aliases: string[]; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
   blocked: boolean;
   budgets: (BudgetState & { until: string | null })[];
   recent: { ts: string; host: string; step: string; outcome: string; client: string }[];
@@ -58,14 +58,16 @@ export class PersonDesk {
     if (name) {
       try {
         const u = await directory.findUser(name);
-        if (u) account = { username: u.username, id: u.id, accountKey: u.accountKey, disabled: u.disabled, birthdateOnFile: !!u.birthdate, mobileUsable: normaliseMobile(u.mobile, phone).ok };
+        if (u) account = { username: u.username, aliases: u.aliases ?? [], id: u.id, accountKey: u.accountKey, disabled: u.disabled, birthdateOnFile: !!u.birthdate, mobileUsable: normaliseMobile(u.mobile, phone).ok };
       } catch (e) {
         if (!(e instanceof DirectoryUnavailableError)) throw e;
         account = 'directory_unavailable';
       }
     }
     const found = typeof account === 'object' && account ? account : undefined;
-    const names = [name, found && normaliseUsername(found.username)].filter((n): n is string => !!n);
+    // Every name the person may have typed: what the servicedesk typed, the account name and its aliases (the
+    // UPN prefix); Throttles folds each (core/fold.ts), so every spelling of them is one budget.
+    const names = [name, ...(found ? [found.username, ...found.aliases] : [])].flatMap((n) => normaliseUsername(n ?? '') ?? []);
     // The account's own budgets are keyed by its accountKey (AD objectGUID), whichever name found it.
     const accountIds = [q.account, found?.accountKey].filter((n): n is string => !!n);
     const states = await throttles.inspect(personBudgets({ names, accountIds }));

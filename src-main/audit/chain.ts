@@ -19,12 +19,16 @@ export type AuditRecord = {
   outcome: string;
   user: string | null;
   client: string;
+  /** Only on servicedesk actions (the agent's typed reason); absent elsewhere, so older lines hash as before. */
+  reason?: string;
   prev: string;
   hash: string;
 };
 
 /** The order fields are written in; also the exact set of keys a valid line has. */
 export const FIELDS = ['ts', 'seq', 'host', 'step', 'outcome', 'user', 'client', 'prev', 'hash'] as const;
+/** Keys a valid line may have besides FIELDS. */
+export const OPTIONAL_FIELDS = ['reason'] as const;
 
 /** JSON with sorted keys and no whitespace: the same record always hashes the same, whoever serialised it. */
 export function canonicalJson(value: unknown): string {
@@ -44,6 +48,7 @@ export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
 /** Builds the next record of a chain; `prev`/`seq` come from the last line written. */
 export function chainRecord(fields: Omit<AuditRecord, 'prev' | 'hash' | 'seq'>, last: { seq: number; hash: string }): AuditRecord {
   const body = { ...fields, seq: last.seq + 1, prev: last.hash };
-  const ordered = Object.fromEntries(FIELDS.filter((k) => k !== 'hash').map((k) => [k, body[k]])) as Omit<AuditRecord, 'hash'>;
+  const keys = [...FIELDS.filter((k) => k !== 'hash' && k !== 'prev'), ...OPTIONAL_FIELDS.filter((k) => body[k] !== undefined), 'prev'] as const;
+  const ordered = Object.fromEntries(keys.map((k) => [k, body[k]])) as Omit<AuditRecord, 'hash'>;
   return { ...ordered, hash: hashRecord(ordered) };
 }

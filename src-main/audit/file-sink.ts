@@ -46,7 +46,7 @@ export class FileAuditSink implements RecordingSink {
     // rejects this call (the step fails closed) but leaves the chain where it was, so later lines still verify.
     const write = this.queue.then(async () => {
       const rec = chainRecord(
-        { ts: this.now().toISOString(), host: this.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client },
+        { ts: this.now().toISOString(), host: this.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}) },
         this.last,
       );
       await this.handle.appendFile(JSON.stringify(rec) + '\n');

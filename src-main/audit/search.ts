@@ -2,7 +2,7 @@
 // line shown is a line proven; matches from all files are merged in time order. A person is found under the
 // account name the directory gave and under the keyed pseudonym of what was typed (core/pseudonym.ts), when
 // the same RESET_KIOSK_PSEUDONYM_KEY is given (without it the pseudonyms cannot be linked to a name).
-import { normaliseUsername } from '../core/username.js';
+import { nameKey, normaliseUsername } from '../core/username.js';
 import type { Pseudonymise } from '../core/pseudonym.js';
 import type { AuditRecord } from './chain.js';
 import { readVerified, type VerifyResult } from './verify.js';
@@ -24,10 +24,10 @@ export function userMatcher(users: string[], pseudonymise?: Pseudonymise): (user
   for (const typed of users) {
     const name = normaliseUsername(typed);
     if (!name) continue;
-    wanted.set(name, name); // account names are compared case-insensitively, as AD does
+    wanted.set(nameKey(name), name); // account names are compared folded (core/fold.ts), as the budgets are
     if (pseudonymise) wanted.set(pseudonymise(name), name);
   }
-  return (user) => (user === null ? undefined : (wanted.get(user) ?? wanted.get(user.toLowerCase())));
+  return (user) => (user === null ? undefined : (wanted.get(user) ?? wanted.get(nameKey(user))));
 }
 
 export async function searchAudit(files: string[], q: AuditQuery = {}): Promise<AuditSearch> {
@@ -50,7 +50,7 @@ export async function searchAudit(files: string[], q: AuditQuery = {}): Promise<
         if (at < since || at > until) continue;
         const who = match?.(rec.user);
         if (match && who === undefined) continue;
-        matches.push({ ...rec, file, ...(who !== undefined && who !== rec.user?.toLowerCase() ? { typed: who } : {}) });
+        matches.push({ ...rec, file, ...(who !== undefined && nameKey(who) !== nameKey(rec.user ?? '') ? { typed: who } : {}) });
       }
     } catch (e) {
       result = { ok: false, line: 0, reason: (e as Error).message, records: 0 };

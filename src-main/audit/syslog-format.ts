@@ -23,7 +23,7 @@ const param = (value: string): string => value.replace(/["\\\]]/g, (c) => `\\${c
 export function formatSyslog(e: RecordedEvent, opts: { facility: number; enterpriseId: number; pid?: number }): string {
   const pri = opts.facility * 8 + severityOf(e.outcome);
   const fields: [string, string | number | null | undefined][] = [
-    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['hash', e.hash],
+    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['reason', e.reason], ['hash', e.hash],
   ];
   const sd = fields.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}="${param(String(v))}"`).join(' ');
   const header = `<${pri}>1 ${e.ts} ${token(e.host, 255)} ${APP} ${opts.pid ?? process.pid} ${token(e.step, 32)}`;

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { AUDIT_STEPS, FIELDS, GENESIS, hashRecord, type AuditRecord } from './chain.js';
+import { AUDIT_STEPS, FIELDS, GENESIS, OPTIONAL_FIELDS, hashRecord, type AuditRecord } from './chain.js';
 
 export type VerifyResult =
   | { ok: true; records: number; lastHash: string; hosts: string[] }
@@ -19,7 +19,7 @@ function malformed(rec: unknown): string | null {
   if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return 'not a JSON object';
   const keys = Object.keys(rec);
   const missing = FIELDS.filter((k) => !keys.includes(k));
-  const extra = keys.filter((k) => !(FIELDS as readonly string[]).includes(k));
+  const extra = keys.filter((k) => !(FIELDS as readonly string[]).includes(k) && !(OPTIONAL_FIELDS as readonly string[]).includes(k));
   if (missing.length || extra.length) return `wrong fields (missing: ${missing.join(',') || '-'}; unexpected: ${extra.join(',') || '-'})`;
   const r = rec as Record<string, unknown>;
   if (!Number.isSafeInteger(r.seq)) return 'seq is not an integer';
@@ -27,6 +27,7 @@ function malformed(rec: unknown): string | null {
   if (!(AUDIT_STEPS as readonly unknown[]).includes(r.step)) return 'unknown step';
   for (const k of ['host', 'outcome', 'client'] as const) if (typeof r[k] !== 'string') return `${k} is not a string`;
   if (r.user !== null && typeof r.user !== 'string') return 'user is not a string or null';
+  if ('reason' in r && typeof r.reason !== 'string') return 'reason is not a string';
   if (typeof r.prev !== 'string' || !HEX64.test(r.prev) || typeof r.hash !== 'string' || !HEX64.test(r.hash)) return 'prev/hash is not a sha256';
   return null;
 }

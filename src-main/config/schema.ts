@@ -5,6 +5,7 @@ import { LANGS } from '../core/contract.js';
 import { DEFAULT_LIMITS, LIMIT_KINDS, type LimitKind } from '../core/throttle.js';
 import { adminSchema } from './admin.js';
 import { auditSchema } from './audit.js';
+import { deskSchema } from './desk.js';
 import { directorySchema } from './directory.js';
 import { passwordSchema } from './password.js';
 import { smsSchema } from './sms.js';
@@ -91,6 +92,8 @@ export const configSchema = z
     store: storeSchema.default({ type: 'memory' }),
     /** The servicedesk's listener: status, unblock, health, /metrics (config/admin.ts). Off by default. */
     admin: adminSchema.prefault({}),
+    /** The servicedesk's pages on the admin listener: agents sign in with their own account (config/desk.ts). */
+    desk: deskSchema.prefault({}),
     server: z
       .object(serverFields)
       .strict()
@@ -102,6 +105,8 @@ export const configSchema = z
     if (p.type === 'outbox' && c.directory.type !== 'demo' && !p.allowRealDirectory) {
       ctx.addIssue({ code: 'custom', path: ['sms', 'provider'], message: 'the demo SMS outbox writes codes to a file; with a real directory configure twilio-messaging or twilio-verify (or, in a test lab only, set allowRealDirectory: true)' });
     }
+    if (c.desk.enabled && !c.admin.enabled) ctx.addIssue({ code: 'custom', path: ['desk', 'enabled'], message: 'the servicedesk pages live on the admin listener: set admin.enabled too' });
+    if (c.desk.enabled && c.directory.type === 'ad' && !c.desk.groups) ctx.addIssue({ code: 'custom', path: ['desk', 'groups'], message: 'name the servicedesk and auditor groups (their distinguished names)' });
     const t = c.server.timeouts;
     if (t.headersSeconds > t.requestSeconds) {
       ctx.addIssue({ code: 'custom', path: ['server', 'timeouts', 'headersSeconds'], message: `must be at most requestSeconds (${t.requestSeconds}): the headers are part of the request` });

@@ -93,6 +93,11 @@ export const DEFAULT_TEMPLATES = {
     nl: '{organisation}: je account is zojuist ontgrendeld. Was jij dit niet? Bel direct de servicedesk.',
     en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now.',
   },
+  /** The servicedesk's own purpose: the caller reads this code back to the agent (src-main/desk/verify.ts). */
+  desk: {
+    nl: 'De servicedesk vraagt je deze code voor te lezen: {code}',
+    en: 'The service desk asks you to read out this code: {code}',
+  },
 };
 
 export const DEFAULT_CHANNEL_NAME = { nl: 'sms', en: 'SMS' };
@@ -117,6 +122,7 @@ export const smsSchema = z
         code: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.code),
         changed: template.default(DEFAULT_TEMPLATES.changed),
         unlocked: template.default(DEFAULT_TEMPLATES.unlocked),
+        desk: template.refine(hasCode, 'the servicedesk text must contain {code}').default(DEFAULT_TEMPLATES.desk),
       })
       .strict()
       .default(DEFAULT_TEMPLATES),

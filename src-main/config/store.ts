@@ -26,6 +26,11 @@ export const storeSchema = z.discriminatedUnion('type', [
       caFile: z.string().optional(),
       /** Upper bound for one Redis command; a stuck Redis fails the step (closed) instead of hanging the kiosk. */
       commandTimeoutMs: z.number().int().min(100).max(10_000).default(2000),
+      /**
+       * Start even without TLS (rediss://) and a password: only for a Redis on this host, reachable by nothing
+       * else. Start-up prints a warning. Without it, start-up refuses (redis-client.ts).
+       */
+      allowPlainRedis: z.boolean().default(false),
     })
     .strict(),
 ]);

@@ -11,20 +11,21 @@
 // Terms shorter than 3 are ignored; terms of 3–4 characters match exactly only (one edit away from "mei" is
 // half the language); terms of 5 or more also match one substitution, insertion or deletion away (Levenshtein 1).
 
+import { foldKey } from './fold.js';
+
 export const MIN_POINTS = 5;
 const MIN_TERM = 3;
 const MIN_FUZZY = 5;
 const MAX_TERM = 24;
 
-// Upper case first: some letters only decompose in it (ᾀ → ἈΙ). Letters without a combining mark, so NFKD alone does not strip them (policy.ts fold() has the same table).
-const BASE: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss', ς: 'σ' };
 const SUBSTITUTIONS: Record<string, string> = {
   '0': 'o', '1': 'l', i: 'l', '|': 'l', '3': 'e', '€': 'e', '4': 'a', '@': 'a', '5': 's', '$': 's', '7': 't', '+': 't', '8': 'b', '9': 'g',
 };
-const MAPPED = new RegExp(`[${Object.keys({ ...BASE, ...SUBSTITUTIONS }).join('').replace(/[$|+]/g, '\\$&')}]`, 'gu');
+const MAPPED = new RegExp(`[${Object.keys(SUBSTITUTIONS).join('').replace(/[$|+]/g, '\\$&')}]`, 'gu');
 
-const once = (s: string): string =>
-  s.toUpperCase().normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase().replace(MAPPED, (c) => SUBSTITUTIONS[BASE[c] ?? c] ?? BASE[c] ?? c);
+// The product's one folding (core/fold.ts: width, invisibles, marks, case, Latin look-alikes), then the digits
+// and signs people type for letters.
+const once = (s: string): string => foldKey(s).replace(MAPPED, (c) => SUBSTITUTIONS[c]!);
 
 /**
  * The comparison form of a password or a banned term: compatibility forms folded (ｗ → w, ﬁ → fi), accents and

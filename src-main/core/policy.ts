@@ -2,16 +2,16 @@
 // directory adds (its minimum length, AD complexity, its history length) and the banned-password rule.
 // Pure and dependency-free: the renderer imports it for the live checklist; the server decides with the same code.
 import type { PasswordPolicy, RuleResult } from './contract.js';
+import { foldKey } from './fold.js';
 
 /** Defaults: the manual's (history 5), no AD complexity, no banned rule. */
 export type PolicyOptions = { minLength: number; forbiddenWords: readonly string[] } & Partial<Pick<PasswordPolicy, 'complexity' | 'history' | 'banned'>>;
 
-// Letters that carry no combining mark in Unicode, so NFD alone does not strip them.
-const BASE_LETTERS: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss' };
-
-/** Case- and accent-insensitive comparison form: "Eléonore" → "eleonore", "Çağrı" → "cagri". */
-export const fold = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[ıøłđæœß]/g, (c) => BASE_LETTERS[c] ?? c);
+/**
+ * Case-, accent-, width- and look-alike-insensitive comparison form (core/fold.ts, the same folding as the
+ * budget keys): "Eléonore" → "eleonore", "Çağrı" → "cagri", "Ｊａｎｓｓｅｎ", "Janſſen", "Jan\u200bssen" → "janssen".
+ */
+export const fold = foldKey;
 
 // Dutch surname particles ("van der Berg"): too common to ban on their own.
 const PARTICLES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'op', 'in', "'t", 'la', 'le', 'du', 'von']);

@@ -87,7 +87,7 @@ export const PERSON_BUDGETS: readonly { kind: BudgetKind; by: 'name' | 'account'
 
 /** A person's budget keys: every name they may have typed and every account key (objectGUID; not the DN). */
 export function personBudgets(person: { names: string[]; accountIds: string[] }): BudgetRef[] {
-  const keys = { name: [...new Set(person.names)], account: [...new Set(person.accountIds)] };
+  const keys = { name: [...new Set(person.names.map(nameKey))], account: [...new Set(person.accountIds)] };
   return PERSON_BUDGETS.flatMap(({ kind, by }) => keys[by].map((key) => ({ kind, key })));
 }
 

@@ -10,6 +10,8 @@
 // ß as ss, å as a, ø as o (KB 938447) — and a UPN prefix as well as the sAMAccountName. Samba 4.17 matches
 // case-insensitively but not across width or accents (test/peers/samba/FACTS.md).
 
+import { foldKey } from './fold.js';
+
 const MAX_USERNAME = 104; // userPrincipalName's prefix limit; sAMAccountName is 20
 
 /**
@@ -33,27 +35,9 @@ export function normaliseUsername(input: string): string | null {
   return name;
 }
 
-// Letters Windows reads as a base letter that have no Unicode decomposition to strip a mark from (KB 938447,
-// and ø = o as reported for Windows Server 2012 R2); ß and ẞ become ss by case folding below.
-const BASE_LETTERS: Record<string, string> = { ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ł: 'l', ŧ: 't', ı: 'i', ŀ: 'l' };
-
 /**
- * The key of a typed name for its budgets: NFKD (compatibility forms and width, like NFKC), combining marks
- * removed (é → e), invisible default-ignorable characters removed (zero-width space, soft hyphen, variation
- * selectors), stroked letters to their base, then case folded. JavaScript has no full case folding: lower →
- * upper → lower, repeated until stable, merges at least what it merges (ß/ẞ/SS → ss, ς/Σ → σ, ſ → s, K → k)
- * and a little more (ı → i). Folding harder than AD only shares budgets between names, never splits them.
+ * The key of a typed name for its budgets, its audit pseudonym and every search: core/fold.ts, the one folding
+ * of the product (compatibility forms and width, invisible characters, marks, case, Latin look-alikes).
+ * Folding harder than AD only shares budgets between names, never splits them.
  */
-export function nameKey(name: string): string {
-  let key = name;
-  for (let i = 0; i < 4; i++) {
-    // Case first: some capitals carry what their small letter has as a mark (ᾀ → ἈΙ), so marks go after.
-    const next = stripMarks(key.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase()).replace(/[øđðħłŧıŀ]/g, (c) => BASE_LETTERS[c]!);
-    if (next === key) break;
-    key = next;
-  }
-  return key.normalize('NFKC');
-}
-
-/** Decomposed, without combining marks and without invisible characters (Unicode's Default_Ignorable_Code_Point). */
-const stripMarks = (s: string): string => s.normalize('NFKD').replace(/[\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]/gu, '');
+export const nameKey = (name: string): string => foldKey(name);

@@ -28,12 +28,23 @@ export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: Ad
     checks.push(failed('AD least privilege', 'the service account is a protected (admin-level) account (adminCount=1)',
       'use a dedicated account with only "Reset Password" and write lockoutTime/pwdLastSet on the staff OUs'));
   }
-  const oid = pickPolicyHintsOid(root.supportedControl);
-  checks.push(oid
-    ? ok('AD password history on reset', `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
-    : warn('AD password history on reset', 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
-        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this'));
+  checks.push(historyCheck(root.supportedControl));
   return checks;
+}
+
+/**
+ * Whether a reset can enforce password history, from the root DSE's supportedControl. Every AD DC lists dozens of
+ * controls there ([MS-ADTS] 3.1.1.3.4.1), so an empty list means the root DSE could not be read — not that the
+ * control is missing: then it says "not checked" instead of warning that history is not enforced.
+ */
+export function historyCheck(supportedControl: string[]): Check {
+  const title = 'AD password history on reset';
+  if (supportedControl.length === 0) return warn(title, 'not checked: the DC did not show its root DSE (supportedControl)', 'run doctor again when the DC answers; if this stays, the DC hides its root DSE from the service account');
+  const oid = pickPolicyHintsOid(supportedControl);
+  return oid
+    ? ok(title, `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
+    : warn(title, 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
+        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this');
 }
 
 export async function checkTestUser(

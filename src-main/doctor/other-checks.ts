@@ -10,7 +10,9 @@ import { verifyAuditFile } from '../audit/verify.js';
 import type { Directory } from '../core/ports/directory.js';
 import { checkSmsCredentials } from '../sms/check.js';
 import { maskMobile, normaliseMobile } from '../sms/phone.js';
+import { readSecret } from '../config/load.js';
 import { connectRedis, safeUrl } from '../store/redis-client.js';
+import { loadPepper, PEPPER_ENV } from '../store/pepper.js';
 import { failed, ok, reason, warn, type Check } from './report.js';
 
 export async function checkSms(config: Config, env: NodeJS.ProcessEnv, demo: boolean): Promise<Check> {
@@ -23,7 +25,7 @@ export async function checkAudit(config: Config, demo: boolean): Promise<Check> 
   const target = resolveAudit(config.audit);
   if (!target) {
     const detail = 'off: resets leave no audit trail';
-    return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/ResetKiosk/audit/audit-{host}.jsonl)');
+    return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/Wachtwoord vergeten/audit/audit-{host}.jsonl, or /var/lib/wachtwoord-vergeten/audit/audit-{host}.jsonl under the systemd unit)');
   }
   const title = `audit trail ${target.file}`;
   if (await exists(target.file)) {
@@ -51,9 +53,16 @@ export async function checkStore(config: Config, env: NodeJS.ProcessEnv): Promis
   if (store.type === 'memory') return ok('store', 'in memory (one host; use store.type "redis" to run several)');
   const title = `store Redis ${safeUrl(store.url)}`;
   try {
+    loadPepper(store, env);
+  } catch (e) {
+    return failed(title, reason(e), `set ${PEPPER_ENV} (or ${PEPPER_ENV}_FILE) to the same value on every host`);
+  }
+  try {
     const redis = await connectRedis(store, silentLogger, env);
     await redis.quit();
-    return ok(title, 'answers PING (sessions and limits shared by all hosts)');
+    const plain = !store.url.startsWith('rediss://') || !readSecret(store.passwordEnv, env);
+    if (plain) return warn(title, 'answers PING, but without TLS or a password (store.allowPlainRedis)', 'use rediss:// with caFile and a password unless Redis runs on this host only');
+    return ok(title, 'answers PING over TLS with a password; codes and keys keyed with the server secret (sessions and limits shared by all hosts)');
   } catch (e) {
     return failed(title, reason(e), `check store.url, the password in ${store.passwordEnv}, and the firewall`);
   }

@@ -25,7 +25,9 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
   try {
     config = loadConfig(opts.configPath);
   } catch (e) {
-    add(failed(`config ${opts.configPath ?? ''}`.trim(), e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e), 'fix the fields named above (see resources/config.example.json)'));
+    const unreadable = e instanceof ConfigError && e.message.startsWith('cannot read');
+    const fix = unreadable ? 'check the path, and that this account may read the file' : 'fix the fields named above (see resources/config.example.json)';
+    add(failed(`config ${opts.configPath ?? ''}`.trim(), e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e), fix));
     return checks;
   }
   const demo = config.directory.type === 'demo';

@@ -10,18 +10,20 @@ import { pino } from 'pino';
 import type { Logger } from '../core/ports/log.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
-import { parseKioskArgs } from './args.js';
-import { enforcesTrust, hostTrustDeps, trustCheck } from './file-trust.js';
-import { idleSeconds, KioskLifecycle } from './lifecycle.js';
-import { setupLocalMode, type LocalMode } from './local-mode.js';
-import { logoffBeforeSettings, runLogoff, shouldLogoff } from './logoff.js';
-import { planKiosk, type KioskPlan } from './modes.js';
-import { setupOfflinePage } from './offline.js';
-import { builtPaths, settingsDir, windowsDir } from './paths.js';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './protocol.js';
-import { sessionEnder, startUrlAfter } from './session-end.js';
-import { ElectronStoreSettings } from './settings-store.js';
-import { createKioskWindow, setupContentsHardening } from './window.js';
+import { parseKioskArgs } from './start/args.js';
+import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
+import { idleSeconds, KioskLifecycle } from './session/lifecycle.js';
+import { setupLocalMode, type LocalMode } from './local/local-mode.js';
+import { logoffBeforeSettings, runLogoff, shouldLogoff } from './session/logoff.js';
+import { planKiosk, type KioskPlan } from './start/modes.js';
+import { setupOfflinePage } from './central/offline.js';
+import { loadOfflineTexts } from './central/offline-text.js';
+import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
+import { sessionEnder, startUrlAfter } from './session/session-end.js';
+import { watchWizardSignals } from './session/wizard-signal.js';
+import { ElectronStoreSettings } from './start/settings-store.js';
+import { createKioskWindow, setupContentsHardening } from './window/window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseKioskArgs(process.argv, app.isPackaged);
@@ -76,14 +78,14 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
   });
   return new KioskLifecycle({
     idleSeconds: settings.idleSeconds,
-    codeIdleSeconds: local?.codeIdleSeconds,
+    codeIdleSeconds: local?.codeIdleSeconds ?? settings.codeIdleSeconds,
     doneSeconds: settings.doneSeconds,
     systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
 }
 
-function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session, log: Logger): void {
+function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session, lifecycle: KioskLifecycle, log: Logger): void {
   kiosk.win = createKioskWindow({
     BrowserWindow, session: ses, plan, dev: args.dev, log,
     preloadPath: builtPaths(here).preload,
@@ -93,7 +95,12 @@ function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session,
   });
   kiosk.contentsId = kiosk.win.webContents.id;
   kiosk.win.webContents.on('input-event', () => void (kiosk.lastInput = Date.now()));
-  if (plan.mode === 'central') setupOfflinePage({ ses, contents: kiosk.win.webContents, info: { retryUrl: plan.startUrl, servicedesk: settings.servicedesk }, log });
+  // Code step, success, leaving: the wizard's in-page signals, from this window and its origin only (both modes).
+  watchWizardSignals(kiosk.win.webContents, plan.allowedOrigin, (signal) => lifecycle.wizard(signal));
+  if (plan.mode === 'central') {
+    const info = { retryUrl: plan.startUrl, servicedesk: settings.servicedesk, texts: loadOfflineTexts(builtPaths(here).renderer) };
+    setupOfflinePage({ ses, contents: kiosk.win.webContents, info, log });
+  }
   if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
 }
 
@@ -131,13 +138,12 @@ async function start(log: Logger): Promise<void> {
           settingsDir: dir,
           userData: app.getPath('userData'),
           kiosk: () => kiosk.win?.webContents,
-          onWizard: (event) => lifecycle.wizard(event),
           isPackaged: app.isPackaged,
           trustFile: trust,
         })
       : undefined;
   const lifecycle = setupLifecycle(settings, plan, ses, local, log);
-  setupWindow(settings, plan, ses, log);
+  setupWindow(settings, plan, ses, lifecycle, log);
   setupQuit(lifecycle, local);
   lifecycle.start();
   log.info({ mode: plan.mode, kioskId, dev: args.dev, logoff: kiosk.logoffOnFailure, settings: dir }, 'kiosk started');

@@ -1,4 +1,4 @@
-// `report coverage --config PATH [--csv FILE] [--max N] [--page-size N]`: before switching the reset on, how many
+// `report usage …`: usage-command.ts. `report coverage --config PATH [--csv FILE] [--max N] [--page-size N]`: before switching the reset on, how many
 // staff can use it — accounts, enabled, with a usable mobile, with a parsable birthdate, able to use it — over
 // the configured base DNs (demo: the demo people). `--csv` writes, for HR, the usernames that cannot and what is
 // missing (never the values), mode 0600.
@@ -8,16 +8,17 @@ import { loadConfig } from '../config/load.js';
 import { mobileNormaliser } from '../sms/phone.js';
 import { Coverage } from './coverage.js';
 
-const USAGE = 'usage: report coverage [--config PATH] [--csv FILE] [--max N (100000)] [--page-size N (500)]';
+const USAGE = 'usage: report coverage [--config PATH] [--csv FILE] [--max N (100000)] [--page-size N (500)]\n       report usage [--config PATH] [--since 30d] [--csv FILE]';
 
 export async function reportCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string' }, csv: { type: 'string' }, max: { type: 'string' }, 'page-size': { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string' }, csv: { type: 'string' }, max: { type: 'string' }, 'page-size': { type: 'string' }, since: { type: 'string' } } });
   } catch (e) {
     return (out(`${(e as Error).message}\n${USAGE}`), 2);
   }
   const { values: v, positionals } = parsed;
+  if (positionals[0] === 'usage') return (await import('./usage-command.js')).usageCommand(argv.filter((a) => a !== 'usage'), out);
   const max = Number(v.max ?? 100_000);
   const pageSize = Number(v['page-size'] ?? 500);
   if (positionals[0] !== 'coverage' || !(Number.isInteger(max) && max > 0) || !(Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 1000)) return (out(USAGE), 2);

@@ -26,6 +26,11 @@ export const kioskSettingsSchema = z
     kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
     /** Seconds without keyboard, mouse or touch input before everything is wiped (default 90 s, docs/windows-kiosk.md). */
     idleSeconds: z.number().int().min(15).max(600).default(90),
+    /**
+     * Central mode: the idle limit while the wizard waits for a code (the central service's security.codeIdleSeconds,
+     * or its codeTtlSeconds when that is not set; at least idleSeconds). Local mode takes the core config's.
+     */
+    codeIdleSeconds: z.number().int().min(15).max(1800).default(300),
     /** Seconds the success screen stays before the wipe (and logoff), so the nurse can read the list. */
     doneSeconds: z.number().int().min(5).max(120).default(20),
     /** Local mode: overrides the core config's language. */

@@ -8,7 +8,7 @@ import { LocalCodeChannel } from './local-code.js';
 import { renderMessage } from './messages.js';
 
 export type Sms = { codeChannel: CodeChannel; notices: SmsSender | undefined; describe: string };
-export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv };
+export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; /** store/pepper.ts */ pepper: Buffer };
 
 /** Throws ConfigError when Twilio credentials are missing or malformed (fail fast at start-up). */
 export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger): Promise<Sms> {
@@ -19,7 +19,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
     case 'outbox': {
       const { defaultOutboxPath, OutboxSender } = await import('./outbox.js');
       const sender = await OutboxSender.open(provider.file ?? defaultOutboxPath(ctx.env));
-      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
+      return { codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
     }
     case 'twilio-messaging': {
       const { createTwilioClient } = await import('./twilio-client.js');
@@ -30,7 +30,7 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
       warnBaseUrl(provider.baseUrl, log);
       const describe = `SMS: Twilio Messaging ${describeSender(from)} (${twilio.auth}, timeout ${provider.timeoutMs} ms)`;
       log.info({ provider: provider.type, auth: twilio.auth }, describe);
-      return { codeChannel: new LocalCodeChannel(sender, codeText), notices: sender, describe };
+      return { codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper), notices: sender, describe };
     }
     case 'twilio-verify': {
       const { createTwilioClient } = await import('./twilio-client.js');

@@ -7,16 +7,18 @@ export class LocalCodeChannel implements CodeChannel {
   constructor(
     private readonly sender: SmsSender,
     private readonly message: (code: string, lang: Lang) => string,
+    /** The store's server secret (store/pepper.ts): the stored hash is useless without it. */
+    private readonly pepper: Buffer,
   ) {}
 
   async issue(to: string, lang: Lang): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     const code = generateCode();
     const sent = await this.sender.send(to, this.message(code, lang));
     if (!sent.ok) return sent;
-    return { ok: true, issued: { kind: 'local', ...hashCode(code) } };
+    return { ok: true, issued: { kind: 'local', ...hashCode(code, this.pepper) } };
   }
 
   check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
-    return Promise.resolve(issued.kind === 'local' && codeMatches(code, issued) ? 'valid' : 'invalid');
+    return Promise.resolve(issued.kind === 'local' && codeMatches(code, issued, this.pepper) ? 'valid' : 'invalid');
   }
 }

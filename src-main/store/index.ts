@@ -5,10 +5,11 @@ import type { Logger } from '../core/ports/log.js';
 import { MemorySessionStore } from './memory-sessions.js';
 import type { SessionStore } from '../core/ports/store.js';
 import { memoryLimiters, type LimiterFactory } from '../core/throttle.js';
+import { loadPepper } from './pepper.js';
 
 export type Store = { sessions: SessionStore; limiters: LimiterFactory; probes: Probe[]; describe: string; close(): Promise<void> };
 
-export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.ProcessEnv = process.env, pepper: Buffer = loadPepper(config, env)): Promise<Store> {
   switch (config.type) {
     case 'memory': {
       const sessions = new MemorySessionStore();
@@ -21,8 +22,8 @@ export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.
       const { RedisSessionStore } = await import('./redis-sessions.js');
       const redis = await connectRedis(config, log, env);
       return {
-        sessions: new RedisSessionStore(redis, config.keyPrefix),
-        limiters: redisLimiters(redis, config.keyPrefix),
+        sessions: new RedisSessionStore(redis, config.keyPrefix, pepper),
+        limiters: redisLimiters(redis, config.keyPrefix, pepper),
         probes: [{ name: 'redis', check: async () => void (await redis.ping()) }],
         describe: `sessions and limits: Redis ${safeUrl(config.url)} (prefix ${config.keyPrefix}; shared by all hosts)`,
         async close() {

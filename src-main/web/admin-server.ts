@@ -14,6 +14,7 @@ import { loadTokens } from '../admin/tokens.js';
 import type { Logger } from '../core/ports/log.js';
 import { answerErrors } from './errors.js';
 import { readinessChecker } from './readyz.js';
+import { isDeskPath, registerDesk } from './desk-server.js';
 import { logRequests } from './request-log.js';
 
 const person = z.object({ user: z.string().min(1).max(256).optional(), account: z.string().min(1).max(512).optional() }).strict().refine((p) => p.user || p.account, 'user or account');
@@ -25,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv }): Promise<FastifyInstance> {
+export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv; rendererDir?: string; now?: () => number }): Promise<FastifyInstance> {
   const cfg = app.config.admin;
   const { log } = opts;
   const metrics = app.metrics;
@@ -56,6 +57,9 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
       if (!(e instanceof RateLimiterRes)) throw e;
       return reply.code(429).header('retry-after', String(Math.ceil(e.msBeforeNext / 1000))).send({ ok: false, code: 'rate_limited' });
     }
+    // The servicedesk pages: the agent's session decides (web/desk-server.ts). The matched route, not the raw URL,
+    // so no spelling of a path (`/desk/../admin/…`) reaches an admin route without a token.
+    if (isDeskPath(req.routeOptions.url ?? '')) return;
     const label = tokenLabel(req.headers.authorization);
     if (!label) {
       // Not awaited: the 401 must not wait for (or be timed by) the audit disk.
@@ -64,6 +68,9 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
     }
     req.admin = label;
   });
+
+  // Secure cookies with TLS here or, beyond loopback, with the TLS proxy that must then be in front.
+  if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https || cfg.allowNonLoopback, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
 
   server.get('/admin/status', async (req, reply) => {
     const q = person.safeParse(req.query);

@@ -1,18 +1,21 @@
-// The kiosk's offline page (central mode, src-main/electron/offline*.ts) in a real Chromium, since Electron cannot run
+// The kiosk's offline page (central mode, src-main/electron/central/offline*.ts) in a real Chromium, since Electron cannot run
 // here: served by the same handler and headers as app://kiosk (over plain HTTP for the browser), it renders with
 // its style sheet and no CSP complaint, passes axe, and the kiosk CSP stops a script injected into it.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { serveOfflineRequest } from '../../src-main/electron/offline.js';
-import { OFFLINE_TEXT, offlineUrl } from '../../src-main/electron/offline-page.js';
+import { serveOfflineRequest } from '../../src-main/electron/central/offline.js';
+import { offlineUrl } from '../../src-main/electron/central/offline-page.js';
+import { loadOfflineTexts } from '../../src-main/electron/central/offline-text.js';
 import { parseSettings } from '../../src-main/settings/schema.js';
 
 const CENTRAL = 'https://reset.zorg.example/';
+/** The words as the build wrote them for the kiosk (dist/renderer/offline-text.json): the shipped file. */
+const OFFLINE_TEXT = loadOfflineTexts('dist/renderer');
 let server: Server;
 let base = '';
 test.beforeAll(async () => {
-  const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk };
+  const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk, texts: OFFLINE_TEXT };
   server = createServer(async (req, res) => {
     const answer = serveOfflineRequest(`app://kiosk${req.url ?? '/'}`, info);
     res.writeHead(answer.status, Object.fromEntries(answer.headers));

@@ -1,4 +1,4 @@
-// Finds the Electron binary the kiosk app tests launch, the way `npm start` does (dist/main/electron/launch.js:
+// Finds the Electron binary the kiosk app tests launch, the way `npm start` does (dist/main/launch.js:
 // path.txt, dist/, ELECTRON_OVERRIDE_DIST_PATH; never a download). Without one these tests cannot run, and that is
 // said loudly: `npm run test:electron-app` fails with the reason, `npm test` prints NOT RUN (never a pass).
 // As a script: prints the binary's path (exit 0), or the banner on stderr (exit 3).
@@ -25,7 +25,7 @@ export function notRunBanner(reason) {
 /** { ok: true, path } or { ok: false, reason }; the build must exist (npm run build). */
 export async function findElectron(env = process.env) {
   for (const f of BUILT) if (!existsSync(join(ROOT, f))) return { ok: false, reason: `${f} is missing: run \`npm run build\` first` };
-  const { electronPackageDir, resolveElectronBinary } = await import(pathToFileURL(join(ROOT, 'dist/main/electron/launch.js')).href);
+  const { electronPackageDir, resolveElectronBinary } = await import(pathToFileURL(join(ROOT, 'dist/main/launch.js')).href);
   return resolveElectronBinary(electronPackageDir(), env);
 }
 

@@ -1,4 +1,4 @@
-// The kiosk's hardening (src-main/electron/window.ts), proven live in a real Electron: kiosk and full screen, no
+// The kiosk's hardening (src-main/electron/window/window.ts), proven live in a real Electron: kiosk and full screen, no
 // Node in the page, a frozen window.resetKiosk, no new windows, no other origin, no devtools/reload shortcuts.
 // Page code reaches the page's globals through `globalThis` (the tests are type-checked without the DOM library).
 import { expect, test } from '@playwright/test';

@@ -9,8 +9,10 @@ import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OFFLINE_TEXT } from '../../src-main/electron/offline-page.js';
+import { loadOfflineTexts } from '../../src-main/electron/central/offline-text.js';
 import { launchKiosk, windowState, type KioskApp, type PageGlobals } from './support/kiosk-app.js';
+
+const OFFLINE_TEXT = loadOfflineTexts('dist/renderer'); // what the built kiosk shows
 
 const pki = mkdtempSync(join(tmpdir(), 'rk-electron-pki-'));
 function openssl(...args: string[]): void {

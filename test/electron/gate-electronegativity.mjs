@@ -2,7 +2,7 @@
 // Electron security gate (`npm run lint:electron`, called from `npm test`): scans src-main/electron with
 // @doyensec/electronegativity, assuming the pinned Electron version, and fails on any HIGH or MEDIUM
 // finding except PRELOAD_JS_CHECK (which only asks for a review of the preload: see preload-api.ts and
-// test/unit/electron/preload.test.ts). Electronegativity itself always exits 0, hence this gate.
+// test/unit/electron/preload/preload.test.ts). Electronegativity itself always exits 0, hence this gate.
 //
 // Why the library API and not `electronegativity -o x.csv`: in 1.10.3 the CSV writer starts two async
 // writes at once (header with flag "w", rows with flag "a"), so the header overwrites the first 72 bytes

@@ -16,7 +16,9 @@ export class AliasDirectory implements Directory {
 
   async findUser(username: string): Promise<DirectoryUser | null> {
     this.lookups.push(username);
-    return this.people.findUser(this.aliases.get(nameKey(username)) ?? username);
+    const user = await this.people.findUser(this.aliases.get(nameKey(username)) ?? username);
+    // Like AD's userPrincipalName prefix (ad-user.ts): the other name this account answers to.
+    return user && { ...user, aliases: Object.keys(ALIASES).filter((upn) => ALIASES[upn] === user.username) };
   }
 
   resetPassword: Directory['resetPassword'] = (user, password) => this.people.resetPassword(user, password);

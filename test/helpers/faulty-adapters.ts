@@ -1,7 +1,10 @@
 // Fake adapters for the fault matrix: a directory (the demo's people) and a code channel that fail on demand
 // the way the real adapters report failures (DirectoryUnavailableError, ResetOutcome, SendFailure).
 import { setTimeout as sleep } from 'node:timers/promises';
+import { randomBytes } from 'node:crypto';
 import { codeMatches, hashCode } from '../../src-main/core/otp.js';
+
+const PEPPER = randomBytes(32);
 import { DemoDirectory } from '../../src-main/directory/demo.js';
 import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../src-main/core/ports/directory.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/core/ports/sms.js';
@@ -84,11 +87,11 @@ export class FaultyCodeChannel implements CodeChannel {
     if (this.sendFault === 'throws') throw new Error('socket hang up');
     if (this.sendFault) return provider[this.sendFault];
     this.issued++;
-    return { ok: true, issued: { kind: 'local', ...hashCode(FaultyCodeChannel.CODE) } };
+    return { ok: true, issued: { kind: 'local', ...hashCode(FaultyCodeChannel.CODE, PEPPER) } };
   }
 
   async check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
     if (this.checkUnavailable) return 'unavailable';
-    return issued.kind === 'local' && codeMatches(code, issued) ? 'valid' : 'invalid';
+    return issued.kind === 'local' && codeMatches(code, issued, PEPPER) ? 'valid' : 'invalid';
   }
 }

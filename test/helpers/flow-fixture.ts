@@ -1,4 +1,5 @@
 // A reset flow on the demo directory with a capturing SMS sender and a controllable clock, for unit tests.
+import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../src-main/config/load.js';
 import { flowOptions } from '../../src-main/config/runtime.js';
 import { mobileNormaliser } from '../../src-main/sms/phone.js';
@@ -55,7 +56,7 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
   const service = createResetFlow(
     {
       directory,
-      codeChannel: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`),
+      codeChannel: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`, randomBytes(32)),
       notices: sender,
       mobile: mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }),
       sessions: new MemorySessionStore(now),

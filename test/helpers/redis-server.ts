@@ -1,19 +1,33 @@
 // Starts a throwaway redis-server (Debian's `redis-server` package) on a free port in a temp dir: no
 // persistence, a password, bound to 127.0.0.1. `stop()` kills exactly that process and removes the dir.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { makeCerts } from './tls-certs.js';
 
-export type RedisPeer = { url: string; port: number; password: string; stop(): Promise<void> };
+/** The store's server secret the tests give every host (store/pepper.ts): the same on all, like production. */
+export const TEST_PEPPER = 'test-pepper-'.padEnd(48, 'x');
+export const PEPPER_ENV = { RESET_KIOSK_STORE_PEPPER: TEST_PEPPER };
 
-export async function startRedis(): Promise<RedisPeer> {
+export type RedisPeer = { url: string; port: number; password: string; /** With `tls`: the CA that signed the server's certificate. */ caFile?: string; stop(): Promise<void> };
+
+/** `tls`: TLS only (no plain port), a certificate for localhost/127.0.0.1 from a throwaway CA (tls-certs.ts). */
+export async function startRedis(opts: { tls?: boolean } = {}): Promise<RedisPeer> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-redis-'));
   const port = await freePort();
   const password = `test-${process.pid}-${port}`;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--requirepass', password, '--loglevel', 'warning'];
+  const certs = opts.tls ? makeCerts() : undefined;
+  if (certs) {
+    writeFileSync(join(certs.dir, 'server.pem'), certs.cert);
+    writeFileSync(join(certs.dir, 'server.key'), certs.key);
+  }
+  const listen = certs
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', join(certs.dir, 'server.pem'), '--tls-key-file', join(certs.dir, 'server.key'), '--tls-ca-cert-file', certs.caFile, '--tls-auth-clients', 'no']
+    : ['--port', String(port)];
+  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--requirepass', password, '--loglevel', 'warning'];
   const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
@@ -31,9 +45,10 @@ export async function startRedis(): Promise<RedisPeer> {
     }, 50);
   });
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: certs ? `rediss://localhost:${port}` : `redis://127.0.0.1:${port}`,
     port,
     password,
+    ...(certs ? { caFile: certs.caFile } : {}),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -41,6 +56,7 @@ export async function startRedis(): Promise<RedisPeer> {
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+      certs?.remove();
     },
   };
 }

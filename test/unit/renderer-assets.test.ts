@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { serveAppRequest } from '../../src-main/electron/protocol.js';
+import { serveAppRequest } from '../../src-main/electron/window/protocol.js';
 import { loadRendererAssets, RENDERER_TYPES } from '../../src-main/renderer-assets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rk-assets-'));

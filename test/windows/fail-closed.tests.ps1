@@ -28,11 +28,13 @@ function Get-Normalized { $n = Get-ProductValue 'KioskAccount'; $s = Get-WorldSn
 $covered = @{ install = @{}; uninstall = @{} }
 $stats = @{ runs = 0; failed = 0; tolerated = 0 }
 
-# install.ps1, in three set-ups that between them reach every step.
+# install.ps1, in four set-ups that between them reach every step.
 $setups = @(
     @{ Name = 'Enterprise'; Prepare = {}; Params = $CentralParams; Steps = @() },
     @{ Name = 'restart pending'; Prepare = { $global:W.NeedsRestart = @('Client-EmbeddedShellLauncher') }; Params = $CentralParams; Steps = @('restart task') },
-    @{ Name = 'Keyboard Filter'; Prepare = { $global:W.Features['Client-KeyboardFilter'] = 'Enabled' }; Params = ($CentralParams + @{ KeyboardFilter = $true }); Steps = @('keyboard filter') }
+    @{ Name = 'Keyboard Filter'; Prepare = { $global:W.Features['Client-KeyboardFilter'] = 'Enabled' }; Params = ($CentralParams + @{ KeyboardFilter = $true }); Steps = @('keyboard filter') },
+    @{ Name = 'local mode'; Prepare = { (Add-FakeItem 'C:\Users\admin\ad.txt' 'File').Bytes = [Text.Encoding]::UTF8.GetBytes('Svc-Wachtwoord-1') }
+        Params = @{ AppExe = $AppExePath; LocalMode = $true; ConfigFile = 'C:\Users\admin\config.json'; DirectoryPasswordFile = 'C:\Users\admin\ad.txt' }; Steps = @('directory password') }
 )
 foreach ($s in $setups) {
     New-World; & $s.Prepare

@@ -69,6 +69,8 @@ describe('installer.nsh under Wine', () => {
     const r = install('/LOCALMODE /CONFIGFILE="C:\\cfg\\config.json" /KEYBOARDFILTER /NOAPPLOCKER', 0);
     expect(r.code).toBe(0);
     expect(r.calls[0]).toMatch(/-ConfigFile "C:\\cfg\\config.json" -LocalMode -KeyboardFilter -NoAppLocker$/);
+    const k = install('/KIOSKCONFIG="C:\\cfg\\kiosk.json" /CAFILE="C:\\cfg\\ca.pem" /LOCALMODE /DIRECTORYPASSWORDFILE="C:\\cfg\\ad.txt"', 0);
+    expect(k.calls[0]).toContain('-CaFile "C:\\cfg\\ca.pem" -KioskConfig "C:\\cfg\\kiosk.json" -DirectoryPasswordFile "C:\\cfg\\ad.txt" -LocalMode');
   }, 60_000);
 
   it('an unquoted URL is cut at its first "/" (NSIS GetOptions): documented, and install.ps1 refuses "https:"', () => {
@@ -89,7 +91,9 @@ describe('installer.nsh under Wine', () => {
     install('/CENTRALURL="https://r.example" /CAFILE="C:\\ca.pem"', 0);
     const ok = run('C:\\inst\\uninstall.exe /S _?=C:\\inst', 0);
     expect(ok.code).toBe(0);
-    expect(ok.calls[0]).toContain('-File "C:\\inst\\resources\\windows\\uninstall.ps1"');
+    expect(ok.calls[0]).toContain('-File "C:\\inst\\resources\\windows\\uninstall.ps1" -RemoveTileDll');
     expect(run('C:\\inst\\uninstall.exe /S _?=C:\\inst', 1).code).toBe(1);
+    install('/CENTRALURL="https://r.example" /CAFILE="C:\\ca.pem"', 0);
+    expect(run('C:\\inst\\uninstall.exe /S _?=C:\\inst', 3010).code).toBe(3010); // the tile DLL goes at the restart
   }, 120_000);
 });

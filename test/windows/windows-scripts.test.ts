@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { secretFiles } from '../../src-main/electron/paths.js';
+import { secretFiles } from '../../src-main/electron/start/paths.js';
 import { findPwsh } from './tools.js';
 
 const root = process.cwd();
@@ -28,6 +28,8 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
   it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
+  it('issue 23: settings nobody else wrote (5.1 encodings), local-mode AD password across repair/update/rotation, AppLocker under GPO/MDM, uninstall with a loaded hive and a locked DLL, drift task', () =>
+    runPwsh('kiosk-setup.tests.ps1'), 600_000);
 });
 
 describe('what ties the scripts to the project', () => {
@@ -37,8 +39,11 @@ describe('what ties the scripts to the project', () => {
     expect(nsh).toContain('"$INSTDIR\\resources\\windows\\uninstall.ps1"');
     const declared = new Set([...script('install.ps1').matchAll(/\[(?:switch|string)\] \$(\w+)/g)].map((m) => m[1]!));
     const passed = [...nsh.matchAll(/[\s'"]-([A-Z]\w+)/g)].map((m) => m[1]!).filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
-    expect(new Set(passed)).toEqual(new Set(['AppExe', 'TileDll', 'CentralUrl', 'CaFile', 'ConfigFile', 'LocalMode', 'KeyboardFilter', 'NoAppLocker']));
-    for (const p of passed) expect(declared.has(p), p).toBe(true);
+    expect(new Set(passed)).toEqual(
+      new Set(['AppExe', 'TileDll', 'CentralUrl', 'CaFile', 'KioskConfig', 'ConfigFile', 'DirectoryPasswordFile', 'LocalMode', 'KeyboardFilter', 'NoAppLocker', 'RemoveTileDll']),
+    );
+    const declaredUninstall = new Set([...script('uninstall.ps1').matchAll(/\[switch\] \$(\w+)/g)].map((m) => m[1]!));
+    for (const p of passed) expect(declared.has(p) || declaredUninstall.has(p), p).toBe(true);
     expect(nsh).toMatch(/\$\{IfNot\} \$\{isUpdated\}[\s\S]*uninstall\.ps1/); // an update keeps the kiosk
   });
 

@@ -28,7 +28,8 @@ export type AuditOutcome =
   | Extract<ErrorCode, 'code_wrong'>
   | Exclude<ResetOutcome, { ok: true }>['reason']
   | Exclude<UnlockOutcome, { ok: true }>['reason']
-  | 'status' | 'unblock' | 'unblock_nothing_blocked' | 'unauthorized'; // the servicedesk's actions (admin/)
+  | 'status' | 'unblock' | 'unblock_nothing_blocked' | 'unauthorized' // the servicedesk's actions (admin/)
+  | `desk_${string}`; // the servicedesk pages' actions (src-main/desk, web/desk-*.ts), named there
 
 export type AuditEvent = {
   step: AuditStep;
@@ -42,6 +43,8 @@ export type AuditEvent = {
   budget?: BudgetKind;
   /** Why the provider did not send a code (`code_sent` only). */
   smsFailure?: SendFailure['reason'];
+  /** A servicedesk action's reason, as the agent typed it (desk: one line, at most 200 characters). */
+  reason?: string;
 };
 
 export interface AuditSink {

@@ -11,6 +11,8 @@ export interface DirectoryUser {
    */
   accountKey: string;
   username: string;
+  /** Other names the account answers to (AD: the userPrincipalName prefix): `unblock` clears their budgets too. */
+  aliases?: string[];
   givenName: string;
   surname: string;
   displayName: string;

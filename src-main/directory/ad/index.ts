@@ -7,3 +7,4 @@ export { describeError, ldapCode } from './errors.js';
 export { pickPolicyHintsOid } from './policy-hints.js';
 export { probeServiceAccount, probeTls, readPolicyOverview, readStoredValues, type PsoListing } from './probes.js';
 export { adConnectionSettings } from './settings.js';
+export { AdDeskDirectory, type AdAgent, type AgentGroups, type AgentRole } from './desk.js';

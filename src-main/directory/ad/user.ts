@@ -65,6 +65,7 @@ export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
     id: entry.dn,
     accountKey: accountKeyOf(entry),
     username: get('sAMAccountName') ?? entry.dn,
+    aliases: [get('userPrincipalName')?.split('@')[0]].filter((n): n is string => !!n),
     givenName,
     surname,
     displayName: get(a.displayName) ?? `${givenName} ${surname}`.trim(),

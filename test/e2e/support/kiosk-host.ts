@@ -1,5 +1,5 @@
 // The wizard as the Electron kiosk runs it, in Chromium: a stand-in for the preload's frozen window.resetKiosk
-// (src-main/electron/preload-api.ts), installed before the page's scripts. It forwards each call to the same web
+// (src-main/electron/preload/preload-api.ts), installed before the page's scripts. It forwards each call to the same web
 // host over HTTP and records it, so a test sees what main's IPC handler would get (a `cancel` without a session
 // is the person leaving: wizard-tracker.ts turns it into a logoff; its unit tests prove that side).
 import type { Page } from '@playwright/test';

@@ -13,7 +13,7 @@ import { parseConfig } from '../../../src-main/config/load.js';
 import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
 import { buildServer } from '../../../src-main/web/server.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
-import { startRedis, type RedisPeer } from '../../helpers/redis-server.js';
+import { PEPPER_ENV, startRedis, type RedisPeer } from '../../helpers/redis-server.js';
 import { useDc } from './dc.js';
 import { captureLog } from '../../helpers/log-capture.js';
 import { lastCode as codeIn, readOutbox } from '../../helpers/sms.js';
@@ -62,7 +62,8 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
   beforeAll(async () => {
     redis = await startRedis();
     process.env[REDIS_ENV] = redis.password;
-    const shared = { store: { type: 'redis', url: redis.url, passwordEnv: REDIS_ENV }, security: { identityFloorMs: 0, resendAfterSeconds: 1 } };
+    Object.assign(process.env, PEPPER_ENV); // every host the same server secret (store/pepper.ts)
+    const shared = { store: { type: 'redis', url: redis.url, passwordEnv: REDIS_ENV, allowPlainRedis: true }, security: { identityFloorMs: 0, resendAfterSeconds: 1 } };
     await host(shared, LIMITS);
     await host(shared, LIMITS);
     // More accounts like bvdberg, one per test, so each test starts from full budgets.
@@ -74,6 +75,7 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
     for (const h of hosts) await h.close();
     for (const a of apps) await a.close();
     delete process.env[REDIS_ENV];
+    for (const k of Object.keys(PEPPER_ENV)) delete process.env[k];
     await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -119,7 +121,7 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
   it('one code budget: 15 checks a day over any codes, sessions, names and hosts', async () => {
     // Two more hosts whose SMS budget (10) outlasts the code budget (15 = 5 codes × 3), so the code budget binds.
     const more = { ...LIMITS, smsPerUser: { points: 10, durationSeconds: DAY }, smsPerAccount: { points: 10, durationSeconds: DAY } };
-    const shared = { store: { type: 'redis', url: redis.url, passwordEnv: REDIS_ENV, keyPrefix: 'rk-codes:' }, security: { identityFloorMs: 0, resendAfterSeconds: 1 } };
+    const shared = { store: { type: 'redis', url: redis.url, passwordEnv: REDIS_ENV, keyPrefix: 'rk-codes:', allowPlainRedis: true }, security: { identityFloorMs: 0, resendAfterSeconds: 1 } };
     const pair = [await host(shared, more), await host(shared, more)];
     const names = ['ddevries', 'daan.devries', 'DDEVRIES@kiosk.test', 'Daan.DeVries', 'KIOSK\\ddevries', 'daan.devries@kiosk.test'];
     const first = async (i: number) => {

@@ -46,6 +46,7 @@ describe.skipIf(!dc)('AD findUser (Samba AD DC)', () => {
         birthdate: '1984-10-01',
         mobile: '+31612345678',
         disabled: false,
+        aliases: ['A.Janssen'], // the UPN's prefix: another name of the same account (unblock and search fold both)
       });
     }
   });

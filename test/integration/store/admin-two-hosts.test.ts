@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
 import { buildAdminServer } from '../../../src-main/web/admin-server.js';
 import { buildServer } from '../../../src-main/web/server.js';
 import { demoApp, RELAXED_LIMITS, type DemoApp } from '../../helpers/demo-app.js';
-import { startRedis, type RedisPeer } from '../../helpers/redis-server.js';
+import { PEPPER_ENV, startRedis, type RedisPeer } from '../../helpers/redis-server.js';
 
 const TOKEN = 'e'.repeat(64);
 let peer: RedisPeer;
@@ -26,11 +26,11 @@ beforeAll(async () => {
     const d = await demoApp({
       outbox: join(shared, 'outbox.jsonl'),
       config: {
-        store: { type: 'redis', url: peer.url, passwordEnv: 'RK_ADMIN_REDIS_PASSWORD' },
+        store: { type: 'redis', url: peer.url, passwordEnv: 'RK_ADMIN_REDIS_PASSWORD', allowPlainRedis: true },
         audit: { file: join(shared, 'audit-{host}.jsonl'), host: name },
         admin: { enabled: true, port: 0 },
       },
-      overrides: { env: { RK_ADMIN_REDIS_PASSWORD: peer.password }, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser } },
+      overrides: { env: { RK_ADMIN_REDIS_PASSWORD: peer.password, ...PEPPER_ENV }, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser } },
     });
     const admin = await buildAdminServer(d.app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: TOKEN } });
     hosts.push({ d, server: await buildServer(d.app, { log: silentLogger }), admin, adminUrl: await admin.listen({ host: '127.0.0.1', port: 0 }) });

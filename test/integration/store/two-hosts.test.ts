@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
 import { verifyAuditFile } from '../../../src-main/audit/verify.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { ANNA, ELEONORE, MARIEKE } from '../../helpers/demo-users.js';
-import { startRedis, type RedisPeer } from '../../helpers/redis-server.js';
+import { PEPPER_ENV, startRedis, type RedisPeer } from '../../helpers/redis-server.js';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
 
 const ENV = 'RK_TWO_HOSTS_REDIS_PASSWORD';
@@ -24,9 +24,9 @@ beforeAll(async () => {
     hosts.push(
       await webHost({
         outbox: join(shared, 'outbox.jsonl'), // the phone: both hosts text to it
-        config: { store: { type: 'redis', url: peer.url, passwordEnv: ENV }, audit: { file: join(shared, 'audit-{host}.jsonl'), host: name } },
+        config: { store: { type: 'redis', url: peer.url, passwordEnv: ENV, allowPlainRedis: true }, audit: { file: join(shared, 'audit-{host}.jsonl'), host: name } },
         // Relaxed per-kiosk limits (one test client makes many calls); the per-user and per-code limits are the real ones.
-        overrides: { env: { [ENV]: peer.password }, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, codeChecks: DEFAULT_LIMITS.codeChecks } },
+        overrides: { env: { [ENV]: peer.password, ...PEPPER_ENV }, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, codeChecks: DEFAULT_LIMITS.codeChecks } },
       }),
     );
   }

@@ -1,6 +1,6 @@
 // main.ts refuses to start on settings it cannot trust (issue 13): a kiosk.json others may write, and — in an
 // installed kiosk — a missing one at its fixed place, whatever RESET_KIOSK_SETTINGS_DIR says. Fake Electron as in
-// main.test.ts: no window is ever created, the refusal is logged, and the app exits 1.
+// main.test.ts (the real electron-store reads kiosk.json): no window is ever created, the refusal is logged, and the app exits 1.
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,15 +14,16 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => join(fake.dir, name),
+    getVersion: () => '0.0.0-test',
     quit: () => fake.calls.push('quit'),
     exit: (code: number) => fake.calls.push(`exit ${code}`),
   });
   Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged }); // Object.assign would copy a getter's value
   const session = { fromPartition: () => ({ getUserAgent: () => 'x', setUserAgent: () => {} }) };
   class BrowserWindow { constructor() { fake.windows++; } }
-  return { app, BrowserWindow, session, ipcMain: {}, Menu: { setApplicationMenu: () => {} }, powerMonitor: {}, protocol: { registerSchemesAsPrivileged: () => {} }, safeStorage: {} };
+  const electron = { app, BrowserWindow, session, ipcMain: { on: () => {} }, Menu: { setApplicationMenu: () => {} }, powerMonitor: {}, protocol: { registerSchemesAsPrivileged: () => {} }, safeStorage: {} };
+  return { ...electron, default: electron }; // electron-store's `import electron from 'electron'`
 });
-vi.mock('electron-store', () => ({ default: class { path = join(fake.dir, 'settings', 'kiosk.json'); store = JSON.parse(readFileSync(this.path, 'utf8')); } }));
 
 const env = { ...process.env };
 const argv = process.argv;

@@ -1,5 +1,5 @@
-// main.ts as Electron would run it, with electron and electron-store replaced by fakes (vi.mock: the real
-// electron package is never loaded, so nothing tries to download its binary). Proves the wiring the pure
+// main.ts as Electron would run it, with electron replaced by a fake (vi.mock: the real electron package is never
+// loaded, so nothing tries to download its binary); the settings come through the real electron-store. Proves the wiring the pure
 // tests cannot: start-up order, the local-mode core behind real IPC handlers, app:// serving the built
 // wizard, the window, and the idle and end-of-wizard wipes.
 import type { EventEmitter } from 'node:events';
@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { forwardEach, type ResetApi } from '../../../src-main/core/contract.js';
-import { CHANNELS } from '../../../src-main/electron/channels.js';
-import { KIOSK_CSP } from '../../../src-main/electron/csp.js';
+import { CHANNELS } from '../../../src-main/electron/preload/channels.js';
+import { KIOSK_CSP } from '../../../src-main/electron/window/csp.js';
 import { lastCode, readOutbox } from '../../helpers/sms.js';
 import { walkTo } from '../../helpers/walk.js';
 
@@ -32,6 +32,7 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: () => (fake.calls.push('lock'), true),
     whenReady: () => (fake.calls.push('whenReady'), Promise.resolve()),
     getPath: (name: string) => `${fake.dir}/${name}`,
+    getVersion: () => '0.0.0-test',
     quit: () => fake.calls.push('quit'),
     exit: (code: number) => fake.calls.push(`exit ${code}`),
   });
@@ -63,22 +64,24 @@ vi.mock('electron', async () => {
     clearStorageData: async () => void fake.calls.push('clearStorageData'), clearCache: async () => void fake.calls.push('clearCache'),
   });
   fake.session = ses;
-  return {
+  const electron = {
     app, BrowserWindow,
-    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h) },
+    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h), on: () => {} }, // on: electron-store's own channel
     Menu: { setApplicationMenu: () => fake.calls.push('menu null') },
     powerMonitor: { getSystemIdleTime: () => fake.idle },
     protocol: { registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`) },
     safeStorage: { isAsyncEncryptionAvailable: async () => true, encryptStringAsync: async (s: string) => Buffer.from(s), decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }) },
     session: { fromPartition: (p: string) => (fake.calls.push(`partition ${p}`), ses) },
   };
+  return { ...electron, default: electron }; // electron-store's `import electron from 'electron'`
 });
-vi.mock('electron-store', () => ({ default: class { path = `${fake.dir}/kiosk.json`; store = {}; } }));
 
 const argv = process.argv;
 let outbox: string;
 let win: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({ sender, senderFrame: { url, parent: null } });
+/** The wizard's in-page signal as Electron reports it (did-navigate-in-page: url, isMainFrame). */
+const signal = (url: string, isMainFrame = true) => win.webContents.emit('did-navigate-in-page', {}, url, isMainFrame);
 const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) => fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
@@ -152,6 +155,7 @@ describe('main.ts wiring (fake Electron)', () => {
   it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {
     const started = await invoke('start', { username: 'A.Janssen' });
     expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true, step: 'code' });
+    signal('app://kiosk/index.html#/kiosk/step/code'); // the wizard shows the code step
     const before = win.urls.length;
     win.webContents.emit('input-event', {}, { type: 'keyDown' }); // the last input: now
     fake.idle = 100_000;
@@ -176,9 +180,14 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
-  it('ends at once when the person leaves: a cancel without a session (Annuleren on the first step)', async () => {
+  it('ends at once when the person leaves (Annuleren on the first step): the wizard\'s signal, not an IPC call', async () => {
     const before = win.urls.length;
-    expect(await invoke('cancel', {})).toEqual({ ok: true });
+    expect(await invoke('cancel', {})).toEqual({ ok: true }); // a cancel without a session ends nothing any more
+    signal('app://kiosk/index.html#/kiosk/end/left', false); // a sub-frame's signal is ignored
+    signal('https://evil.example/#/kiosk/end/left'); // so is another origin's
+    await new Promise((r) => setImmediate(r));
+    expect(win.urls).toHaveLength(before);
+    signal('app://kiosk/index.html#/kiosk/end/left');
     await vi.waitFor(() => expect(win.urls).toHaveLength(before + 1));
     expect(win.urls.at(-1)).toBe('app://kiosk/index.html');
   });
@@ -186,6 +195,7 @@ describe('main.ts wiring (fake Electron)', () => {
   it('wipes doneSeconds after a successful reset', async () => {
     const kiosk: ResetApi = forwardEach((method) => (req) => invoke(method, req));
     await walkTo(kiosk, (to) => lastCode(readOutbox(outbox), to), 'done'); // each answer checked, up to done
+    signal('app://kiosk/index.html#/kiosk/end/done'); // the success screen
     const before = win.urls.length;
     vi.advanceTimersByTime(19_000);
     expect(win.urls).toHaveLength(before);

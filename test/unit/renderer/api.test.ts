@@ -72,6 +72,10 @@ describe('createApi and hostOf', () => {
     const resetKiosk = { ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true, via: 'ipc' })])) } as unknown as ResetApi;
     expect(hostOf({ resetKiosk })).toBe('kiosk');
     expect(hostOf({})).toBe('web');
+    // Central mode: no preload, but the kiosk's session names itself in the user agent (electron/main.ts).
+    const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+    expect(hostOf({ navigator: { userAgent: `${chrome} reset-kiosk/ward-3` } })).toBe('kiosk');
+    expect(hostOf({ navigator: { userAgent: chrome } })).toBe('web');
     expect(await createApi({ resetKiosk }).info({})).toEqual({ ok: true, via: 'ipc' });
     stubFetch(async () => json(200, { ok: true, via: 'http' }));
     expect(await createApi({}).info({})).toEqual({ ok: true, via: 'http' });

@@ -37,13 +37,14 @@ function fakeApi() {
 
 async function at(step: 'birthdate' | 'code' | 'password' | 'done', host: 'kiosk' | 'web' = 'web') {
   const fake = fakeApi();
-  const w = new Wizard(fake.api, host);
+  const signals: string[] = [];
+  const w = new Wizard(fake.api, host, (s) => signals.push(s));
   await w.load();
   await w.start('  A.Janssen ');
   if (step !== 'birthdate') await w.verifyIdentity('01-10-1984');
   if (step === 'password' || step === 'done') await w.verifyCode('123456');
   if (step === 'done') await w.setPassword('Tulp#123Zon', 'Tulp#123Zon');
-  return { w, ...fake };
+  return { w, signals, ...fake };
 }
 
 describe('Wizard', () => {
@@ -119,19 +120,21 @@ describe('Wizard', () => {
   });
 
   it('Annuleren later on cancels the session and keeps the language; on the first step it leaves', async () => {
-    const { w, sent } = await at('birthdate', 'kiosk');
+    const { w, sent, signals } = await at('birthdate', 'kiosk');
     w.setLang('en');
     await w.cancel();
     expect(sent('cancel')).toEqual([{ sessionId: SESSION }]);
-    expect([w.step, w.lang, w.username]).toEqual(['username', 'en', '']);
-    await w.cancel(); // the first step, in the kiosk: "the person leaves" for main (wizard-tracker.ts)
-    expect(sent('cancel')).toEqual([{ sessionId: SESSION }, {}]);
+    expect([w.step, w.lang, w.username, signals]).toEqual(['username', 'en', '', []]);
+    await w.cancel(); // the first step, in the kiosk: "the person leaves" for main (kiosk-signal.ts)
+    expect(sent('cancel')).toEqual([{ sessionId: SESSION }]); // no call: the session was already cancelled
+    expect(signals).toEqual(['end/left']);
     expect(w.lang).toBe('nl');
   });
 
   it('the unlock-only choice: three steps, the unlock right after the code (retried by Volgende), its own title', async () => {
     const { api, sent, queue, fail } = fakeApi();
-    const w = new Wizard(api, 'kiosk');
+    const signals: string[] = [];
+    const w = new Wizard(api, 'kiosk', (s) => signals.push(s));
     await w.load();
     w.choose('unlock');
     expect([w.stepsTotal, w.title]).toEqual([3, 'Gebruikersnaam (stap 1 van 3) – Pantein · Wachtwoord vergeten']);
@@ -146,20 +149,20 @@ describe('Wizard', () => {
     expect([sent('verifyCode').length, sent('unlock').length]).toEqual([1, 2]);
     expect([w.step, w.title]).toEqual(['done', 'Je account is ontgrendeld – Pantein · Wachtwoord vergeten']);
     await w.leave(); // the kiosk's "Afsluiten": main logs off; the next person starts at the first choice
-    expect([w.purpose, sent('cancel')]).toEqual(['reset', [{}]]);
+    expect([w.purpose, sent('cancel'), signals]).toEqual(['reset', [], ['end/left']]);
   });
 
-  it('on the web, leaving only goes back to the start (no call)', async () => {
-    const { w, sent } = await at('done', 'web');
+  it('on the web, leaving only goes back to the start (no call, no signal)', async () => {
+    const { w, sent, signals } = await at('done', 'web');
     await w.leave();
-    expect(sent('cancel')).toEqual([]);
+    expect([sent('cancel'), signals]).toEqual([[], []]);
     expect(w.step).toBe('username');
   });
 
-  it('the kiosk\'s success screen button leaves with a cancel without a session', async () => {
-    const { w, sent } = await at('done', 'kiosk');
+  it('the kiosk\'s success screen button leaves with the end/left signal, and makes no call', async () => {
+    const { w, sent, signals } = await at('done', 'kiosk');
     await w.leave();
-    expect(sent('cancel')).toEqual([{}]);
+    expect([sent('cancel'), signals]).toEqual([[], ['end/left']]);
   });
 
   it('idle wipes in the default language, cancels the session and says why', async () => {

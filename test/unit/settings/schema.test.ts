@@ -7,6 +7,7 @@ describe('kiosk settings schema', () => {
     expect(parseSettings({})).toEqual({
       mode: 'local',
       idleSeconds: 90,
+      codeIdleSeconds: 300,
       doneSeconds: 20,
       language: 'nl',
       branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' },

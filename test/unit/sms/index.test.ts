@@ -1,6 +1,7 @@
 // createSms's outbox branch (the demo): codes we generate go out as the configured text, notices through the
 // same outbox, and the file is the config's or the one the env names (never process.env behind the caller's
 // back). The Twilio branches run against the fake Twilio server: test/integration/sms.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { lastCode, readOutbox } from '../../helpers/sms.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rk-sms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const ctx = { organisation: 'Pantein', codeTtlSeconds: 300 };
+const ctx = { organisation: 'Pantein', codeTtlSeconds: 300, pepper: randomBytes(32) };
 
 describe('createSms (outbox)', () => {
   it('writes to the file the env names when the config names none', async () => {

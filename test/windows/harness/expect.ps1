@@ -61,6 +61,10 @@ function Test-Installed([string] $Edition = 'Enterprise', [switch] $LocalMode, [
         Test-That (-not $global:W.Wesl.Shells.Count) 'no Shell Launcher on Pro'
         Test-Equal '<AppLockerPolicy Version="1" />' $global:W.AppLockerLocal 'no AppLocker on Pro'
     }
-    Test-That (-not $global:W.Tasks.Count) 'no setup task left'
+    Test-That (-not @($global:W.Tasks.Keys | Where-Object { $_ -ne 'Wachtwoord vergeten - controle' }).Count) 'no setup task left'
+    $drift = $global:W.Tasks['Wachtwoord vergeten - controle']
+    Test-That ($drift -and $drift.User -eq 'SYSTEM' -and $drift.Trigger -eq 'AtStartup,Daily 03:00' -and $drift.Argument -match 'setup\\check\.ps1" -Task$') "the drift task: SYSTEM, at start-up and daily, the admin-owned check.ps1 -Task ($($drift.Argument))"
+    $pol2 = $global:W.Items["C:\Windows\System32\GroupPolicyUsers\$($u.Sid)\User\Registry.pol".ToLowerInvariant()]
+    if ($pol2) { $e2 = @(ConvertFrom-RegistryPol ([byte[]]$pol2.Bytes)); foreach ($n in 'DisableLocalMachineRun', 'DisableLocalMachineRunOnce', 'DisableCurrentUserRun', 'DisableCurrentUserRunOnce') { Test-That (@($e2 | Where-Object { $_.Key -eq 'Software\Microsoft\Windows\CurrentVersion\Policies\Explorer' -and $_.Name -eq $n -and $_.Value -eq 1 }).Count -eq 1) "policy $n (no Run/RunOnce, no OneDriveSetup in the kiosk session)" } }
     if (-not $NoLimitBlankCheck) { Test-Equal 1 $global:W.Items['hklm\system\currentcontrolset\control\lsa'].Values['LimitBlankPasswordUse'].Data 'LimitBlankPasswordUse untouched' }
 }

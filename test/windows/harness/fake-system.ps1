@@ -110,7 +110,7 @@ function global:Set-AppLockerPolicy { [CmdletBinding()] param([string] $XmlPolic
 }
 
 function global:Get-Process { [CmdletBinding()] param([switch] $IncludeUserName) Assert-NotInjected 'Get-Process'; return @($global:W.Sessions | ForEach-Object { [pscustomobject]$_ }) }
-function global:logoff.exe { if (Enter-Fake 'logoff.exe' "$args") { $global:LASTEXITCODE = 1; return }; $global:W.Sessions = @($global:W.Sessions | Where-Object { "$($_.SessionId)" -ne "$($args[0])" }); $global:LASTEXITCODE = 0 }
+function global:logoff.exe { if (Enter-Fake 'logoff.exe' "$args") { $global:LASTEXITCODE = 1; return }; $id = "$($args[0])"; $global:W.Sessions = @($global:W.Sessions | Where-Object { "$($_.SessionId)" -ne $id }); $global:LASTEXITCODE = 0 }
 function global:Start-Sleep { param([int] $Seconds) }
 # reg.exe load/unload for the 0.1.0 hive clean-up: the first $global:W.HiveUnloadFailures unloads fail with a stderr line.
 function global:reg.exe {

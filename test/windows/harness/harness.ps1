@@ -4,7 +4,7 @@ $Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $ScriptsDir = [IO.Path]::Combine($Root, 'resources', 'windows')
 if ($env:RK_SCRIPTS_DIR) { $ScriptsDir = $env:RK_SCRIPTS_DIR } # a planted bug in a copy: the tests must catch it
 if ([Environment]::GetFolderPath('CommonApplicationData') -ne '/usr/share') { throw 'harness: CommonApplicationData is not /usr/share on this machine; ConvertTo-FakePath must learn it' }
-foreach ($f in 'world', 'fake-lsa', 'fake-items', 'fake-accounts', 'fake-system') { . ([IO.Path]::Combine($PSScriptRoot, "$f.ps1")) }
+foreach ($f in 'world', 'fake-lsa', 'fake-items', 'fake-encoding', 'fake-accounts', 'fake-system', 'fake-kiosk') { . ([IO.Path]::Combine($PSScriptRoot, "$f.ps1")) }
 $env:SystemRoot = 'C:\Windows'
 $env:TEMP = 'C:\Windows\Temp'
 $ProductKeyPath = 'HKLM\SOFTWARE\Wachtwoord vergeten'

@@ -54,6 +54,8 @@ function New-World([int] $Sku = 4) {
     Set-FakeValue 'HKLM\SYSTEM\CurrentControlSet\Control\Lsa' 'LimitBlankPasswordUse' 1 'DWord'
     Add-FakeUser 'Administrator' 'S-1-5-21-1-2-3-500' $true
     [WachtwoordVergeten.Lsa]::Reset()
+    $global:W.Events = [System.Collections.Generic.List[object]]::new()
+    if (Get-Command Set-DefaultLogonRights -ErrorAction SilentlyContinue) { $hook = [WachtwoordVergeten.Lsa]::Hook; [WachtwoordVergeten.Lsa]::Hook = $null; Set-DefaultLogonRights; [WachtwoordVergeten.Lsa]::Hook = $hook }
 }
 
 function Add-FakeUser([string] $Name, [string] $Sid, [bool] $Enabled) {

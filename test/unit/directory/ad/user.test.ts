@@ -48,11 +48,11 @@ describe('toDirectoryUser', () => {
 
   it('maps attributes whatever case the DC used, and normalises the stored birthdate', () => {
     const user = toDirectoryUser(
-      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512', objectGUID: GUID }),
+      entry({ samaccountname: 'A.Janssen', GIVENNAME: 'Anna', sn: 'Janssen', displayName: 'Anna Janssen', employeeID: '19841001', mobile: [' +31612345678 '], userAccountControl: '512', objectGUID: GUID, userPrincipalName: 'anna.janssen@kiosk.test' }),
       attrs,
     );
     expect(user).toEqual({
-      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', accountKey: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', username: 'A.Janssen', givenName: 'Anna', surname: 'Janssen',
+      id: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', accountKey: '3f2504e0-4f89-11d3-9a0c-0305e82c3301', username: 'A.Janssen', aliases: ['anna.janssen'], givenName: 'Anna', surname: 'Janssen',
       displayName: 'Anna Janssen', birthdate: '1984-10-01', mobile: '+31612345678', disabled: false,
     });
   });

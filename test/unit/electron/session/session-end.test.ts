@@ -1,0 +1,70 @@
+// The end of a wizard always reaches a logoff or a wipe, whatever fails before it (issue: cancelActive() threw
+// and neither happened).
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../../src-main/core/ports/log.js';
+import { sessionEnder, startUrlAfter, type SessionEndDeps } from '../../../../src-main/electron/session/session-end.js';
+
+function ender(over: Partial<SessionEndDeps>) {
+  const calls: string[] = [];
+  const end = sessionEnder({
+    cancelActive: async () => void calls.push('cancel'),
+    logoff: false,
+    runLogoff: async () => (calls.push('logoff'), true),
+    wipe: async (why) => void calls.push(why === 'idle' ? 'wipe' : `wipe ${why}`),
+    setQuitting: (q) => void calls.push(`quitting ${q}`),
+    log: silentLogger,
+    ...over,
+  });
+  return { end, calls };
+}
+
+async function run(over: Partial<SessionEndDeps>, why: 'idle' | 'done' | 'left') {
+  const e = ender(over);
+  await e.end(why);
+  return e;
+}
+
+describe('sessionEnder', () => {
+  it('cancels, then wipes (no logoff setup)', async () => {
+    const { end, calls } = ender({});
+    await end('idle');
+    expect(calls).toEqual(['cancel', 'wipe']);
+  });
+
+  it('cancels, then logs off without a wipe', async () => {
+    const { end, calls } = ender({ logoff: true });
+    await end('done');
+    expect(calls).toEqual(['cancel', 'quitting true', 'logoff']);
+  });
+
+  it('a cancel that throws still logs off', async () => {
+    const { end, calls } = ender({ logoff: true, cancelActive: async () => Promise.reject(new Error('store down')) });
+    await end('idle');
+    expect(calls).toEqual(['quitting true', 'logoff']);
+  });
+
+  it('a failed or throwing logoff falls back to the wipe', async () => {
+    for (const runLogoff of [async () => false, async () => Promise.reject(new Error('no shutdown.exe'))]) {
+      const { end, calls } = ender({ logoff: true, runLogoff, cancelActive: async () => Promise.reject(new Error('x')) });
+      await end('idle');
+      expect(calls).toEqual(['quitting true', 'quitting false', 'wipe']);
+    }
+  });
+
+  it('the person leaving (first step, success screen) ends the session like the end of the wizard', async () => {
+    expect((await run({ logoff: true }, 'left')).calls).toEqual(['cancel', 'quitting true', 'logoff']);
+    expect((await run({}, 'left')).calls).toEqual(['cancel', 'wipe left']);
+  });
+
+  it('after idle the start screen is told why it is empty (#idle); otherwise it starts plain', () => {
+    expect(startUrlAfter('app://kiosk/index.html', 'idle')).toBe('app://kiosk/index.html#idle');
+    expect(startUrlAfter('https://reset.zorg.example/', 'done')).toBe('https://reset.zorg.example/');
+    expect(startUrlAfter('app://kiosk/index.html', 'left')).toBe('app://kiosk/index.html');
+  });
+
+  it('central mode (nothing to cancel) wipes', async () => {
+    const { end, calls } = ender({ cancelActive: undefined });
+    await end('idle');
+    expect(calls).toEqual(['wipe']);
+  });
+});
