@@ -8,7 +8,7 @@ import { describeError, resetOutcomeFor } from './errors.js';
 import { AdPool } from './pool.js';
 import { AdPolicyReader } from './policy.js';
 import { adConnectionSettings } from './settings.js';
-import { BINARY_ATTRIBUTES, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
+import { BINARY_ATTRIBUTES, isPersonEntry, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
 import { readRootDse, readUpnSuffixes, type RootDse } from './root-dse.js';
 import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../core/ports/directory.js';
@@ -70,7 +70,7 @@ export class AdDirectory implements Directory {
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
           const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: BINARY_ATTRIBUTES, sizeLimit: 2 });
-          for (const entry of searchEntries) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
+          for (const entry of searchEntries) if (isPersonEntry(entry)) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
           if (byDn.size > 1) break;
         }
         return [...byDn.values()];
