@@ -1,7 +1,8 @@
 // `npm run build:logon-tile`: builds src-logon-tile with CMake and installs the DLL into dist/logon-tile/.
 // Linux cross-compiles with Debian's mingw-w64 (toolchain file); Windows uses Visual Studio (x64).
-// `--tests <dir>` also builds the test-only DLL (fake secret source) and tile-test.exe into <dir>; those
-// are never installed, so dist/logon-tile/ only ever holds the shipped DLL.
+// `--tests <dir>` builds in <dir> and also builds the test-only DLLs (fake system port) and tile-test.exe there;
+// those are never installed, so dist/logon-tile/ only ever holds the shipped DLL (installed from the same build:
+// the tests compile the sources once).
 // Not part of `npm run build`: the rest of the product builds without a C++ toolchain.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
@@ -44,9 +45,6 @@ if (windows) configure.push('-A', 'x64');
 else configure.push(`-DCMAKE_TOOLCHAIN_FILE=${join(here, 'mingw-w64-x86_64.cmake')}`);
 run('cmake', configure);
 run('cmake', ['--build', buildDir, '--config', 'Release', '--parallel', '2']);
-if (testsAt > 0) {
-  console.log(`test build in ${buildDir} (not installed)`);
-} else {
-  run('cmake', ['--install', buildDir, '--config', 'Release', '--prefix', outDir]);
-  console.log(`${join('dist', 'logon-tile', dllName)}: ${statSync(join(outDir, dllName)).size} bytes`);
-}
+run('cmake', ['--install', buildDir, '--config', 'Release', '--prefix', outDir]);
+console.log(`${join('dist', 'logon-tile', dllName)}: ${statSync(join(outDir, dllName)).size} bytes`);
+if (testsAt > 0) console.log(`test-only DLLs and tile-test.exe in ${buildDir} (not installed)`);

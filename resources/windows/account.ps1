@@ -1,9 +1,16 @@
-# The local kiosk account: created DISABLED with a random SAM name ("wwv-" + 8), full name "Wachtwoord vergeten",
-# a new random password at every install or repair (secret.ps1), console logon only (deny rights). It is enabled
-# by install.ps1 as the very last step, after everything else has been read back.
+# The local kiosk account: created DISABLED with a random SAM name ("wwv-" + 8), a neutral full name (nothing like
+# the tile's "Wachtwoord vergeten"), hidden from the logon screen's user list, a new random password at every
+# install or repair (secret.ps1) and after every kiosk sign-in (logon-task.ps1), console logon only (deny rights).
+# It is enabled by install.ps1 as the very last step, after everything else has been read back.
 # Record: AccountName/AccountSid (current), AccountSids/AccountNames (every one ever used), CreatedSids, AddedToUsers,
 # DenyRightsAdded ("sid|right"), Adopted* (the flags of an account that existed before, restored on uninstall).
 $AccountDescription = 'Wachtwoord-reset kiosk, geen rechten'
+$KioskFullName = 'Kiosk-systeemaccount'
+# Winlogon's list of accounts not shown on the Welcome/logon screen: a DWORD named like the account, 0 = hidden
+# (Microsoft, "Winlogon SpecialAccounts UserList", KB 827072 for Windows XP; still read by LogonUI on Windows 10/11).
+# Recorded: HiddenNames ("sid|name"), UserListKept (a value an administrator had set first), CreatedSpecialAccounts.
+$SpecialAccountsKey = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts'
+$UserListKey = "$SpecialAccountsKey\UserList"
 
 function Get-UserBySid([string] $Sid) { if (-not $Sid) { return $null }; return Get-LocalUser -SID $Sid -ErrorAction SilentlyContinue }
 function Get-UserByName([string] $Name) { return Get-LocalUser -Name $Name -ErrorAction SilentlyContinue }
@@ -37,7 +44,7 @@ function Set-KioskAccount([string] $Name) {
         if ($found -is [string]) {
             Write-Step "creating the disabled local account '$found' ($ProductName)"
             Set-State 'PendingAccount' $found
-            New-LocalUser -Name $found -Password $pw -Disabled -FullName $ProductName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires -UserMayNotChangePassword | Out-Null
+            New-LocalUser -Name $found -Password $pw -Disabled -FullName $KioskFullName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires -UserMayNotChangePassword | Out-Null
             $user = Get-UserByName $found
             Add-StateItem 'CreatedSids' $user.SID.Value
             Add-StateItem 'AccountSids' $user.SID.Value
@@ -62,7 +69,7 @@ function Set-KioskAccount([string] $Name) {
                 Rename-LocalUser -SID $sid -NewName $new
                 $user = Get-UserBySid $sid
             }
-            Set-LocalUser -SID $sid -Password $pw -FullName $ProductName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires $true -UserMayChangePassword $false
+            Set-LocalUser -SID $sid -Password $pw -FullName $KioskFullName -Description $AccountDescription -AccountNeverExpires -PasswordNeverExpires $true -UserMayChangePassword $false
         }
         $sid = $user.SID.Value
         Add-StateItem 'AccountSids' $sid
@@ -72,6 +79,8 @@ function Set-KioskAccount([string] $Name) {
         Invoke-Native 'net.exe' @('user', $user.Name, '/passwordreq:yes') -Check | Out-Null # never "password not required"
         Set-State 'SecretStored' 1
         Set-KioskSecret $pw
+        foreach ($n in 'RotationPending', 'RotationLocked') { Remove-State $n } # a fresh pair: nothing left to finish
+        Hide-KioskAccount $sid $user.Name
     } finally { $pw.Dispose() }
     # BUILTIN\Users (logon right "locally"). No Get-LocalGroupMember: it throws on groups with orphaned or Entra
     # SIDs. Add and accept "already a member" (MemberExists), so a re-run does not fail.
@@ -93,16 +102,42 @@ function Test-KioskAccount([string] $Sid, [string] $Name) {
     $user = Get-UserBySid $Sid
     if (-not $user) { return @("account $Sid missing") }
     if ($user.Name -ne $Name -or (Get-RegValue $ProductKey 'KioskAccount') -ne $Name) { $problems += 'KioskAccount name' }
-    if ($user.FullName -ne $ProductName) { $problems += 'full name' }
+    if ($user.FullName -ne $KioskFullName) { $problems += 'full name' }
+    if ("$(Get-RegValue $UserListKey $Name)" -ne '0') { $problems += 'not hidden from the logon screen' }
     if (-not $user.PasswordRequired) { $problems += 'password not required' }
     $have = Get-AccountRights $Sid
     foreach ($r in $DenyRights) { if ($have -notcontains $r) { $problems += "right $r" } }
     return $problems
 }
 
+function Hide-KioskAccount([string] $Sid, [string] $Name) {
+    if ((Get-StateList 'HiddenNames') -contains "$Sid|$Name") { return }
+    if (-not (Test-Path -Path $SpecialAccountsKey)) { Set-State 'CreatedSpecialAccounts' 1 }
+    if ($null -ne (Get-RegValue $UserListKey $Name)) { Add-StateItem 'UserListKept' $Name } # an administrator's own value
+    Add-StateItem 'HiddenNames' "$Sid|$Name"
+    Set-RegValue $UserListKey $Name 0 'DWord'
+}
+
+# The account's UserList values go (not one an administrator had set first); the keys too once empty, if ours.
+function Show-KioskAccount([string] $Sid) {
+    foreach ($entry in @(Get-StateList 'HiddenNames' | Where-Object { $_ -like "$Sid|*" })) {
+        $name = ($entry -split '\|', 2)[1]
+        if ((Get-StateList 'UserListKept') -notcontains $name) { Remove-RegValue $UserListKey $name }
+        Remove-StateItem 'HiddenNames' $entry
+    }
+    if (@(Get-StateList 'HiddenNames').Count -or -not (Get-State 'CreatedSpecialAccounts')) { return }
+    foreach ($key in $UserListKey, $SpecialAccountsKey) {
+        if (-not (Test-Path -Path $key)) { continue }
+        $left = Get-Item -Path $key
+        if ($left.ValueCount -eq 0 -and $left.SubKeyCount -eq 0) { Remove-Item -Path $key -Force }
+    }
+    Remove-State 'CreatedSpecialAccounts'
+}
+
 # Uninstall: an account install created goes (with its profile); one that existed gets its own flags back,
 # enabled (if it was) last of all. Its password stays the random one nobody knows: an admin resets it.
 function Remove-KioskAccount([string] $Sid) {
+    Show-KioskAccount $Sid
     if ((Get-StateList 'CreatedSids') -contains $Sid) {
         $profiles = @(Get-CimInstance -ClassName Win32_UserProfile | Where-Object { $_.SID -eq $Sid })
         foreach ($p in $profiles) { Remove-CimInstance -InputObject $p } # folder + hive

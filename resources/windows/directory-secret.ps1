@@ -44,6 +44,13 @@ function Set-DirectorySecret([string] $KioskSid, [string] $PasswordFile) {
     $plain = $null
     $consumed = $false
     try {
+        # The same command line again (an Intune update or repair) after the administrator deleted the file, as
+        # docs/windows-kiosk.md advises: the stored password stays.
+        if ($PasswordFile -and -not (Test-Path -LiteralPath $PasswordFile)) {
+            if (-not (Test-Path -LiteralPath $DirectorySecretFile)) { throw "-DirectoryPasswordFile: not found: $PasswordFile" }
+            Write-Step "-DirectoryPasswordFile not found ($PasswordFile): the stored AD password stays"
+            $PasswordFile = $null
+        }
         if ($PasswordFile) { $plain = Read-PasswordBytes $PasswordFile }
         elseif (Test-Path -LiteralPath $DirectoryImportFile) { $plain = Read-PasswordBytes $DirectoryImportFile; $consumed = $true }
         elseif (Test-Path -LiteralPath $DirectorySecretFile) { $plain = [WachtwoordVergeten.MachineDpapi]::Unprotect((Read-FileBytes $DirectorySecretFile)) }

@@ -8,7 +8,8 @@ $DriftTaskName = "$ProductName - controle"
 $DriftEventId = 101
 $InteractiveRight = 'SeInteractiveLogonRight' # "Allow log on locally"
 $DenyInteractiveRight = 'SeDenyInteractiveLogonRight'
-$EveryoneSid = 'S-1-1-0'
+# The groups every kiosk logon carries: Everyone, Authenticated Users, INTERACTIVE, Users.
+$KioskLogonGroupSids = @('S-1-1-0', 'S-1-5-11', 'S-1-5-4', $UsersGroupSid)
 
 # Each problem as one Dutch line with the English term an administrator searches for.
 function Get-KioskDrift {
@@ -17,9 +18,9 @@ function Get-KioskDrift {
     $problems = @()
     $have = @(Get-AccountRights $sid)
     foreach ($r in $DenyRights) { if ($have -notcontains $r) { $problems += "kioskaccount mist het weigerrecht $r (user right removed, e.g. by a domain GPO)" } }
-    $allowed = ($have -contains $InteractiveRight) -or (@(Get-AccountRights $UsersGroupSid) -contains $InteractiveRight) -or (@(Get-AccountRights $EveryoneSid) -contains $InteractiveRight)
+    $allowed = @(@($sid) + $KioskLogonGroupSids | Where-Object { @(Get-AccountRights $_) -contains $InteractiveRight }).Count -gt 0
     if (-not $allowed) { $problems += "kioskaccount mag niet lokaal aanmelden: 'Allow log on locally' ($InteractiveRight) geldt niet voor Users of het account" }
-    foreach ($s in @($sid, $UsersGroupSid, $EveryoneSid)) { if (@(Get-AccountRights $s) -contains $DenyInteractiveRight) { $problems += "'Deny log on locally' ($DenyInteractiveRight) geldt voor $s" } }
+    foreach ($s in @(@($sid) + $KioskLogonGroupSids)) { if (@(Get-AccountRights $s) -contains $DenyInteractiveRight) { $problems += "'Deny log on locally' ($DenyInteractiveRight) geldt voor $s" } }
     if (Get-State 'AppLockerRules') {
         $mode = (Get-CimInstance -ClassName Win32_Service -Filter "Name='AppIDSvc'").StartMode
         if ($mode -ne 'Auto') { $problems += "AppIDSvc (Application Identity) start niet automatisch maar '$mode': AppLocker wordt niet afgedwongen" }

@@ -6,15 +6,20 @@
   its policies and the logon tile's registration have been read back. Any error disables it again, clears
   Ready and exits 1; a needed restart exits 3010 with the account disabled until the SYSTEM task that runs after
   the restart has finished and verified everything.
-  1. Local account wwv-xxxxxxxx (full name "Wachtwoord vergeten"): random name and a random 40-character
-     password from the OS CSPRNG at every install, kept only in the LSA secret L$WachtwoordVergetenKiosk and
-     the account; console logon only (deny network, RDP, batch, service logon).
-  2. C:\ProgramData\Wachtwoord vergeten\ taken over (admin-owned, no user write) with kiosk.json: central mode
-     by default (-CentralUrl, -CaFile); local mode (AD password on this PC) only with -LocalMode -ConfigFile.
+  0. -AppExe and -TileDll must lie under %ProgramFiles%, changeable by administrators only (trusted-path.ps1).
+  1. Local account wwv-xxxxxxxx (neutral full name, hidden from the logon screen): random name and a random
+     40-character password from the OS CSPRNG at every install and after every kiosk sign-in (logon task), kept
+     only in the LSA secret L$WachtwoordVergetenKiosk and the account; console logon only (deny network, RDP,
+     batch, service logon).
+  2. C:\ProgramData\Wachtwoord vergeten\: one this script did not create is moved aside, never read; kiosk.json
+     from -KioskConfig or this script's earlier file, plus the keys of -CentralUrl/-CaFile (central, the default)
+     or -LocalMode -ConfigFile (-DirectoryPasswordFile: the AD password in DPAPI machine scope for the kiosk).
   3. Lock-down as per-user local Group Policy (GroupPolicyUsers\<SID>\User\Registry.pol).
   4. Shell: Shell Launcher (Enterprise/Education) or the per-user "Custom User Interface" policy (Pro).
   5. Optional (-KeyboardFilter): the MACHINE-WIDE Keyboard Filter. 6. AppLocker (Enterprise/Education; -NoAppLocker).
-  7. The credential provider (logon tile), then read back, then enable, then Ready = 1.
+  7. The credential provider (logon tile), what it proves at every sign-in, its logon task (LogonUI's last
+     sign-in, password rotation) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then read back,
+     then enable, then Ready = 1.
   Every change is recorded in HKLM\SOFTWARE\Wachtwoord vergeten\Install; uninstall.ps1 reverses exactly those.
 #>
 param(
@@ -31,35 +36,31 @@ param(
     [switch] $NoAppLocker,
     [string] $TileDll
 )
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'kiosk-settings', 'directory-secret', 'provider', 'account', 'drift') { . (Join-Path $PSScriptRoot "$f.ps1") }
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker-rules', 'applocker', 'shell', 'settings', 'kiosk-settings', 'directory-secret', 'provider', 'account', 'drift', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
 $K = @{ AccountName = $AccountName; CentralUrl = $CentralUrl; CaFile = $CaFile; LocalMode = [bool]$LocalMode; ConfigFile = $ConfigFile; KioskConfig = $KioskConfig; Restart = $false; Sid = $null }
 
 try {
     Step 'preflight' {
         Assert-Admin
         if (-not $TileDll) { $script:TileDll = Get-DefaultTileDll $AppExe }
+        Assert-TrustedCodePath $AppExe '-AppExe'
+        Assert-TrustedCodePath $TileDll '-TileDll'
         foreach ($f in $AppExe, $TileDll) { if (-not (Test-Path -LiteralPath $f)) { throw "not found: $f" } }
-        # An uninstall that ended with 3010 queued the tile DLL for deletion at the restart (MoveFileEx): installing
-        # before that restart would lose the new DLL then.
-        $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
-        if (@($pending) -contains $TileDll) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $TileDll" }
+        Assert-NotPendingDelete $TileDll
         $K.Lockdown = Test-LockdownEdition
         if ($ShellMode -eq 'Auto') { $script:ShellMode = $(if ($K.Lockdown) { 'ShellLauncher' } else { 'UserPolicy' }) }
         if ($ShellMode -eq 'ShellLauncher' -and -not $K.Lockdown) { throw 'Shell Launcher needs Windows Enterprise or Education; use -ShellMode UserPolicy on Pro.' }
         if ($KeyboardFilter -and -not $K.Lockdown) { throw 'Keyboard Filter needs Windows Enterprise or Education.' }
         $K.AppLocker = $K.Lockdown -and -not $NoAppLocker
-        if ($K.AppLocker) {
-            $mdm = @(Get-MdmAppLocker)
-            if ($mdm.Count) { throw "AppLocker is managed by MDM (Intune, AppLocker CSP) on this PC ($($mdm -join '; ')): local rules would not combine with it predictably. Put the kiosk rules in that MDM policy (docs/windows-kiosk.md) and run with -NoAppLocker." }
-        }
+        if ($K.AppLocker) { Assert-NoMdmAppLocker } # before anything changes
         if ($CentralUrl -and ($LocalMode -or $ConfigFile)) { throw 'choose central mode (-CentralUrl, -CaFile) or local mode (-LocalMode -ConfigFile), not both' }
         if ($CentralUrl -and ($CentralUrl -notmatch '^https://[^/\s]+' -or -not $CaFile)) { throw '-CentralUrl needs an https:// URL and -CaFile the PEM of the CA that issued its certificate' }
         if ($CaFile -and -not (Test-Path -LiteralPath $CaFile)) { throw "-CaFile: not found: $CaFile" }
         if ($ConfigFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $ConfigFile))) { throw '-ConfigFile needs -LocalMode and an existing file' }
         if ($KioskConfig -and -not (Test-Path -LiteralPath $KioskConfig)) { throw "-KioskConfig: not found: $KioskConfig" }
-        if ($DirectoryPasswordFile -and (-not $LocalMode -or -not (Test-Path -LiteralPath $DirectoryPasswordFile))) { throw '-DirectoryPasswordFile needs -LocalMode and an existing file' }
+        if ($DirectoryPasswordFile -and -not $LocalMode) { throw '-DirectoryPasswordFile needs -LocalMode' }
         if ($LocalMode) {
-            Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI, kiosk account). Anyone who runs code as the kiosk account, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
+            Write-Warning "[$ProductName] LOCAL MODE: this PC will hold the AD service account's password (DPAPI machine scope, readable by the kiosk account). Anyone who runs code as the kiosk account or as an administrator, or reads this disk offline without BitLocker, can use it to reset passwords. Central mode keeps it on the server. See docs/windows-kiosk.md."
         }
         # The record first (uninstall.ps1 acts only where there is one); a repair starts closed: the tile shows
         # "niet goed ingesteld" and nobody signs in until the end.
@@ -124,12 +125,15 @@ try {
     }
     Step 'credential provider' {
         Set-TileTexts
+        Set-TileFacts $K.Sid (Get-KioskShellCommand $AppExe) $ShellMode $K.AppLocker
         Set-State 'TileDll' $TileDll # for uninstall.ps1 -RemoveTileDll
         Register-KioskProvider $TileDll
+        Register-KioskLogonTask
     }
     Step 'drift task' { Register-DriftTask }
     Step 'verify' {
-        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-DirectorySecret $K.Sid) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll)
+        $problems = @(Test-KioskAccount $K.Sid $K.AccountName) + @(Test-SettingsDir) + @(Test-DirectorySecret $K.Sid) + @(Test-KioskUserPolicy $K.Sid $K.Policies) + @(Test-KioskProvider $TileDll) +
+            @(Test-TileFacts $K.Sid (Get-KioskShellCommand $AppExe) $ShellMode $K.AppLocker) + @(Test-KioskLogonTask)
         if ($ShellMode -eq 'ShellLauncher') { $problems += Test-KioskShell $K.Sid $AppExe }
         if ($KeyboardFilter) { $problems += Test-KioskKeyboardFilter }
         if ($K.AppLocker) { $problems += Test-KioskAppLocker $K.AppLockerIds }

@@ -1,9 +1,13 @@
-# LogonUI's "last signed-in user" values, cleaned of a kiosk account that is being removed, so the logon screen does
-# not offer (or pre-select) a user that no longer exists. (The "tile" work on the logon tile cleans them after
-# every kiosk logoff; uninstall.ps1 cleans them once more for the deleted SIDs.)
-# HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI: LastLoggedOnUser / LastLoggedOnSAMUser
-# (".\name" or "COMPUTER\name"), LastLoggedOnUserSID, LastLoggedOnDisplayName, SelectedUserSID; and per session
-# the same under SessionData\<n> (LoggedOnUser, LoggedOnSAMUser, LoggedOnUserSID, LoggedOnDisplayName).
+# LogonUI's record of the last sign-in: HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI
+# (LastLoggedOnProvider = the credential provider's CLSID, LastLoggedOnUser/-SAMUser = ".\name" or "COMPUTER\name",
+# -DisplayName, -UserSID, SelectedUserSID; per session the same under SessionData\<n>). LogonUI preselects that
+# provider and user when it comes back. Not a documented interface (the manual checklist in docs/windows-kiosk.md
+# verifies it on a real PC). Two uses:
+# - after every kiosk sign-in (the logon task, kiosk-task.ps1): the values a normal user's sign-in left are kept
+#   (Save-NormalLastLoggedOn) and put back (Restore-NormalLastLoggedOn), so the logon screen comes back with the
+#   nurse preselected, never the tile or the hidden kiosk account; with none kept, the kiosk's values are removed;
+# - uninstall.ps1 cleans them once more for the deleted SIDs (Clear-KioskLastLoggedOn), so the logon screen does not
+#   offer (or preselect) a user that no longer exists.
 $LogonUiKey = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI'
 
 function Test-KioskLogonValue([string] $Value, [string] $Sid, [string[]] $Names) {
@@ -27,4 +31,44 @@ function Clear-KioskLastLoggedOn([string] $Sid, [string[]] $Names) {
             Remove-RegValue $key $n
         }
     }
+}
+
+# The logon task's side: what a normal sign-in left, kept and put back.
+$LastLoggedOnNames = @('LastLoggedOnProvider', 'LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LastLoggedOnDisplayName', 'LastLoggedOnUserSID', 'SelectedUserSID')
+$NormalLogonKey = "$StateKey\LastLoggedOn"
+
+# Does LogonUI's record name the kiosk (our provider, or any kiosk account ever installed, by SID or by name)?
+function Test-KioskLastLoggedOn {
+    $sids = @(Get-StateList 'AccountSids')
+    $names = @(Get-StateList 'AccountNames')
+    foreach ($n in $LastLoggedOnNames) {
+        $v = [string](Get-RegValue $LogonUiKey $n)
+        if (-not $v) { continue }
+        if ($n -eq 'LastLoggedOnProvider' -and $v -eq $ProviderClsid) { return $true }
+        if ($sids -contains $v) { return $true }
+        foreach ($name in $names) { if ($v -eq $name -or $v.EndsWith("\$name", [StringComparison]::OrdinalIgnoreCase)) { return $true } }
+    }
+    return $false
+}
+
+# A normal user's record, kept (all values, replacing the previous copy) to be put back after a kiosk sign-in.
+function Save-NormalLastLoggedOn {
+    if (Test-KioskLastLoggedOn) { return }
+    if (Test-Path -Path $NormalLogonKey) { Remove-Item -Path $NormalLogonKey -Recurse -Force }
+    New-Item -Path $NormalLogonKey -Force | Out-Null
+    foreach ($n in $LastLoggedOnNames) {
+        $v = Get-RegValue $LogonUiKey $n
+        if ($null -ne $v) { Set-RegValue $NormalLogonKey $n ([string]$v) 'String' }
+    }
+}
+
+# If the record names the kiosk: the kept normal values back (each absent one removed). $true when it changed.
+function Restore-NormalLastLoggedOn {
+    if (-not (Test-KioskLastLoggedOn)) { return $false }
+    foreach ($n in $LastLoggedOnNames) {
+        $kept = Get-RegValue $NormalLogonKey $n
+        if ($null -ne $kept) { Set-RegValue $LogonUiKey $n ([string]$kept) 'String' } else { Remove-RegValue $LogonUiKey $n }
+    }
+    Write-Step 'LogonUI no longer preselects the kiosk (last sign-in put back)'
+    return $true
 }

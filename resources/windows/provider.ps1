@@ -7,6 +7,11 @@ $ProviderDll = 'wachtwoord-vergeten-tile.dll'
 $ProviderKey = "HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\Credential Providers\$ProviderClsid"
 $ProviderClassKey = "HKLM:\SOFTWARE\Classes\CLSID\$ProviderClsid"
 $TileDefaults = [ordered]@{ TileTitle = 'Wachtwoord vergeten'; TileSubtitle = 'Nieuw wachtwoord instellen met je geboortedatum en een sms-code' }
+# What the tile proves at every sign-in (src-logon-tile/src/settings.h): KioskSid, KioskShell (the exact command
+# Shell Launcher or the Shell policy starts), ShellMode (ShellLauncher|UserPolicy), AppLocker (1: AppIDSvc must run).
+$TileFactNames = @('KioskSid', 'KioskShell', 'ShellMode', 'AppLocker')
+# The tile's helpers: only admin-writable code (install preflight), LogonUI's last sign-in, the logon task.
+foreach ($f in 'trusted-path', 'lastlogon', 'logon-task') { . (Join-Path $PSScriptRoot "$f.ps1") }
 
 # <InstallDir>\resources\logon-tile\wachtwoord-vergeten-tile.dll (electron-builder extraResources).
 function Get-DefaultTileDll([string] $AppExe) { return Join-Path (Split-Path $AppExe) "resources\logon-tile\$ProviderDll" }
@@ -16,6 +21,18 @@ function Set-TileTexts {
     foreach ($name in $TileDefaults.Keys) {
         if ($null -eq (Get-RegValue $ProductKey $name)) { Add-StateItem 'TileTexts' $name; Set-RegValue $ProductKey $name $TileDefaults[$name] 'String' }
     }
+}
+
+function Set-TileFacts([string] $Sid, [string] $Shell, [string] $Mode, [bool] $AppLocker) {
+    Set-RegValue $ProductKey 'KioskSid' $Sid 'String'
+    Set-RegValue $ProductKey 'KioskShell' $Shell 'String'
+    Set-RegValue $ProductKey 'ShellMode' $Mode 'String'
+    Set-RegValue $ProductKey 'AppLocker' ([int]$AppLocker) 'DWord'
+}
+
+function Test-TileFacts([string] $Sid, [string] $Shell, [string] $Mode, [bool] $AppLocker) {
+    $expected = @{ KioskSid = $Sid; KioskShell = $Shell; ShellMode = $Mode; AppLocker = [int]$AppLocker }
+    return @($TileFactNames | Where-Object { "$(Get-RegValue $ProductKey $_)" -ne "$($expected[$_])" } | ForEach-Object { "tile value $_" })
 }
 
 function Register-KioskProvider([string] $Dll) {
@@ -36,6 +53,10 @@ function Test-KioskProvider([string] $Dll) {
     return $problems
 }
 
+# The tile, then its task, its values, and LogonUI's memory of a kiosk sign-in.
 function Unregister-KioskProvider {
     foreach ($key in $ProviderKey, $ProviderClassKey) { if (Test-Path -Path $key) { Remove-Item -Path $key -Recurse -Force } }
+    Unregister-KioskLogonTask
+    foreach ($n in $TileFactNames) { Remove-RegValue $ProductKey $n }
+    Restore-NormalLastLoggedOn | Out-Null
 }

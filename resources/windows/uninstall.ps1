@@ -14,7 +14,7 @@
   logon screen's last-user values and Windows' Group Policy state of the deleted kiosk SIDs are cleaned.
 #>
 param([switch] $KeepSettings, [switch] $RemoveTileDll)
-foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive', 'drift', 'lastlogon', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
+foreach ($f in 'common', 'secret', 'registry-pol', 'lockdown', 'applocker-rules', 'applocker', 'shell', 'settings', 'provider', 'account', 'hive', 'drift', 'cleanup') { . (Join-Path $PSScriptRoot "$f.ps1") }
 $sids = @()
 $restart = $false
 
@@ -86,7 +86,7 @@ try {
     Step 'logon screen and policy state' {
         foreach ($sid in $sids) {
             if (Get-UserBySid $sid) { continue } # an adopted account that stays
-            Clear-KioskLastLoggedOn $sid $names
+            Clear-KioskLogonUiValues $sid $names
             Clear-GroupPolicyState $sid
         }
     }

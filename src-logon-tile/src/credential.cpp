@@ -5,11 +5,12 @@
 
 namespace tile {
 
-Credential::Credential(const TileSettings& settings) noexcept : settings_(settings), usable_(settings.ready) {}
+Credential::Credential(const TileSettings& settings, Refusal refusal) noexcept
+    : settings_(settings), refusal_(!settings.ready ? Refusal::kNotSetUp : refusal) {}
 
-HRESULT Credential::create(const TileSettings& settings, Credential** out) noexcept {
+HRESULT Credential::create(const TileSettings& settings, Refusal refusal, Credential** out) noexcept {
   if (!out) return E_POINTER;
-  *out = new (HeapObject::NoThrow{}) Credential(settings);
+  *out = new (HeapObject::NoThrow{}) Credential(settings, refusal);
   return *out ? S_OK : E_OUTOFMEMORY;
 }
 
@@ -25,9 +26,10 @@ HRESULT Credential::UnAdvise() noexcept {
 
 HRESULT Credential::SetSelected(BOOL* autoLogon) noexcept {
   if (!autoLogon) return E_POINTER;
-  // Signing in is the tile's only action. Windows 10 itself adds a "Sign in" speed bump where it judges an
-  // automatic logon inappropriate (SetSelected docs), e.g. right after that account signed out.
-  *autoLogon = usable_ ? TRUE : FALSE;
+  // Never an automatic logon: LogonUI selects the tile by itself (it preselects the last provider used, e.g. after
+  // a kiosk session or at boot), and so do touch scrolling and arrow keys. Windows' own "Sign in" speed bump
+  // covers only some of these (SetSelected docs). Only the submit button starts a sign-in.
+  *autoLogon = FALSE;
   return S_OK;
 }
 
@@ -37,7 +39,7 @@ HRESULT Credential::GetFieldState(DWORD id, CREDENTIAL_PROVIDER_FIELD_STATE* sta
   return fieldState(id, state, interactive);
 }
 
-const wchar_t* Credential::subtitle() const noexcept { return usable_ ? settings_.subtitle.text : kNotSetUpStatus; }
+const wchar_t* Credential::subtitle() const noexcept { return refusal_ == Refusal::kNone ? settings_.subtitle.text : statusText(refusal_); }
 
 HRESULT Credential::GetStringValue(DWORD id, LPWSTR* value) noexcept {
   if (!value) return E_POINTER;
@@ -53,9 +55,10 @@ HRESULT Credential::GetBitmapValue(DWORD id, HBITMAP* bitmap) noexcept {
   return id == kFieldImage ? loadTileBitmap(bitmap) : E_INVALIDARG;
 }
 
-// The tile has no check box, combo box, submit button, edit field or command link.
+HRESULT Credential::GetSubmitButtonValue(DWORD id, DWORD* adjacentTo) noexcept { return submitButtonAdjacency(id, adjacentTo); }
+
+// The tile has no check box, combo box, edit field or command link.
 HRESULT Credential::GetCheckboxValue(DWORD, BOOL*, LPWSTR*) noexcept { return E_NOTIMPL; }
-HRESULT Credential::GetSubmitButtonValue(DWORD, DWORD*) noexcept { return E_NOTIMPL; }
 HRESULT Credential::GetComboBoxValueCount(DWORD, DWORD*, DWORD*) noexcept { return E_NOTIMPL; }
 HRESULT Credential::GetComboBoxValueAt(DWORD, DWORD, LPWSTR*) noexcept { return E_NOTIMPL; }
 HRESULT Credential::SetStringValue(DWORD, LPCWSTR) noexcept { return E_NOTIMPL; }

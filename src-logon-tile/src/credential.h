@@ -1,17 +1,20 @@
-// The one "Wachtwoord vergeten" tile. Selecting it signs in at once (auto-logon) when the machine is set up;
-// otherwise, and after any failure, it shows the status text and never serializes (fail closed).
+// The one "Wachtwoord vergeten" tile. Selecting it (by LogonUI, touch, keyboard or mouse) only shows it: the
+// sign-in starts when the person presses its submit button. Before it serializes it proves the lock-down and
+// readies the kiosk account (guard.h); on any refusal it shows that refusal's status text and serializes nothing.
 #pragma once
 
 #include "com_object.h"
 #include "credential_provider_api.h"
 #include "raii.h"
 #include "settings.h"
+#include "status.h"
 
 namespace tile {
 
 class Credential final : public ComObject<Credential, ICredentialProviderCredential, IID_ICredentialProviderCredential> {
  public:
-  static HRESULT create(const TileSettings& settings, Credential** out) noexcept;
+  // `refusal`: what the provider already found (the DLL folder check), or kNone.
+  static HRESULT create(const TileSettings& settings, Refusal refusal, Credential** out) noexcept;
 
   // ICredentialProviderCredential (credential.cpp)
   HRESULT STDMETHODCALLTYPE Advise(ICredentialProviderCredentialEvents* events) noexcept override;
@@ -38,17 +41,17 @@ class Credential final : public ComObject<Credential, ICredentialProviderCredent
 
  private:
   friend ComObject;
-  explicit Credential(const TileSettings& settings) noexcept;
+  Credential(const TileSettings& settings, Refusal refusal) noexcept;
   ~Credential() = default;
 
   const wchar_t* subtitle() const noexcept;
   HRESULT serialize(CREDENTIAL_PROVIDER_CREDENTIAL_SERIALIZATION& out) const noexcept;
-  // From now on: status text in the small-text field, no auto-logon, nothing serialized.
-  void markUnusable() noexcept;
-  static void reportStatus(LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) noexcept;
+  // From now on: this refusal's status text in the small-text field, nothing serialized.
+  void markUnusable(Refusal refusal) noexcept;
+  void reportStatus(LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) const noexcept;
 
   TileSettings settings_;
-  bool usable_;
+  Refusal refusal_;
   ComPtr<ICredentialProviderCredentialEvents> events_;
 };
 

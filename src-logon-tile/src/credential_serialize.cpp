@@ -1,8 +1,10 @@
-// GetSerialization and ReportResult: the tile's one security-relevant path. Any failure shows the status
-// text and returns no credential; secrets live in SecretString buffers that wipe themselves on every path.
+// GetSerialization and ReportResult: the tile's one security-relevant path, reached only when the person pressed
+// the submit button. First the lock-down and the account (guard.h), then the secret. Any refusal shows its
+// status text and returns no credential; secrets live in SecretString buffers that wipe themselves on every path.
 #include "credential.h"
 #include "diagnostics.h"
 #include "fields.h"
+#include "guard.h"
 #include "guids.h"
 #include "kerb_pack.h"
 #include "system_port.h"
@@ -15,6 +17,9 @@ namespace {
 // secret is not the one the installer made, so the tile refuses it. 256 is Windows' password limit.
 constexpr size_t kMinPasswordChars = 32;
 constexpr size_t kMaxPasswordChars = 256;
+// NTSTATUS values ReportResult tells apart (ntstatus.h).
+constexpr DWORD kStatusAccountLockedOut = 0xC0000234;  // STATUS_ACCOUNT_LOCKED_OUT
+constexpr DWORD kStatusAccountDisabled = 0xC0000072;   // STATUS_ACCOUNT_DISABLED
 
 HRESULT failed(const wchar_t* step, HRESULT hr) noexcept {
   trace(step, hr);
@@ -66,13 +71,18 @@ HRESULT Credential::GetSerialization(CREDENTIAL_PROVIDER_GET_SERIALIZATION_RESPO
   if (statusText) *statusText = nullptr;
   if (statusIcon) *statusIcon = CPSI_NONE;
 
-  const HRESULT hr = usable_ ? serialize(*serialization) : failed(L"not set up (Ready, KioskAccount)", E_ACCESSDENIED);
-  if (SUCCEEDED(hr)) {
+  Refusal refusal = refusal_;
+  if (refusal == Refusal::kNotSetUp) failed(L"not set up (Ready, KioskAccount, KioskSid, KioskShell, ShellMode)", E_ACCESSDENIED);
+  // At every sign-in, in this order: nothing is read from LSA unless the kiosk would really be a kiosk.
+  if (refusal == Refusal::kNone) refusal = proveLockdown(settings_);
+  if (refusal == Refusal::kNone) refusal = prepareAccount(settings_);
+  if (refusal == Refusal::kNone && FAILED(serialize(*serialization))) refusal = Refusal::kNotSetUp;
+  if (refusal == Refusal::kNone) {
     *response = CPGSR_RETURN_CREDENTIAL_FINISHED;
     return S_OK;
   }
   *serialization = {};
-  markUnusable();
+  markUnusable(refusal);
   reportStatus(statusText, statusIcon);
   return S_OK;  // handled: LogonUI shows the status text and stays on the tile
 }
@@ -81,22 +91,24 @@ HRESULT Credential::ReportResult(LONG status, LONG substatus, LPWSTR* statusText
   if (statusText) *statusText = nullptr;
   if (statusIcon) *statusIcon = CPSI_NONE;
   if (ntSuccess(status)) return S_OK;  // signed in
-  // Disabled, locked out, wrong password, logon right denied: all mean the kiosk account is not as
-  // install.ps1 left it. No second automatic attempt (that would only count towards a lockout).
+  // Locked out (between our unlock and LSA's check) or disabled have their own texts; a wrong password or a
+  // logon right denied mean the kiosk account is not as install.ps1 left it. The tile stays refused: no
+  // second attempt from this tile object (that would only count towards a lock-out).
   trace(L"LsaLogonUser", hrFromNtStatus(status));
   if (substatus) trace(L"LsaLogonUser substatus", hrFromNtStatus(substatus));
-  markUnusable();
+  const auto code = static_cast<DWORD>(status);
+  markUnusable(code == kStatusAccountLockedOut ? Refusal::kLocked : code == kStatusAccountDisabled ? Refusal::kDisabled : Refusal::kNotSetUp);
   reportStatus(statusText, statusIcon);
   return S_OK;
 }
 
-void Credential::markUnusable() noexcept {
-  usable_ = false;
-  if (events_.get()) events_.get()->SetFieldString(this, kFieldSubtitle, kNotSetUpStatus);
+void Credential::markUnusable(Refusal refusal) noexcept {
+  refusal_ = refusal == Refusal::kNone ? Refusal::kNotSetUp : refusal;
+  if (events_.get()) events_.get()->SetFieldString(this, kFieldSubtitle, statusText(refusal_));
 }
 
-void Credential::reportStatus(LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) noexcept {
-  if (statusText && FAILED(coTaskStrDup(kNotSetUpStatus, statusText))) *statusText = nullptr;
+void Credential::reportStatus(LPWSTR* statusText, CREDENTIAL_PROVIDER_STATUS_ICON* statusIcon) const noexcept {
+  if (statusText && FAILED(coTaskStrDup(tile::statusText(refusal_), statusText))) *statusText = nullptr;
   if (statusIcon) *statusIcon = CPSI_ERROR;
 }
 

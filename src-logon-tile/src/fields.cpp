@@ -20,6 +20,7 @@ constexpr FieldSpec kFields[kFieldCount] = {
     {CPFT_TILE_IMAGE, kLabelImage},
     {CPFT_LARGE_TEXT, kLabelTitle},
     {CPFT_SMALL_TEXT, kLabelSubtitle},
+    {CPFT_SUBMIT_BUTTON, kLabelSubmit},
 };
 
 }  // namespace
@@ -41,8 +42,15 @@ HRESULT copyFieldDescriptor(DWORD index, CREDENTIAL_PROVIDER_FIELD_DESCRIPTOR** 
 HRESULT fieldState(DWORD id, CREDENTIAL_PROVIDER_FIELD_STATE* state, CREDENTIAL_PROVIDER_FIELD_INTERACTIVE_STATE* interactive) noexcept {
   if (!state || !interactive) return E_POINTER;
   if (id >= kFieldCount) return E_INVALIDARG;
-  *state = CPFS_DISPLAY_IN_BOTH;
+  *state = id == kFieldSubmit ? CPFS_DISPLAY_IN_SELECTED_TILE : CPFS_DISPLAY_IN_BOTH;
   *interactive = CPFIS_NONE;
+  return S_OK;
+}
+
+HRESULT submitButtonAdjacency(DWORD id, DWORD* adjacentTo) noexcept {
+  if (!adjacentTo) return E_POINTER;
+  if (id != kFieldSubmit) return E_INVALIDARG;
+  *adjacentTo = kFieldSubtitle;
   return S_OK;
 }
 

@@ -1,6 +1,7 @@
 #include "provider.h"
 
 #include "fields.h"
+#include "guard.h"
 #include "settings.h"
 
 namespace tile {
@@ -30,8 +31,11 @@ HRESULT Provider::SetUsageScenario(CREDENTIAL_PROVIDER_USAGE_SCENARIO scenario, 
   if (tileDisabled()) return E_NOTIMPL;
   TileSettings settings;
   readTileSettings(settings);
+  // Once each time LogonUI sets up the provider (that is, each time the logon screen is built): a DLL that a
+  // non-administrator could have replaced shows only its status text and never signs in.
+  const Refusal folder = checkOwnFolder();
   Credential* credential = nullptr;
-  const HRESULT hr = Credential::create(settings, &credential);
+  const HRESULT hr = Credential::create(settings, folder, &credential);
   if (FAILED(hr)) return hr;
   credential_.attach(credential);
   offered_ = true;

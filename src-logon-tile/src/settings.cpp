@@ -52,8 +52,19 @@ void readTileSettings(TileSettings& settings) noexcept {
   readString(key.get(), L"TileSubtitle", settings.subtitle);
   BoundedText<20> account;
   if (readString(key.get(), L"KioskAccount", account) && isValidSamAccountName(account.text, account.length)) settings.account = account;
+  BoundedText<184> sid;
+  if (readString(key.get(), L"KioskSid", sid) && isValidSid(sid.text, sid.length)) settings.sid = sid;
+  readString(key.get(), L"KioskShell", settings.shell);
+  BoundedText<20> mode;
+  if (readString(key.get(), L"ShellMode", mode)) {
+    if (std::wcscmp(mode.text, L"ShellLauncher") == 0) settings.shellMode = ShellMode::kShellLauncher;
+    if (std::wcscmp(mode.text, L"UserPolicy") == 0) settings.shellMode = ShellMode::kUserPolicy;
+  }
+  DWORD appLocker = 0;
+  settings.appLocker = readDword(key.get(), L"AppLocker", appLocker) == ERROR_SUCCESS && appLocker != 0;
   DWORD ready = 0;
-  settings.ready = readDword(key.get(), L"Ready", ready) == ERROR_SUCCESS && ready == 1 && settings.account.length > 0;
+  settings.ready = readDword(key.get(), L"Ready", ready) == ERROR_SUCCESS && ready == 1 && settings.account.length > 0 &&
+                   settings.sid.length > 0 && settings.shell.length > 0 && settings.shellMode != ShellMode::kNone;
 }
 
 bool isValidSamAccountName(const wchar_t* name, size_t chars) noexcept {
@@ -65,6 +76,14 @@ bool isValidSamAccountName(const wchar_t* name, size_t chars) noexcept {
     if (c != L'.' && c != L' ') onlyDotsAndSpaces = false;
   }
   return !onlyDotsAndSpaces;
+}
+
+bool isValidSid(const wchar_t* sid, size_t chars) noexcept {
+  if (!sid || chars < 5 || chars > 184 || std::wcsncmp(sid, L"S-1-", 4) != 0) return false;
+  for (size_t i = 4; i < chars; ++i) {
+    if ((sid[i] < L'0' || sid[i] > L'9') && sid[i] != L'-') return false;
+  }
+  return sid[chars - 1] != L'-';
 }
 
 }  // namespace tile

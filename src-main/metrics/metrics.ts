@@ -30,6 +30,19 @@ function bounded(): (value: string) => string {
 const SMS_BUDGETS: Record<SmsBudget, true> = { smsSpacingPerAccount: true, smsPerUser: true, smsPerAccount: true, smsPerClient: true, smsGlobal: true };
 const isSmsBudget = (b: BudgetKind): b is SmsBudget => b in SMS_BUDGETS;
 
+/**
+ * The birthdate step as the person saw it, nothing more: every answer the wizard gives as `identity_failed`
+ * (unknown name, wrong or missing birthdate, disabled, unusable mobile, a spent account budget, a right date
+ * during the account's text spacing) is one `refused`, so a dashboard never tells an account from a
+ * non-account or a right birthdate from a wrong one. The audit trail keeps the reason for those allowed to read it.
+ */
+const IDENTITY_SEEN: Record<string, string> = {
+  ok: 'ok', blocked_user: 'blocked', blocked_client: 'blocked', directory_unavailable: 'unavailable',
+  sms_limit_smsPerClient: 'sms_limit_smsPerClient', sms_limit_smsGlobal: 'sms_limit_smsGlobal',
+};
+// A right birthdate whose text a budget refused is answered `sms_limit`: the person sees it, so may the dashboard.
+const identitySeen = (outcome: string): string => IDENTITY_SEEN[outcome] ?? (outcome.startsWith('birthdate_ok_sms_limit_') ? 'sms_limit' : 'refused');
+
 export class Metrics {
   readonly registry = new Registry();
   private readonly outcome = bounded();
@@ -41,7 +54,7 @@ export class Metrics {
   });
   readonly started = new Counter({ name: 'reset_kiosk_flows_started_total', help: 'Resets and unlocks started', labelNames: ['purpose'], registers: [this.registry] });
   readonly completed = new Counter({ name: 'reset_kiosk_flows_completed_total', help: 'Passwords set and accounts unlocked', labelNames: ['purpose'], registers: [this.registry] });
-  readonly events = new Counter({ name: 'reset_kiosk_audit_events_total', help: 'Audit events by step and outcome (failure reasons such as wrong_birthdate, unknown_user)', labelNames: ['step', 'outcome'], registers: [this.registry] });
+  readonly events = new Counter({ name: 'reset_kiosk_audit_events_total', help: 'Audit events by step and outcome (the birthdate step only as the person saw it: ok, refused, blocked, unavailable, sms_limit_*)', labelNames: ['step', 'outcome'], registers: [this.registry] });
   readonly sms = new Counter({ name: 'reset_kiosk_sms_total', help: 'Codes: sent, failed (provider reason) or refused (budget)', labelNames: ['result', 'reason'], registers: [this.registry] });
   readonly blocks = new Counter({ name: 'reset_kiosk_blocks_total', help: 'Attempts refused because a budget was used up, by budget', labelNames: ['budget'], registers: [this.registry] });
 
@@ -95,6 +108,9 @@ export class Metrics {
   /** The core's events (core/events.ts): counts what happened; users, clients and sessions are never looked at. */
   readonly onEvent = (e: CoreEvent): void => {
     if (e.type === 'budget') {
+      // Silent: the spacing between texts (it would tell a watcher that an account just got a code) and an
+      // account's own birthdate budget (it would tell that a name is an account).
+      if (e.budget === 'smsSpacingPerAccount' || e.budget === 'identityPerAccount') return;
       // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
       if (isSmsBudget(e.budget)) this.sms.inc({ result: 'refused', reason: e.budget });
       this.blocks.inc({ budget: e.budget });
@@ -102,7 +118,8 @@ export class Metrics {
     }
     if (e.type !== 'outcome') return;
     const { step, outcome, budget, smsFailure } = e.event;
-    this.events.inc({ step, outcome: this.outcome(outcome) });
+    if (budget === 'smsSpacingPerAccount') return; // silent, as above
+    this.events.inc({ step, outcome: step === 'identity' ? identitySeen(outcome) : this.outcome(outcome) });
     if (step !== 'code_sent' || budget) return;
     if (outcome === 'ok') this.sms.inc({ result: 'sent', reason: 'none' });
     else if (smsFailure) this.sms.inc({ result: 'failed', reason: this.reason(smsFailure) });

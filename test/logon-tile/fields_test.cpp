@@ -1,5 +1,6 @@
-// What LogonUI draws: field descriptors, states, texts (defaults and the registry's), the tile bitmap, and
-// the tile's behaviour when the machine is not set up (status text, no auto-logon, nothing serialized).
+// What LogonUI draws: field descriptors, states, texts (defaults and the registry's), the tile bitmap, the
+// submit button as the tile's one action (selection never signs in), and the tile's behaviour when the machine
+// is not set up (status text, nothing serialized).
 #include "fields.h"
 #include "harness.h"
 #include "suites.h"
@@ -19,10 +20,10 @@ COLORREF pixel(HBITMAP bitmap, int x, int y) {
 
 void descriptors(ICredentialProvider* provider) {
   DWORD count = 0;
-  check(provider->GetFieldDescriptorCount(&count) == S_OK && count == 3, "3 field descriptors");
-  const CREDENTIAL_PROVIDER_FIELD_TYPE types[] = {CPFT_TILE_IMAGE, CPFT_LARGE_TEXT, CPFT_SMALL_TEXT};
-  const char* names[] = {"tile image", "large text", "small text"};
-  for (DWORD i = 0; i < 3; ++i) {
+  check(provider->GetFieldDescriptorCount(&count) == S_OK && count == 4, "4 field descriptors");
+  const CREDENTIAL_PROVIDER_FIELD_TYPE types[] = {CPFT_TILE_IMAGE, CPFT_LARGE_TEXT, CPFT_SMALL_TEXT, CPFT_SUBMIT_BUTTON};
+  const char* names[] = {"tile image", "large text", "small text", "submit button"};
+  for (DWORD i = 0; i < 4; ++i) {
     CREDENTIAL_PROVIDER_FIELD_DESCRIPTOR* d = nullptr;
     const bool ok = provider->GetFieldDescriptorAt(i, &d) == S_OK && d && d->dwFieldID == i && d->cpft == types[i] && d->pszLabel &&
                     *d->pszLabel && IsEqualGUID(d->guidFieldType, GUID_NULL);
@@ -31,7 +32,7 @@ void descriptors(ICredentialProvider* provider) {
     CoTaskMemFree(d);
   }
   CREDENTIAL_PROVIDER_FIELD_DESCRIPTOR* none = reinterpret_cast<CREDENTIAL_PROVIDER_FIELD_DESCRIPTOR*>(1);
-  check(provider->GetFieldDescriptorAt(3, &none) == E_INVALIDARG && !none, "field descriptor 3 is E_INVALIDARG");
+  check(provider->GetFieldDescriptorAt(4, &none) == E_INVALIDARG && !none, "field descriptor 4 is E_INVALIDARG");
   DWORD credentials = 0, defaultIndex = 0;
   BOOL autoWithDefault = TRUE;
   check(provider->GetCredentialCount(&credentials, &defaultIndex, &autoWithDefault) == S_OK && credentials == 1 &&
@@ -58,29 +59,37 @@ void bitmap(ICredentialProviderCredential* credential) {
 
 }  // namespace
 
-void fieldSuite(const Dll& dll) {
+void fieldSuite(const Dll& dll, bool real) {
+  // The shipped DLL under Wine lies in a user-owned folder: its small text is the WV-6 status instead.
+  const std::wstring setUp = real ? tile::kLockdownFolderStatus : tile::kDefaultSubtitle;
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
   if (!readyTile(dll, provider, credential, "tile offered for the field checks")) return;
   descriptors(provider.get());
   bool allShown = true;
-  for (DWORD f = 0; f < 3; ++f) {
+  for (DWORD f = 0; f < 4; ++f) {
     CREDENTIAL_PROVIDER_FIELD_STATE state{};
     CREDENTIAL_PROVIDER_FIELD_INTERACTIVE_STATE interactive{};
-    allShown = allShown && credential.get()->GetFieldState(f, &state, &interactive) == S_OK && state == CPFS_DISPLAY_IN_BOTH &&
-               interactive == CPFIS_NONE;
+    const CREDENTIAL_PROVIDER_FIELD_STATE expected = f == tile::kFieldSubmit ? CPFS_DISPLAY_IN_SELECTED_TILE : CPFS_DISPLAY_IN_BOTH;
+    allShown = allShown && credential.get()->GetFieldState(f, &state, &interactive) == S_OK && state == expected && interactive == CPFIS_NONE;
   }
-  check(allShown, "every field is shown on the tile and none is interactive");
+  check(allShown, "image and texts show on the tile, the submit button on the selected tile; none is interactive");
+  DWORD adjacent = 99;
+  check(credential.get()->GetSubmitButtonValue(tile::kFieldSubmit, &adjacent) == S_OK && adjacent == tile::kFieldSubtitle,
+        "the submit button sits next to the small text");
+  check(credential.get()->GetSubmitButtonValue(tile::kFieldTitle, &adjacent) == E_INVALIDARG &&
+            credential.get()->GetSubmitButtonValue(tile::kFieldSubmit, nullptr) == E_POINTER,
+        "GetSubmitButtonValue of another field is E_INVALIDARG, of a null pointer E_POINTER");
   check(stringValue(credential.get(), tile::kFieldTitle) == tile::kDefaultTitle, "default large text: Wachtwoord vergeten");
-  check(stringValue(credential.get(), tile::kFieldSubtitle) == tile::kDefaultSubtitle, "default small text (Dutch)");
+  check(stringValue(credential.get(), tile::kFieldSubtitle) == setUp, "default small text (Dutch)");
   bitmap(credential.get());
-  check(autoLogon(credential.get()), "set up: selecting the tile signs in at once (SetSelected auto-logon)");
+  check(!autoLogon(credential.get()), "set up: selecting the tile does not sign in (SetSelected: no auto-logon)");
 
   setString(L"TileTitle", L"Wachtwoord kwijt?");
   setString(L"TileSubtitle", L"Zelf een nieuw wachtwoord instellen");
   check(offeredTile(dll, provider, credential), "tile offered with registry texts");
   check(stringValue(credential.get(), tile::kFieldTitle) == L"Wachtwoord kwijt?", "large text from TileTitle");
-  check(stringValue(credential.get(), tile::kFieldSubtitle) == L"Zelf een nieuw wachtwoord instellen", "small text from TileSubtitle");
+  check(stringValue(credential.get(), tile::kFieldSubtitle) == (real ? setUp : L"Zelf een nieuw wachtwoord instellen"), "small text from TileSubtitle");
   setString(L"TileTitle", L"");
   check(offeredTile(dll, provider, credential) && stringValue(credential.get(), tile::kFieldTitle) == tile::kDefaultTitle,
         "an empty TileTitle falls back to the default");
@@ -94,6 +103,10 @@ void notReadySuite(const Dll& dll) {
       {"KioskAccount missing", [] { clearProductKey(); setDword(L"Ready", 1); }},
       {"KioskAccount not a local account name", [] { clearProductKey(); setReady(); setString(L"KioskAccount", L"PANTEIN\\someone"); }},
       {"KioskAccount longer than 20", [] { clearProductKey(); setReady(); setString(L"KioskAccount", L"wwv-0123456789abcdefgh"); }},
+      {"KioskSid missing", [] { clearProductKey(); setReady(); deleteValue(L"KioskSid"); }},
+      {"KioskSid not a SID", [] { clearProductKey(); setReady(); setString(L"KioskSid", L"S-1-5-21-1\\..\\x"); }},
+      {"KioskShell missing", [] { clearProductKey(); setReady(); deleteValue(L"KioskShell"); }},
+      {"ShellMode unknown", [] { clearProductKey(); setReady(); setString(L"ShellMode", L"Explorer"); }},
       {"no product key at all", [] { clearProductKey(); }},
   };
   for (const auto& c : cases) {

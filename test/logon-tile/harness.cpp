@@ -35,6 +35,10 @@ void deleteValue(const wchar_t* name) { RegDeleteKeyValueW(HKEY_LOCAL_MACHINE, t
 void setReady() {
   setDword(L"Ready", 1);
   setString(L"KioskAccount", kAccount);
+  setString(L"KioskSid", kSid);
+  setString(L"KioskShell", kShell);
+  setString(L"ShellMode", L"ShellLauncher");
+  setDword(L"AppLocker", 1);
 }
 
 bool loadDll(const wchar_t* path, Dll& dll) {
@@ -94,6 +98,16 @@ void serialize(ICredentialProviderCredential* credential, Serialization& out) {
   LPWSTR status = nullptr;
   out.hr = credential->GetSerialization(&out.response, &out.cs, &status, &out.icon);
   out.status = status ? takeString(status) : L"";
+}
+
+void pressSubmit(const Dll& dll, void (*change)(), Serialization& out) {
+  clearProductKey();
+  setReady();
+  if (change) change();
+  tile::ComPtr<ICredentialProvider> provider;
+  tile::ComPtr<ICredentialProviderCredential> credential;
+  if (!offeredTile(dll, provider, credential)) return check(false, "tile offered before the submit button");
+  serialize(credential.get(), out);
 }
 
 bool autoLogon(ICredentialProviderCredential* credential) {

@@ -18,7 +18,10 @@ void setDword(const wchar_t* name, DWORD value);
 void setString(const wchar_t* name, const wchar_t* value);
 void deleteValue(const wchar_t* name);
 inline constexpr wchar_t kAccount[] = L"wwv-7f3k9q2m";
-void setReady();  // Ready = 1, KioskAccount = kAccount
+inline constexpr wchar_t kSid[] = L"S-1-5-21-1-2-3-1001";
+inline constexpr wchar_t kShell[] = L"\"C:\\Program Files\\Wachtwoord vergeten\\WachtwoordVergeten.exe\"";
+// Ready = 1, KioskAccount = kAccount, KioskSid = kSid, KioskShell = kShell, ShellMode = ShellLauncher, AppLocker = 1.
+void setReady();
 
 struct Dll {
   HMODULE module = nullptr;
@@ -50,5 +53,7 @@ struct Serialization {
 };
 void serialize(ICredentialProviderCredential* credential, Serialization& out);
 bool autoLogon(ICredentialProviderCredential* credential);
+// A fresh tile, set up (setReady) plus `change`, then the submit button pressed: its GetSerialization.
+void pressSubmit(const Dll& dll, void (*change)(), Serialization& out);
 
 }  // namespace t

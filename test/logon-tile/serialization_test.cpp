@@ -1,5 +1,5 @@
-// GetSerialization and ReportResult. The real DLL under Wine shows the missing-secret path (Wine's
-// LsaRetrievePrivateData finds nothing). The test-only DLL (fake secret source) shows the success path:
+// GetSerialization and ReportResult. The real DLL under Wine shows its own folder check refusing (the build
+// folder belongs to the Wine user). The test-only DLL (fake secret source) shows the success path:
 // the packed KERB_INTERACTIVE_UNLOCK_LOGON is unpacked here field by field, offsets checked.
 #include "harness.h"
 
@@ -31,30 +31,32 @@ std::wstring computerName() {
 
 }  // namespace
 
-void missingSecretSuite(const Dll& dll) {
+// The shipped DLL's own folder check, for real: under Wine the DLL lies in a temporary folder the (Wine) user
+// owns, which is exactly a folder a non-administrator may change. The tile must show WV-6 at once and never
+// read the secret (its LSA stub is not even reached: no LsaRetrievePrivateData trace line).
+void realFolderSuite(const Dll& dll) {
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
-  if (!readyTile(dll, provider, credential, "set up, but no secret in LSA: the tile is offered")) return;
+  if (!readyTile(dll, provider, credential, "set up, DLL in a user-owned folder: the tile is offered")) return;
   FakeCredentialEvents events;
   credential.get()->Advise(&events);
-  check(autoLogon(credential.get()), "no secret: selecting the tile tries to sign in");
+  check(stringValue(credential.get(), tile::kFieldSubtitle) == tile::kLockdownFolderStatus, "user-owned DLL folder: the tile shows WV-6 at once");
+  check(!autoLogon(credential.get()), "user-owned DLL folder: selecting the tile does not sign in");
   Serialization s;
   serialize(credential.get(), s);
   check(s.hr == S_OK && s.response == CPGSR_NO_CREDENTIAL_NOT_FINISHED && !s.cs.rgbSerialization && s.cs.cbSerialization == 0,
-        "no secret: nothing is serialized");
-  check(s.status == tile::kNotSetUpStatus && s.icon == CPSI_ERROR, "no secret: the status text with the error icon");
-  check(events.lastField == tile::kFieldSubtitle && events.lastText == tile::kNotSetUpStatus, "no secret: the small text turns into the status text");
-  check(!autoLogon(credential.get()), "no secret: no second automatic attempt");
+        "user-owned DLL folder: nothing is serialized");
+  check(s.status == tile::kLockdownFolderStatus && s.icon == CPSI_ERROR, "user-owned DLL folder: GetSerialization answers with WV-6");
   credential.get()->UnAdvise();
-  check(events.refs == 0, "no secret: the events reference is released");
+  check(events.refs == 0, "the events reference is released");
 }
 
 void successSuite(const Dll& dll) {
   tile::ComPtr<ICredentialProvider> provider;
   tile::ComPtr<ICredentialProviderCredential> credential;
   if (!readyTile(dll, provider, credential, "fake secret: tile offered")) return;
-  check(autoLogon(credential.get()), "fake secret: selecting the tile signs in at once");
-  Serialization s;
+  check(!autoLogon(credential.get()), "fake secret: selecting the tile does not sign in");
+  Serialization s;  // the person presses the submit button
   serialize(credential.get(), s);
   check(s.hr == S_OK && s.response == CPGSR_RETURN_CREDENTIAL_FINISHED && s.cs.rgbSerialization, "fake secret: a credential is returned");
   check(s.status.empty() && s.icon == CPSI_NONE, "fake secret: no status text");
@@ -97,11 +99,17 @@ void failedLogonSuite(const Dll& dll) {
   LPWSTR text = reinterpret_cast<LPWSTR>(1);
   CREDENTIAL_PROVIDER_STATUS_ICON icon = CPSI_WARNING;
   check(credential.get()->ReportResult(0, 0, &text, &icon) == S_OK && !text && icon == CPSI_NONE, "ReportResult(success): no text");
-  check(autoLogon(credential.get()), "after a successful logon report the tile still works");
-  const LONG kAccountLockedOut = static_cast<LONG>(0xC0000234);  // STATUS_ACCOUNT_LOCKED_OUT
-  check(credential.get()->ReportResult(kAccountLockedOut, 0, &text, &icon) == S_OK && takeString(text) == tile::kNotSetUpStatus && icon == CPSI_ERROR,
-        "ReportResult(account locked out): the status text");
-  check(!autoLogon(credential.get()), "after a failed logon: no further automatic attempt");
+  const struct { LONG status; const wchar_t* text; const char* name; } results[] = {
+      {static_cast<LONG>(0xC0000234), tile::kLockedStatus, "account locked out"},    // STATUS_ACCOUNT_LOCKED_OUT
+      {static_cast<LONG>(0xC0000072), tile::kDisabledStatus, "account disabled"},    // STATUS_ACCOUNT_DISABLED
+      {static_cast<LONG>(0xC000006A), tile::kNotSetUpStatus, "wrong password"},      // STATUS_WRONG_PASSWORD
+  };
+  for (const auto& r : results) {
+    if (!offeredTile(dll, provider, credential)) return check(false, "tile offered for ReportResult");
+    check(credential.get()->ReportResult(r.status, 0, &text, &icon) == S_OK && takeString(text) == r.text && icon == CPSI_ERROR,
+          std::string("ReportResult(") + r.name + "): its status text");
+  }
+  check(!autoLogon(credential.get()), "after a failed logon: no automatic attempt");
   Serialization s;
   serialize(credential.get(), s);
   check(s.response == CPGSR_NO_CREDENTIAL_NOT_FINISHED && !s.cs.rgbSerialization, "after a failed logon: nothing serialized");

@@ -1,7 +1,9 @@
 // The logon tile, built and run for real: `npm run build:logon-tile` (CMake + mingw-w64), the shipped DLL's
 // PE facts (objdump), then tile-test.exe under Wine walking the DLL the way LogonUI does — the shipped DLL
-// (Wine's LSA has no secret: the status-text path) and the test-only DLL with the fake secret source (the
-// success path). A missing tool fails the test with its install command: never a silent skip.
+// (its own folder check, for real: the build folder belongs to the Wine user, so it refuses with WV-6), the
+// test-only DLL with the fake system port (the success path and every refusal before a sign-in), and a test-only
+// DLL with the real lock-down reads (windows_system.cpp) and only the secret and folder facts faked. All walks
+// share one Wine prefix. A missing tool fails the test with its install command: never a silent skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ const root = process.cwd();
 const shipped = join(root, 'dist', 'logon-tile', 'wachtwoord-vergeten-tile.dll');
 const WINE = '/usr/lib/wine/wine64';
 const OBJDUMP = 'x86_64-w64-mingw32-objdump';
-const SYSTEM_DLLS = ['advapi32.dll', 'kernel32.dll', 'msvcrt.dll', 'ole32.dll', 'secur32.dll', 'user32.dll'];
+const SYSTEM_DLLS = ['advapi32.dll', 'kernel32.dll', 'msvcrt.dll', 'netapi32.dll', 'ole32.dll', 'secur32.dll', 'user32.dll'];
 const fakePassword = /kPassword\[\] = L"([^"]+)"/.exec(readFileSync(join(root, 'test/logon-tile/fake_values.h'), 'utf8'))![1]!;
 
 let work = '';
@@ -34,7 +36,7 @@ function requireTool(command: string, install: string) {
 }
 
 interface Walk { status: number | null; checks: Map<string, boolean>; stdout: string; stderr: string }
-function walk(dll: string, mode: 'real' | 'fake'): Walk {
+function walk(dll: string, mode: 'real' | 'fake' | 'lockdown'): Walk {
   const r = run(WINE, [winePath(join(work, 'build', 'tile-test.exe')), winePath(dll), mode], 240_000, env());
   const checks = new Map<string, boolean>();
   for (const line of r.stdout.split(/\r?\n/)) {
@@ -46,18 +48,20 @@ function walk(dll: string, mode: 'real' | 'fake'): Walk {
 
 let real: Walk;
 let fake: Walk;
+let lockdown: Walk;
 
 beforeAll(() => {
   requireTool('cmake', 'cmake');
   requireTool('x86_64-w64-mingw32-g++-posix', 'g++-mingw-w64-x86-64-posix');
   requireTool(WINE, 'wine64');
   work = mkdtempSync(join(tmpdir(), 'logon-tile-'));
-  const build = run('npm', ['run', '--silent', 'build:logon-tile'], 600_000);
-  expect(build.status, `npm run build:logon-tile\n${build.stdout}\n${build.stderr}`).toBe(0);
-  const tests = run(process.execPath, ['src-logon-tile/build.mjs', '--tests', join(work, 'build')], 600_000);
-  expect(tests.status, `test build\n${tests.stdout}\n${tests.stderr}`).toBe(0);
+  // One compile: the npm script with --tests installs the shipped DLL into dist/logon-tile and keeps the test-only
+  // DLLs and tile-test.exe in the build folder.
+  const build = run('npm', ['run', '--silent', 'build:logon-tile', '--', '--tests', join(work, 'build')], 600_000);
+  expect(build.status, `npm run build:logon-tile -- --tests\n${build.stdout}\n${build.stderr}`).toBe(0);
   real = walk(shipped, 'real'); // the first Wine run also creates the prefix (~10 s)
   fake = walk(join(work, 'build', 'tile-fake-secret.dll'), 'fake');
+  lockdown = walk(join(work, 'build', 'tile-real-lockdown.dll'), 'lockdown');
 }, 1_200_000);
 
 afterAll(() => {
@@ -78,11 +82,12 @@ describe('npm run build:logon-tile', () => {
     expect(Number.parseInt(/^DllCharacteristics\s+([0-9a-f]+)/m.exec(headers)![1]!, 16) & 0x160).toBe(0x160);
   });
 
-  it('imports only Windows system DLLs (runtime linked in), and the LSA calls it needs', () => {
+  it('imports only Windows system DLLs (runtime linked in), and the LSA, SAM and ACL calls it needs', () => {
     const headers = run(OBJDUMP, ['-p', shipped], 30_000).stdout;
     const imports = [...headers.matchAll(/DLL Name: (\S+)/g)].map((m) => m[1]!.toLowerCase()).sort();
     expect(imports).toEqual(SYSTEM_DLLS);
-    for (const fn of ['LsaOpenPolicy', 'LsaRetrievePrivateData', 'LsaFreeMemory', 'LsaConnectUntrusted', 'LsaLookupAuthenticationPackage', 'CredProtectW'])
+    for (const fn of ['LsaOpenPolicy', 'LsaRetrievePrivateData', 'LsaFreeMemory', 'LsaConnectUntrusted', 'LsaLookupAuthenticationPackage', 'CredProtectW',
+      'NetUserGetInfo', 'NetUserSetInfo', 'GetNamedSecurityInfoW', 'GetProductInfo', 'QueryServiceStatus'])
       expect(headers, fn).toMatch(new RegExp(`\\s${fn}\\n`));
   });
 
@@ -90,13 +95,14 @@ describe('npm run build:logon-tile', () => {
     const utf16 = Buffer.from(fakePassword, 'utf16le');
     expect(readFileSync(shipped).includes(utf16)).toBe(false);
     expect(readFileSync(join(work, 'build', 'tile-fake-secret.dll')).includes(utf16)).toBe(true); // the search works
-    expect(existsSync(join(root, 'dist', 'logon-tile', 'tile-fake-secret.dll'))).toBe(false);
+    expect(readFileSync(join(work, 'build', 'tile-real-lockdown.dll')).includes(utf16)).toBe(true);
+    for (const testOnly of ['tile-fake-secret.dll', 'tile-real-lockdown.dll']) expect(existsSync(join(root, 'dist', 'logon-tile', testOnly))).toBe(false);
   });
 
   it('stays small', () => {
     const bytes = statSync(shipped).size;
     console.log(`wachtwoord-vergeten-tile.dll: ${bytes} bytes`);
-    expect(bytes).toBeLessThan(256 * 1024); // 95 KB today: 66 KB of it the 256x256 tile image
+    expect(bytes).toBeLessThan(256 * 1024); // 110 KB today: 66 KB of it the 256x256 tile image
   });
 });
 
@@ -104,32 +110,57 @@ const common = [
   'DllGetClassObject refuses another CLSID', 'LockServer(TRUE) keeps the DLL loaded', 'CreateInstance refuses aggregation',
   'CPUS_LOGON is offered, with one tile', 'CPUS_UNLOCK_WORKSTATION is refused with E_NOTIMPL and enumerates no tile',
   'CPUS_CHANGE_PASSWORD is refused with E_NOTIMPL and enumerates no tile', 'CPUS_CREDUI is refused with E_NOTIMPL and enumerates no tile',
-  'kill switch Disabled=1 hides the tile', 'a credential outliving its provider keeps the DLL loaded', '3 field descriptors',
+  'kill switch Disabled=1 hides the tile', 'a credential outliving its provider keeps the DLL loaded', '4 field descriptors',
   'default large text: Wachtwoord vergeten', 'small text from TileSubtitle', 'the tile image is the app icon (blue, white keyhole)',
-  'set up: selecting the tile signs in at once (SetSelected auto-logon)', 'not set up (Ready=0): nothing is serialized',
-  'not set up (KioskAccount missing): GetSerialization answers with the status text', 'ReportResult(account locked out): the status text',
-  'after a failed logon: no further automatic attempt', 'DllCanUnloadNow is S_OK at the end (no object leaked)',
+  'set up: selecting the tile does not sign in (SetSelected: no auto-logon)', 'the submit button sits next to the small text',
+  'not set up (Ready=0): nothing is serialized', 'not set up (KioskSid not a SID): GetSerialization answers with the status text',
+  'not set up (KioskAccount missing): GetSerialization answers with the status text', 'ReportResult(account locked out): its status text',
+  'ReportResult(account disabled): its status text', 'after a failed logon: no automatic attempt', 'every refusal has its own status text (9)',
+  'Registry.pol: the Shell value is read from registry-pol.ps1\'s format', 'DllCanUnloadNow is S_OK at the end (no object leaked)',
 ];
 
 describe('under Wine, walked as LogonUI does', () => {
-  it('the shipped DLL: life cycle, scenarios, kill switch, fields; no secret in LSA → status text, nothing serialized', () => {
+  it('the shipped DLL: life cycle, scenarios, kill switch, fields; in a user-owned folder → WV-6, nothing serialized', () => {
     expect([...real.checks].filter(([, ok]) => !ok).map(([name]) => name), real.stdout).toEqual([]);
     expect(real.status, real.stdout + real.stderr).toBe(0);
-    for (const name of [...common, 'no secret: nothing is serialized', 'no secret: the status text with the error icon', 'no secret: no second automatic attempt'])
+    for (const name of [...common, 'user-owned DLL folder: the tile shows WV-6 at once', 'user-owned DLL folder: nothing is serialized',
+      'user-owned DLL folder: GetSerialization answers with WV-6', 'user-owned DLL folder: selecting the tile does not sign in'])
       expect(real.checks.get(name), name).toBe(true);
-    // The status text came from the LSA read: STATUS_OBJECT_NAME_NOT_FOUND as HRESULT_FROM_NT (its trace line).
-    expect(real.stderr).toContain('WachtwoordVergetenTile: LsaRetrievePrivateData: 0xD0000034');
+    // The refusal came from the real ACL read (GetNamedSecurityInfoW: a non-admin owner), and the secret was never read.
+    expect(real.stderr).toContain('WachtwoordVergetenTile: refused WV-6: DLL folder: 0x80070005');
+    expect(real.stderr).not.toContain('LsaRetrievePrivateData');
   });
 
-  it('the test-only DLL (fake secret source): the packed KERB_INTERACTIVE_UNLOCK_LOGON holds computer, account, password', () => {
+  it('the test-only DLL (fake system port): the packed KERB_INTERACTIVE_UNLOCK_LOGON holds computer, account, password', () => {
     expect([...fake.checks].filter(([, ok]) => !ok).map(([name]) => name), fake.stdout).toEqual([]);
     expect(fake.status, fake.stdout + fake.stderr).toBe(0);
     for (const name of [
       ...common, 'fake secret: a credential is returned', 'the Negotiate package id from LsaLookupAuthenticationPackage',
       'strings packed in order right after the header, as offsets from the block start, block size exact',
       'domain is the computer name (local account)', 'user is KioskAccount', 'password is the secret as protectPassword returned it',
-      'a secret shorter than 32 characters is refused: status text, nothing serialized',
+      'a secret shorter than 32 characters is refused: status text, nothing serialized', 'fake secret: selecting the tile does not sign in',
     ])
       expect(fake.checks.get(name), name).toBe(true);
+  });
+
+  it('the test-only DLL: every lock-down check, the account state and the DLL folder refuse with their own text; a lock-out is cleared', () => {
+    const refusals = [...fake.checks.keys()].filter((name) => name.startsWith('refused ('));
+    expect(refusals.length, fake.stdout).toBe(10);
+    for (const name of [
+      ...refusals, 'signs in (policy mode on Pro (no Shell Launcher needed))', 'signs in (no AppLocker installed: AppIDSvc may be stopped)',
+      'a locked-out kiosk account is unlocked (UF_LOCKOUT cleared), then signed in',
+      'WV-6 (its own folder not admin-only): nothing serialized', 'WV-6 (the volume root above it not admin-only): nothing serialized',
+      'volume root: Authenticated Users may create folders in C:\\ (as Windows ships it), not in a folder on the path',
+    ])
+      expect(fake.checks.get(name), name).toBe(true);
+    expect(fake.stderr).toContain('WachtwoordVergetenTile: lock-out of the kiosk account cleared');
+  });
+
+  it('the real lock-down reads (windows_system.cpp): Wine\'s edition, registry, a Registry.pol file, services and SAM decide', () => {
+    expect([...lockdown.checks].filter(([, ok]) => !ok).map(([name]) => name), lockdown.stdout).toEqual([]);
+    expect(lockdown.status, lockdown.stdout + lockdown.stderr).toBe(0);
+    expect([...lockdown.checks.keys()].filter((name) => name.startsWith('real lock-down reads')).length, lockdown.stdout).toBe(8);
+    for (const code of ['WV-3: local policy off', 'WV-4: policy Shell', 'WV-5: AppIDSvc']) expect(lockdown.stderr).toContain(`WachtwoordVergetenTile: refused ${code}`);
+    expect(lockdown.stderr).toContain('WachtwoordVergetenTile: refused: not set up: 0x800708AD'); // NERR_UserNotFound from NetUserGetInfo
   });
 });

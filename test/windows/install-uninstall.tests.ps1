@@ -91,7 +91,7 @@ Case 'an existing account of that name is adopted, and gets its own flags back o
     $p = $CentralParams.Clone(); $p.AccountName = 'kiosk'
     $r = Invoke-Kiosk 'install.ps1' $p
     Test-Equal 0 $r.Exit "install with -AccountName of an existing account`n$($r.Output)"
-    Test-That ($k.Enabled -and $k.FullName -eq 'Wachtwoord vergeten' -and $k.Password.Length -ge 32) 'adopted: enabled, renamed in full, new password'
+    Test-That ($k.Enabled -and $k.FullName -eq 'Kiosk-systeemaccount' -and $k.Password.Length -ge 32) 'adopted: enabled, neutral full name, new password'
     Test-Equal 0 (Invoke-Kiosk 'uninstall.ps1').Exit 'uninstall of an adopted account'
     Test-SameWorld $before (Get-WorldSnapshot) 'adopted account: flags, group and everything else as before (not its password)'
     Test-That ($k.Password -ne 'Initial-Password-1') '(its password stays the random one: documented)'

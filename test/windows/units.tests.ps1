@@ -2,7 +2,7 @@
 # the harness fakes; the password and account name generators; Invoke-Native and the hive-unload retry under
 # 'Stop' (the Windows PowerShell 5.1 stderr trap).
 . ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-foreach ($f in 'common', 'secret', 'hive', 'settings') { . ([IO.Path]::Combine($ScriptsDir, "$f.ps1")) }
+foreach ($f in 'common', 'secret', 'hive', 'settings', 'lockdown', 'directory-secret', 'cleanup') { . ([IO.Path]::Combine($ScriptsDir, "$f.ps1")) }
 $ErrorActionPreference = 'Stop'
 function Report([bool] $Ok, [string] $What) { Test-That $Ok $What; if ($Ok) { Write-Host "ok: $What" } }
 
@@ -27,6 +27,22 @@ $cs5Errors = @($compilation.GetDiagnostics() | Where-Object { "$($_.Severity)" -
 Report (-not $cs5Errors.Count) "the LSA class is C# 5 (Windows PowerShell 5.1's Add-Type): $($cs5Errors -join '; ')"
 Report ($LsaSource -match 'SecureStringToGlobalAllocUnicode' -and $LsaSource -match 'ZeroFreeGlobalAllocUnicode') 'the secret goes to LSA from a SecureString, its unmanaged copy zeroed'
 Report ($LsaSecretName -ceq 'L$WachtwoordVergetenKiosk') 'the LSA key name of WINDOWS-CONTRACT'
+
+# The other real classes (directory-secret.ps1's DPAPI machine scope, cleanup.ps1's MoveFileEx) compile as C# 5
+# with the public surface of the harness's fakes (fake-kiosk.ps1).
+foreach ($c in @(@{ Src = $DpapiSource; Ns = 'RealDpapiCheck'; Cls = 'MachineDpapi'; Fake = [WachtwoordVergeten.MachineDpapi]; Refs = @('System.Security.Cryptography.ProtectedData') },
+        @{ Src = $PendingDeleteSource; Ns = 'RealPendingCheck'; Cls = 'PendingDelete'; Fake = [WachtwoordVergeten.PendingDelete]; Refs = @() })) {
+    $t5 = [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree]::ParseText($c.Src, $cs5, '', $null, [Threading.CancellationToken]::None)
+    $e5 = @([Microsoft.CodeAnalysis.CSharp.CSharpCompilation]::Create('x', [Microsoft.CodeAnalysis.SyntaxTree[]]@($t5), $refs, [Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions]::new([Microsoft.CodeAnalysis.OutputKind]::DynamicallyLinkedLibrary)).GetDiagnostics() | Where-Object { "$($_.Severity)" -eq 'Error' })
+    Report (-not $e5.Count) "$($c.Cls) is C# 5: $($e5 -join '; ')"
+    $addArgs = @{ TypeDefinition = ($c.Src -replace 'namespace WachtwoordVergeten', "namespace $($c.Ns)") }
+    if ($c.Refs.Count) { $addArgs.ReferencedAssemblies = $c.Refs }
+    Add-Type @addArgs
+    $rs = @(& $sig ("$($c.Ns).$($c.Cls)" -as [type])); $fs = @(& $sig $c.Fake)
+    Report ($rs.Count -ge 1 -and -not @($rs | Where-Object { $fs -notcontains $_ }).Count) "the fake $($c.Cls) has the real methods: $($rs -join '; ')"
+}
+Report ($DpapiSource -match 'DataProtectionScope\.LocalMachine' -and $DpapiSource -notmatch 'CurrentUser') 'the AD password is protected in machine scope, never user scope'
+Report ($PendingDeleteSource -match 'MOVEFILE_DELAY_UNTIL_REBOOT = 0x4' -and $PendingDeleteSource -match 'MoveFileEx\(path, null,') 'MoveFileEx(path, NULL, MOVEFILE_DELAY_UNTIL_REBOOT) deletes at the restart'
 
 # Passwords: 40 characters of every class, all different, a read-only SecureString (never a string).
 $seen = @{}

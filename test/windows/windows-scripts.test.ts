@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { secretFiles } from '../../src-main/electron/start/paths.js';
+import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER } from '../../src-main/electron/local/machine-secret.js';
 import { findPwsh } from './tools.js';
 
 const root = process.cwd();
@@ -28,8 +29,13 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
   it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
-  it('issue 23: settings nobody else wrote (5.1 encodings), local-mode AD password across repair/update/rotation, AppLocker under GPO/MDM, uninstall with a loaded hive and a locked DLL, drift task', () =>
-    runPwsh('kiosk-setup.tests.ps1'), 600_000);
+  it('settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation', () =>
+    runPwsh('kiosk-settings.tests.ps1'), 600_000);
+  it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
+  it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
+    runPwsh('logon-screen.tests.ps1'), 300_000);
+  it('logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too', () =>
+    runPwsh('logon-rotation.tests.ps1'), 300_000);
 });
 
 describe('what ties the scripts to the project', () => {
@@ -65,12 +71,30 @@ describe('what ties the scripts to the project', () => {
     for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle']) expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
   });
 
+  it('local mode: the AD password file, its DPAPI entropy and scope are the same in install.ps1 and the kiosk', () => {
+    const ps = script('directory-secret.ps1');
+    const c = readFileSync(join(root, 'src-machine-secret', 'unprotect.c'), 'utf8');
+    const entropy = /GetBytes\("([^"]+)"\)/.exec(ps)?.[1];
+    expect(entropy).toMatch(/^WachtwoordVergeten\./);
+    expect(c).toContain(`static const char ENTROPY[] = "${entropy!}";`);
+    expect(ps).toContain('DataProtectionScope.LocalMachine');
+    expect(ps).toContain(`$DirectorySecretFile = Join-Path $SettingsDir '${MACHINE_SECRET_FILE}'`);
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toContain(`- ${MACHINE_SECRET_READER}`);
+  });
+
   it('the tile (src-logon-tile) reads exactly these names', () => {
     const tile = (f: string) => readFileSync(join(root, 'src-logon-tile', 'src', f), 'utf8');
     expect(tile('guids.h')).toContain('{0x6d75ee9f, 0x8460, 0x466c, {0x8e, 0x35, 0xc5, 0x70, 0x66, 0x47, 0x50, 0x2f}}');
     expect(tile('lsa_system.cpp')).toContain('L"L$WachtwoordVergetenKiosk"');
     expect(tile('settings.h')).toContain('L"SOFTWARE\\\\Wachtwoord vergeten"');
-    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled']) expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled', 'KioskSid', 'KioskShell', 'ShellMode', 'AppLocker'])
+      expect(tile('settings.cpp')).toContain(`L"${v}"`);
+    // What the tile proves at every sign-in: written by provider.ps1 under the same names, ShellMode in the same two spellings.
+    expect(script('provider.ps1')).toContain("$TileFactNames = @('KioskSid', 'KioskShell', 'ShellMode', 'AppLocker')");
+    for (const mode of ['ShellLauncher', 'UserPolicy']) {
+      expect(tile('settings.cpp')).toContain(`L"${mode}"`);
+      expect(script('install.ps1')).toContain(`'${mode}'`);
+    }
     // The tile takes a secret of 32 to 256 characters; install.ps1 makes 40.
     expect(script('secret.ps1')).toMatch(/for \(\$n = 0; \$n -lt 40; \$n\+\+\)/);
   });

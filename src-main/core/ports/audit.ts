@@ -20,6 +20,7 @@ export type SmsRefusal = `sms_limit_${Exclude<SmsBudget, 'smsSpacingPerAccount'>
 export type AuditOutcome =
   | 'ok'
   | IdentityRefusal
+  | `${IdentityRefusal}_same_date` // the same wrong date again (the servicedesk reads it as "her date is right")
   | SmsRefusal
   | `birthdate_ok_${SmsRefusal}` // the right birthdate met this person's spent SMS budget (an admin should know)
   | 'mobile_refused_by_provider'
@@ -29,7 +30,14 @@ export type AuditOutcome =
   | Exclude<ResetOutcome, { ok: true }>['reason']
   | Exclude<UnlockOutcome, { ok: true }>['reason']
   | 'status' | 'unblock' | 'unblock_nothing_blocked' | 'unauthorized' // the servicedesk's actions (admin/)
+  | 'unauthorized_blocked' | `forbidden_${'status' | 'unblock' | 'metrics' | 'health'}` // refused on the admin listener (web/admin-guard.ts)
   | `desk_${string}`; // the servicedesk pages' actions (src-main/desk, web/desk-*.ts), named there
+
+/**
+ * Whom a servicedesk action was about: the account the directory found (objectGUID and account name) and the
+ * name the servicedesk typed, each where known. Only on `admin` events.
+ */
+export type AuditSubject = { account?: string; name?: string; typed?: string };
 
 export type AuditEvent = {
   step: AuditStep;
@@ -45,6 +53,7 @@ export type AuditEvent = {
   smsFailure?: SendFailure['reason'];
   /** A servicedesk action's reason, as the agent typed it (desk: one line, at most 200 characters). */
   reason?: string;
+  subject?: AuditSubject;
 };
 
 export interface AuditSink {

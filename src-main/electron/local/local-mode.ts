@@ -3,7 +3,7 @@
 import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config/load.js';
-import { kioskTimings } from '../../config/runtime.js';
+import { kioskTimings, type KioskTimings } from '../../config/runtime.js';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../core/ports/log.js';
 import type { ClientContext } from '../../core/contract.js';
@@ -12,6 +12,7 @@ import type { TrustCheck } from '../trust/file-trust.js';
 import { createIpcHandlers, setupIpc } from '../ipc/ipc.js';
 import { secretFiles } from '../start/paths.js';
 import { APP_ORIGIN, APP_SCHEME, serveAppRequest } from '../window/protocol.js';
+import { loadMachineSecret, type MachineUnprotect } from './machine-secret.js';
 import { loadDirectorySecret } from './secret.js';
 import { trackActiveSession } from '../session/active-session.js';
 
@@ -31,13 +32,15 @@ export type LocalModeOptions = {
   isPackaged: boolean;
   /** Refuses a config or CA file the kiosk account could change (file-trust.ts). */
   trustFile: TrustCheck;
+  /** Installed on Windows: the AD password as install.ps1 keeps it (DPAPI machine scope, machine-secret.ts). */
+  machineSecret?: { file: string; unprotect: MachineUnprotect };
 };
 
 export type LocalMode = {
   cancelActive(): Promise<void>;
   close(): Promise<void>;
-  /** The core's idle limit on the code step (info().codeIdleSeconds), for the kiosk's own idle check. */
-  codeIdleSeconds: number;
+  /** The kiosk's clock from the core config (config/runtime.ts), the same values the wizard gets from info(). */
+  timings: KioskTimings;
 };
 
 /** The trust anchors a core config names: a changed LDAPS or Redis CA would let a look-alike server in. */
@@ -63,7 +66,8 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   const env: NodeJS.ProcessEnv = o.isPackaged ? {} : { ...process.env };
   const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
   if (typeof passwordEnv === 'string') {
-    const secret = await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData));
+    const machine = o.machineSecret ? await loadMachineSecret(o.machineSecret.file, o.machineSecret.unprotect) : undefined;
+    const secret = machine ?? (await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData)));
     if (secret) env[passwordEnv] = secret;
   }
   const core = await createApp(config, o.log, { env });
@@ -80,6 +84,6 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
-    codeIdleSeconds: kioskTimings(config).codeIdleSeconds,
+    timings: kioskTimings(config),
   };
 }

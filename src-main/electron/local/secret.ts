@@ -1,8 +1,9 @@
 // Local mode: the AD service account's password, kept with safeStorage (DPAPI, user scope, on Windows) and
 // never in the settings, the config or the logs (checklist: secrets stay in main; fiddle does the same).
-// Provisioning: the admin (or install.ps1) writes the password once to a plain file that only the kiosk
-// account can read and delete; on its first start the kiosk encrypts it into its profile and deletes the
-// plain file. Uses the async safeStorage API (Electron ≥ 39): the sync one is deprecated.
+// An installed Windows kiosk reads install.ps1's machine-scope copy first (machine-secret.ts): user-scope DPAPI is
+// lost at every reset of the kiosk account's password (repair, update, the tile's rotation). This path remains for
+// a kiosk without it: a plain file only the kiosk account can read and delete, encrypted into its profile at its
+// first start and deleted. Uses the async safeStorage API (Electron >= 39): the sync one is deprecated.
 import { readFile, rm, writeFile, rename } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 

@@ -7,7 +7,7 @@ import type { Session } from 'electron';
 type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
 export type Permission = Parameters<RequestHandler>[1];
 
-/** `allow` is a boolean, not the literal `false`: the table's test (permissions.test.ts) must be able to catch a `true`. */
+/** `allow` is a boolean, not the literal false: the table could say yes, and permissions.test.ts is what says it does not. */
 type Entry = { allow: boolean; reason: string };
 const no = (reason: string): Entry => ({ allow: false, reason });
 

@@ -39,7 +39,7 @@ describe('core events', () => {
     const f = flowFixture();
     for (let i = 0; i < 6; i++) {
       const s = await f.api.start({ username: 'A.Janssen' });
-      await f.api.verifyIdentity({ sessionId: s.ok ? s.sessionId : '', birthdate: '02-02-2002' });
+      await f.api.verifyIdentity({ sessionId: s.ok ? s.sessionId : '', birthdate: `0${i + 1}-02-2002` }); // each a different wrong date
     }
     expect(f.events.filter((e) => e.type === 'budget')).toEqual([{ type: 'budget', budget: 'identityPerUser', step: 'identity', client: 'kiosk-1' }]);
     expect(steps(f.events)).not.toContain('code');

@@ -1,11 +1,12 @@
 # What a finished install must look like on the fake machine (install.ps1's own read-back is not trusted here).
+. ([IO.Path]::Combine($PSScriptRoot, 'expect-logon.ps1'))
 function Test-Installed([string] $Edition = 'Enterprise', [switch] $LocalMode, [switch] $NoLimitBlankCheck) {
     $name = Get-ProductValue 'KioskAccount'
     Test-That ($name -match '^wwv-[a-z2-9]{8}$') "KioskAccount is a random wwv- name ($name)"
     $u = $global:W.Users[[string]$name]
     if (-not $u) { Test-That $false 'the kiosk account exists'; return }
     Test-That $u.Enabled 'the kiosk account is enabled (last step)'
-    Test-Equal 'Wachtwoord vergeten' $u.FullName 'full name'
+    Test-Equal 'Kiosk-systeemaccount' $u.FullName 'full name: neutral, nothing like the tile'
     Test-That ($u.PasswordRequired -and -not $u.UserMayChangePassword -and $u.PasswordNeverExpires) 'password required, not changeable, never expires'
     $secret = [WachtwoordVergeten.Lsa]::Secrets['L$WachtwoordVergetenKiosk']
     Test-That ($u.Password.Length -ge 32) "password of at least 32 characters ($($u.Password.Length))"
@@ -46,7 +47,7 @@ function Test-Installed([string] $Edition = 'Enterprise', [switch] $LocalMode, [
     Test-Equal $(if ($LocalMode) { 'local' } else { 'central' }) $json.mode 'kiosk.json mode'
     Test-Equal $name $json.kioskAccount 'kiosk.json kioskAccount'
     Test-That ($json.logoffOnExit -eq $true) 'kiosk.json logoffOnExit'
-    foreach ($f in 'install.ps1', 'uninstall.ps1', 'common.ps1') { Test-That ($null -ne $global:W.Items["c:\programdata\wachtwoord vergeten\setup\$f"]) "script copy setup\$f" }
+    foreach ($f in 'install.ps1', 'uninstall.ps1', 'common.ps1', 'check.ps1', 'drift.ps1') { Test-That ($null -ne $global:W.Items["c:\programdata\wachtwoord vergeten\setup\$f"]) "script copy setup\$f" }
     if ($Edition -eq 'Enterprise') {
         $shell = $global:W.Wesl.Shells[$u.Sid]
         Test-That ($global:W.Wesl.Enabled -and $shell -and $shell.Shell -eq "`"$AppExePath`"" -and "$($shell.CustomReturnCodesAction)" -eq '3' -and $shell.DefaultAction -eq 0) 'Shell Launcher: kiosk shell, exit 0 -> nothing, else restart'
@@ -61,7 +62,8 @@ function Test-Installed([string] $Edition = 'Enterprise', [switch] $LocalMode, [
         Test-That (-not $global:W.Wesl.Shells.Count) 'no Shell Launcher on Pro'
         Test-Equal '<AppLockerPolicy Version="1" />' $global:W.AppLockerLocal 'no AppLocker on Pro'
     }
-    Test-That (-not @($global:W.Tasks.Keys | Where-Object { $_ -ne 'Wachtwoord vergeten - controle' }).Count) 'no setup task left'
+    Test-That (-not @($global:W.Tasks.Keys | Where-Object { $_ -notin 'Wachtwoord vergeten - controle', 'Wachtwoord vergeten - na aanmelden' }).Count) 'no setup task left'
+    Test-LogonScreen $u $Edition
     $drift = $global:W.Tasks['Wachtwoord vergeten - controle']
     Test-That ($drift -and $drift.User -eq 'SYSTEM' -and $drift.Trigger -eq 'AtStartup,Daily 03:00' -and $drift.Argument -match 'setup\\check\.ps1" -Task$') "the drift task: SYSTEM, at start-up and daily, the admin-owned check.ps1 -Task ($($drift.Argument))"
     $pol2 = $global:W.Items["C:\Windows\System32\GroupPolicyUsers\$($u.Sid)\User\Registry.pol".ToLowerInvariant()]

@@ -50,9 +50,12 @@ function global:eventcreate.exe {
     $global:LASTEXITCODE = 0
 }
 
-function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup, [switch] $Daily, [string] $At)
+# -AtLogOn (without -User: any user's sign-in) returns an object whose Delay can be set, as MSFT_TaskLogonTrigger's;
+# Register-ScheduledTask records it as "AtLogOn delay <Delay>".
+function global:New-ScheduledTaskTrigger { [CmdletBinding()] param([switch] $AtStartup, [switch] $Daily, [string] $At, [switch] $AtLogOn)
     Assert-NotInjected 'New-ScheduledTaskTrigger'
     if ($Daily) { return "Daily $At" }
+    if ($AtLogOn) { $t = [pscustomobject]@{ Kind = 'AtLogOn'; Delay = $null }; $t | Add-Member -Force ScriptMethod ToString { "AtLogOn delay $($this.Delay)" }; return $t }
     return 'AtStartup'
 }
 function global:Register-ScheduledTask { [CmdletBinding()] param([string] $TaskName, $Action, $Trigger, [string] $User, [string] $RunLevel, [switch] $Force)

@@ -4,7 +4,7 @@ $Root = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 $ScriptsDir = [IO.Path]::Combine($Root, 'resources', 'windows')
 if ($env:RK_SCRIPTS_DIR) { $ScriptsDir = $env:RK_SCRIPTS_DIR } # a planted bug in a copy: the tests must catch it
 if ([Environment]::GetFolderPath('CommonApplicationData') -ne '/usr/share') { throw 'harness: CommonApplicationData is not /usr/share on this machine; ConvertTo-FakePath must learn it' }
-foreach ($f in 'world', 'fake-lsa', 'fake-items', 'fake-encoding', 'fake-accounts', 'fake-system', 'fake-kiosk') { . ([IO.Path]::Combine($PSScriptRoot, "$f.ps1")) }
+foreach ($f in 'world', 'fake-lsa', 'fake-items', 'fake-encoding', 'fake-accounts', 'fake-system', 'fake-kiosk', 'fake-logon') { . ([IO.Path]::Combine($PSScriptRoot, "$f.ps1")) }
 $env:SystemRoot = 'C:\Windows'
 $env:TEMP = 'C:\Windows\Temp'
 $ProductKeyPath = 'HKLM\SOFTWARE\Wachtwoord vergeten'
@@ -58,7 +58,7 @@ function Test-SameWorld([string] $Expected, [string] $Actual, [string] $What) {
 }
 
 function Get-ProductValue([string] $Name) { $k = $global:W.Items[$ProductKeyPath.ToLowerInvariant()]; if ($k -and $k.Values.Contains($Name)) { return $k.Values[$Name].Data }; return $null }
-function Get-KioskUsers { return @($global:W.Users.Values | Where-Object { $_.FullName -eq 'Wachtwoord vergeten' -or $_.Name -like 'wwv-*' }) }
+function Get-KioskUsers { return @($global:W.Users.Values | Where-Object { $_.FullName -in 'Wachtwoord vergeten', 'Kiosk-systeemaccount' -or $_.Name -like 'wwv-*' }) }
 function Get-FileText([string] $Path) { $i = $global:W.Items[$Path.ToLowerInvariant()]; if (-not $i) { return $null }; return [Text.Encoding]::UTF8.GetString([byte[]]$i.Bytes) }
 # Fail closed: no kiosk account may sign in (or the tile may use it) unless the setup finished.
 function Test-Closed([string] $What) {

@@ -53,6 +53,7 @@ function New-World([int] $Sku = 4) {
         'HKLM\SYSTEM\CurrentControlSet\Control', 'HKLM\SYSTEM\CurrentControlSet\Control\Lsa', 'HKU') { New-FakeItem $k 'Key' $System }
     Set-FakeValue 'HKLM\SYSTEM\CurrentControlSet\Control\Lsa' 'LimitBlankPasswordUse' 1 'DWord'
     Add-FakeUser 'Administrator' 'S-1-5-21-1-2-3-500' $true
+    Add-LogonScreenWorld # fake-logon.ps1
     [WachtwoordVergeten.Lsa]::Reset()
     $global:W.Events = [System.Collections.Generic.List[object]]::new()
     if (Get-Command Set-DefaultLogonRights -ErrorAction SilentlyContinue) { $hook = [WachtwoordVergeten.Lsa]::Hook; [WachtwoordVergeten.Lsa]::Hook = $null; Set-DefaultLogonRights; [WachtwoordVergeten.Lsa]::Hook = $hook }
@@ -70,7 +71,7 @@ function Enter-Fake([string] $Name, [string] $Detail = '') {
     $global:W.Log.Add("$($global:W.Calls) [$step] $Name $Detail")
     if ($global:W.FailAt -and $global:W.Calls -eq $global:W.FailAt) {
         # What a power cut at this call would leave (the script's catch never runs then).
-        $enabled = @($global:W.Users.Values | Where-Object { $_.Enabled -and ($_.FullName -eq 'Wachtwoord vergeten' -or $_.Name -like 'wwv-*') } | ForEach-Object { $_.Name })
+        $enabled = @($global:W.Users.Values | Where-Object { $_.Enabled -and ($_.FullName -in 'Wachtwoord vergeten', 'Kiosk-systeemaccount' -or $_.Name -like 'wwv-*') } | ForEach-Object { $_.Name })
         $product = $global:W.Items['hklm\software\wachtwoord vergeten']
         $ready = $product -and $product.Values.Contains('Ready') -and $product.Values['Ready'].Data -eq 1
         $global:W.Failed = @{ Call = $global:W.Calls; Name = $Name; Step = $step; EnabledAtCut = $enabled; ReadyAtCut = $ready }

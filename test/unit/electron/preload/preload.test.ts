@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
-import { METHODS, type ResetApi } from '../../../../src-main/core/contract.js';
-import { API_KEY, CHANNELS } from '../../../../src-main/electron/preload/channels.js';
+import { mapMethods, METHODS, type ResetApi } from '../../../../src-main/core/contract.js';
 import { setupIpc } from '../../../../src-main/electron/ipc/ipc.js';
+import { API_KEY, CHANNELS } from '../../../../src-main/electron/preload/channels.js';
 import { buildResetApi, exposeResetApi } from '../../../../src-main/electron/preload/preload-api.js';
 
 function fakes() {
@@ -20,17 +20,15 @@ function fakes() {
 }
 
 describe('preload API', () => {
-  it('each method the preload sends reaches main\'s handler for that same method (ipc.ts), on a channel of its own', async () => {
-    // Main registers one handler per channel (setupIpc); the preload invokes by channel. Wired end to end with
-    // fakes, a channel shared or swapped between two methods would land a call on the wrong handler.
-    const handled = new Map<string, (event: unknown, arg: unknown) => unknown>();
-    const reached: string[] = [];
-    const handlers = Object.fromEntries(METHODS.map((m) => [m, async () => (reached.push(m), { ok: true })])) as unknown as Parameters<typeof setupIpc>[1];
-    setupIpc({ handle: (channel: string, fn: (event: unknown, arg: unknown) => unknown) => void handled.set(channel, fn) } as never, handlers, () => undefined);
-    expect(handled.size).toBe(METHODS.length); // no two methods registered on one channel
-    const api = buildResetApi(async (channel, arg) => handled.get(channel)!({ sender: {}, senderFrame: null }, arg) as never);
-    for (const m of METHODS) await (api[m] as (r: unknown) => Promise<unknown>)({});
-    expect(reached).toEqual([...METHODS]);
+  it('calls exactly the channels main handles, one of its own per method', async () => {
+    // Main's side: the channels setupIpc registers (ipc.ts). The preload's side: what each function invokes.
+    const handled: string[] = [];
+    setupIpc({ handle: (channel: string) => void handled.push(channel) }, mapMethods(() => async () => ({ ok: true })), () => undefined);
+    const invoked = new Map<string, string>();
+    const api = buildResetApi(async (channel) => ({ ok: true, channel }));
+    for (const m of METHODS) invoked.set(m, ((await (api[m] as (r: unknown) => Promise<unknown>)({})) as { channel: string }).channel);
+    expect([...invoked.values()].sort()).toEqual(handled.sort());
+    expect(new Set(invoked.values()).size).toBe(METHODS.length); // no two methods share a channel (a shared one would route a setPassword to another handler)
   });
 
   it('exposes window.resetKiosk once: frozen, exactly the contract methods, all functions', () => {
