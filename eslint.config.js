@@ -1,4 +1,4 @@
-// Lint = the architecture's boundaries, checked by a machine (STYLE.md): the core knows no adapter and no host,
+// Lint = the architecture's boundaries, checked by a machine (docs/architecture.md): the core knows no adapter and no host,
 // the renderer knows no Node or Electron, the preload knows no Node and no main-process module, and only the three
 // Electron entry files import electron at run time.
 // test/unit/architecture.test.ts plants a wrong import for each rule and proves that it fails.
@@ -11,7 +11,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const coreRules = (outOfCore) => ({
   'no-restricted-imports': ['error', {
     patterns: [
-      { regex: outOfCore, message: 'src-main/core owns its ports: it imports nothing from adapters, hosts or the composition root (DESIGN.md: one core, thin hosts).' },
+      { regex: outOfCore, message: 'src-main/core owns its ports: it imports nothing from adapters, hosts or the composition root (docs/architecture.md: one core, thin hosts).' },
       { regex: `^(?!\\.|(${CORE_MAY_IMPORT.map(escape).join('|')})$)`, message: `src-main/core may import only its own files and ${CORE_MAY_IMPORT.join(', ')}: adapters (ldapts, twilio, ioredis, libphonenumber-js, pino …) come in through core/ports.` },
     ],
   }],
@@ -58,9 +58,14 @@ const preloadRule = (entry) => ({
   }],
 });
 
+/** Type-checked rules (typescript-eslint recommendedTypeChecked): the product and the benchmark. */
+const TYPED = ['src-main/**/*.ts', 'bench/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'src-logon-tile/build*/**'] },
   ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: TYPED })),
+  { files: TYPED, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   ...svelte.configs['flat/recommended'],
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

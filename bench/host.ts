@@ -15,7 +15,8 @@ const server = await buildServer(app, { rendererDir: spec.rendererDir, log: sile
 const url = await server.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ url });
 
-process.on('message', async (msg: { type: string }) => {
+process.on('message', (msg: { type: string }) => void onMessage(msg));
+async function onMessage(msg: { type: string }): Promise<void> {
   if (msg.type === 'mem') {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
@@ -25,4 +26,4 @@ process.on('message', async (msg: { type: string }) => {
     await app.close();
     process.exit(0);
   }
-});
+}

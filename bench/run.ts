@@ -44,7 +44,7 @@ const part = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefine
 };
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', loadAvgAtStart: loadavg().map((l) => round(l, 2)), node: process.version };
-results.size = await part('size', async () => measureSizes(rendererDir));
+results.size = await part('size', () => Promise.resolve(measureSizes(rendererDir)));
 results.paint = await part('paint', () => measurePaint(rendererDir, work, quick ? 3 : 15));
 results.memory = await part('memory', () => measureMemory(work, quick ? 200 : 1000));
 const demoStart = demoHostConfig(join(work, 'outbox-startup.jsonl'));

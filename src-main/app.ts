@@ -7,6 +7,7 @@ import { readSecret } from './config/load.js';
 import { flowOptions } from './config/runtime.js';
 import type { Config } from './config/schema.js';
 import type { ResetService } from './core/contract.js';
+import { CoreEvents } from './core/events.js';
 import { withFaultBarrier } from './core/fault-barrier.js';
 import { createResetFlow, type FlowDeps } from './core/flow.js';
 import { noAudit, type AuditSink } from './core/ports/audit.js';
@@ -59,6 +60,8 @@ export type App = {
   audit: AuditSink;
   pseudonymise: Pseudonymise;
   metrics: Metrics | undefined;
+  /** The core's typed events (core/events.ts): metrics listen here; the kiosk's session tracker may subscribe. */
+  events: CoreEvents;
   /** For the servicedesk pages (src-main/desk): budgets on the same store, and a sender for their own texts. */
   limiters: LimiterFactory;
   sender: SmsSender | undefined;
@@ -82,9 +85,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
   const forwarder = config.audit.syslog ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log) : undefined;
   const metrics = config.admin.enabled || overrides.metrics ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false) : undefined;
-  const observers: AuditObserver[] = [...(metrics ? [metrics.observe] : []), ...(forwarder ? [forwarder.observe] : [])];
+  const observers: AuditObserver[] = forwarder ? [forwarder.observe] : [];
+  const events = new CoreEvents(log);
+  if (metrics) events.subscribe(metrics.onEvent);
   const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
-  const audit = teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log });
+  // The file (fail closed), then the SIEM; then the core's events for everyone else.
+  const audit = events.auditing(teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log }));
   // Typed names that are no account appear as keyed hashes; one key on every host links them (docs/security.md).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
@@ -104,6 +110,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       pending.add(tracked);
     },
     screen: passwords.screen,
+    events,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const s = config.security;
@@ -128,6 +135,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     audit,
     pseudonymise,
     metrics,
+    events,
     limiters: overrides.limiters ?? store.limiters,
     sender: overrides.notices ?? sms.notices,
     env,

@@ -1,7 +1,7 @@
 // The one door to the reset service. In the Electron kiosk the preload exposes `window.resetKiosk` (a frozen
 // object implementing ResetApi over IPC); in a browser we talk to the web host over HTTP with the same
 // request and response types. Either way a transport fault becomes `{ ok: false, code: 'unavailable' }`,
-// so the screens only ever deal with result codes (STYLE.md: result codes, not exceptions).
+// so the screens only ever deal with result codes (result codes, not exceptions: docs/architecture.md).
 // contract.ts is zod-free: importing its method list keeps zod out of the bundle.
 import { forwardEach, type Failure, type Method, type ResetApi } from '../src-main/core/contract.js';
 import type { Host } from './i18n/index.js';

@@ -1,5 +1,5 @@
 // Kiosk hygiene: after `seconds` without any input the wizard is wiped, so the next person at a shared ward
-// computer never sees someone else's username or half-finished reset (DESIGN.md: 90 s idle). The last
+// computer never sees someone else's username or half-finished reset (90 s idle: docs/security.md "Sessions"). The last
 // `warnSeconds` are a visible, announced countdown that any key or touch ends (WCAG 2.2.1 Timing Adjustable:
 // warned, and at least 20 s to extend with a simple action).
 // Moving the mouse counts too: someone reading with the pointer in her hand is there.

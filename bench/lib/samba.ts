@@ -18,7 +18,7 @@ export async function startDc(): Promise<Dc> {
   const dir = mkdtempSync(join(tmpdir(), 'rk-bench-dc-'));
   try {
     const { stdout } = await run('bash', [SCRIPT, 'start', dir], { timeout: 240_000 });
-    const env = Object.fromEntries([...stdout.matchAll(/^(DC_[A-Z_]+)='?([^'\n]*)'?$/gm)].map((m) => [m[1], m[2]]));
+    const env: Record<string, string> = Object.fromEntries([...stdout.matchAll(/^(DC_[A-Z_]+)='?([^'\n]*)'?$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
     return { dir, url: env.DC_URL!, ca: env.DC_CA!, kioskOu: env.DC_KIOSK_OU!, bindDn: env.DC_BIND_DN!, bindPassword: env.DC_BIND_PASSWORD!, adminDn: env.DC_ADMIN_DN!, adminPassword: env.DC_ADMIN_PASSWORD! };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ export async function adminCommand(argv: string[], out: (line: string) => void =
 
   const query = { ...(v.user ? { user: v.user } : {}), ...(v.account ? { account: v.account } : {}) };
   const headers = { authorization: `Bearer ${token}`, ...(action === 'unblock' ? { 'content-type': 'application/json' } : {}) };
-  const url = action === 'status' ? `${base}/admin/status?${new URLSearchParams(query)}` : `${base}/admin/${action}`;
+  const url = action === 'status' ? `${base}/admin/status?${new URLSearchParams(query).toString()}` : `${base}/admin/${action}`;
   let res: Response;
   try {
     // redirect: 'error': a redirect (to another host, to http) would carry the token where it was not sent.
@@ -87,12 +87,12 @@ export async function adminCommand(argv: string[], out: (line: string) => void =
   if (res.status === 403) return (out(`refused: the token in ${tokenEnv} may not ${action} (its scopes in admin.tokens)`), 1);
   if (res.status === 429) return (out(`too many requests: try again in ${res.headers.get('retry-after') ?? 'a'} s`), 1);
   if (action === 'health') {
-    out(`${body.ok ? 'ready' : 'NOT READY'} (up ${body.uptimeSeconds} s)`);
+    out(`${body.ok ? 'ready' : 'NOT READY'} (up ${Number(body.uptimeSeconds)} s)`);
     for (const [name, state] of Object.entries((body.checks ?? {}) as Record<string, string>)) out(`  ${state === 'ok' ? '✓' : '✗'} ${safe(name)}`);
     for (const line of (body.describe ?? []) as string[]) out(`  ${safe(String(line))}`);
     return body.ok ? 0 : 1;
   }
-  if (!res.ok || body.ok !== true) return (out(`failed: HTTP ${res.status} ${String(body.code ?? '')}`), 1);
+  if (!res.ok || body.ok !== true) return (out(`failed: HTTP ${res.status} ${typeof body.code === 'string' ? body.code : ''}`), 1);
   if (action === 'unblock') out('budgets cleared; now:');
   for (const line of formatStatus(body as unknown as PersonStatus)) out(line);
   return 0;

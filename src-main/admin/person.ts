@@ -3,7 +3,7 @@
 // never the birthdate, a code or the number itself — and lifting the block. Every call is audited with the
 // admin's label. Works on whatever store the throttles use: in Redis a block lifted on one host is lifted on all.
 import { searchAudit } from '../audit/search.js';
-import type { AuditSink } from '../core/ports/audit.js';
+import type { AuditOutcome, AuditSink } from '../core/ports/audit.js';
 import type { Pseudonymise } from '../core/pseudonym.js';
 import { personBudgets, type BudgetState, type Throttles } from '../core/throttle.js';
 import { normaliseUsername } from '../core/username.js';
@@ -94,7 +94,7 @@ export class PersonDesk {
    * the servicedesk typed and the account id it gave (`--account`), so the trail says whose budget was read or
    * cleared even when no name was typed.
    */
-  private record(s: PersonStatus, q: PersonQuery, outcome: string, admin: string): Promise<void> {
+  private record(s: PersonStatus, q: PersonQuery, outcome: Extract<AuditOutcome, 'status' | 'unblock' | 'unblock_nothing_blocked'>, admin: string): Promise<void> {
     const found = typeof s.account === 'object' && s.account ? s.account : undefined;
     const user = found?.username ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
     const subject = { ...(found ? { account: found.accountKey, name: found.username } : q.account ? { account: q.account } : {}), ...(q.user ? { typed: q.user } : {}) };

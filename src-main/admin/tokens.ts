@@ -25,7 +25,7 @@ export function loadTokens(config: AdminConfig, env: NodeJS.ProcessEnv = process
     }
     if (!token) throw new ConfigError(`admin.tokens (${label}): set ${tokenEnv} (or ${tokenEnv}_FILE) to a random token of at least ${MIN_TOKEN_LENGTH} characters, e.g. openssl rand -hex 32`);
     if (token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`admin.tokens (${label}): the token in ${tokenEnv} is shorter than ${MIN_TOKEN_LENGTH} characters`);
-    return { label, scopes: new Set(scopes) as ReadonlySet<AdminScope>, digest: digest(token) };
+    return { label, scopes: new Set(scopes), digest: digest(token) };
   });
   return (authorization) => {
     const presented = digest(/^Bearer ([\x21-\x7e]+)$/i.exec(authorization ?? '')?.[1] ?? '');

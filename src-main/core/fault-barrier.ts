@@ -1,5 +1,5 @@
 // The edge between hosts and the core: faults and bugs become `internal` with a correlation id in the log,
-// never a stack trace or an exception across the boundary (STYLE.md: result codes, not exceptions).
+// never a stack trace or an exception across the boundary (result codes, not exceptions: docs/architecture.md).
 import { fail, forwardEach, type ClientContext, type ResetService } from './contract.js';
 import type { Logger } from './ports/log.js';
 import { newCorrelationId } from './timing.js';

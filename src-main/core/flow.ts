@@ -1,26 +1,27 @@
 // The reset, top to bottom: start → identity (birthdate) → code (SMS) → password → done; an unlock session
 // (`purpose: 'unlock'`) takes the same steps and budgets and ends in `unlock` instead of a new password.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
-// result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
+// result code (contract.ts), never an exception: fault-barrier.ts turns faults into `internal` at the edge.
 import { fail, type ClientContext, type Lang, type ResetService, type Servicedesk } from './contract.js';
-import { CodeSender } from './code-sender.js';
+import { CodeSender, codeSent } from './code-sender.js';
+import type { CoreEvent, CoreEvents, SessionStep } from './events.js';
 import { IdentityCheck } from './identity.js';
 import { identityStep } from './identity-step.js';
 import { LockoutWatch } from './lockout-watch.js';
 import { cleanCode } from './otp.js';
 import { judgePassword, sessionPolicy } from './password-rules.js';
 import { allPass, forbiddenWords } from './policy.js';
-import type { AuditSink } from './ports/audit.js';
+import type { AuditOutcome, AuditSink } from './ports/audit.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory, ResetOutcome, UnlockOutcome } from './ports/directory.js';
 import type { Logger } from './ports/log.js';
 import type { PasswordScreen } from './ports/passwords.js';
-import { maskMobile, type MobileNormaliser } from './ports/phone.js';
+import type { MobileNormaliser } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
 import { CLAIM_MS, newSessionId, type Session, type SessionUser } from './session.js';
-import type { Throttles } from './throttle.js';
+import type { BudgetKind, Throttles } from './throttle.js';
 import { newCorrelationId } from './timing.js';
 import { nameKey, normaliseUsername } from './username.js';
 
@@ -68,6 +69,8 @@ export type FlowDeps = {
   background?: (task: Promise<unknown>) => void;
   /** The banned-password rule (common, guessable, optionally breached); undefined = the rule is off. */
   screen?: PasswordScreen | undefined;
+  /** Where the core's typed events go (core/events.ts); the audit sink above is wrapped by the same hub. */
+  events?: CoreEvents | undefined;
 };
 
 export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService {
@@ -86,14 +89,18 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
     return s && s.step === step && s.expiresAt > now() ? s : undefined;
   };
   const watch = new LockoutWatch(throttles, log, audit);
-  const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who }, opts);
+  const emit = (event: CoreEvent) => deps.events?.emit(event);
+  /** The session reached `step`: for the kiosk's tracker (it ends its own session after done/ended). */
+  const stepped = (session: Session, client: ClientContext, step: SessionStep) =>
+    emit({ type: 'step', sessionId: session.id, client: client.clientId, purpose: session.purpose ?? 'reset', step });
+  const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who, emit }, opts);
 
   /**
    * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's
    * identity tries are not cleared: the wizard shows how many are left, and a count that jumps back after a reset
    * would tell a watcher that the name is a real, active account.
    */
-  const succeeded = async (session: Session, user: SessionUser, record: (o: string) => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
+  const succeeded = async (session: Session, user: SessionUser, record: (o: 'ok') => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
       ['audit', () => record('ok')],
@@ -120,9 +127,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   };
 
   return {
-    async info() {
+    info() {
       const { organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
-      return { ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName };
+      return Promise.resolve({ ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName });
     },
 
     async start({ username, lang, purpose }, client) {
@@ -133,6 +140,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000, ...(purpose === 'unlock' ? { purpose } : {}) };
       await sessions.save(session);
       await audit.record({ step: 'start', outcome: 'ok', user: pseudonymise(name), client: client.clientId });
+      stepped(session, client, 'identity');
       // Always "go to birthdate": nothing here depends on whether the account exists.
       return { ok: true, sessionId: session.id, step: 'identity' };
     },
@@ -151,7 +159,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const sent = await sender.send(session, client, { spaced: !spent });
       if (!sent.ok) return sent.answer.code === 'identity_failed' ? fail('sms_failed') : sent.answer;
       await sessions.save(session);
-      return { ok: true, step: 'code', maskedMobile: maskMobile(session.user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds };
+      return codeSent(session.user.mobile, opts);
     },
 
     async verifyCode({ sessionId, code }, client) {
@@ -160,7 +168,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const typed = cleanCode(code);
       if (!typed) return fail('code_format'); // not a try: only real guesses count
       if (session.code.expiresAt <= now()) return fail('code_expired');
-      const record = (outcome: string) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId });
+      const record = (outcome: 'ok' | 'code_wrong' | 'code_limit_codeChecksPerAccount', budget?: BudgetKind) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId, ...(budget ? { budget } : {}) });
       // Atomic in Redis too, so two hosts cannot both grant the last try. Each code has its 3 tries, and the
       // account its 15 a day however many sessions and spellings it is reached by.
       const codeKey = `${session.id}:${session.code.nonce}`;
@@ -170,7 +178,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!accountTries.ok) {
         await throttles.refund('codeChecks', codeKey);
         log.warn({ user: who(session), client: client.clientId, limit: 'codeChecksPerAccount' }, 'code checks of this account used up');
-        await record('code_limit_codeChecksPerAccount');
+        await record('code_limit_codeChecksPerAccount', 'codeChecksPerAccount');
         return fail('code_attempts_exceeded');
       }
       const outcome = await deps.codeChannel.check(session.code.issued, typed);
@@ -191,6 +199,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         session.step = 'unlock'; // no password follows: no policy to read
         await sessions.save(session);
         await record('ok');
+        stepped(session, client, 'unlock');
         return { ok: true, step: 'unlock' };
       }
       session.step = 'password';
@@ -198,6 +207,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       session.policy = await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log);
       await sessions.save(session);
       await record('ok');
+      stepped(session, client, 'password');
       return { ok: true, step: 'password', forbiddenWords: forbiddenWords(session.user), policy: session.policy };
     },
 
@@ -213,12 +223,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const policy = session.policy ?? (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
       const rules = await judgePassword(password, session.user, policy, deps.screen);
       if (!allPass(rules)) return fail('password_policy', { rules, ...left });
-      const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
+      const record = (outcome: AuditOutcome) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       const user = session.user;
       const result: ResetOutcome | undefined = await claimed(session, () => directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }));
       if (!result) return fail('password_in_progress');
       if (result.ok) {
         await succeeded(session, user, record, opts.changedNotice);
+        stepped(session, client, 'done');
         return { ok: true, step: 'done', applications: opts.applications };
       }
       await record(result.reason);
@@ -228,6 +239,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (result.reason === 'unavailable') return fail('unavailable');
       if (result.reason === 'uncertain') {
         await sessions.delete(session.id); // do not invite a second write of an unknown first one
+        stepped(session, client, 'ended');
         return fail('reset_uncertain');
       }
       // `rights`: the service account may not reset this account (an admin, outside the OU): admin-facing.
@@ -240,11 +252,12 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const session = await load(sessionId, 'unlock');
       if (!session?.user) return fail('session_expired');
       const user = session.user;
-      const record = (outcome: string) => audit.record({ step: 'unlock', outcome, user: who(session), client: client.clientId });
+      const record = (outcome: AuditOutcome) => audit.record({ step: 'unlock', outcome, user: who(session), client: client.clientId });
       const result: UnlockOutcome | undefined = await claimed(session, () => directory.unlock(user));
       if (!result) return fail('password_in_progress');
       if (result.ok) {
         await succeeded(session, user, record, opts.unlockedNotice);
+        stepped(session, client, 'done');
         return { ok: true, step: 'unlocked' };
       }
       await record(result.reason);
@@ -261,6 +274,7 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (session) {
         await sessions.delete(session.id);
         await audit.record({ step: 'cancel', outcome: 'ok', user: who(session), client: client.clientId });
+        stepped(session, client, 'ended');
       }
       return { ok: true };
     },

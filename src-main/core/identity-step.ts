@@ -3,15 +3,16 @@
 // a burst of requests on one session gets one check and at most one text. Unknown user, wrong date, spent
 // account budget, no usable mobile, disabled: one answer, one status, one duration (OWASP).
 import { parseBirthdate } from './birthdate.js';
-import { alertGlobalCap, type CodeSender } from './code-sender.js';
+import { alertGlobalCap, codeSent, type CodeSender } from './code-sender.js';
 import { fail, type ClientContext, type Request, type Responses } from './contract.js';
-import type { IdentityCheck } from './identity.js';
+import type { CoreEvent } from './events.js';
+import type { IdentityCheck, IdentityRefusal } from './identity.js';
 import type { LockoutWatch } from './lockout-watch.js';
-import type { AuditSink } from './ports/audit.js';
+import type { AuditOutcome, AuditSink } from './ports/audit.js';
 import type { Logger } from './ports/log.js';
-import { maskMobile } from './ports/phone.js';
 import type { SessionStore } from './ports/store.js';
 import { CLAIM_MS, type Session } from './session.js';
+import type { BudgetKind } from './throttle.js';
 import { padTo } from './timing.js';
 
 export type IdentityStepDeps = {
@@ -25,8 +26,16 @@ export type IdentityStepDeps = {
   load(id: string, step: Session['step']): Promise<Session | undefined>;
   /** Who, for the log and audit: the account once known, else a pseudonym of what was typed. */
   who(session: Session, account?: string): string;
+  /** Tells the session's subject and its next step (core/events.ts). */
+  emit(event: CoreEvent): void;
 };
 export type IdentityStepOptions = { identityFloorMs: number; resendAfterSeconds: number; codeTtlSeconds: number };
+
+/** The budget behind a refused birthdate step, for the audit's readers (metrics count refusals per budget). */
+const REFUSED_BY: Partial<Record<IdentityRefusal, BudgetKind>> = {
+  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient', blocked_account: 'identityPerAccount',
+  sms_limit_smsPerClient: 'smsPerClient', sms_limit_smsGlobal: 'smsGlobal',
+};
 
 type Answer = Responses['verifyIdentity'];
 
@@ -34,8 +43,8 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
   const { sessions, identity, sender, watch, audit, log } = deps;
 
   async function check(session: Session, date: string, client: ClientContext, started: number): Promise<Answer> {
-    const answer = async (outcome: string, value: Answer, account?: string): Promise<Answer> => {
-      await audit.record({ step: 'identity', outcome, user: deps.who(session, account), client: client.clientId });
+    const answer = async (outcome: AuditOutcome, value: Answer, account?: string, budget?: BudgetKind): Promise<Answer> => {
+      await audit.record({ step: 'identity', outcome, user: deps.who(session, account), client: client.clientId, ...(budget ? { budget } : {}) });
       return padTo(started, opts.identityFloorMs, value);
     };
 
@@ -49,7 +58,7 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
       const { retryAfterSeconds, limit, attemptsLeft } = checked;
       const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
       // A repeated date is audited as such: the servicedesk reads "same date again" as "her date is right".
-      return answer(checked.repeated ? `${checked.reason}_same_date` : checked.reason, fail(checked.code, extra), checked.account);
+      return answer(checked.repeated ? `${checked.reason}_same_date` : checked.reason, fail(checked.code, extra), checked.account, REFUSED_BY[checked.reason]);
     }
     const user = checked.user;
     session.user = user;
@@ -65,11 +74,14 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
         await watch.noted({ client: client.clientId, account: user.username, accountKey: user.accountKey, reason: sent.outcome });
         return answer(`birthdate_ok_${sent.outcome}`, sent.answer);
       }
-      return answer(sent.outcome, sent.answer);
+      return answer(sent.outcome, sent.answer, undefined, sent.budget);
     }
     session.step = 'code';
     await sessions.save(session);
-    return answer('ok', { ok: true, step: 'code', maskedMobile: maskMobile(user.mobile), resendAfterSeconds: opts.resendAfterSeconds, codeValidSeconds: opts.codeTtlSeconds });
+    const ids = { sessionId: session.id, client: client.clientId };
+    deps.emit({ type: 'subject', ...ids, account: user.username });
+    deps.emit({ type: 'step', ...ids, purpose: session.purpose ?? 'reset', step: 'code' });
+    return answer('ok', codeSent(user.mobile, opts));
   }
 
   return async ({ sessionId, birthdate }, client) => {

@@ -1,4 +1,4 @@
-// Bounded guessing (DESIGN.md "Security numbers"), built on rate-limiter-flexible so the same limits work in
+// Bounded guessing (docs/security.md "Bounded guessing"), built on rate-limiter-flexible so the same limits work in
 // memory on one node and in Redis across several. Every per-person budget is counted twice: under the name as
 // typed (folded by nameKey, whether or not the account exists, so a block looks the same for unknown names)
 // and, once the directory found the account, under its stable id (AD objectGUID), so no spelling of a name

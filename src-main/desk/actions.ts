@@ -3,7 +3,7 @@
 // account, as `admin unblock` does), lift a kiosk's or client's block, and unlock the AD account (lockoutTime = 0,
 // the directory's unlock as the unlock flow uses it).
 import type { PersonDesk, PersonStatus } from '../admin/person.js';
-import type { AuditSink } from '../core/ports/audit.js';
+import type { AuditOutcome, AuditSink } from '../core/ports/audit.js';
 import type { Directory, DirectoryUser } from '../core/ports/directory.js';
 import type { BudgetKind, Throttles } from '../core/throttle.js';
 import type { Agent } from './agents.js';
@@ -25,7 +25,7 @@ export class DeskActions {
   ) {}
 
   private note(agent: Agent, action: string, verified: boolean | null, subject: string | undefined, reason: string): Promise<void> {
-    const outcome = `desk_${action}${verified === null ? '' : verified ? '_verified' : '_unverified'}`;
+    const outcome: AuditOutcome = `desk_${action}${verified === null ? '' : verified ? '_verified' : '_unverified'}`;
     return this.deps.audit.record({ step: 'admin', outcome, ...(subject ? { user: subject } : {}), client: agentLabel(agent), reason });
   }
 

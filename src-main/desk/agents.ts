@@ -40,13 +40,14 @@ export class DemoAgents implements AgentDirectory {
     return new DemoAgents(file, locked);
   }
 
-  async signIn(username: string, password: string): Promise<Agent | null> {
+  // In memory: answered at once, as settled promises (the port is asynchronous for AD).
+  signIn(username: string, password: string): Promise<Agent | null> {
     const known = this.agents.get(nameKey(username));
     const match = timingSafeEqual(digest(password), known?.digest ?? digest(`\0${password}`));
-    return known && match && !known.disabled ? { ...known.agent } : null;
+    return Promise.resolve(known && match && !known.disabled ? { ...known.agent } : null);
   }
 
-  async lockedOut(user: DirectoryUser): Promise<boolean | undefined> {
-    return this.locked(user);
+  lockedOut(user: DirectoryUser): Promise<boolean | undefined> {
+    return Promise.resolve(this.locked(user));
   }
 }

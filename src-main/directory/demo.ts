@@ -68,12 +68,17 @@ export class DemoDirectory implements Directory {
     }
   }
 
-  async findUser(username: string): Promise<DirectoryUser | null> {
+  // In memory: every answer is ready at once, as a settled promise (the port is asynchronous for real directories).
+  findUser(username: string): Promise<DirectoryUser | null> {
     const entry = this.entries.get(this.byName.get(nameKey(username)) ?? '');
-    return entry ? structuredClone(entry.user) : null;
+    return Promise.resolve(entry ? structuredClone(entry.user) : null);
   }
 
-  async resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string): Promise<ResetOutcome> {
+  resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string): Promise<ResetOutcome> {
+    return Promise.resolve(this.reset(user, password));
+  }
+
+  private reset(user: Pick<DirectoryUser, 'id' | 'username'>, password: string): ResetOutcome {
     const entry = this.entries.get(user.id);
     if (!entry) return { ok: false, reason: 'rights', detail: `demo: no user ${user.id}` };
     // What a DC would refuse itself: too short for this user's policy, or one of the last N.
@@ -85,11 +90,11 @@ export class DemoDirectory implements Directory {
     return { ok: true };
   }
 
-  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+  unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
     const entry = this.entries.get(user.id);
-    if (!entry) return { ok: false, reason: 'rights', detail: `demo: no user ${user.id}` };
+    if (!entry) return Promise.resolve({ ok: false, reason: 'rights', detail: `demo: no user ${user.id}` });
     entry.locked = false;
-    return { ok: true };
+    return Promise.resolve({ ok: true });
   }
 
   /** Every demo user (the readiness report on the demo). */
@@ -97,8 +102,8 @@ export class DemoDirectory implements Directory {
     return [...this.entries.values()].map((e) => structuredClone(e.user));
   }
 
-  async passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
-    return { ...(this.entries.get(user.id)?.policy ?? { ...DOMAIN_POLICY, minAgeSeconds: 0 }) };
+  passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy> {
+    return Promise.resolve({ ...(this.entries.get(user.id)?.policy ?? { ...DOMAIN_POLICY, minAgeSeconds: 0 }) });
   }
 
   /** For tests and the demo banner: whether a user is still locked out. */

@@ -13,7 +13,7 @@ export async function checkTls(url: string, s: Pick<AdConnectionSettings, 'start
     if (probe.startTls) return ok(title, 'StartTLS accepted, certificate trusted');
     const { cert } = probe;
     const until = Date.parse(cert.valid_to);
-    const detail = `certificate trusted (${cert.subject?.CN ?? 'no CN'}, issued by ${cert.issuer?.CN ?? '?'}, valid until ${new Date(until).toISOString().slice(0, 10)})`;
+    const detail = `certificate trusted (${String(cert.subject?.CN ?? 'no CN')}, issued by ${String(cert.issuer?.CN ?? '?')}, valid until ${new Date(until).toISOString().slice(0, 10)})`;
     if (until - now < 30 * DAY) return warn(title, detail, 'the certificate expires within 30 days: have AD CS renew it');
     return ok(title, detail);
   } catch (e) {

@@ -1,10 +1,11 @@
-// Prometheus metrics (prom-client), fed from outside the core: the audit stream (audit/tee.ts) says what people
-// did, a wrapper around the service (instrument.ts) times each step, and gauges read the directory pool, the
+// Prometheus metrics (prom-client), fed from outside the core: the core's typed events (core/events.ts) say what
+// people did, a wrapper around the service (instrument.ts) times each step, and gauges read the directory pool, the
 // probes and the SIEM queue when scraped. Labels are bounded sets only — method names, result/reason codes,
 // budget names, probe names — never a username, an address or anything a person typed (docs/servicedesk.md "Metrics").
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RecordedEvent } from '../audit/tee.js';
-import { BUDGET_KINDS } from '../core/throttle.js';
+import type { CoreEvent } from '../core/events.js';
+import type { SmsBudget } from '../core/ports/audit.js';
+import type { BudgetKind } from '../core/throttle.js';
 
 /** Sources read at scrape time; each optional. */
 export type PoolSnapshot = { busy: number; idle: number; size: number; opened: number; reused: number; waited: number; retried: number; dropped: number };
@@ -25,12 +26,9 @@ function bounded(): (value: string) => string {
     return value;
   };
 }
-const BUDGETS = new Set<string>(BUDGET_KINDS);
-/** Refusals named by their outcome rather than `sms_limit_<budget>` (core/identity.ts, code-sender.ts, flow.ts). */
-const REFUSED_BY: Record<string, string> = {
-  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient',
-  code_limit_codeChecksPerAccount: 'codeChecksPerAccount',
-};
+/** A spent SMS budget (or the spacing between texts) also counts as a refused text. */
+const SMS_BUDGETS: Record<SmsBudget, true> = { smsSpacingPerAccount: true, smsPerUser: true, smsPerAccount: true, smsPerClient: true, smsGlobal: true };
+const isSmsBudget = (b: BudgetKind): b is SmsBudget => b in SMS_BUDGETS;
 
 /**
  * The birthdate step as the person saw it, nothing more: every answer the wizard gives as `identity_failed`
@@ -44,8 +42,6 @@ const IDENTITY_SEEN: Record<string, string> = {
 };
 // A right birthdate whose text a budget refused is answered `sms_limit`: the person sees it, so may the dashboard.
 const identitySeen = (outcome: string): string => IDENTITY_SEEN[outcome] ?? (outcome.startsWith('birthdate_ok_sms_limit_') ? 'sms_limit' : 'refused');
-/** Outcomes after a right birthdate that the person is answered like a wrong one: not counted at all. */
-const SILENT = /^resend_too_soon/;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -109,19 +105,24 @@ export class Metrics {
     });
   }
 
-  /** The audit observer: counts what happened; the event's user and client are never looked at. */
-  readonly observe = (e: RecordedEvent): void => {
-    if (SILENT.test(e.outcome)) return;
-    this.events.inc({ step: e.step, outcome: e.step === 'identity' ? identitySeen(e.outcome) : this.outcome(e.outcome) });
-    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1];
-    // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
-    if (limit) this.sms.inc({ result: 'refused', reason: BUDGETS.has(limit) ? limit : 'other' });
-    else if (e.step === 'code_sent') {
-      if (e.outcome === 'ok') this.sms.inc({ result: 'sent', reason: 'none' });
-      else this.sms.inc({ result: 'failed', reason: this.reason(e.outcome.replace(/^failed_/, '')) });
+  /** The core's events (core/events.ts): counts what happened; users, clients and sessions are never looked at. */
+  readonly onEvent = (e: CoreEvent): void => {
+    if (e.type === 'budget') {
+      // Silent: the spacing between texts (it would tell a watcher that an account just got a code) and an
+      // account's own birthdate budget (it would tell that a name is an account).
+      if (e.budget === 'smsSpacingPerAccount' || e.budget === 'identityPerAccount') return;
+      // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
+      if (isSmsBudget(e.budget)) this.sms.inc({ result: 'refused', reason: e.budget });
+      this.blocks.inc({ budget: e.budget });
+      return;
     }
-    const budget = limit ?? REFUSED_BY[e.outcome];
-    if (budget) this.blocks.inc({ budget: BUDGETS.has(budget) ? budget : 'other' });
+    if (e.type !== 'outcome') return;
+    const { step, outcome, budget, smsFailure } = e.event;
+    if (budget === 'smsSpacingPerAccount') return; // silent, as above
+    this.events.inc({ step, outcome: step === 'identity' ? identitySeen(outcome) : this.outcome(outcome) });
+    if (step !== 'code_sent' || budget) return;
+    if (outcome === 'ok') this.sms.inc({ result: 'sent', reason: 'none' });
+    else if (smsFailure) this.sms.inc({ result: 'failed', reason: this.reason(smsFailure) });
   };
 
   /** Prometheus text exposition format. */

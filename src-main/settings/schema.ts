@@ -24,7 +24,7 @@ export const kioskSettingsSchema = z
     configFile: z.string().min(1).optional(),
     /** Names this kiosk in throttles and the audit trail; default: the computer name. */
     kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
-    /** Seconds without keyboard, mouse or touch input before everything is wiped (DESIGN: 90 s). */
+    /** Seconds without keyboard, mouse or touch input before everything is wiped (default 90 s, docs/windows-kiosk.md). */
     idleSeconds: z.number().int().min(15).max(600).default(90),
     /**
      * Central mode: the idle limit while the wizard waits for a code (the central service's security.codeIdleSeconds,

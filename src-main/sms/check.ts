@@ -14,7 +14,8 @@ export type SmsCheck = { ok: boolean; detail: string };
 /** Takes the whole config (or anything with `sms`); never logs or returns a secret. */
 export async function checkSmsCredentials(config: { sms: SmsConfig }, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<SmsCheck> {
   const result = await runChecks(config.sms, env);
-  (result.ok ? log.info : log.error).call(log, { check: 'sms', ok: result.ok, detail: result.detail }, 'sms credentials check');
+  if (result.ok) log.info({ check: 'sms', ok: true, detail: result.detail }, 'sms credentials check');
+  else log.error({ check: 'sms', ok: false, detail: result.detail }, 'sms credentials check');
   return result;
 }
 

@@ -37,16 +37,19 @@ export class OutboxSender implements SmsSender {
   ) {}
 
   /** Checks the outbox at start-up (created 0600 at the first text); throws OutboxError naming the problem. */
-  static async open(file: string, print: (line: string) => void = (line) => process.stdout.write(`[demo sms] ${line}\n`)): Promise<OutboxSender> {
-    const dir = dirname(file);
-    const own = file === defaultOutboxPath({});
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Our own default directory must be private; a directory the admin named is theirs to choose.
-    const problem = own ? unsafe(dir, lstatSync(dir), 'directory') : undefined;
-    if (problem) throw new OutboxError(`demo SMS outbox: ${problem}`);
-    const found = existsSync(file) || lstatExists(file) ? unsafe(file, lstatSync(file), 'file') : undefined;
-    if (found) throw new OutboxError(`demo SMS outbox: ${found}`);
-    return new OutboxSender(file, print);
+  static open(file: string, print: (line: string) => void = (line) => process.stdout.write(`[demo sms] ${line}\n`)): Promise<OutboxSender> {
+    // Synchronous checks, answered as a promise: a problem is a rejection, as callers expect.
+    return new Promise((resolve) => {
+      const dir = dirname(file);
+      const own = file === defaultOutboxPath({});
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      // Our own default directory must be private; a directory the admin named is theirs to choose.
+      const problem = own ? unsafe(dir, lstatSync(dir), 'directory') : undefined;
+      if (problem) throw new OutboxError(`demo SMS outbox: ${problem}`);
+      const found = existsSync(file) || lstatExists(file) ? unsafe(file, lstatSync(file), 'file') : undefined;
+      if (found) throw new OutboxError(`demo SMS outbox: ${found}`);
+      resolve(new OutboxSender(file, print));
+    });
   }
 
   async send(to: string, body: string): Promise<SendOutcome> {

@@ -1,6 +1,6 @@
 // Mobile numbers as HR stores them ("06 12345678", "06-12345678", "+31 6 12345678", "0031 6 …", "+31 (0)6 …")
 // → E.164. Only valid *mobile* numbers in allowed countries get a message: premium, landline and foreign numbers
-// are how SMS pumping fraud makes money (DESIGN.md, LTB #165). libphonenumber's `max` metadata knows the types.
+// are how SMS pumping fraud makes money (OWASP "SMS pumping"; LTB Self Service Password issue #165). libphonenumber's `max` metadata knows the types.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { MobileNormaliser, PhoneResult } from '../core/ports/phone.js';
 

@@ -17,7 +17,7 @@ export type TwilioHandle = {
 
 /**
  * Sends every request to `baseUrl` instead of https://api.twilio.com, https://verify.twilio.com, …
- * BaseTwilio hands the full URI to httpClient.request(), so swapping the origin is enough (FACTS §1).
+ * BaseTwilio hands the full URI to httpClient.request(), so swapping the origin is enough (twilio-node src/base/BaseTwilio.ts).
  */
 export class BaseUrlRequestClient extends twilio.RequestClient {
   constructor(
@@ -62,7 +62,7 @@ export function readTwilioCredentials(names: TwilioProviderConfig['secretEnv'], 
 
 export function createTwilioClient(provider: TwilioProviderConfig, env: NodeJS.ProcessEnv = process.env): TwilioHandle {
   const creds = readTwilioCredentials(provider.secretEnv, env);
-  // With a custom httpClient, ClientOpts.timeout is ignored: the timeout must go to the RequestClient (FACTS §1).
+  // With a custom httpClient, ClientOpts.timeout is ignored: the timeout must go to the RequestClient (twilio-node src/base/BaseTwilio.ts, RequestClient.ts).
   // No autoRetry: a 429 is reported as rate_limited at once instead of holding the kiosk for seconds.
   const opts: RequestClient.RequestClientOptions = { timeout: provider.timeoutMs, keepAlive: true };
   const httpClient = provider.baseUrl ? new BaseUrlRequestClient(provider.baseUrl.replace(/\/+$/, ''), opts) : new twilio.RequestClient(opts);

@@ -1,6 +1,6 @@
 // Twilio failures → the core's SendFailure / CheckOutcome, plus a log-safe description for the admin.
 // The SDK rejects with RestException (legacy body), TwilioServiceException (RFC 9457 body, not a RestException,
-// FACTS §2), an AxiosError (ECONNABORTED on timeout, ECONNREFUSED, … FACTS §4) or a SyntaxError (2xx non-JSON).
+// twilio-node src/base/), an AxiosError (ECONNABORTED on timeout, ECONNREFUSED, … axios' AxiosError) or a SyntaxError (2xx non-JSON).
 // We read them by shape: both exception classes carry a numeric `status` and a Twilio `code`.
 import type { CheckOutcome, SendFailure } from '../core/ports/sms.js';
 
@@ -32,7 +32,7 @@ const RATE_LIMITED = new Set([
 
 /** A check that can never succeed: the user needs a new code, not a "provider down" message. */
 const CHECK_INVALID = new Set([
-  20404, // no pending verification: expired, approved already, or never sent (FACTS §3)
+  20404, // no pending verification: expired, approved already, or never sent (twilio.com/docs/api/errors/20404)
   60202, // max check attempts reached
   60200, // invalid parameter (e.g. a malformed code)
   60023, // no pending verifications for this number

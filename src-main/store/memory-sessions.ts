@@ -12,39 +12,44 @@ export class MemorySessionStore implements SessionStore {
     this.sweeper.unref();
   }
 
-  async get(id: string): Promise<Session | undefined> {
+  // In memory, each operation is done at once; the port's promises are settled ones.
+  get(id: string): Promise<Session | undefined> {
     const s = this.sessions.get(id);
     if (s && s.expiresAt <= this.now()) {
       this.sessions.delete(id);
-      return undefined;
+      return Promise.resolve(undefined);
     }
-    return s && structuredClone(s);
+    return Promise.resolve(s && structuredClone(s));
   }
 
-  async save(session: Session): Promise<void> {
+  save(session: Session): Promise<void> {
     this.sessions.set(session.id, structuredClone(session));
+    return Promise.resolve();
   }
 
-  async delete(id: string): Promise<void> {
+  delete(id: string): Promise<void> {
     this.sessions.delete(id);
     this.claims.delete(id);
+    return Promise.resolve();
   }
 
-  async claim(id: string, ttlMs: number): Promise<boolean> {
+  claim(id: string, ttlMs: number): Promise<boolean> {
     // Check and set without an await in between: atomic on Node's one thread.
-    if ((this.claims.get(id) ?? 0) > this.now()) return false;
+    if ((this.claims.get(id) ?? 0) > this.now()) return Promise.resolve(false);
     this.claims.set(id, this.now() + ttlMs);
-    return true;
+    return Promise.resolve(true);
   }
 
-  async release(id: string): Promise<void> {
+  release(id: string): Promise<void> {
     this.claims.delete(id);
+    return Promise.resolve();
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     clearInterval(this.sweeper);
     this.sessions.clear();
     this.claims.clear();
+    return Promise.resolve();
   }
 
   get size(): number {

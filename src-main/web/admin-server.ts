@@ -14,6 +14,7 @@ import { expandAuditPath } from '../audit/files.js';
 import { PersonDesk } from '../admin/person.js';
 import { loadTokens } from '../admin/tokens.js';
 import type { Logger } from '../core/ports/log.js';
+import { answerErrors } from './errors.js';
 import { adminGuard } from './admin-guard.js';
 import { trustFunction } from './client-key.js';
 import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
@@ -32,7 +33,7 @@ async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
   const sample = Fastify({ logger: false });
   await sample.register(helmet, { ...HELMET, hsts });
   sample.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
-  sample.get('/healthz', async () => ({ ok: true }));
+  sample.get('/healthz', () => Promise.resolve({ ok: true }));
   return sample;
 }
 
@@ -101,12 +102,7 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   server.get('/metrics', { config: { scope: 'metrics' } }, async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
 
   logRequests(server, log);
-  server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) log.error({ err: err.message }, 'admin listener fault');
-    return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
-  });
-  server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found' }));
+  answerErrors(server, log, { what: 'admin listener', notFound: 'not_found' });
   const sample = await sampleHeaders(!!https);
   await edge.learnHeaders(sample);
   await sample.close();

@@ -11,6 +11,7 @@ import { clientKey, proxyWarning, trustFunction } from './client-key.js';
 import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
 import { CSP_DIRECTIVES } from './csp.js';
 import { ErrorEdge, httpLimits, PERMISSIONS_POLICY } from './edge.js';
+import { answerErrors } from './errors.js';
 import { registerReadyz } from './readyz.js';
 import { loadAssets, serveAssets } from './static.js';
 import { logRequests } from './request-log.js';
@@ -54,19 +55,13 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     return done.response;
   });
 
-  server.get('/healthz', async () => ({ ok: true }));
+  server.get('/healthz', () => Promise.resolve({ ok: true }));
   registerReadyz(server, app.probes, opts.log);
   logRequests(server, opts.log);
 
-  // Malformed JSON, wrong content type, too large: a result code, never a stack trace.
-  server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) opts.log.error({ err: err.message }, 'web host fault');
-    return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
-  });
-
   if (opts.rendererDir && existsSync(opts.rendererDir)) serveAssets(server, loadAssets(opts.rendererDir));
-  server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'invalid_request' }));
+  // Malformed JSON, wrong content type, too large: a result code, never a stack trace.
+  answerErrors(server, opts.log, { what: 'web host', notFound: 'invalid_request' });
   await edge.learnHeaders(server);
   return server;
 }

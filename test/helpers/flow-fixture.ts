@@ -6,6 +6,7 @@ import { mobileNormaliser } from '../../src-main/sms/phone.js';
 import { type ResetApi } from '../../src-main/core/contract.js';
 import { bindClient } from './bind-client.js';
 import { createResetFlow, type FlowOptions } from '../../src-main/core/flow.js';
+import { CoreEvents, type CoreEvent } from '../../src-main/core/events.js';
 import { type AuditEvent } from '../../src-main/core/ports/audit.js';
 import { silentLogger, type Logger } from '../../src-main/core/ports/log.js';
 import { MemorySessionStore } from '../../src-main/store/memory-sessions.js';
@@ -47,6 +48,11 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
   const sender = new CapturingSender();
   const directory = opts.directory ?? DemoDirectory.load();
   const audit: AuditEvent[] = [];
+  const log = opts.log ?? silentLogger;
+  /** Every typed event the core emitted (core/events.ts), in order. */
+  const events: CoreEvent[] = [];
+  const hub = new CoreEvents(log);
+  hub.subscribe((e) => events.push(e));
   const service = createResetFlow(
     {
       directory,
@@ -56,9 +62,10 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
       sessions: new MemorySessionStore(now),
       // The spacing per account runs on real time, not this fixture's clock: off unless a test sets it.
       throttles: new Throttles({ ...DEFAULT_LIMITS, smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 }, ...opts.limits }),
-      audit: { record: async (e) => void audit.push(e) },
-      log: opts.log ?? silentLogger,
+      audit: hub.auditing({ record: async (e) => void audit.push(e) }),
+      log,
       now,
+      events: hub,
     },
     { ...TEST_OPTIONS, ...opts.options },
   );
@@ -69,6 +76,7 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
     sender,
     directory,
     audit,
+    events,
     advance: (ms: number) => void (clock += ms),
     /** A session at `step` for `user` (default Anna), every answer on the way checked (walk.ts). */
     walkTo: <S extends Step>(step: S, user?: Walker, walk?: WalkOptions) => walkTo(api, (to) => sender.lastCode(to), step, user, walk),

@@ -4,7 +4,7 @@
 export type PhoneRefusal = 'missing' | 'unparseable' | 'country_not_allowed' | 'premium' | 'not_mobile';
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: PhoneRefusal };
 
-/** Only valid mobile numbers in the allowed countries pass (SMS pumping: DESIGN.md, LTB #165). */
+/** Only valid mobile numbers in the allowed countries pass (SMS pumping: OWASP; LTB Self Service Password issue #165). */
 export type MobileNormaliser = (raw: string | undefined) => PhoneResult;
 
 /** What the user and the logs see: "•• •• •• 78". Enough to recognise one's own phone, too little to reuse. */

@@ -1,7 +1,7 @@
 // Every staff account under the configured base DNs, read for the readiness report with the adapter's own
 // connection (TLS, CA, failover, the service account) and the adapter's own reading of an entry (user.ts),
 // page by page (RFC 2696 paged results: AD returns at most MaxPageSize, 1000, per request) and bounded by `max`.
-import { AndFilter, EqualityFilter, type Entry } from 'ldapts';
+import { AndFilter, EqualityFilter } from 'ldapts';
 import type { AdDirectoryConfig } from '../../config/directory.js';
 import { silentLogger } from '../../core/ports/log.js';
 import type { DirectoryUser } from '../../core/ports/directory.js';
@@ -29,7 +29,7 @@ export async function forEachAdAccount(
     for (const base of config.baseDns) {
       for await (const page of client.searchPaginated(base, { scope: 'sub', filter: PEOPLE, attributes, paged: { pageSize: opts.pageSize } })) {
         pages++;
-        for (const entry of page.searchEntries as Entry[]) {
+        for (const entry of page.searchEntries) {
           const dn = normaliseDn(entry.dn);
           if (seen.has(dn)) continue;
           if (seen.size >= opts.max) return { truncated: true, pages };

@@ -93,7 +93,7 @@ export class AdConnector {
       socket.once('close', () => (closed = true));
       return socket;
     };
-    // ldapts: tlsOptions with an ldap:// URL would switch to implicit TLS on 389 (FACTS.md), so StartTLS
+    // ldapts: tlsOptions with an ldap:// URL would switch to implicit TLS on 389 (test/peers/samba/FACTS.md), so StartTLS
     // gets its options only in startTLS(), and always a fresh copy: startTLS() mutates the object it gets.
     const client = new Client({
       url,
@@ -105,7 +105,7 @@ export class AdConnector {
     });
     try {
       if (s.startTls) {
-        // Without `host` Node verifies the certificate against "localhost" (FACTS.md).
+        // Without `host` Node verifies the certificate against "localhost" (test/peers/samba/FACTS.md).
         const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
         await withHandshakeDeadline(client.startTLS({ ...s.tls, host }), s.connectMs, `StartTLS with ${url}`);
       }

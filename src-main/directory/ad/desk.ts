@@ -95,7 +95,7 @@ export class AdDeskDirectory {
 
   private async bindAs(dn: string, password: string): Promise<boolean> {
     try {
-      await new AdConnector({ ...this.settings, bindDn: dn, bindPassword: password }, this.log).run(async () => undefined);
+      await new AdConnector({ ...this.settings, bindDn: dn, bindPassword: password }, this.log).run(() => Promise.resolve());
       return true;
     } catch (err) {
       if (err instanceof InvalidCredentialsError) return false;

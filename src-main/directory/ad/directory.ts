@@ -8,7 +8,7 @@ import { describeError, resetOutcomeFor } from './errors.js';
 import { AdPool } from './pool.js';
 import { AdPolicyReader } from './policy.js';
 import { adConnectionSettings } from './settings.js';
-import { BINARY_ATTRIBUTES, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
+import { BINARY_ATTRIBUTES, isPersonEntry, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
 import { readRootDse, readUpnSuffixes, type RootDse } from './root-dse.js';
 import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../core/ports/directory.js';
@@ -70,7 +70,7 @@ export class AdDirectory implements Directory {
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
           const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: BINARY_ATTRIBUTES, sizeLimit: 2 });
-          for (const entry of searchEntries) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
+          for (const entry of searchEntries) if (isPersonEntry(entry)) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
           if (byDn.size > 1) break;
         }
         return [...byDn.values()];
@@ -99,7 +99,7 @@ export class AdDirectory implements Directory {
     if (!isUnder(user.id, this.baseDns)) {
       return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
     }
-    // AD wants the new password quoted, in UTF-16LE; over TLS only (FACTS.md).
+    // AD wants the new password quoted, in UTF-16LE; over TLS only ([MS-ADTS] 3.1.1.3.1.5.1 unicodePwd; test/peers/samba/FACTS.md).
     const unicodePwd = Buffer.from(`"${password}"`, 'utf16le');
     // One modify = one atomic operation (RFC 4511 4.6): password, unlock and "must change" succeed or fail
     // together. Verified on Samba: a refused password leaves lockoutTime untouched. lockoutTime may only be 0;

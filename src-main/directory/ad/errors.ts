@@ -1,5 +1,5 @@
 // What an AD answer means for the reset. Result codes per RFC 4511; AD's texts as seen on Samba 4.17 and
-// documented for Windows (FACTS.md). ldapts throws a ResultCodeError subclass carrying the numeric `code`;
+// documented for Windows (test/peers/samba/FACTS.md). ldapts throws a ResultCodeError subclass carrying the numeric `code`;
 // network, TLS and timeout failures are plain Errors (string `code` such as ECONNREFUSED, or none).
 import { ResultCodeError } from 'ldapts';
 import type { ResetOutcome } from '../../core/ports/directory.js';

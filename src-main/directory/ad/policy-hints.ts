@@ -1,6 +1,6 @@
 // LDAP_SERVER_POLICY_HINTS: tells AD to apply the password history length to an admin reset ([MS-ADTS] 3.1.1.3.4.1.27),
 // which it otherwise skips. Windows Server 2012 R2+ lists 1.2.840.113556.1.4.2239 in rootDSE supportedControl;
-// 2008 R2 with KB2386717 has the deprecated 1.2.840.113556.1.4.2066. Samba 4.17 lists neither (FACTS.md).
+// 2008 R2 with KB2386717 has the deprecated 1.2.840.113556.1.4.2066. Samba 4.17 lists neither (test/peers/samba/FACTS.md).
 // [MS-ADTS] "LDAP_SERVER_POLICY_HINTS_OID": controlValue = BER SEQUENCE { Flags INTEGER }, Flags 1 = enforce policy.
 import { Ber, BerWriter, Control } from 'ldapts';
 

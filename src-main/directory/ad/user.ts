@@ -3,10 +3,10 @@
 // Equality filters only: a DC answers them from its indexes (sAMAccountName and userPrincipalName are indexed in
 // AD's schema), so a lookup costs the same in 1 000 or 20 000 accounts; a substring such as `name@*` makes Samba
 // scan (measured: 15 ms against 0.7 ms at 750 accounts).
-import { AndFilter, EqualityFilter, OrFilter, type Entry, type Filter } from 'ldapts';
+import { EqualityFilter, OrFilter, type Entry, type Filter } from 'ldapts';
 import { parseStoredBirthdate } from '../../core/birthdate.js';
 import type { DirectoryUser } from '../../core/ports/directory.js';
-import { first, rawValue } from './entry.js';
+import { all, first, rawValue } from './entry.js';
 
 export interface AdAttributes {
   birthdate: string;
@@ -23,7 +23,7 @@ const MAX_NAME = 256;
 
 /** Attributes to fetch for a DirectoryUser. */
 export function userAttributes(a: AdAttributes): string[] {
-  return ['objectGUID', 'sAMAccountName', 'userPrincipalName', 'userAccountControl', a.birthdate, a.mobile, a.givenName, a.surname, a.displayName];
+  return ['objectGUID', 'objectClass', 'objectCategory', 'sAMAccountName', 'userPrincipalName', 'userAccountControl', a.birthdate, a.mobile, a.givenName, a.surname, a.displayName];
 }
 /** Binary attributes: ldapts must hand them over as bytes, not as (mangled) UTF-8 text. */
 export const BINARY_ATTRIBUTES = ['objectGUID'];
@@ -42,9 +42,11 @@ export function userFilter(input: string, upnSuffixes: readonly string[]): Filte
     at > 0
       ? [eq('userPrincipalName', name), eq('sAMAccountName', name.slice(0, at))]
       : [eq('sAMAccountName', name), ...upnSuffixes.map((suffix) => eq('userPrincipalName', `${name}@${suffix}`))];
-  return new AndFilter({
-    filters: [eq('objectCategory', 'person'), eq('objectClass', 'user'), new OrFilter({ filters: byName })],
-  });
+  // Only the names go to the DC: Samba intersects every AND term's index list, and objectClass=user or
+  // objectCategory=person lists every account (a lookup then grows with the directory: measured 1.9× from 1 000
+  // to 4 000 accounts). sAMAccountName is unique in the domain, so at most a few entries come back, and
+  // isPersonEntry keeps the people among them.
+  return new OrFilter({ filters: byName });
 }
 
 /** The name to look up (without a `DOMAIN\\` prefix), or null when it cannot be an account: no DC is asked. */
@@ -56,6 +58,13 @@ export function lookupName(input: string): string | null {
 }
 
 const eq = (attribute: string, value: string) => new EqualityFilter({ attribute, value });
+
+/** A person's account, as (objectCategory=person)(objectClass=user) would select it: not a computer, not a group. */
+export function isPersonEntry(entry: Entry): boolean {
+  const classes = all(entry, 'objectClass').map((c) => c.toLowerCase());
+  const category = first(entry, 'objectCategory')?.toLowerCase() ?? '';
+  return classes.includes('user') && (category === 'person' || category.startsWith('cn=person,'));
+}
 
 export function toDirectoryUser(entry: Entry, a: AdAttributes): DirectoryUser {
   const get = (name: string) => first(entry, name);

@@ -76,7 +76,7 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
   const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
   const active = trackActiveSession();
-  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: active.onCall }), o.kiosk);
+  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: (method, req, res) => active.onCall(method, req, res) }), o.kiosk);
 
   return {
     async cancelActive() {

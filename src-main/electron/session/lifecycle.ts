@@ -1,4 +1,4 @@
-// When the kiosk wipes itself: after `idleSeconds` without input (DESIGN: 90 s; `codeIdleSeconds` while the
+// When the kiosk wipes itself: after `idleSeconds` without input (90 s by default, docs/windows-kiosk.md; `codeIdleSeconds` while the
 // wizard waits for a code), `doneSeconds` after the wizard succeeded, and at once when the person chose to leave
 // (Annuleren on the first step, the success screen's button). Pure with injected clock and timers; main wires it
 // to powerMonitor, the wizard's signals (wizard-signal.ts) and the window.

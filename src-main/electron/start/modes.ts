@@ -1,4 +1,4 @@
-// What the window shows and what it may reach, derived once from the settings (DESIGN: two modes).
+// What the window shows and what it may reach, derived once from the settings (docs/windows-kiosk.md: central and local mode).
 import type { KioskSettingsData } from '../../settings/schema.js';
 import { originOf } from '../window/navigation.js';
 import { APP_ORIGIN, APP_START_URL } from '../window/protocol.js';

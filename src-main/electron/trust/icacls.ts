@@ -30,7 +30,7 @@ export class AclReadError extends Error {
 
 /** The DACL of `path`; throws AclReadError when icacls fails or writes nothing this parser understands. */
 export async function readDacl(path: string, o: IcaclsOptions): Promise<Dacl> {
-  const exec = o.exec ?? execFile;
+  const exec: ExecFile = o.exec ?? execFile;
   await mkdir(o.scratch, { recursive: true });
   const dir = await mkdtemp(join(o.scratch, 'acl-'));
   const out = join(dir, 'dacl.txt');

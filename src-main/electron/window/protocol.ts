@@ -1,8 +1,10 @@
 // Checklist #18: do not use file://. The wizard is served from app://kiosk, a standard, secure custom scheme
-// that maps onto dist/renderer only: no directory listing, no path outside the root, known file types only,
+// that maps onto dist/renderer only: no directory listing, no path outside the root, the file types of
+// renderer-assets.ts only (the web host's table),
 // and every response carries the CSP. Pure (no electron import): main passes it to session.protocol.handle.
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { rendererType } from '../../renderer-assets.js';
 import { withCsp } from './csp.js';
 
 export const APP_SCHEME = 'app';
@@ -13,17 +15,6 @@ export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 /** For protocol.registerSchemesAsPrivileged: behaves like https (standard origin, secure context). */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, allowServiceWorkers: false, bypassCSP: false, stream: false, codeCache: true };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The file an app:// URL names inside `root`, or undefined for anything else (other host, traversal, type). */
 export function resolveAppPath(url: string, root: string): string | undefined {
@@ -45,7 +36,7 @@ export function resolveAppPath(url: string, root: string): string | undefined {
   const full = normalize(join(root, path));
   const base = normalize(root.endsWith(sep) ? root : root + sep);
   if (!full.startsWith(base)) return undefined;
-  if (!(extname(full) in CONTENT_TYPES)) return undefined;
+  if (!rendererType(full)) return undefined;
   return full;
 }
 
@@ -70,7 +61,7 @@ export async function serveAppRequest(url: string, root: string, read: (p: strin
   const file = resolveAppPath(url, root);
   if (!file) return notFound();
   try {
-    return appResponse(200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await read(file));
+    return appResponse(200, rendererType(file) ?? 'application/octet-stream', await read(file));
   } catch {
     return notFound();
   }

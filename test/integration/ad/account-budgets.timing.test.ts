@@ -89,7 +89,7 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
       expect(byUpn?.id).toBe(USERS.bram.dn);
       const viaGuid = await asAdmin(d, (c) => c.search(`<GUID=${bySam!.accountKey}>`, { scope: 'base', attributes: ['sAMAccountName'] }));
       expect(viaGuid.searchEntries[0]?.['sAMAccountName']).toBe('bvdberg');
-      // What Samba 4.17 itself matches (FACTS.md): case, not width or accents; our normaliseUsername folds width.
+      // What Samba 4.17 itself matches (test/peers/samba/FACTS.md): case, not width or accents; our normaliseUsername folds width.
       expect((await ad.findUser('BVDBERG'))?.accountKey).toBe(bySam?.accountKey);
       expect(await ad.findUser('ｂｖｄｂｅｒｇ')).toBeNull();
       expect(await ad.findUser('bvdbérg')).toBeNull();

@@ -40,7 +40,7 @@ export async function bindAs(dc: Dc, dn: string, password: string): Promise<stri
   }
 }
 
-/** Five wrong binds: the policy's lockout threshold (FACTS.md). */
+/** Five wrong binds: the policy's lockout threshold (test/peers/samba/FACTS.md). */
 export async function lockOut(dc: Dc, dn: string): Promise<void> {
   for (let i = 0; i < 5; i++) await bindAs(dc, dn, `Wrong#Guess-${i}`);
 }

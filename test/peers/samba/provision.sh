@@ -2,7 +2,7 @@
 # Provisions the test domain KIOSK.TEST into DIR (called once per template by start-dc.sh; never started here).
 #   provision.sh DIR ADMIN_PW SVC_PW
 # Creates OU=Kiosk with the least-privilege delegation for svc-kiosk, the password policy and the users of
-# FACTS.md. Copied from the verified reference (../shared/peers/samba-ad-dc/start-dc.sh), provisioning part only.
+# FACTS.md (this folder).
 set -euo pipefail
 DIR=$1 ADMIN_PW=$2 SVC_PW=$3
 REALM=KIOSK.TEST DOMAIN=KIOSK

@@ -11,7 +11,7 @@
 # version (~8 s), then copied into DIR (~1 s); each DIR gets its own CA and server cert.
 # After start: DIR/dc.env (sourceable, also printed) holds URLs, CA, bind DN/password, users.
 # Exit 3 = samba is not installed and cannot be installed (tests then skip loudly); other ≠ 0 = failure.
-# Based on the verified reference in ../shared/peers/samba-ad-dc (see test/peers/samba/FACTS.md).
+# What it provides and what was verified on it: test/peers/samba/FACTS.md.
 set -euo pipefail
 
 MODE=start

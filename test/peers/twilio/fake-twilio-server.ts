@@ -1,5 +1,5 @@
 // A fake Twilio REST server on 127.0.0.1 for the REAL twilio SDK (node:http only): Messages (2010-04-01),
-// Verify v2, and the read-only resources `doctor` uses. Adapted from ../shared/peers/twilio-local (FACTS.md).
+// Verify v2, and the read-only resources `doctor` uses. Shaped after twilio-node's own request and error handling (github.com/twilio/twilio-node, src/base/).
 //   const fake = await startFakeTwilio();      fake.baseUrl → config sms.provider.baseUrl
 //   fake.enqueue(twilioError(400, 21211, …))    overrides the NEXT request (FIFO); also {hang}, {trickle}, {raw}
 //   fake.messages() / fake.codeTo(to)           what was "sent"; fake.reset(opts) forgets it (and the script)
@@ -29,12 +29,12 @@ export type FakeOptions = {
 const sid = (prefix: string) => prefix + randomBytes(16).toString('hex');
 const iso = () => new Date().toISOString();
 
-/** Twilio's legacy error body → the SDK throws RestException {status, code, message, moreInfo} (FACTS §2). */
+/** Twilio's legacy error body → the SDK throws RestException {status, code, message, moreInfo} (twilio-node src/base/RestException.ts). */
 export const twilioError = (status: number, code: number, message = `simulated ${code}`) => ({
   status,
   body: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
 });
-/** RFC 9457 body → the SDK throws TwilioServiceException, which is not a RestException (FACTS §2). */
+/** RFC 9457 body → the SDK throws TwilioServiceException, which is not a RestException (twilio-node src/base/TwilioServiceException.ts). */
 export const serviceError = (status: number, code: number, title = `simulated ${code}`) => ({
   status,
   body: { type: `https://www.twilio.com/docs/errors/${code}`, title, status, code, detail: title },
@@ -66,7 +66,7 @@ export async function startFakeTwilio(initial: FakeOptions = {}) {
     }
     if (method === 'POST' && (m = path.match(/^\/v2\/Services\/(VA\w+)\/VerificationCheck$/)) && known(m[1]!)) {
       const expected = form.To ? sentCodes.get(form.To) : undefined;
-      // No pending verification (expired / approved / never sent) → 404, code 20404 (FACTS §3).
+      // No pending verification (expired / approved / never sent) → 404, code 20404 (twilio.com/docs/api/errors/20404).
       if (!expected) return twilioError(404, 20404, `The requested resource /Services/${m[1]}/VerificationCheck was not found`);
       const ok = form.Code === expected;
       if (ok) sentCodes.delete(form.To!);

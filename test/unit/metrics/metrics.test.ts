@@ -2,6 +2,8 @@
 // SMS sent and refused by budget, blocks, per-method latency — and no username, address or typed text in it.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
+import type { AuditOutcome } from '../../../src-main/core/ports/audit.js';
+import type { BudgetKind } from '../../../src-main/core/throttle.js';
 import { Metrics } from '../../../src-main/metrics/metrics.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { webHost } from '../../helpers/web-host.js';
@@ -37,7 +39,8 @@ describe('metrics', () => {
 
   it('bounds label values: odd or too many outcomes become "other"', async () => {
     const m = new Metrics();
-    const ev = (outcome: string) => m.observe({ ts: '', host: 'h', step: 'code', outcome, user: 'x', client: 'c' });
+    // Outcomes are a closed union; an unexpected string (say, from a newer core) must still not become a label.
+    const ev = (outcome: string) => m.onEvent({ type: 'outcome', event: { step: 'code', outcome: outcome as AuditOutcome, user: 'x', client: 'c' } });
     ev('A.Janssen@zorg.nl');
     for (let i = 0; i < 100; i++) ev(`reason_${i}`);
     const values = new Set((await m.events.get()).values.map((v) => v.labels.outcome));
@@ -49,8 +52,13 @@ describe('metrics', () => {
   it('never tells an account from a non-account, or a right birthdate during the spacing from a wrong one', async () => {
     const m = new Metrics();
     const hidden = ['unknown_user', 'wrong_birthdate', 'no_birthdate_in_directory', 'disabled', 'mobile_missing', 'mobile_refused_country', 'blocked_account', 'birthdate_ok_resend_too_soon_smsSpacingPerAccount'];
-    for (const outcome of hidden) m.observe({ ts: '', host: 'h', step: 'identity', outcome, user: 'x', client: 'c' });
-    m.observe({ ts: '', host: 'h', step: 'code_sent', outcome: 'resend_too_soon_smsSpacingPerAccount', user: 'x', client: 'c' });
+    // As the core emits them (core/events.ts): the outcome, and the budget that refused it as an event of its own.
+    const emit = (step: 'identity' | 'code_sent', outcome: string, budget?: BudgetKind) => {
+      m.onEvent({ type: 'outcome', event: { step, outcome: outcome as AuditOutcome, user: 'x', client: 'c', ...(budget ? { budget } : {}) } });
+      if (budget) m.onEvent({ type: 'budget', budget, step, client: 'c' });
+    };
+    for (const outcome of hidden) emit('identity', outcome, outcome === 'blocked_account' ? 'identityPerAccount' : undefined);
+    emit('code_sent', 'resend_too_soon_smsSpacingPerAccount', 'smsSpacingPerAccount');
     const text = await m.render();
     expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="refused"')).toBe(String(hidden.length));
     const series = text.split('\n').filter((l) => /^reset_kiosk_(audit_events|blocks|sms)_total\{/.test(l));

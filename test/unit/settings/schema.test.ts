@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSettings, SettingsError } from '../../../src-main/settings/schema.js';
 
 describe('kiosk settings schema', () => {
-  it('an empty object is a local demo kiosk with the DESIGN defaults', () => {
+  it('an empty object is a local demo kiosk with the documented defaults (docs/windows-kiosk.md)', () => {
     expect(parseSettings({})).toEqual({
       mode: 'local',
       idleSeconds: 90,

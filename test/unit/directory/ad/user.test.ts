@@ -1,23 +1,22 @@
 // The lookup filter (ldapts filter objects: user input is data, never filter syntax) and the entry mapping.
 import type { Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
-import { isUnder, lookupName, toDirectoryUser, userFilter } from '../../../../src-main/directory/ad/user.js';
+import { isPersonEntry, isUnder, lookupName, toDirectoryUser, userFilter } from '../../../../src-main/directory/ad/user.js';
 
 const attrs = { birthdate: 'employeeID', mobile: 'mobile', givenName: 'givenName', surname: 'sn', displayName: 'displayName' };
-const PERSON = '(objectCategory=person)(objectClass=user)';
 
 const SUFFIXES = ['kiosk.test', 'zorg.example'];
 
 describe('userFilter', () => {
   it('matches the sAMAccountName or the UPN "name@" each of the forest\'s suffixes, by equality only', () => {
     expect(userFilter('a.janssen', SUFFIXES)?.toString()).toBe(
-      `(&${PERSON}(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@kiosk.test)(userPrincipalName=a.janssen@zorg.example)))`,
+      '(|(sAMAccountName=a.janssen)(userPrincipalName=a.janssen@kiosk.test)(userPrincipalName=a.janssen@zorg.example))',
     );
     expect(userFilter('a.janssen', SUFFIXES)?.toString()).not.toMatch(/=[^)]*\*/); // no substring (a scan on Samba)
   });
 
   it('a full UPN or DOMAIN\\name also work', () => {
-    expect(userFilter('a.janssen@kiosk.test', SUFFIXES)?.toString()).toBe(`(&${PERSON}(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen)))`);
+    expect(userFilter('a.janssen@kiosk.test', SUFFIXES)?.toString()).toBe('(|(userPrincipalName=a.janssen@kiosk.test)(sAMAccountName=a.janssen))');
     expect(userFilter('KIOSK\\a.janssen', SUFFIXES)?.toString()).toBe(userFilter('a.janssen', SUFFIXES)?.toString());
   });
 
@@ -32,6 +31,17 @@ describe('userFilter', () => {
       expect(userFilter(bad, SUFFIXES), JSON.stringify(bad)).toBeNull();
       expect(lookupName(bad), JSON.stringify(bad)).toBeNull();
     }
+  });
+});
+
+describe('isPersonEntry', () => {
+  const e = (objectClass: string[], objectCategory: string): Entry => ({ dn: 'CN=x', objectClass, objectCategory });
+  it('keeps people (user, inetOrgPerson) and drops computers and groups, as (objectCategory=person)(objectClass=user) would', () => {
+    expect(isPersonEntry(e(['top', 'person', 'organizationalPerson', 'user'], 'CN=Person,CN=Schema,CN=Configuration,DC=kiosk,DC=test'))).toBe(true);
+    expect(isPersonEntry(e(['top', 'person', 'organizationalPerson', 'user', 'inetOrgPerson'], 'CN=Person,CN=Schema,CN=Configuration,DC=x'))).toBe(true);
+    expect(isPersonEntry(e(['top', 'person', 'organizationalPerson', 'user', 'computer'], 'CN=Computer,CN=Schema,CN=Configuration,DC=x'))).toBe(false);
+    expect(isPersonEntry(e(['top', 'group'], 'CN=Group,CN=Schema,CN=Configuration,DC=x'))).toBe(false);
+    expect(isPersonEntry({ dn: 'CN=x' })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-// Idle and end-of-wizard wipes (DESIGN: 90 s idle; done screen then start), crash backoff, and the logoff.
+// Idle and end-of-wizard wipes (90 s idle; done screen then start: docs/windows-kiosk.md), crash backoff, and the logoff.
 import { describe, expect, it, vi } from 'vitest';
 import { idleSeconds, KioskLifecycle, type Timers } from '../../../../src-main/electron/session/lifecycle.js';
 import { logoffCommand, runLogoff, shouldLogoff } from '../../../../src-main/electron/session/logoff.js';
