@@ -49,8 +49,8 @@ results.paint = await part('paint', () => measurePaint(rendererDir, work, quick 
 results.memory = await part('memory', () => measureMemory(work, quick ? 200 : 1000));
 const demoStart = demoHostConfig(join(work, 'outbox-startup.jsonl'));
 // Start-up is measured on the installed package (npm pack → npm install -g --omit=dev), this build and the baseline.
-const installed = skip.has('startup') ? undefined : await part('install', async () => packAndInstall(root, work, 'current'));
-const installedBaseline = baseline && installed ? await part('install', async () => packAndInstall(baseline, work, 'baseline')) : undefined;
+const installed = skip.has('startup') ? undefined : await part('install', () => Promise.resolve(packAndInstall(root, work, 'current')));
+const installedBaseline = baseline && installed ? await part('install', () => Promise.resolve(packAndInstall(baseline, work, 'baseline'))) : undefined;
 Object.assign(results, { installed, installedBaseline });
 const starts = (name: string, spec: Parameters<typeof measureStartup>[2], of: Installed | undefined) => (of ? part('startup', () => measureStartup(work, name, spec, quick ? 3 : 10, of.entry)) : Promise.resolve(undefined));
 results.startup = await starts('demo', demoStart, installed);
