@@ -17,7 +17,7 @@ const MAX_BODY = 512 * 1024; // a padded answer is ~40 KB; anything far larger i
 /** The body as text, or undefined (and the stream cancelled) once it passes `max` bytes. Aborts with the fetch's signal. */
 async function readBounded(res: Response, max: number): Promise<string | undefined> {
   if (!res.body) return '';
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
