@@ -1,4 +1,4 @@
-// Browser tests: the real web host (`node dist/main/cli.js serve`, built by `npm run build`) in demo mode,
+// Browser tests: the real web host (`node dist/server/bin.js serve`, built by `npm run build`) in demo mode,
 // driven in Chromium. Hosts: `main`, `shortCode` whose codes expire after 2 s (expired-code test), and one host per
 // screen size for the checks that run at both sizes (a11y and the ux-* specs): the ward PC's 1920×1080 and a
 // phone's 390×844 (staff also use the web page from home).
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { findBrowser } from './test/e2e/find-browser.mjs';
 import { prepareServers, servers, type ServerName } from './test/e2e/support/servers.js';
 
-for (const file of ['dist/main/cli.js', 'dist/renderer/index.html']) {
+for (const file of ['dist/server/bin.js', 'dist/renderer/index.html']) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
 }
 // A stale build silently tests yesterday's wizard: say so (npm test always builds first).
@@ -57,7 +57,7 @@ export default defineConfig<{ server: ServerName }>({
     },
   },
   webServer: hosts.map((h) => ({
-    command: `node dist/main/cli.js serve --config "${h.configFile}"`,
+    command: `node dist/server/bin.js serve --config "${h.configFile}"`,
     url: `${h.url}/healthz`,
     env: { HOST: '127.0.0.1', PORT: String(h.port), RESET_KIOSK_OUTBOX: h.outbox },
     reuseExistingServer: false,

@@ -1,12 +1,12 @@
 // Browser tests of the servicedesk page (`npx playwright test -c playwright.desk.config.ts`, after `npm run build`):
-// the real host (`node dist/main/cli.js serve`) with the admin listener and the desk on, the demo directory and
+// the real host (`node dist/server/bin.js serve`) with the admin listener and the desk on, the demo directory and
 // agents, the SMS outbox, and an audit trail seeded with a fixed week (test/e2e-desk/seed.ts) for the usage page.
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { findBrowser } from './test/e2e/find-browser.mjs';
 import { deskHost } from './test/e2e-desk/host.js';
 
-for (const file of ['dist/main/cli.js', 'dist/desk/desk.html']) {
+for (const file of ['dist/server/bin.js', 'dist/desk/desk.html']) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
 }
 const host = deskHost();
@@ -32,7 +32,7 @@ export default defineConfig({
     launchOptions: { executablePath: findBrowser(), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] },
   },
   webServer: {
-    command: `node dist/main/cli.js serve --config "${host.configFile}"`,
+    command: `node dist/server/bin.js serve --config "${host.configFile}"`,
     url: `${host.wizardUrl}/healthz`,
     env: { HOST: '127.0.0.1', PORT: String(host.wizardPort), RESET_KIOSK_ADMIN_TOKEN: 'e2e-desk-token-'.padEnd(40, 'x'), RESET_KIOSK_OUTBOX: host.outbox },
     reuseExistingServer: false,

@@ -19,6 +19,7 @@ import type { SessionStore } from './core/ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './core/pseudonym.js';
 import { Throttles, type AllLimits, type LimiterFactory } from './core/throttle.js';
 import { createDirectory } from './directory/index.js';
+import { smsPhone } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
 import { mobileNormaliser } from './sms/phone.js';
@@ -74,7 +75,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
   // The store's server secret: codes and store keys are keyed with it (store/pepper.ts); required with Redis.
   const pepper = loadPepper(config.store, env);
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper }, log);
+  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper, servicedeskPhone: smsPhone(config.servicedesk.phone) }, log);
   const store = await createStore(config.store, log, env, pepper);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);

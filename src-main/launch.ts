@@ -55,8 +55,10 @@ export async function startCommand(
     console.error(unavailableMessage(found.reason));
     return 3;
   }
-  // The app folder is the package root: Electron reads its package.json "main" (dist/main/electron/main.js).
-  const appDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  // The app folder is the package root: Electron reads its package.json "main" (dist/main/electron/main.js). The
+  // nearest folder above with a package.json, from dist/main (tsc) as from dist/server (the bundle).
+  let appDir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(appDir, 'package.json')) && dirname(appDir) !== appDir) appDir = dirname(appDir);
   const args = [appDir, ...(opts.dev ? ['--dev'] : []), ...(opts.config ? ['--config', opts.config] : [])];
   const childEnv = { ...env };
   delete childEnv.ELECTRON_RUN_AS_NODE; // would turn the kiosk into a plain Node process

@@ -2,7 +2,8 @@
 // computer never sees someone else's username or half-finished reset (DESIGN.md: 90 s idle). The last
 // `warnSeconds` are a visible, announced countdown that any key or touch ends (WCAG 2.2.1 Timing Adjustable:
 // warned, and at least 20 s to extend with a simple action).
-const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+// Moving the mouse counts too: someone reading with the pointer in her hand is there.
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
 export type IdleWatch = {
   seconds: number;

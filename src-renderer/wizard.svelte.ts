@@ -23,8 +23,6 @@ export class Wizard {
   busy = $state(false);
   error = $state<Failure | null>(null);
   notice = $state<Notice>(null);
-  /** The first screen after loading: the cursor goes into its field. Every later screen focuses its heading. */
-  fresh = $state(true);
   /** Bumped on every wipe: App re-mounts the step under `{#key}`, so typed values are gone too. */
   generation = $state(0);
   /** As typed on the first step (not a secret), shown on the birthdate step so a typo can be spotted. */
@@ -116,7 +114,13 @@ export class Wizard {
   errorValues(error: Failure): ErrorValues {
     const { attemptsLeft, retryAfterSeconds, limit, rules } = error;
     const failing = rules?.filter((r) => r.ok === false).map((r) => this.ruleText(r.id));
-    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, mobileRegistration: this.info?.mobileRegistration[this.lang] };
+    const phone = this.info?.servicedesk.phone ?? '';
+    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, phone, mobileRegistration: this.info?.mobileRegistration[this.lang] };
+  }
+
+  /** An answer the page gives itself (e.g. a password the live checklist refuses): no server check is spent. */
+  refuse(error: Failure): void {
+    this.error = error;
   }
 
   /** The start screen's second choice, and back. */
@@ -209,6 +213,17 @@ export class Wizard {
     if (kiosk) this.signal('end/left');
   }
 
+  /**
+   * Someone is still at the success screen (a key, a tap, the mouse): in the kiosk, main starts its doneSeconds
+   * again — it restarts on every `end/done` (electron/session/lifecycle.ts), and `step/other` in between makes the
+   * fragment new without ending anything.
+   */
+  stillHere(): void {
+    if (this.host !== 'kiosk' || this.step !== 'done') return;
+    this.signal('step/other');
+    this.signal('end/done');
+  }
+
   /** Nobody touched the screen for idleSeconds: wipe, in the default language, and say why on the start screen. */
   idle(): Promise<void> {
     return this.#end(false, 'idle');
@@ -234,7 +249,6 @@ export class Wizard {
     this.busy = false;
     this.error = error;
     this.notice = null;
-    this.fresh = false;
     this.username = '';
     this.maskedMobile = '';
     this.resendAt = 0;
@@ -250,7 +264,6 @@ export class Wizard {
   }
 
   #go(step: Step): void {
-    this.fresh = false;
     this.notice = null;
     this.step = step;
   }

@@ -1,21 +1,21 @@
-// (6) Cold start and idle memory of the main process, as an admin (or a kiosk at every logon) pays them:
-// `node dist/main/cli.js serve` is spawned as a fresh process; "ready" is the moment its /healthz answers.
+// (6) Cold start and idle memory of the main process, as an admin (or a kiosk at every logon) pays them: the
+// installed package's command (bench/lib/install.ts: npm pack → npm install -g --omit=dev) runs `serve` as a fresh
+// process; "ready" is the moment its /healthz answers. The first, unmeasured run warms the OS file cache and fills
+// Node's compile cache (bin.js turns it on), as any start after the first finds them.
 // Idle RSS is read from /proc once the idle process has settled: V8 keeps the young generation it grew while
 // loading modules until its memory reducer runs after several seconds without allocation, so RSS 2 s after start
-// (reported too) is start-up's high-water mark, not what an idle host holds. Adapters are imported only when configured (app.ts), so the
-// demo host never loads ldapts, twilio or ioredis, and a local-mode config loads only what it names.
+// (reported too) is start-up's high-water mark, not what an idle host holds. Adapters are imported only when
+// configured (app.ts), so the demo host never loads ldapts, twilio or ioredis, and a local-mode config loads only
+// what it names.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { repoRoot } from '../lib/paths.js';
 import { median } from '../lib/stats.js';
 
 export type Startup = { runs: number; readyMs: number; readyMsMax: number; startRssMb: number; idleRssMb: number; idleAfterSeconds: number };
 export type StartupSpec = { config: unknown; env?: NodeJS.ProcessEnv };
 
-/** The built CLI of this checkout, or of another one (`--baseline=DIR`: the same figures for an older build). */
-const cliOf = (checkout: string) => join(checkout, 'dist', 'main', 'cli.js');
 const START_MS = 2000;
 const IDLE_MS = 30_000;
 const IDLE_RUNS = 3;
@@ -32,16 +32,19 @@ async function once(cli: string, configFile: string, env: NodeJS.ProcessEnv, sam
   const t0 = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], {
     env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'], // the banner (with the URL) is on stderr
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (d: Buffer) => {
+      // The banner is on stderr since 1.0.0, on stdout before (a baseline may be older).
+      const read = (d: Buffer) => {
         out += d.toString();
         const m = /reset wizard on (http:\/\/[^\s]+)/.exec(out);
         if (m) resolve(m[1]!);
-      });
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
       child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out.slice(-300)}`)));
     });
     const res = await fetch(`${url}/healthz`);
@@ -58,8 +61,8 @@ async function once(cli: string, configFile: string, env: NodeJS.ProcessEnv, sam
   }
 }
 
-export async function measureStartup(workDir: string, name: string, spec: StartupSpec, runs: number, checkout = repoRoot()): Promise<Startup> {
-  const cli = cliOf(checkout);
+/** `cli`: the installed package's bin.js (or cli.js of a build from before 1.0.0): bench/lib/install.ts. */
+export async function measureStartup(workDir: string, name: string, spec: StartupSpec, runs: number, cli: string): Promise<Startup> {
   const configFile = join(workDir, `startup-${name}.json`);
   writeFileSync(configFile, JSON.stringify(spec.config));
   const env = spec.env ?? {};

@@ -18,8 +18,8 @@
   4. Shell: Shell Launcher (Enterprise/Education) or the per-user "Custom User Interface" policy (Pro).
   5. Optional (-KeyboardFilter): the MACHINE-WIDE Keyboard Filter. 6. AppLocker (Enterprise/Education; -NoAppLocker).
   7. The credential provider (logon tile), what it proves at every sign-in, its logon task (LogonUI's last
-     sign-in, password rotation) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then read
-     back, then enable, then Ready = 1.
+     sign-in, password rotation) and the drift task (check.ps1 -Task: SYSTEM, start-up and daily), then read back,
+     then enable, then Ready = 1.
   Every change is recorded in HKLM\SOFTWARE\Wachtwoord vergeten\Install; uninstall.ps1 reverses exactly those.
 #>
 param(

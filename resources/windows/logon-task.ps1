@@ -41,8 +41,9 @@ function Invoke-Retried([int] $Attempts, [string] $What, [scriptblock] $Action) 
 
 # A new CSPRNG password, on the account first, then in the LSA secret, each retried. 'RotationPending' is on record
 # from before the first change until both hold the same password: a run that stops in between (power cut) is
-# finished by the next run (at startup at the latest). If the secret cannot be stored at all, the kiosk is locked
-# (account disabled, Ready 0: the tile says so) and 'RotationLocked' lets the next successful run open it again.
+# finished by the next run (at startup at the latest). If the secret cannot be stored at all, the kiosk account is
+# disabled (the tile says "staat uit") and 'RotationLocked' lets the next successful run enable it again. Ready is
+# left alone: it belongs to install.ps1 and the drift task (a Ready = 0 of theirs must not be undone here).
 function Update-KioskPassword([string] $Sid) {
     Set-State 'RotationPending' 1
     $pw = New-KioskPassword
@@ -51,14 +52,14 @@ function Update-KioskPassword([string] $Sid) {
         try { Invoke-Retried 5 'LsaStorePrivateData' { Set-KioskSecret $pw } }
         catch {
             Set-State 'RotationLocked' 1
-            if (-not (Lock-Kiosk @($Sid))) { Write-Warning "[$ProductName] NOT SAFE: the kiosk account could not be disabled" }
+            try { Disable-LocalUser -SID $Sid }
+            catch { if (-not (Lock-Kiosk @($Sid))) { Write-Warning "[$ProductName] NOT SAFE: the kiosk account could not be disabled" } }
             throw
         }
     } finally { $pw.Dispose() }
     Remove-State 'RotationPending'
     if (Get-State 'RotationLocked') {
         Enable-LocalUser -SID $Sid
-        Set-RegValue $ProductKey 'Ready' 1 'DWord'
         Remove-State 'RotationLocked'
     }
     Write-Step 'the kiosk account has a new password'

@@ -29,6 +29,11 @@ export type PersonStatus = {
   account: { username: string; aliases: string[]; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
   blocked: boolean;
   budgets: (BudgetState & { until: string | null })[];
+  /**
+   * How often one birthdate was typed again under her names (24 h): counted once, so not what blocks her, but the
+   * sign of a nurse whose date is right and whose mobile (or account) is the problem.
+   */
+  sameDateAgain: number;
   recent: { ts: string; host: string; step: string; outcome: string; client: string }[];
 };
 
@@ -37,7 +42,7 @@ export class PersonDesk {
 
   async status(q: PersonQuery, admin: string): Promise<PersonStatus> {
     const status = await this.read(q);
-    await this.record(status, 'status', admin);
+    await this.record(status, q, 'status', admin);
     return status;
   }
 
@@ -46,7 +51,7 @@ export class PersonDesk {
     const before = await this.read(q);
     await this.deps.throttles.clearAll(before.budgets);
     const after = await this.read(q);
-    await this.record(after, before.blocked ? 'unblock' : 'unblock_nothing_blocked', admin);
+    await this.record(after, q, before.blocked ? 'unblock' : 'unblock_nothing_blocked', admin);
     return after;
   }
 
@@ -72,7 +77,9 @@ export class PersonDesk {
     const accountIds = [q.account, found?.accountKey].filter((n): n is string => !!n);
     const states = await throttles.inspect(personBudgets({ names, accountIds }));
     const budgets = states.map((s) => ({ ...s, until: s.retryAfterSeconds ? new Date(now() + s.retryAfterSeconds * 1000).toISOString() : null }));
-    return { name, account, blocked: budgets.some((b) => b.blocked), budgets, recent: await this.recent([...names, ...(found ? [found.username] : [])]) };
+    const repeats = budgets.filter((b) => b.kind === 'identityRepeatsPerUser');
+    const blocked = budgets.some((b) => b.blocked && b.kind !== 'identityRepeatsPerUser');
+    return { name, account, blocked, budgets, sameDateAgain: repeats.reduce((n, b) => n + b.used, 0), recent: await this.recent([...names, ...(found ? [found.username] : [])]) };
   }
 
   private async recent(users: string[]): Promise<PersonStatus['recent']> {
@@ -82,9 +89,15 @@ export class PersonDesk {
     return matches.slice(-this.deps.recentEvents).map(({ ts, host, step, outcome, client }) => ({ ts, host, step, outcome, client }));
   }
 
-  private record(s: PersonStatus, outcome: string, admin: string): Promise<void> {
-    const found = typeof s.account === 'object' && s.account ? s.account.username : undefined;
-    const user = found ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
-    return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}` });
+  /**
+   * One audit line per action, with its subject: the account found (objectGUID and account name), the name
+   * the servicedesk typed and the account id it gave (`--account`), so the trail says whose budget was read or
+   * cleared even when no name was typed.
+   */
+  private record(s: PersonStatus, q: PersonQuery, outcome: string, admin: string): Promise<void> {
+    const found = typeof s.account === 'object' && s.account ? s.account : undefined;
+    const user = found?.username ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
+    const subject = { ...(found ? { account: found.accountKey, name: found.username } : q.account ? { account: q.account } : {}), ...(q.user ? { typed: q.user } : {}) };
+    return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}`, subject });
   }
 }

@@ -1,7 +1,7 @@
 // The hash chain of the audit trail: each JSON line carries the hash of the line before it, so an edit, a removed
 // line or a reordering breaks every hash after it. Shared by the writer (file-sink.ts) and the checker (verify.ts).
 import { createHash } from 'node:crypto';
-import type { AuditStep } from '../core/ports/audit.js';
+import type { AuditStep, AuditSubject } from '../core/ports/audit.js';
 
 // Every step the core records; the checker refuses others. A Record, so the compiler flags a new AuditStep.
 const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, unlock: true, cancel: true, admin: true };
@@ -21,6 +21,8 @@ export type AuditRecord = {
   client: string;
   /** Only on servicedesk actions (the agent's typed reason); absent elsewhere, so older lines hash as before. */
   reason?: string;
+  /** Admin events only (and only lines written since it exists): whom the action was about. */
+  subject?: AuditSubject;
   prev: string;
   hash: string;
 };
@@ -28,7 +30,7 @@ export type AuditRecord = {
 /** The order fields are written in; also the exact set of keys a valid line has. */
 export const FIELDS = ['ts', 'seq', 'host', 'step', 'outcome', 'user', 'client', 'prev', 'hash'] as const;
 /** Keys a valid line may have besides FIELDS. */
-export const OPTIONAL_FIELDS = ['reason'] as const;
+export const OPTIONAL_FIELDS = ['reason', 'subject'] as const;
 
 /** JSON with sorted keys and no whitespace: the same record always hashes the same, whoever serialised it. */
 export function canonicalJson(value: unknown): string {

@@ -3,6 +3,7 @@
 // fork. Several processes must NOT share one file: with several web hosts each writes its own (`{host}` in the
 // path), and every line names its host.
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { openPrivate, type FileRule } from '../private-file.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEvent } from '../core/ports/audit.js';
@@ -12,6 +13,9 @@ import { chainRecord, GENESIS, type AuditRecord } from './chain.js';
 export class AuditFileError extends Error {
   override name = 'AuditFileError';
 }
+
+/** Others may not write the trail; a log shipper's group may read it. */
+export const AUDIT_FILE_RULE: FileRule = { private: false };
 
 /** How much of the file's end is read at start-up to find the last line (lines are ~300 bytes). */
 const TAIL_BYTES = 64 * 1024;
@@ -27,10 +31,15 @@ export class FileAuditSink implements RecordingSink {
     private readonly now: () => Date,
   ) {}
 
-  /** Opens (or creates, mode 0600) the file and continues its chain from the last line. */
+  /**
+   * Opens (or creates, mode 0600) the file and continues its chain from the last line. Refused (start-up
+   * stops) when the file is a symlink, another user's, or writable by others (private-file.ts).
+   */
   static async open(file: string, opts: { host: string; now?: () => Date }): Promise<FileAuditSink> {
     mkdirSync(dirname(file), { recursive: true });
-    const handle = await open(file, 'a', 0o600);
+    const handle = await openPrivate(file, 'append', AUDIT_FILE_RULE).catch((e: Error) => {
+      throw new AuditFileError(`audit file: ${e.message}`);
+    });
     try {
       const last = await readLast(file);
       return new FileAuditSink(file, handle, opts.host, last, opts.now ?? (() => new Date()));
@@ -46,7 +55,7 @@ export class FileAuditSink implements RecordingSink {
     // rejects this call (the step fails closed) but leaves the chain where it was, so later lines still verify.
     const write = this.queue.then(async () => {
       const rec = chainRecord(
-        { ts: this.now().toISOString(), host: this.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}) },
+        { ts: this.now().toISOString(), host: this.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}), ...(event.subject ? { subject: event.subject } : {}) },
         this.last,
       );
       await this.handle.appendFile(JSON.stringify(rec) + '\n');

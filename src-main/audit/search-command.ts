@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, readSecret } from '../config/load.js';
 import { pseudonymiser } from '../core/pseudonym.js';
+import { safe } from '../safe-text.js';
 import { expandAuditPath } from './files.js';
 import { parseSince, searchAudit, type AuditMatch } from './search.js';
 
@@ -21,9 +22,11 @@ export function localTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}${zone}`;
 }
 
+/** One line per record; every value from outside made safe for a terminal (safe-text.ts). */
 export function formatMatch(m: AuditMatch): string {
-  const who = m.user === null ? '-' : m.typed ? `${m.user} (typed: ${m.typed})` : m.user;
-  return `${localTime(m.ts)}  ${m.host} #${m.seq}  ${(STEP_LABEL[m.step] ?? m.step).padEnd(9)} ${m.outcome.padEnd(24)} ${who}  [${m.client}]`;
+  const who = m.user === null ? '-' : m.typed ? `${safe(m.user)} (typed: ${safe(m.typed)})` : safe(m.user);
+  const about = m.subject ? `  about: ${[m.subject.name && safe(m.subject.name), m.subject.account && `id ${safe(m.subject.account)}`, m.subject.typed && `typed ${safe(m.subject.typed)}`].filter(Boolean).join(', ')}` : '';
+  return `${localTime(m.ts)}  ${safe(m.host)} #${m.seq}  ${safe(STEP_LABEL[m.step] ?? m.step).padEnd(9)} ${safe(m.outcome).padEnd(24)} ${who}  [${safe(m.client)}]${about}`;
 }
 
 export async function auditSearchCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -59,7 +62,7 @@ export async function auditSearchCommand(argv: string[], out: (line: string) => 
     if (result.ok) out(`✓ ${file}: ${result.records} records, chain intact`);
     else {
       broken++;
-      out(`✗ ${file}: ${result.line > 0 ? `line ${result.line}` : 'cannot read'}: ${result.reason}. Lines after it are not shown: run audit:verify and compare with the backup.`);
+      out(`✗ ${safe(file)}: ${result.line > 0 ? `line ${result.line}` : 'cannot read'}: ${safe(result.reason)}. Lines after it are not shown: run audit:verify and compare with the backup.`);
     }
   }
   return broken ? 1 : 0;

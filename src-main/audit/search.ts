@@ -48,7 +48,8 @@ export async function searchAudit(files: string[], q: AuditQuery = {}): Promise<
         const rec = next.value;
         const at = Date.parse(rec.ts);
         if (at < since || at > until) continue;
-        const who = match?.(rec.user);
+        // An admin line is found by whom it was about too (its subject), not only by the name in `user`.
+        const who = match?.(rec.user) ?? match?.(rec.subject?.name ?? null) ?? match?.(rec.subject?.typed ?? null);
         if (match && who === undefined) continue;
         matches.push({ ...rec, file, ...(who !== undefined && nameKey(who) !== nameKey(rec.user ?? '') ? { typed: who } : {}) });
       }

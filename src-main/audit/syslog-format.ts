@@ -2,6 +2,7 @@
 // requires for TLS): `<len> <PRI>1 TIMESTAMP HOST APP PROCID MSGID [audit@PEN k="v" …] MSG`. The structured data
 // carries the same fields as the audit line (seq and hash included, so the SIEM can tie it to the file) and
 // never more: no password, code, phone number or birthdate ever reaches an audit event (core/audit.ts).
+import { escapeControls } from '../safe-text.js';
 import type { RecordedEvent } from './tee.js';
 
 const APP = 'reset-kiosk';
@@ -17,13 +18,17 @@ export function severityOf(outcome: string): number {
 
 /** HOSTNAME, APP-NAME, MSGID: printable US-ASCII without spaces, bounded (RFC 5424 6.2.4–6.2.7); `-` when empty. */
 const token = (value: string, max: number): string => value.replace(/[^\x21-\x7e]/g, '_').slice(0, max) || '-';
-/** PARAM-VALUE: `"`, `\` and `]` escaped with a backslash (RFC 5424 6.3.3). */
-const param = (value: string): string => value.replace(/["\\\]]/g, (c) => `\\${c}`);
+/**
+ * PARAM-VALUE: controls and bidi overrides shown as `\u{…}` (safe-text.ts, so no value can rewrite a SIEM
+ * console), then `"`, `\` and `]` escaped with a backslash (RFC 5424 6.3.3).
+ */
+const param = (value: string): string => escapeControls(value).replace(/["\\\]]/g, (c) => `\\${c}`);
 
 export function formatSyslog(e: RecordedEvent, opts: { facility: number; enterpriseId: number; pid?: number }): string {
   const pri = opts.facility * 8 + severityOf(e.outcome);
   const fields: [string, string | number | null | undefined][] = [
-    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['reason', e.reason], ['hash', e.hash],
+    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['reason', e.reason],
+    ['subjectAccount', e.subject?.account], ['subjectName', e.subject?.name], ['subjectTyped', e.subject?.typed], ['hash', e.hash],
   ];
   const sd = fields.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}="${param(String(v))}"`).join(' ');
   const header = `<${pri}>1 ${e.ts} ${token(e.host, 255)} ${APP} ${opts.pid ?? process.pid} ${token(e.step, 32)}`;

@@ -5,7 +5,7 @@ import type { Logger } from '../core/ports/log.js';
 import type { AuditRecord } from './chain.js';
 
 /** An event as it was recorded: with the file's seq and hash when there is a file. */
-export type RecordedEvent = Pick<AuditRecord, 'ts' | 'host' | 'step' | 'outcome' | 'user' | 'client' | 'reason'> & { seq?: number; hash?: string };
+export type RecordedEvent = Pick<AuditRecord, 'ts' | 'host' | 'step' | 'outcome' | 'user' | 'client' | 'reason' | 'subject'> & { seq?: number; hash?: string };
 
 /** Synchronous and cheap (enqueue, count); must not throw, but a throw is caught and logged anyway. */
 export type AuditObserver = (event: RecordedEvent) => void;
@@ -19,8 +19,8 @@ export function teeAudit(primary: RecordingSink | AuditSink, observers: AuditObs
     async record(event) {
       const written = await primary.record(event);
       const seen: RecordedEvent = written
-        ? { ts: written.ts, host: written.host, step: written.step, outcome: written.outcome, user: written.user, client: written.client, ...(written.reason ? { reason: written.reason } : {}), seq: written.seq, hash: written.hash }
-        : { ts: now().toISOString(), host: opts.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}) };
+        ? { ts: written.ts, host: written.host, step: written.step, outcome: written.outcome, user: written.user, client: written.client, ...(written.reason ? { reason: written.reason } : {}), ...(written.subject ? { subject: written.subject } : {}), seq: written.seq, hash: written.hash }
+        : { ts: now().toISOString(), host: opts.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}), ...(event.subject ? { subject: event.subject } : {}) };
       for (const observe of observers) {
         try {
           observe(seen);

@@ -14,6 +14,9 @@ export type VerifyResult =
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+const isSubject = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && !Array.isArray(s) && Object.entries(s).every(([k, v]) => ['account', 'name', 'typed'].includes(k) && typeof v === 'string');
+
 /** Why this parsed line is not a well-formed record, or null when it is. */
 function malformed(rec: unknown): string | null {
   if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return 'not a JSON object';
@@ -28,6 +31,7 @@ function malformed(rec: unknown): string | null {
   for (const k of ['host', 'outcome', 'client'] as const) if (typeof r[k] !== 'string') return `${k} is not a string`;
   if (r.user !== null && typeof r.user !== 'string') return 'user is not a string or null';
   if ('reason' in r && typeof r.reason !== 'string') return 'reason is not a string';
+  if (r.subject !== undefined && !isSubject(r.subject)) return 'subject is not {account, name, typed} strings';
   if (typeof r.prev !== 'string' || !HEX64.test(r.prev) || typeof r.hash !== 'string' || !HEX64.test(r.hash)) return 'prev/hash is not a sha256';
   return null;
 }

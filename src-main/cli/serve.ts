@@ -1,6 +1,7 @@
 // `serve [--config PATH]`: the web host, and the admin listener when configured. Its logs (JSON lines) go to
 // stdout, the start banner to stderr. What an admin can get wrong at start — a port in use, a bad PORT or HOST,
 // an unreadable config, an unknown LOG_LEVEL — ends in one line saying what to do (exit 1), no stack trace.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLoopback } from '../config/admin.js';
@@ -9,6 +10,9 @@ import { createLogger, LOG_LEVELS } from '../log.js';
 import { StartError } from './args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** A built page (dist/renderer: the wizard, dist/desk: the servicedesk's): beside dist/server (the bundle, here) or
+ *  above dist/main/cli (tsc's output). */
+const builtDir = (name: string, page: string) => [join(here, '..', name), join(here, '..', '..', name)].find((d) => existsSync(join(d, page))) ?? join(here, '..', '..', name);
 
 
 /** PORT and HOST from the environment win over server.port/server.host. */
@@ -48,8 +52,8 @@ export async function serve(configPath: string | undefined, env: NodeJS.ProcessE
   const [{ createApp }, { buildServer }] = await Promise.all([import('../app.js'), import('../web/server.js')]);
   const app = await createApp(config, log, { processMetrics: true });
   // Built before anything listens: a missing admin token stops start-up.
-  const admin = config.admin.enabled ? await (await import('../web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: join(here, '..', '..', 'desk') }) : undefined;
-  const server = await buildServer(app, { rendererDir: join(here, '..', '..', 'renderer'), server: config.server, log });
+  const admin = config.admin.enabled ? await (await import('../web/admin-server.js')).buildAdminServer(app, { log, env, rendererDir: builtDir('desk', 'desk.html') }) : undefined;
+  const server = await buildServer(app, { rendererDir: builtDir('renderer', 'index.html'), server: config.server, log });
   const banner: string[] = [];
   try {
     const url = await server.listen({ host, port }).catch((e: unknown) => Promise.reject(listenFailure(e, 'the web host', host, port)));

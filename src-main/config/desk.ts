@@ -18,8 +18,12 @@ export const deskSchema = z
     /** OWASP Session Management Cheat Sheet: idle and absolute timeouts. */
     idleSeconds: z.number().int().min(60).max(3600).default(900),
     absoluteSeconds: z.number().int().min(600).max(12 * 3600).default(8 * 3600),
-    /** Failed sign-ins per typed agent name and per source address, before the directory's own lockout. */
-    signInPerAccount: limit(20, 60, { points: 5, durationSeconds: 900 }),
+    /**
+     * Failed sign-ins per typed agent name and per source address. Each costs the agent a bad-password count in
+     * AD: keep twice `points` below the domain's lockout threshold (fixed windows can meet at a boundary), so
+     * the page never locks an agent out (default 3 per 30 min, AD's default observation window).
+     */
+    signInPerAccount: limit(20, 60, { points: 3, durationSeconds: 1800 }),
     signInPerSource: limit(200, 60, { points: 20, durationSeconds: 900 }),
     /** Every refused sign-in answers no sooner than this, so its time does not tell why it was refused. */
     signInFloorMs: z.number().int().min(0).max(5000).default(500),

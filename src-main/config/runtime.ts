@@ -2,7 +2,8 @@
 // through them the wizard's info()), and the kiosk's timings. Defaults live in the schema, once; the rules that
 // combine fields live here, once — hosts, the kiosk and the wizard take these values as they are.
 import type { FlowOptions } from '../core/flow.js';
-import { renderMessage } from '../sms/messages.js';
+import { renderMessage, smsPhone } from '../sms/messages.js';
+import type { KioskSettingsData } from '../settings/schema.js';
 import type { Config } from './schema.js';
 
 type Security = Pick<Config['security'], 'idleSeconds' | 'codeIdleSeconds' | 'codeTtlSeconds'>;
@@ -23,6 +24,11 @@ export function kioskTimings(config: Pick<Config, 'security'>): KioskTimings {
   return { idleSeconds: s.idleSeconds, codeIdleSeconds: codeIdleSeconds(s), doneSeconds: s.doneSeconds };
 }
 
+/** A central-mode kiosk has no core config: its timings are kiosk.json's (the service's values), same code-step rule. */
+export function centralKioskTimings(s: Pick<KioskSettingsData, 'idleSeconds' | 'codeIdleSeconds' | 'doneSeconds'>): KioskTimings {
+  return { idleSeconds: s.idleSeconds, codeIdleSeconds: codeIdleSeconds({ ...s, codeTtlSeconds: s.codeIdleSeconds }), doneSeconds: s.doneSeconds };
+}
+
 /** Everything the core's reset flow needs from the config (info() hands the wizard its part of it). */
 export function flowOptions(config: Config): FlowOptions {
   const s = config.security;
@@ -41,7 +47,7 @@ export function flowOptions(config: Config): FlowOptions {
     identityFloorMs: s.identityFloorMs,
     mobileRegistration: config.mobileRegistration,
     channelName: config.sms.channelName,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation }),
+    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
+    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
   };
 }

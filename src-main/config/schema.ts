@@ -49,7 +49,10 @@ export const servicedeskSchema = z
     name: z.string().min(1).default('Servicedesk ICT'),
     phone: z.string().min(1).default('0485 – 845 900'),
     email: z.string().email().default('servicedesk@pantein.nl'),
+    /** When it is open, as the wizard shows it once in the footer ("ma–vr 8.00–17.00"). */
     hours: z.string().optional(),
+    /** Who helps outside those hours (the ward's night manager, a 24/7 line), per language; shown under the hours. */
+    outOfHours: z.object({ nl: z.string().min(1).max(200), en: z.string().min(1).max(200) }).strict().optional(),
   })
   .strict()
   .prefault({});

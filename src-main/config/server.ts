@@ -36,6 +36,11 @@ export const serverFields = {
     .prefault({}),
   /** Open connections at most (Node's maxConnections); beyond it new ones are closed at once. */
   maxConnections: z.number().int().min(10).max(100_000).default(1000),
+  /**
+   * Open connections per client (address, or IPv6 /64) at most, so one client cannot hold all of
+   * maxConnections (web/conn-limit.ts). Not applied to a trusted proxy's connections.
+   */
+  maxConnectionsPerClient: z.number().int().min(1).max(100_000).default(50),
 };
 
 export const serverSchema = z.object(serverFields).strict();

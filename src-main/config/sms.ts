@@ -79,19 +79,29 @@ const text = z.string().min(1).max(320).refine((t) => !/https?:|www\.|\.(nl|com|
 const template = z.object({ nl: text, en: text }).strict();
 const hasCode = (t: { nl: string; en: string }) => t.nl.includes('{code}') && t.en.includes('{code}');
 
-/** Placeholders: {organisation}, {code}, {minutes}. No links: staff are taught that codes never come with one. */
+/**
+ * The SMS texts, one entry per purpose, in the manual's words ("wachtwoordcode"). Placeholders: {organisation},
+ * {code} and {minutes} (code texts), {servicedesk} (its phone number: a number is allowed, a link is not). Which
+ * code text a session's purpose uses is sms/messages.ts CODE_TEXT: another purpose is one entry there and here.
+ */
 export const DEFAULT_TEMPLATES = {
+  /** The code for a new password (the key keeps its old name, so existing configs keep working). */
   code: {
-    nl: '{organisation}: je code voor een nieuw wachtwoord is {code}. {minutes} minuten geldig. Niet aangevraagd? Bel de servicedesk.',
-    en: '{organisation}: your code for a new password is {code}. Valid for {minutes} minutes. Did not ask for it? Call the service desk.',
+    nl: '{organisation}: je wachtwoordcode voor een nieuw wachtwoord is {code}. {minutes} minuten geldig. Niet aangevraagd? Bel {servicedesk}.',
+    en: '{organisation}: your password code for a new password is {code}. Valid {minutes} minutes. Not you? Call the service desk: {servicedesk}.',
+  },
+  /** The code for unlocking only: nothing about a new password (that would alarm someone who only unlocks). */
+  unlockCode: {
+    nl: '{organisation}: je wachtwoordcode om je account te ontgrendelen is {code}. {minutes} minuten geldig. Niet aangevraagd? Bel {servicedesk}.',
+    en: '{organisation}: your password code to unlock your account is {code}. Valid {minutes} minutes. Not you? Call the service desk: {servicedesk}.',
   },
   changed: {
-    nl: '{organisation}: je wachtwoord is zojuist gewijzigd. Was jij dit niet? Bel direct de servicedesk.',
-    en: '{organisation}: your password was just changed. Was this not you? Call the service desk now.',
+    nl: '{organisation}: je wachtwoord is net gewijzigd. Heb jij dit niet gedaan? Bel meteen de servicedesk: {servicedesk}.',
+    en: '{organisation}: your password was just changed. Was this not you? Call the service desk now: {servicedesk}.',
   },
   unlocked: {
-    nl: '{organisation}: je account is zojuist ontgrendeld. Was jij dit niet? Bel direct de servicedesk.',
-    en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now.',
+    nl: '{organisation}: je account is net ontgrendeld. Heb jij dit niet gedaan? Bel meteen de servicedesk: {servicedesk}.',
+    en: '{organisation}: your account was just unlocked. Was this not you? Call the service desk now: {servicedesk}.',
   },
   /** The servicedesk's own purpose: the caller reads this code back to the agent (src-main/desk/verify.ts). */
   desk: {
@@ -120,6 +130,7 @@ export const smsSchema = z
     templates: z
       .object({
         code: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.code),
+        unlockCode: template.refine(hasCode, 'the code text must contain {code}').default(DEFAULT_TEMPLATES.unlockCode),
         changed: template.default(DEFAULT_TEMPLATES.changed),
         unlocked: template.default(DEFAULT_TEMPLATES.unlocked),
         desk: template.refine(hasCode, 'the servicedesk text must contain {code}').default(DEFAULT_TEMPLATES.desk),

@@ -1,13 +1,14 @@
-// The manual asks for dd-mm-jjjj; people also type 1-10-1984, 01/10/1984 or 01.10.1984.
-// Anything that is not a real calendar date gets the format message (never counted as a failed identity try).
+// The manual asks for dd-mm-jjjj; people also type 1-10-1984, 01/10/1984, 01.10.1984, 01 10 1984 (spaces, also
+// around a dash) or 01101984 (a phone's number pad has no dash). Anything that is not a real calendar date gets the
+// format message (never counted as a failed identity try); a 2-digit year is never guessed.
 
-const PATTERN = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+const PATTERN = /^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})$|^(\d{2})(\d{2})(\d{4})$/;
 
 /** Returns ISO `YYYY-MM-DD`, or null when the input is not a possible date of birth. */
 export function parseBirthdate(input: string, today: Date = new Date()): string | null {
   const m = PATTERN.exec(input.trim());
   if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [day, month, year] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[4]), Number(m[5]), Number(m[6])];
   if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return null; // 31-02, 29-02 of a non-leap year

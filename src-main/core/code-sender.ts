@@ -66,7 +66,7 @@ export class CodeSender {
       taken.push(kind);
     }
 
-    const issued = await this.deps.codeChannel.issue(user.mobile, session.lang).catch((e: unknown) => {
+    const issued = await this.deps.codeChannel.issue(user.mobile, session.lang, session.purpose ?? 'reset').catch((e: unknown) => {
       log.error({ err: e instanceof Error ? e.message : String(e) }, 'sms channel threw');
       const failure: SendFailure = { ok: false, reason: 'provider_error' };
       return failure;

@@ -98,7 +98,8 @@ export type Failure = {
 type Ok<T> = { ok: true } & T;
 export type Result<T> = Ok<T> | Failure;
 
-export type Servicedesk = { name: string; phone: string; email: string; hours?: string };
+/** `outOfHours`: who helps when the servicedesk is closed (per language), shown once under its hours. */
+export type Servicedesk = { name: string; phone: string; email: string; hours?: string; outOfHours?: Record<Lang, string> };
 
 export type InfoResponse = Result<{
   organisation: string;

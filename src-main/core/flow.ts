@@ -2,7 +2,7 @@
 // (`purpose: 'unlock'`) takes the same steps and budgets and ends in `unlock` instead of a new password.
 // All state lives here, server-side; the renderer only ever holds a session id. Every step answers with a
 // result code (contract.ts), never an exception: guard.ts turns faults into `internal` at the edge.
-import { fail, type ClientContext, type Lang, type ResetService } from './contract.js';
+import { fail, type ClientContext, type Lang, type ResetService, type Servicedesk } from './contract.js';
 import { CodeSender } from './code-sender.js';
 import { IdentityCheck } from './identity.js';
 import { identityStep } from './identity-step.js';
@@ -22,11 +22,11 @@ import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
 import { CLAIM_MS, newSessionId, type Session, type SessionUser } from './session.js';
 import type { Throttles } from './throttle.js';
 import { newCorrelationId } from './timing.js';
-import { normaliseUsername } from './username.js';
+import { nameKey, normaliseUsername } from './username.js';
 
 export type FlowOptions = {
   organisation: string;
-  servicedesk: { name: string; phone: string; email: string; hours?: string };
+  servicedesk: Servicedesk;
   applications: string[];
   defaultLang: Lang;
   demo: boolean;
@@ -74,8 +74,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   const { directory, sessions, throttles, audit, log } = deps;
   const now = deps.now ?? systemClock;
   const sender = new CodeSender({ codeChannel: deps.codeChannel, throttles, log, audit, now }, opts);
-  const identity = new IdentityCheck(directory, throttles, deps.mobile);
   const pseudonymise = deps.pseudonymise ?? pseudonymiser();
+  // Keyed like the pseudonyms (the same key on every host), so a repeat is one across hosts and no date is stored.
+  const identity = new IdentityCheck(directory, throttles, deps.mobile, (name, date) => pseudonymise(`birthdate\u0000${nameKey(name)}\u0000${date}`));
   /** Who, for the log and audit: the account once the directory named it, else a pseudonym of what was typed. */
   const who = (s: Session, account?: string) => account ?? s.user?.username ?? pseudonymise(s.username);
 
@@ -205,10 +206,13 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!session?.user) return fail('session_expired');
       if (password !== repeat) return fail('password_mismatch');
       // Bounded per session: each judgement may ask the banned list (and HIBP), so it is no free oracle.
-      if (!(await throttles.take('passwordChecks', session.id)).ok) return fail('blocked');
+      const checks = await throttles.take('passwordChecks', session.id);
+      if (!checks.ok) return fail('blocked');
+      // The wizard warns before the last two checks: after them only a new session helps.
+      const left = checks.remaining <= 2 ? { attemptsLeft: checks.remaining } : {};
       const policy = session.policy ?? (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
       const rules = await judgePassword(password, session.user, policy, deps.screen);
-      if (!allPass(rules)) return fail('password_policy', { rules });
+      if (!allPass(rules)) return fail('password_policy', { rules, ...left });
       const record = (outcome: string) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       const user = session.user;
       const result: ResetOutcome | undefined = await claimed(session, () => directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }));
@@ -218,8 +222,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         return { ok: true, step: 'done', applications: opts.applications };
       }
       await record(result.reason);
-      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)) });
-      if (result.reason === 'policy') return fail('password_rejected', { rules });
+      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)), ...left });
+      if (result.reason === 'policy') return fail('password_rejected', { rules, ...left });
       log.error({ user: who(session), reason: result.reason, detail: result.detail }, 'password reset not completed');
       if (result.reason === 'unavailable') return fail('unavailable');
       if (result.reason === 'uncertain') {

@@ -48,14 +48,15 @@ export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions):
       if (checked.lockout) await watch.noted({ client: client.clientId, account: checked.account, accountKey: checked.accountKey, reason: checked.reason });
       const { retryAfterSeconds, limit, attemptsLeft } = checked;
       const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
-      return answer(checked.reason, fail(checked.code, extra), checked.account);
+      // A repeated date is audited as such: the servicedesk reads "same date again" as "her date is right".
+      return answer(checked.repeated ? `${checked.reason}_same_date` : checked.reason, fail(checked.code, extra), checked.account);
     }
     const user = checked.user;
     session.user = user;
     const sent = await sender.send(session, client);
     // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
     if (!sent.ok && sent.answer.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
-    await identity.giveBack(session.username, client.clientId, user.accountKey);
+    if (checked.counted) await identity.giveBack(session.username, client.clientId, user.accountKey);
     if (!sent.ok) {
       if (sent.limit === 'smsPerUser' || sent.limit === 'smsPerAccount') {
         // The right birthdate met a spent SMS budget: someone who knows it keeps asking for codes, or the owner

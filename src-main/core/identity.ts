@@ -6,6 +6,14 @@
 // account's, taken as soon as the lookup named the account. A spent account budget is answered exactly like a
 // wrong birthdate — `identity_failed`, the typed name's try used up — because `blocked` for a fresh spelling
 // would tell that the spelling is an account. Its typed-name budget then runs out like any name's.
+//
+// A date this typed name already tried is checked again but not counted again: the nurse whose date is right and
+// whose mobile is not usable may try again after HR fixed it, without walking into a block. Remembered per typed
+// name before the lookup, so unknown names and accounts are treated alike; nothing new is learnt from a repeat.
+//
+// While the account's spacing between texts runs (a code went to its phone in the last resendAfterSeconds), no
+// birthdate for it is checked at all: a right and a wrong one both hear "a code was just sent, wait N s", so a
+// guess is never confirmed without a text on the owner's phone (docs/security.md, "No silent birthdate check").
 import type { ErrorCode, LimitScope } from './contract.js';
 import { DirectoryUnavailableError, type Directory } from './ports/directory.js';
 import type { MobileNormaliser, PhoneRefusal } from './ports/phone.js';
@@ -24,13 +32,15 @@ export type IdentityRefusal =
   | 'disabled'
   | 'wrong_birthdate'
   | 'no_birthdate_in_directory'
+  | 'resend_too_soon_smsSpacingPerAccount'
   | `mobile_${PhoneRefusal}`;
 
 export type IdentityResult =
-  | { ok: true; user: SessionUser; attemptsLeft: number }
+  /** `counted`: this try took points (a repeated date did not), so a right answer gives them back. */
+  | { ok: true; user: SessionUser; attemptsLeft: number; counted: boolean }
   | {
       ok: false;
-      code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit'>;
+      code: Extract<ErrorCode, 'identity_failed' | 'blocked' | 'unavailable' | 'sms_limit' | 'resend_too_soon'>;
       reason: IdentityRefusal;
       /** For the admin log only (e.g. why the directory could not answer). */
       detail?: string;
@@ -47,7 +57,12 @@ export type IdentityResult =
       accountKey?: string;
       /** This try met a spent per-person budget or used up its last point: a lock-out (lockout-watch.ts). */
       lockout?: boolean;
+      /** The typed name had tried this very date before: not counted again (for the audit and the servicedesk). */
+      repeated?: boolean;
     };
+
+/** The key under which a typed name's tried date is remembered: a keyed hash, so the store holds no date. */
+export type DateKey = (username: string, isoDate: string) => string;
 
 const spent = (...tries: (Taken | undefined)[]) => tries.some((t) => t && (!t.ok || t.remaining === 0));
 
@@ -56,6 +71,7 @@ export class IdentityCheck {
     private readonly directory: Directory,
     private readonly throttles: Throttles,
     private readonly mobile: MobileNormaliser,
+    private readonly dateKey: DateKey,
   ) {}
 
   async check(username: string, isoDate: string, clientId: string): Promise<IdentityResult> {
@@ -66,32 +82,53 @@ export class IdentityCheck {
       const wait = await this.throttles.blockedFor(kind, key);
       if (wait > 0) return { ok: false, code: 'sms_limit', reason: `sms_limit_${kind}`, retryAfterSeconds: wait, limit: kind === 'smsGlobal' ? 'all' : 'client' };
     }
-    const nameTry = await this.throttles.take('identityPerUser', username);
-    const clientTry = await this.throttles.take('identityPerClient', clientId);
+    // A repeat of a date this name already tried is looked at (peek), not taken: it costs no try anywhere.
+    const dateKey = this.dateKey(username, isoDate);
+    const fresh = (await this.throttles.take('identityDates', dateKey)).ok;
+    if (!fresh) await this.throttles.take('identityRepeatsPerUser', username); // what the servicedesk sees
+    const use = (kind: 'identityPerUser' | 'identityPerClient' | 'identityPerAccount', key: string) => (fresh ? this.throttles.take(kind, key) : this.throttles.peek(kind, key));
+    const repeated = fresh ? {} : { repeated: true };
+    const nameTry = await use('identityPerUser', username);
+    const clientTry = await use('identityPerClient', clientId);
     if (!nameTry.ok || !clientTry.ok) {
-      if (nameTry.ok) await this.throttles.refund('identityPerUser', username);
-      if (clientTry.ok) await this.throttles.refund('identityPerClient', clientId);
+      if (fresh) {
+        if (nameTry.ok) await this.throttles.refund('identityPerUser', username);
+        if (clientTry.ok) await this.throttles.refund('identityPerClient', clientId);
+        await this.throttles.refund('identityDates', dateKey); // not checked: not tried
+      }
       // The typed name's budget is counted for unknown names too: saying "this name" is blocked reveals nothing.
       const used = nameTry.ok ? clientTry : nameTry;
       const limit = nameTry.ok ? 'client' : 'user';
       return { ok: false, code: 'blocked', reason: `blocked_${limit}`, limit, retryAfterSeconds: used.ok ? 0 : Math.max(1, used.retryAfterSeconds), lockout: !nameTry.ok };
     }
     const attemptsLeft = nameTry.remaining;
+    /** Nothing was checked: the tries taken for it do not count (a repeat took none). */
+    const untried = async (accountKey?: string) => {
+      if (!fresh) return;
+      await this.giveBack(username, clientId, accountKey);
+      await this.throttles.refund('identityDates', dateKey);
+    };
 
     let user;
     try {
       user = await this.directory.findUser(username);
     } catch (e) {
       if (!(e instanceof DirectoryUnavailableError)) throw e;
-      await this.giveBack(username, clientId); // nobody guessed anything
+      await untried(); // nobody guessed anything
       return { ok: false, code: 'unavailable', reason: 'directory_unavailable', detail: e.message };
     }
-    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user', attemptsLeft, lockout: spent(nameTry) };
+    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user', attemptsLeft, lockout: spent(nameTry), ...repeated };
     const { accountKey } = user;
-    const accountTry = await this.throttles.take('identityPerAccount', accountKey);
+    // A code went to this account moments ago: answer every date alike, unchecked, and count nothing.
+    const spacing = await this.throttles.blockedFor('smsSpacingPerAccount', accountKey);
+    if (spacing > 0) {
+      await untried();
+      return { ok: false, code: 'resend_too_soon', reason: 'resend_too_soon_smsSpacingPerAccount', retryAfterSeconds: spacing, account: user.username, accountKey };
+    }
+    const accountTry = await use('identityPerAccount', accountKey);
     // attemptsLeft stays the typed name's: the account's own count would tell that the name is an account.
     const refuse = (reason: IdentityRefusal): IdentityResult => ({
-      ok: false, code: 'identity_failed', reason, account: user.username, accountKey, attemptsLeft, lockout: spent(nameTry, accountTry),
+      ok: false, code: 'identity_failed', reason, account: user.username, accountKey, attemptsLeft, lockout: spent(nameTry, accountTry), ...repeated,
     });
     // Spent: nothing about this account is checked, not even a right birthdate (the answer is a wrong date's).
     if (!accountTry.ok) return refuse('blocked_account');
@@ -100,7 +137,7 @@ export class IdentityCheck {
     const mobile = this.mobile(user.mobile);
     if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
     const { id, givenName, surname, displayName } = user;
-    return { ok: true, user: { id, accountKey, username: user.username, givenName, surname, displayName, mobile: mobile.e164 }, attemptsLeft };
+    return { ok: true, user: { id, accountKey, username: user.username, givenName, surname, displayName, mobile: mobile.e164 }, attemptsLeft, counted: fresh };
   }
 
   /** The identity was proven (or could not be checked): the tries taken for it do not count. */

@@ -31,12 +31,18 @@ export type Limits = Record<LimitKind, Limit>;
 export const ACCOUNT_KINDS = ['identityPerAccount', 'smsPerAccount', 'codeChecksPerAccount', 'smsSpacingPerAccount'] as const;
 /** Budgets keyed by the typed name: Throttles folds the key with nameKey, whoever calls it. */
 export const NAME_KINDS = ['identityPerUser', 'smsPerUser'] as const satisfies readonly LimitKind[];
+/**
+ * Birthdates a typed name already tried (keyed by a keyed hash of name and date: no date in the store), and how
+ * often one was typed again: a repeat of the identical date is checked again but counted once (the nurse whose
+ * date is right and whose mobile is the problem must not walk into a block), and the servicedesk sees the repeats.
+ */
+export const REPEAT_KINDS = ['identityDates', 'identityRepeatsPerUser'] as const;
 /** Counters, not budgets: 5 lock-outs in an hour from one client or of one account raise an admin alert. */
 export const ALERT_KINDS = ['lockoutsPerClient', 'lockoutsPerAccount'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export type BudgetKind = LimitKind | AccountKind | AlertKind;
-export const BUDGET_KINDS: readonly BudgetKind[] = [...LIMIT_KINDS, ...ACCOUNT_KINDS, ...ALERT_KINDS];
+export type BudgetKind = LimitKind | AccountKind | AlertKind | (typeof REPEAT_KINDS)[number];
+export const BUDGET_KINDS: readonly BudgetKind[] = [...LIMIT_KINDS, ...ACCOUNT_KINDS, ...ALERT_KINDS, ...REPEAT_KINDS];
 export type AllLimits = Record<BudgetKind, Limit>;
 
 export const DEFAULT_LIMITS: Limits = {
@@ -58,6 +64,8 @@ export function deriveLimits(l: Limits & Partial<AllLimits>, resendAfterSeconds 
     smsPerAccount: l.smsPerUser,
     codeChecksPerAccount: { points: l.smsPerUser.points * l.codeChecks.points, durationSeconds: l.smsPerUser.durationSeconds },
     smsSpacingPerAccount: { points: 1, durationSeconds: resendAfterSeconds },
+    identityDates: { points: 1, durationSeconds: l.identityPerUser.durationSeconds },
+    identityRepeatsPerUser: { points: 1000, durationSeconds: l.identityPerUser.durationSeconds },
     lockoutsPerClient: LOCKOUT_ALERT,
     lockoutsPerAccount: LOCKOUT_ALERT,
     ...l,
@@ -70,7 +78,7 @@ export const memoryLimiters: LimiterFactory = (opts) => new RateLimiterMemory(op
 
 export type Taken = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-const byName: ReadonlySet<BudgetKind> = new Set(NAME_KINDS);
+const byName: ReadonlySet<BudgetKind> = new Set([...NAME_KINDS, 'identityRepeatsPerUser']);
 
 /** One budget of one key: what the servicedesk looks at and lifts. */
 export type BudgetRef = { kind: BudgetKind; key: string };
@@ -82,6 +90,7 @@ export type BudgetState = BudgetRef & { used: number; limit: number; blocked: bo
  */
 export const PERSON_BUDGETS: readonly { kind: BudgetKind; by: 'name' | 'account' }[] = [
   ...NAME_KINDS.map((kind) => ({ kind, by: 'name' as const })),
+  { kind: 'identityRepeatsPerUser', by: 'name' },
   ...ACCOUNT_KINDS.map((kind) => ({ kind, by: 'account' as const })),
 ];
 
@@ -123,6 +132,14 @@ export class Throttles {
       if (e instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.ceil(e.msBeforeNext / 1000) };
       throw e; // store fault: the caller's guard turns it into `internal`
     }
+  }
+
+  /** What `take` would answer, without using a point (a repeated birthdate: checked, not counted). */
+  async peek(kind: BudgetKind, key: string): Promise<Taken> {
+    const wait = await this.blockedFor(kind, key);
+    if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+    const res = await this.limiters[kind].get(this.keyOf(kind, key));
+    return { ok: true, remaining: this.limits[kind].points - Math.max(0, res?.consumedPoints ?? 0) };
   }
 
   /** Gives a point back, e.g. when the SMS provider failed (a failed send must not count twice). */

@@ -7,6 +7,8 @@ import { resolveAudit } from '../config/audit.js';
 import type { Config } from '../config/schema.js';
 import { silentLogger } from '../core/ports/log.js';
 import { verifyAuditFile } from '../audit/verify.js';
+import { AUDIT_FILE_RULE } from '../audit/file-sink.js';
+import { checkFile } from '../private-file.js';
 import type { Directory } from '../core/ports/directory.js';
 import { checkSmsCredentials } from '../sms/check.js';
 import { maskMobile, normaliseMobile } from '../sms/phone.js';
@@ -28,6 +30,8 @@ export async function checkAudit(config: Config, demo: boolean): Promise<Check> 
     return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/Wachtwoord vergeten/audit/audit-{host}.jsonl, or /var/lib/wachtwoord-vergeten/audit/audit-{host}.jsonl under the systemd unit)');
   }
   const title = `audit trail ${target.file}`;
+  const unsafe = await checkFile(target.file, AUDIT_FILE_RULE);
+  if (unsafe) return failed(title, unsafe, 'the service would refuse it: remove it (keep a copy as evidence) or make it a plain file of the service user, mode 600');
   if (await exists(target.file)) {
     const r = await verifyAuditFile(target.file).catch((e: unknown) => ({ ok: false as const, line: 0, reason: reason(e), records: 0 }));
     if (!r.ok) return failed(title, `line ${r.line}: ${r.reason}`, 'the file was changed or damaged: keep it as evidence, move it away, and let a new one start');

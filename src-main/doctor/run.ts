@@ -12,8 +12,9 @@ import { checkPasswordPolicy } from './ad-policy-checks.js';
 import { checkAudit, checkSms, checkStore, checkUserGeneric } from './other-checks.js';
 import { failed, formatCheck, ok, reason, summary, warn, type Check } from './report.js';
 import { checkTls } from './tls-check.js';
+import { confidentialChecks } from './confidential-check.js';
 
-export type DoctorOptions = { configPath?: string | undefined; user?: string | undefined; env?: NodeJS.ProcessEnv };
+export type DoctorOptions = { configPath?: string | undefined; user?: string | undefined; probeUser?: string | undefined; env?: NodeJS.ProcessEnv };
 
 /** Runs every check, reporting each as it completes (`onCheck`), and returns them all. */
 export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void = () => {}): Promise<Check[]> {
@@ -33,7 +34,7 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
   const demo = config.directory.type === 'demo';
   add(ok(`config ${opts.configPath ?? '(none: demo mode)'}`, `valid (directory ${config.directory.type}, sms ${config.sms.provider.type}, store ${config.store.type})`));
 
-  if (config.directory.type === 'ad') await adChecks({ ...config, directory: config.directory }, opts.user, env, add);
+  if (config.directory.type === 'ad') await adChecks({ ...config, directory: config.directory }, opts.user, env, add, opts.probeUser);
   else {
     add(warn('directory', 'the embedded demo directory (fictional people)', 'for real use set directory.type "ad"'));
     if (opts.user) add(...(await checkUserGeneric(DemoDirectory.load(config.directory.file), opts.user, config)));
@@ -44,7 +45,7 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
   return checks;
 }
 
-async function adChecks(config: Config & { directory: AdDirectoryConfig }, user: string | undefined, env: NodeJS.ProcessEnv, add: (...c: Check[]) => void): Promise<void> {
+async function adChecks(config: Config & { directory: AdDirectoryConfig }, user: string | undefined, env: NodeJS.ProcessEnv, add: (...c: Check[]) => void, probeUser?: string): Promise<void> {
   let settings;
   try {
     settings = adConnectionSettings(config.directory, env);
@@ -58,6 +59,7 @@ async function adChecks(config: Config & { directory: AdDirectoryConfig }, user:
   add(...(await checkPasswordPolicy(config, settings, user, env)));
   if (user) add(...(await checkTestUser(config, settings, user, env)));
   else add(warn('AD test user', 'not checked', 'run again with --user NAME to prove the birthdate and mobile can be read'));
+  add(...(await confidentialChecks(config.directory, settings, user, probeUser, env)));
 }
 
 export async function doctorCommand(opts: DoctorOptions, out: (line: string) => void = console.log): Promise<number> {

@@ -1,27 +1,30 @@
 // Electron main: a list of setupX() calls (electron/fiddle), each in its own module. One of the three files that
-// import electron at run time (with preload.ts and settings-store.ts; a lint rule keeps it so). Reads the kiosk
-// settings, sets up the chosen mode once and opens the one hardened window (window.ts).
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
+// import electron at run time (with preload/preload.ts and start/settings-store.ts; a lint rule keeps it so). Checks
+// who started it, reads the kiosk settings, sets up the chosen mode once and opens the one hardened window.
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Logger } from '../core/ports/log.js';
+import { centralKioskTimings } from '../config/runtime.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
-import { idleSeconds, KioskLifecycle } from './session/lifecycle.js';
+import { idleSeconds, type KioskLifecycle } from './session/lifecycle.js';
 import { setupLocalMode, type LocalMode } from './local/local-mode.js';
 import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER, unprotectWith } from './local/machine-secret.js';
-import { logoffBeforeSettings, runLogoff, shouldLogoff } from './session/logoff.js';
+import { passGate } from './session/kiosk-account.js';
+import { runLogoff, shouldLogoff } from './session/logoff.js';
 import { planKiosk, type KioskPlan } from './start/modes.js';
 import { setupOfflinePage } from './central/offline.js';
 import { loadOfflineTexts } from './central/offline-text.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
-import { sessionEnder, startUrlAfter } from './session/session-end.js';
+import { kioskSession, wipeWindow } from './session/kiosk-session.js';
+import { startUrlAfter } from './session/session-end.js';
 import { watchWizardSignals } from './session/wizard-signal.js';
 import { ElectronStoreSettings } from './start/settings-store.js';
 import { createKioskWindow, setupContentsHardening } from './window/window.js';
@@ -39,8 +42,8 @@ const kiosk = {
   contentsId: undefined as number | undefined,
   /** The window may close (a logoff or quit is under way). */
   quitting: false,
-  /** Until its settings are read and trusted, an installed kiosk that cannot start ends the session (logoff.ts). */
-  logoffOnFailure: logoffBeforeSettings(app.isPackaged, userInfo().username, args.dev),
+  /** Until its settings are read and trusted: only the kiosk account's session, never anyone else's (kiosk-account.ts). */
+  logoffOnFailure: false,
   /** The last keyboard, mouse or touch input the window saw (lifecycle.ts idleSeconds). */
   lastInput: Date.now(),
 };
@@ -65,24 +68,15 @@ function setupSession(kioskId: string): Session {
 }
 
 function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Session, local: LocalMode | undefined, log: Logger): KioskLifecycle {
-  const end = sessionEnder({
+  return kioskSession({
+    timings: local?.timings ?? centralKioskTimings(settings),
+    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
     cancelActive: local && (() => local.cancelActive()),
     logoff: kiosk.logoffOnFailure,
     runLogoff: logoff,
     setQuitting: (q) => void (kiosk.quitting = q),
-    wipe: async (why) => {
-      await ses.clearStorageData();
-      await ses.clearCache();
-      if (kiosk.win && !kiosk.win.isDestroyed()) await kiosk.win.loadURL(startUrlAfter(plan.startUrl, why));
-    },
+    wipe: (why) => wipeWindow(ses, kiosk.win, startUrlAfter(plan.startUrl, why)),
     log,
-  });
-  return new KioskLifecycle({
-    idleSeconds: settings.idleSeconds,
-    codeIdleSeconds: local?.codeIdleSeconds ?? settings.codeIdleSeconds,
-    doneSeconds: settings.doneSeconds,
-    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
-    onEnd: (reason) => void end(reason).catch((e: unknown) => log.error({ err: String(e) }, 'wipe failed')),
   });
 }
 
@@ -162,7 +156,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => kiosk.win?.focus());
   app
     .whenReady()
-    .then(() => start(log))
+    .then(async () => {
+      // Installed, only the kiosk account runs it: anyone else is told so and the app quits, session untouched.
+      const facts = { platform: process.platform, isPackaged: app.isPackaged, dev: args.dev, username: userInfo().username };
+      const gate = await passGate({ facts, windowsDir: windowsDir(host), showMessage: (box) => dialog.showMessageBox(box), log });
+      if (!gate.run) return app.quit();
+      kiosk.logoffOnFailure = gate.logoffOnFailure;
+      await start(log);
+    })
     .catch(async (e: unknown) => {
       // A kiosk that cannot start must not sit on a half-drawn window: log, log the session off, exit.
       log.error({ err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'kiosk cannot start');

@@ -28,9 +28,24 @@ function bounded(): (value: string) => string {
 const BUDGETS = new Set<string>(BUDGET_KINDS);
 /** Refusals named by their outcome rather than `sms_limit_<budget>` (core/identity.ts, code-sender.ts, flow.ts). */
 const REFUSED_BY: Record<string, string> = {
-  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient', blocked_account: 'identityPerAccount',
+  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient',
   code_limit_codeChecksPerAccount: 'codeChecksPerAccount',
 };
+
+/**
+ * The birthdate step as the person saw it, nothing more: every answer the wizard gives as `identity_failed`
+ * (unknown name, wrong or missing birthdate, disabled, unusable mobile, a spent account budget, a right date
+ * during the account's text spacing) is one `refused`, so a dashboard never tells an account from a
+ * non-account or a right birthdate from a wrong one. The audit trail keeps the reason for those allowed to read it.
+ */
+const IDENTITY_SEEN: Record<string, string> = {
+  ok: 'ok', blocked_user: 'blocked', blocked_client: 'blocked', directory_unavailable: 'unavailable',
+  sms_limit_smsPerClient: 'sms_limit_smsPerClient', sms_limit_smsGlobal: 'sms_limit_smsGlobal',
+};
+// A right birthdate whose text a budget refused is answered `sms_limit`: the person sees it, so may the dashboard.
+const identitySeen = (outcome: string): string => IDENTITY_SEEN[outcome] ?? (outcome.startsWith('birthdate_ok_sms_limit_') ? 'sms_limit' : 'refused');
+/** Outcomes after a right birthdate that the person is answered like a wrong one: not counted at all. */
+const SILENT = /^resend_too_soon/;
 
 export class Metrics {
   readonly registry = new Registry();
@@ -43,7 +58,7 @@ export class Metrics {
   });
   readonly started = new Counter({ name: 'reset_kiosk_flows_started_total', help: 'Resets and unlocks started', labelNames: ['purpose'], registers: [this.registry] });
   readonly completed = new Counter({ name: 'reset_kiosk_flows_completed_total', help: 'Passwords set and accounts unlocked', labelNames: ['purpose'], registers: [this.registry] });
-  readonly events = new Counter({ name: 'reset_kiosk_audit_events_total', help: 'Audit events by step and outcome (failure reasons such as wrong_birthdate, unknown_user)', labelNames: ['step', 'outcome'], registers: [this.registry] });
+  readonly events = new Counter({ name: 'reset_kiosk_audit_events_total', help: 'Audit events by step and outcome (the birthdate step only as the person saw it: ok, refused, blocked, unavailable, sms_limit_*)', labelNames: ['step', 'outcome'], registers: [this.registry] });
   readonly sms = new Counter({ name: 'reset_kiosk_sms_total', help: 'Codes: sent, failed (provider reason) or refused (budget)', labelNames: ['result', 'reason'], registers: [this.registry] });
   readonly blocks = new Counter({ name: 'reset_kiosk_blocks_total', help: 'Attempts refused because a budget was used up, by budget', labelNames: ['budget'], registers: [this.registry] });
 
@@ -96,8 +111,9 @@ export class Metrics {
 
   /** The audit observer: counts what happened; the event's user and client are never looked at. */
   readonly observe = (e: RecordedEvent): void => {
-    this.events.inc({ step: e.step, outcome: this.outcome(e.outcome) });
-    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1] ?? (e.outcome === 'resend_too_soon_smsSpacingPerAccount' ? 'smsSpacingPerAccount' : undefined);
+    if (SILENT.test(e.outcome)) return;
+    this.events.inc({ step: e.step, outcome: e.step === 'identity' ? identitySeen(e.outcome) : this.outcome(e.outcome) });
+    const limit = /^sms_limit_(\w+)$/.exec(e.outcome)?.[1];
     // A spent SMS budget refuses a code at the birthdate step (kiosk, installation) or when sending (user).
     if (limit) this.sms.inc({ result: 'refused', reason: BUDGETS.has(limit) ? limit : 'other' });
     else if (e.step === 'code_sent') {

@@ -2,7 +2,7 @@
 // staff can use it — accounts, enabled, with a usable mobile, with a parsable birthdate, able to use it — over
 // the configured base DNs (demo: the demo people). `--csv` writes, for HR, the usernames that cannot and what is
 // missing (never the values), mode 0600.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { openPrivate } from '../private-file.js';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { mobileNormaliser } from '../sms/phone.js';
@@ -36,8 +36,18 @@ export async function reportCommand(argv: string[], out: (line: string) => void 
   for (const line of coverage.lines()) out(`  ${line}`);
   if (truncated) out(`  stopped after ${max} accounts (--max): the counts are for those only`);
   if (v.csv) {
-    writeFileSync(v.csv, coverage.csv(), { mode: 0o600 });
-    chmodSync(v.csv, 0o600); // also when the file existed already
+    // Like the outbox (private-file.ts): no symlink, no other user's or shared file, created 0600.
+    let fh;
+    try {
+      fh = await openPrivate(v.csv, 'truncate', { private: true });
+    } catch (e) {
+      return (out(`  not written: ${(e as Error).message}`), 1);
+    }
+    try {
+      await fh.writeFile(coverage.csv());
+    } finally {
+      await fh.close();
+    }
     out(`  ${coverage.notReady.length} accounts that cannot use it, with what is missing: ${v.csv}`);
   }
   return 0;

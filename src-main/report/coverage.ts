@@ -2,6 +2,7 @@
 // mobile number a code may go to (libphonenumber-js and sms.allowedCountries, sms/phone.ts), and is not a
 // protected account. Only counts and "what is missing" leave here: never a birthdate or a number.
 import type { MobileNormaliser, PhoneRefusal } from '../core/ports/phone.js';
+import { safeText } from '../safe-text.js';
 import type { ReportAccount } from '../directory/ad/index.js';
 
 export type Missing = 'disabled' | 'protected' | 'birthdate' | `mobile_${PhoneRefusal}`;
@@ -55,8 +56,13 @@ export class Coverage {
 
   /** username,missing — one row per account that cannot use it; never a value. Safe for spreadsheets. */
   csv(): string {
-    // A leading = + - @ (or tab/CR) would make a spreadsheet run the cell as a formula (OWASP CSV injection).
-    const cell = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
+    // A leading = + - @ (or tab/CR), or their full-width forms (＝ ＋ － ＠, which spreadsheets with East Asian
+    // input read as formula starters too), would make a spreadsheet run the cell as a formula (OWASP CSV
+    // injection); controls and bidi overrides are shown escaped (safe-text.ts).
+    const cell = (raw: string) => {
+      const v = safeText(raw);
+      return `"${(/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
+    };
     return ['username,missing', ...this.notReady.map((r) => `${cell(r.username)},${cell(r.missing.join(' '))}`)].join('\r\n') + '\r\n';
   }
 }

@@ -1,19 +1,20 @@
 // Picks the SMS provider named in the config: the code channel for one-time codes and the sender for notices.
 // Twilio's modules (and the twilio SDK, ~20 MB) are imported only when a Twilio provider is configured.
 import type { SmsConfig } from '../config/sms.js';
-import type { Lang } from '../core/contract.js';
+import type { Lang, Purpose } from '../core/contract.js';
 import type { Logger } from '../core/ports/log.js';
 import type { CodeChannel, SmsSender } from '../core/ports/sms.js';
 import { LocalCodeChannel } from './local-code.js';
-import { renderMessage } from './messages.js';
+import { CODE_TEXT, renderMessage } from './messages.js';
 
 export type Sms = { codeChannel: CodeChannel; notices: SmsSender | undefined; describe: string };
-export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; /** store/pepper.ts */ pepper: Buffer };
+export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; /** store/pepper.ts */ pepper: Buffer; servicedeskPhone?: string };
 
 /** Throws ConfigError when Twilio credentials are missing or malformed (fail fast at start-up). */
 export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger): Promise<Sms> {
   const minutes = Math.max(1, Math.round(ctx.codeTtlSeconds / 60));
-  const codeText = (code: string, lang: Lang) => renderMessage(config.templates, 'code', lang, { organisation: ctx.organisation, code, minutes });
+  const codeText = (code: string, lang: Lang, purpose: Purpose = 'reset') =>
+    renderMessage(config.templates, CODE_TEXT[purpose], lang, { organisation: ctx.organisation, code, minutes, servicedesk: ctx.servicedeskPhone ?? '' });
   const provider = config.provider;
   switch (provider.type) {
     case 'outbox': {

@@ -1,19 +1,19 @@
 // Codes we generate and check ourselves, sent as a text by any SmsSender (outbox, Twilio Messaging).
-import type { Lang } from '../core/contract.js';
+import type { Lang, Purpose } from '../core/contract.js';
 import { codeMatches, generateCode, hashCode } from '../core/otp.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure, SmsSender } from '../core/ports/sms.js';
 
 export class LocalCodeChannel implements CodeChannel {
   constructor(
     private readonly sender: SmsSender,
-    private readonly message: (code: string, lang: Lang) => string,
+    private readonly message: (code: string, lang: Lang, purpose?: Purpose) => string,
     /** The store's server secret (store/pepper.ts): the stored hash is useless without it. */
     private readonly pepper: Buffer,
   ) {}
 
-  async issue(to: string, lang: Lang): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
+  async issue(to: string, lang: Lang, purpose?: Purpose): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     const code = generateCode();
-    const sent = await this.sender.send(to, this.message(code, lang));
+    const sent = await this.sender.send(to, this.message(code, lang, purpose));
     if (!sent.ok) return sent;
     return { ok: true, issued: { kind: 'local', ...hashCode(code, this.pepper) } };
   }

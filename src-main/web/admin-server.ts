@@ -1,17 +1,23 @@
 // The servicedesk's listener, separate from the wizard's: its own port (loopback unless config says otherwise),
-// bearer tokens checked in constant time (admin/tokens.ts), its own rate limit per client address, and every
-// action audited with the admin's label. Every path needs a token, so without one nothing (not even which paths
-// exist) can be learned: a missing and a wrong token take the same code path to the same 401.
+// bearer tokens checked in constant time (admin/tokens.ts) with scopes, wrong tokens counted per client and a
+// right one never blocked (admin-guard.ts), and every action audited with the admin's label and its subject.
+// Every path needs a token, so without one nothing (not even which paths exist) can be learned: a missing and a
+// wrong token take the same code path to the same 401. Its edge is the wizard's (edge.ts): refusals before
+// routing in the product's shape with the same security headers, the server's timeouts, a connection cap and
+// a per-client connection limit (conn-limit.ts).
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { App } from '../app.js';
 import { expandAuditPath } from '../audit/files.js';
 import { PersonDesk } from '../admin/person.js';
 import { loadTokens } from '../admin/tokens.js';
 import type { Logger } from '../core/ports/log.js';
+import { adminGuard } from './admin-guard.js';
+import { trustFunction } from './client-key.js';
+import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
+import { ErrorEdge, httpLimits } from './edge.js';
 import { readinessChecker } from './readyz.js';
 import { isDeskPath, registerDesk } from './desk-server.js';
 import { logRequests } from './request-log.js';
@@ -19,10 +25,15 @@ import { logRequests } from './request-log.js';
 const person = z.object({ user: z.string().min(1).max(256).optional(), account: z.string().min(1).max(512).optional() }).strict().refine((p) => p.user || p.account, 'user or account');
 const started = Date.now();
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    admin?: string;
-  }
+const HELMET = { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } };
+
+/** The security headers of an ordinary admin answer, read from a bare instance with the same helmet (no token needed, nothing audited). */
+async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
+  const sample = Fastify({ logger: false });
+  await sample.register(helmet, { ...HELMET, hsts });
+  sample.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
+  sample.get('/healthz', async () => ({ ok: true }));
+  return sample;
 }
 
 export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv; rendererDir?: string; now?: () => number }): Promise<FastifyInstance> {
@@ -30,11 +41,23 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   const { log } = opts;
   const metrics = app.metrics;
   if (!metrics) throw new Error('admin listener: the app collects no metrics (createApp does when admin.enabled is true)');
-  const tokenLabel = loadTokens(cfg, opts.env);
+  const tokens = loadTokens(cfg, opts.env);
   const https = cfg.tls ? { key: readFileSync(cfg.tls.keyFile), cert: readFileSync(cfg.tls.certFile) } : null;
-  const server = Fastify({ bodyLimit: 1024, logger: false, requestTimeout: 30_000, connectionTimeout: 10_000, return503OnClosing: true, ...(https ? { https } : {}) }) as unknown as FastifyInstance;
-  await server.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, hsts: !!https });
-  const limiter = new RateLimiterMemory({ keyPrefix: 'rk:admin', points: cfg.rateLimit.points, duration: cfg.rateLimit.durationSeconds });
+  const web = app.config.server;
+  const edge = new ErrorEdge(log);
+  const server = Fastify({
+    bodyLimit: 1024,
+    logger: false,
+    return503OnClosing: true,
+    trustProxy: trustFunction(web.trustProxy), // the real client behind the proxy, as the wizard sees it
+    ...httpLimits(web),
+    frameworkErrors: edge.frameworkErrors,
+    clientErrorHandler: edge.clientErrorHandler,
+    ...(https ? { https } : {}),
+  }) as unknown as FastifyInstance;
+  server.server.maxConnections = cfg.maxConnections;
+  limitConnectionsPerClient(server.server, cfg.maxConnectionsPerClient, proxyMatcher(web.trustProxy));
+  await server.register(helmet, { ...HELMET, hsts: !!https });
   const ready = readinessChecker(app.probes, log);
   metrics.watch({ probes: async () => (await ready()).checks });
   const pattern = app.config.audit.file;
@@ -48,44 +71,34 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
     phone: { defaultCountry: app.config.sms.defaultCountry, allowedCountries: app.config.sms.allowedCountries },
   });
 
+  const guard = adminGuard(cfg, tokens, app.audit, log);
+  // The servicedesk pages: the agent's session decides (web/desk-server.ts). The matched route, not the raw URL,
+  // so no spelling of a path (`/desk/../admin/…`) reaches an admin route without a token.
   server.addHook('onRequest', async (req, reply) => {
+    if (!isDeskPath(req.routeOptions.url ?? '')) return guard.door(req, reply);
     reply.header('cache-control', 'no-store');
-    try {
-      await limiter.consume(req.ip);
-    } catch (e) {
-      if (!(e instanceof RateLimiterRes)) throw e;
-      return reply.code(429).header('retry-after', String(Math.ceil(e.msBeforeNext / 1000))).send({ ok: false, code: 'rate_limited' });
-    }
-    // The servicedesk pages: the agent's session decides (web/desk-server.ts). The matched route, not the raw URL,
-    // so no spelling of a path (`/desk/../admin/…`) reaches an admin route without a token.
-    if (isDeskPath(req.routeOptions.url ?? '')) return;
-    const label = tokenLabel(req.headers.authorization);
-    if (!label) {
-      // Not awaited: the 401 must not wait for (or be timed by) the audit disk.
-      app.audit.record({ step: 'admin', outcome: 'unauthorized', client: req.ip }).catch((err: Error) => log.error({ err: err.message }, 'admin: audit of a refused token failed'));
-      return reply.code(401).header('www-authenticate', 'Bearer').send({ ok: false, code: 'unauthorized' });
-    }
-    req.admin = label;
+    return undefined;
   });
+  server.addHook('preHandler', guard.scoped);
 
   // Secure cookies with TLS here or, beyond loopback, with the TLS proxy that must then be in front.
   if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https || cfg.allowNonLoopback, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
 
-  server.get('/admin/status', async (req, reply) => {
+  server.get('/admin/status', { config: { scope: 'status' } }, async (req, reply) => {
     const q = person.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ ok: false, code: 'invalid_request' });
     return { ok: true, ...(await desk.status(q.data, req.admin!)) };
   });
-  server.post('/admin/unblock', async (req, reply) => {
+  server.post('/admin/unblock', { config: { scope: 'unblock' } }, async (req, reply) => {
     const q = person.safeParse(req.body ?? {});
     if (!q.success) return reply.code(400).send({ ok: false, code: 'invalid_request' });
     return { ok: true, ...(await desk.unblock(q.data, req.admin!)) };
   });
-  server.get('/admin/health', async (_req, reply) => {
+  server.get('/admin/health', { config: { scope: 'health' } }, async (_req, reply) => {
     const r = await ready();
     return reply.code(r.ok ? 200 : 503).send({ ok: r.ok, checks: r.checks, describe: app.describe, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
   });
-  server.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
+  server.get('/metrics', { config: { scope: 'metrics' } }, async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
 
   logRequests(server, log);
   server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
@@ -94,5 +107,8 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
     return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
   });
   server.setNotFoundHandler((_req, reply) => reply.code(404).send({ ok: false, code: 'not_found' }));
+  const sample = await sampleHeaders(!!https);
+  await edge.learnHeaders(sample);
+  await sample.close();
   return server;
 }

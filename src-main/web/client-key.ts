@@ -5,8 +5,14 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ServerConfig } from '../config/server.js';
 
-/** `2001:db8:1:2:a:b:c:d` → `2001:db8:1:2::/64`; `::ffff:10.0.0.1` → `10.0.0.1`; anything else unchanged. */
+/**
+ * `2001:db8:1:2:a:b:c:d` → `2001:db8:1:2::/64`; `::ffff:10.0.0.1` → `10.0.0.1`; an IPv4 address unchanged.
+ * What is no address at all (a forged X-Forwarded-For entry behind a hop-count trustProxy) becomes one key,
+ * `invalid-address`: it never reaches a budget key, the audit or a terminal as typed.
+ */
 export function clientKey(ip: string): string {
+  if (isIPv4(ip)) return ip;
+  if (!isIPv6(ip.replace(/%[\w.-]{1,32}$/, ''))) return 'invalid-address';
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
   const bare = ip.replace(/%.*$/, ''); // a zone id (fe80::1%eth0) is local to this host

@@ -40,8 +40,8 @@ export class ErrorEdge {
   constructor(private readonly log: Logger) {}
 
   /** Reads the headers of one ordinary answer (`/healthz`), so these refusals carry exactly the same ones. */
-  async learnHeaders(server: FastifyInstance): Promise<void> {
-    const sample = await server.inject({ method: 'GET', url: '/healthz' });
+  async learnHeaders(server: FastifyInstance, url = '/healthz'): Promise<void> {
+    const sample = await server.inject({ method: 'GET', url });
     const policy = Object.entries(sample.headers).filter(([name, v]) => !PER_ANSWER.has(name) && typeof v === 'string');
     this.headers = Object.fromEntries(policy) as Record<string, string>;
     if (!this.headers['content-security-policy']) throw new Error('web host: no security headers on a sample answer');

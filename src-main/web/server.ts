@@ -8,6 +8,7 @@ import type { Logger } from '../core/ports/log.js';
 import type { App } from '../app.js';
 import { DEFAULT_SERVER, type ServerConfig } from '../config/server.js';
 import { clientKey, proxyWarning, trustFunction } from './client-key.js';
+import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
 import { CSP_DIRECTIVES } from './csp.js';
 import { ErrorEdge, httpLimits, PERMISSIONS_POLICY } from './edge.js';
 import { registerReadyz } from './readyz.js';
@@ -34,6 +35,7 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     clientErrorHandler: edge.clientErrorHandler,
   });
   server.server.maxConnections = cfg.maxConnections;
+  limitConnectionsPerClient(server.server, cfg.maxConnectionsPerClient, proxyMatcher(cfg.trustProxy));
   await server.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES as unknown as Record<string, string[]> },
     crossOriginEmbedderPolicy: true,

@@ -6,7 +6,7 @@ import type { ErrorCode, Lang, LimitScope, RuleId } from '../../src-main/core/co
 export type Host = 'kiosk' | 'web';
 
 /** What an error tells the user: what happened (the title), then one idea per line; `list` for named rules. */
-export type ErrorText = { title: string; lines: string[]; list?: string[] };
+export type ErrorText = { title: string; lines: string[]; list?: string[]; more?: { summary: string; text: string } };
 
 /** Values some error texts need (from the Failure answer, info() and the host). */
 export type ErrorValues = {
@@ -18,6 +18,8 @@ export type ErrorValues = {
   mobileRegistration?: string | undefined;
   /** info().channelName in this language, as in "via …". */
   channel: string;
+  /** The servicedesk's phone number: in every message that says to call. */
+  phone: string;
   /** password_policy / password_rejected: the texts of the rules the password does not meet. */
   failing?: string[] | undefined;
 };
@@ -39,6 +41,8 @@ export interface Messages {
   stepOf: (step: number, total: number) => string;
   next: string;
   cancel: string;
+  /** Annuleren after a code was sent: asked once. */
+  cancelConfirm: { question: string; text: string; yes: string; no: string };
   loading: string;
   retry: string;
   /** "2 minuten", "3 uur": how long a wait lasts. */
@@ -69,24 +73,40 @@ export interface Messages {
     doneHeading: string;
     doneSuccess: string;
   };
-  birthdate: { heading: string; intro: string; for: string; label: string; hint: string };
+  birthdate: {
+    heading: string;
+    intro: string;
+    for: string;
+    label: string;
+    hint: string;
+    /** A code went to her phone moments ago (she cancelled and started again): calm, with a live countdown. */
+    waitTitle: string;
+    wait: (seconds: number) => string;
+  };
   code: {
     heading: string;
-    sentTo: (channel: string, maskedMobile: string, validMinutes: number) => string;
+    /** `lastDigits`: the end of her number ("78"), read as digits, not as a row of bullets. */
+    sentTo: (channel: string, lastDigits: string, validMinutes: number) => string;
     label: string;
     hint: string;
     resend: string;
     /** The resend button while the server does not allow a new code yet. */
     resendIn: (seconds: number) => string;
-    resent: (maskedMobile: string) => string;
+    resent: string;
   };
   password: {
     heading: string;
     intro: string;
     label: string;
     repeatLabel: string;
+    /** The eye beside each password field (its accessible name). */
     show: string;
     hide: string;
+    /** Live, under the repeat field. */
+    same: string;
+    notSame: string;
+    /** Before the session's last checks: how many are left. */
+    checksLeft: (n: number) => string;
     rulesHeading: string;
     ruleMet: string;
     ruleNotMet: string;
@@ -103,7 +123,8 @@ export interface Messages {
     success: (host: Host) => string;
     applicationsIntro: string;
     finished: (host: Host) => string;
-    returning: (host: Host, seconds: number) => string;
+    /** Kiosk only: the screen closes by itself; any input gives more time. */
+    returning: (seconds: number) => string;
     again: (host: Host) => string;
   };
   /** The number: the minimum length for `length`, how many previous passwords for `history`. */
@@ -115,5 +136,7 @@ export interface Messages {
     email: string;
     hours: string;
     reference: (correlationId: string) => string;
+    /** "Bel de servicedesk: 0485 – 845 900." */
+    call: (phone: string) => string;
   };
 }

@@ -13,7 +13,7 @@ const PER_DAY: Line[] = [
   ['start', 'ok'], ['identity', 'mobile_missing'],
   ['start', 'ok'], ['identity', 'wrong_birthdate'],
 ];
-export const SEEDED = { days: 5, resets: 15, unlocks: 5, refusals: 10, sms: 20 };
+export const SEEDED = { days: 5, resets: 15, unlocks: 5, refusals: 10, sms: 20, reason: 'Belde vanaf afdeling 3, code voorgelezen' };
 
 export function seedTrail(file: string, now = Date.now()): void {
   let last = { seq: 0, hash: GENESIS };
@@ -26,5 +26,8 @@ export function seedTrail(file: string, now = Date.now()): void {
       lines.push(JSON.stringify(rec));
     });
   }
+  // One servicedesk lift, yesterday, with its reason: what the audit search shows whatever ran before.
+  const lift = chainRecord({ ts: new Date(now - DAY + 3_600_000).toISOString(), host: 'e2e', step: 'admin', outcome: 'desk_unblock_verified', user: 'seed.user1', client: 'desk:sd.demo', reason: SEEDED.reason }, last);
+  lines.push(JSON.stringify(lift));
   writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
 }

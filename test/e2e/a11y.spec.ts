@@ -27,13 +27,18 @@ async function walk(kiosk: Kiosk, page: Page, user = MARIEKE): Promise<void> {
   await kiosk.enterBirthdate('31-02-1990');
   await expect(kiosk.alert).toBeVisible();
   await expectAccessible(page, 'birthdate format error');
-  for (let i = 0; i < 4; i++) await kiosk.enterBirthdate('01-01-1980');
+  for (let i = 0; i < 4; i++) await kiosk.enterBirthdate(`0${i + 1}-01-1980`); // different dates: each counts
   await expect(kiosk.alert).toContainText('Let op');
   await expectAccessible(page, 'birthdate, the last-try warning');
   await page.route('**/api/verifyIdentity', (route) => route.fulfill(json({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 })));
-  await kiosk.enterBirthdate('01-01-1980');
+  await kiosk.enterBirthdate('05-01-1980');
   await expect(kiosk.alert).toContainText('Te veel pogingen');
   await expectAccessible(page, 'birthdate, blocked');
+  // Started again within the account's spacing: the calm "a code was just sent" with its countdown.
+  await page.route('**/api/verifyIdentity', (route) => route.fulfill(json({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 25 })));
+  await kiosk.enterBirthdate('06-01-1980');
+  await expect(page.getByRole('status').filter({ hasText: 'Er is net al een code naar je telefoon gestuurd.' })).toBeVisible();
+  await expectAccessible(page, 'birthdate, a code was just sent (countdown)');
   await page.unroute('**/api/verifyIdentity');
 
   await page.clock.fastForward(75_000);
@@ -49,9 +54,13 @@ async function walk(kiosk: Kiosk, page: Page, user = MARIEKE): Promise<void> {
   await expect(kiosk.alert).toContainText('te vaak');
   await expectAccessible(page, 'code, three wrong tries');
   const mark = kiosk.outbox.mark();
-  await kiosk.button('Stuur een nieuwe code').click();
+  await kiosk.button('Nieuwe code sturen').click();
   const fresh = (await kiosk.outbox.codeFor(user.mobile, mark)).code;
   await expectAccessible(page, 'code, a new code sent (waiting to resend)');
+  await kiosk.cancel();
+  await expect(page.getByRole('group', { name: 'Weet je het zeker?' })).toBeVisible();
+  await expectAccessible(page, 'code, Annuleren asks once');
+  await kiosk.button('Nee, verder').click();
   await kiosk.enterCode(fresh);
 
   await kiosk.expectStep('Kies een nieuw wachtwoord');
@@ -61,7 +70,7 @@ async function walk(kiosk: Kiosk, page: Page, user = MARIEKE): Promise<void> {
   await expectAccessible(page, 'password with the rules failed');
   await kiosk.enterPassword(strongPassword(), 'anders');
   await expect(kiosk.alert).toContainText('niet gelijk');
-  await kiosk.button('Toon wachtwoorden').click();
+  await page.getByRole('button', { name: 'Toon wachtwoord' }).first().click();
   await expectAccessible(page, 'password mismatch, shown');
 
   await kiosk.enterPassword(strongPassword());
@@ -103,6 +112,7 @@ test('the English wizard, the offline screen and an internal fault pass axe', as
   await expectAccessible(page, 'English username with error');
   await kiosk.enterUsername(unknownUser());
   await kiosk.enterBirthdate('01-01-1980');
+  await kiosk.alert.getByText('Putting your number right').click();
   await expect(kiosk.alert.locator('[lang="nl"]')).toBeVisible();
   await expectAccessible(page, 'English identity refusal with the Dutch labels marked');
 
@@ -122,7 +132,7 @@ test('the kiosk\'s success screen passes axe', async ({ kiosk, page }) => {
   await asKiosk(page);
   await kiosk.reachPasswordStep(ANNA);
   await kiosk.enterPassword(strongPassword());
-  await expect(kiosk.button('Afsluiten')).toBeVisible();
+  await expect(kiosk.button('Naar het inlogscherm')).toBeVisible();
   await expectAccessible(page, 'kiosk done');
 });
 

@@ -31,16 +31,17 @@ test('throttles say whose limit it is and for how long', async ({ kiosk, page })
   await kiosk.open();
   await kiosk.enterUsername(ANNA.username);
   for (const [answer, title, line] of [
-    [{ code: 'blocked', limit: 'user', retryAfterSeconds: 86_400 }, 'Te veel pogingen met deze gebruikersnaam.', 'kan het pas over 24 uur weer'],
-    [{ code: 'blocked', limit: 'client', retryAfterSeconds: 3600 }, 'Te veel pogingen op dit apparaat.', 'Probeer het over 1 uur opnieuw, of gebruik een andere computer.'],
-    [{ code: 'sms_limit', limit: 'user', retryAfterSeconds: 7200 }, 'Er zijn al te veel codes naar je telefoon gestuurd.', 'Een nieuwe code kan over 2 uur.'],
+    [{ code: 'blocked', limit: 'user', retryAfterSeconds: 86_400 }, 'Je kunt hier nu geen nieuw wachtwoord aanvragen.', 'Dat kan weer over 24 uur'],
+    [{ code: 'blocked', limit: 'client', retryAfterSeconds: 3600 }, 'Te veel pogingen op dit apparaat.', 'Het kan weer over 1 uur, of gebruik een andere computer.'],
+    [{ code: 'sms_limit', limit: 'user', retryAfterSeconds: 7200 }, 'Er zijn al te veel codes naar je telefoon gestuurd.', 'Over 2 uur kun je weer een code krijgen.'],
     [{ code: 'sms_limit', limit: 'all', retryAfterSeconds: 600 }, 'Er kunnen nu geen codes worden verstuurd.', 'over 10 minuten'],
-    [{ code: 'blocked' }, 'Er zijn te veel pogingen gedaan.', 'Probeer het later opnieuw of bel de servicedesk.'],
+    [{ code: 'blocked' }, 'Er zijn te veel wachtwoorden geprobeerd.', 'Kies Annuleren en begin opnieuw.'],
   ] as const) {
     await page.route('**/api/verifyIdentity', (route) => route.fulfill(json(200, { ok: false, ...answer })));
     await kiosk.enterBirthdate(ANNA.birthdate);
     await expect(kiosk.alert).toContainText(title);
     await expect(kiosk.alert).toContainText(line);
+    if (!('limit' in answer) || answer.limit !== 'client') await expect(kiosk.alert).toContainText('Bel de servicedesk: 0485 – 845 900.'); // a way to a person
     await page.unroute('**/api/verifyIdentity');
   }
 });
@@ -50,6 +51,7 @@ test('an expired session starts over and says why', async ({ kiosk, page }) => {
   await kiosk.open();
   await kiosk.enterUsername(ANNA.username);
   await kiosk.enterBirthdate(ANNA.birthdate);
-  await expect(kiosk.alert).toContainText('Je sessie is verlopen.');
+  await expect(kiosk.alert).toContainText('Dit duurde te lang.');
   await kiosk.expectStart();
+  await expect(kiosk.field('username')).toBeFocused();
 });

@@ -4,10 +4,11 @@ import { expect, test } from './support/fixtures.js';
 import type { Kiosk } from './support/kiosk.js';
 import { ANNA, DISABLED, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
 
-// The manual: "dan heb je je geboortedatum (dd-mm-jjjj) wellicht niet goed ingegeven of is je mobiele
-// telefoonnummer waarschijnlijk niet goed geregistreerd" — one idea per line.
-const IDENTITY_FAILED = 'Je geboortedatum is wellicht niet goed ingegeven.';
-const PROBABLY = 'Klopt de datum? Dan is je mobiele nummer waarschijnlijk niet goed geregistreerd.';
+// The manual's meaning ("je geboortedatum wellicht niet goed ingegeven of je mobiele telefoonnummer waarschijnlijk
+// niet goed geregistreerd"), as the text review rewrote it: both causes as equals, and a right date is not repeated.
+const IDENTITY_FAILED = 'Het lukt niet met deze gegevens.';
+const CAUSES = 'Een typfout in je naam of datum? Of je mobiele nummer staat niet goed.';
+const DONT_REPEAT = 'Klopt alles? Probeer het dan niet opnieuw. Bel 0485 – 845 900.';
 /** Tries left are counted per typed name (the same for unknown and known names): not part of the comparison. */
 const TRIES = /Je kunt het nog \d+ keer proberen\./;
 
@@ -21,17 +22,18 @@ async function refusal(kiosk: Kiosk, username: string, birthdate: string): Promi
   return text.replace(TRIES, 'TRIES');
 }
 
-test('a wrong birthdate gets the manual\'s message, short, with the registration path', async ({ kiosk, page }) => {
+test('a wrong birthdate gets the manual\'s meaning, short, with the number and the registration path one tap away', async ({ kiosk, page }) => {
   const text = await refusal(kiosk, ANNA.username, '02-10-1984');
-  expect(text).toContain(PROBABLY);
-  // config `mobileRegistration`, the manual's path
-  expect(text).toContain('Je nummer staat in de Talent & Salaris app of het webportaal → Mijn gegevens → Zakelijk mobiel.');
-  // The servicedesk once per screen: in the footer, not repeated in the alert.
-  expect(text).not.toContain('0485');
+  expect(text).toContain(CAUSES);
+  expect(text).toContain(DONT_REPEAT); // the number in the message itself: the footer may be below the fold
+  // config `mobileRegistration`, the manual's path, folded under one line
+  const more = kiosk.alert.getByText('Je nummer goed zetten');
+  await more.click();
+  await expect(kiosk.alert).toContainText('Zet je nummer in de Talent & Salaris app of het webportaal → Mijn gegevens → Zakelijk mobiel.');
   for (const contact of ['Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl']) await expect(page.getByRole('contentinfo')).toContainText(contact);
   // The user stays on the step, the field is marked and described by the error, and can try again.
   await expect(kiosk.field('birthdate')).toHaveAttribute('aria-invalid', 'true');
-  await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(/wellicht niet goed ingegeven/);
+  await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(/Het lukt niet met deze gegevens/);
 });
 
 test('an unknown user, a user without mobile and a disabled user get the very same answer', async ({ kiosk }) => {
@@ -41,13 +43,23 @@ test('an unknown user, a user without mobile and a disabled user get the very sa
   expect(await refusal(kiosk, DISABLED.username, DISABLED.birthdate)).toBe(wrongDate);
 });
 
-test('an impossible date gets the format message, not a refusal', async ({ kiosk }) => {
+test('an impossible date or a 2-digit year gets the format message ("het jaar heeft 4 cijfers"), not a refusal', async ({ kiosk }) => {
   await kiosk.open();
   await kiosk.enterUsername(ANNA.username);
-  for (const date of ['31-02-1990', '1984-10-01', 'gisteren']) {
+  for (const date of ['31-02-1990', '1984-10-01', 'gisteren', '23-07-90', '23 07 90']) {
     await kiosk.enterBirthdate(date);
-    await expect(kiosk.alert).toContainText('Vul je geboortedatum in als dd-mm-jjjj, bijvoorbeeld 01-10-1984.');
+    await expect(kiosk.alert).toContainText('Vul hem in als dag-maand-jaar, bijvoorbeeld 01-10-1984. Het jaar heeft 4 cijfers.');
     await expect(kiosk.alert).not.toContainText(IDENTITY_FAILED);
+  }
+});
+
+test('a birthdate with spaces or as 8 digits is read as day-month-year (the hint says so)', async ({ kiosk, page }) => {
+  for (const [user, typed] of [[NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', ' ')], [NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', '')]] as const) {
+    await kiosk.open();
+    await kiosk.enterUsername(user.username);
+    await expect(page.getByText('Dag-maand-jaar, bijvoorbeeld 01-10-1984 of 01101984')).toBeVisible();
+    await kiosk.enterBirthdate(typed);
+    await expect(kiosk.alert).toContainText(IDENTITY_FAILED); // checked (no mobile), not a format message
   }
 });
 

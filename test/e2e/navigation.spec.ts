@@ -2,6 +2,7 @@
 // and the language switch (labels, <html lang>, the SMS language).
 import { expect, test } from './support/fixtures.js';
 import { LABELS } from './support/kiosk.js';
+import { asKiosk } from './support/kiosk-host.js';
 import { ANNA, MARIEKE, strongPassword } from '../helpers/demo-users.js';
 
 test('Annuleren on every step ends the session and returns to an empty start', async ({ kiosk, page }) => {
@@ -17,16 +18,27 @@ test('Annuleren on every step ends the session and returns to an empty start', a
   await cancelled;
   await kiosk.expectStart();
 
+  // Once a code went out, Annuleren asks once; "Nee, verder" keeps everything.
   await kiosk.requestCode(MARIEKE);
+  await kiosk.field('code').fill('12');
+  await kiosk.cancel();
+  await expect(page.getByRole('group', { name: 'Weet je het zeker?' })).toBeVisible();
+  await expect(kiosk.button('Nee, verder')).toBeFocused();
+  await kiosk.button('Nee, verder').click();
+  await expect(kiosk.field('code')).toHaveValue('12');
+  await expect(kiosk.button('Annuleren')).toBeFocused();
   cancelled = page.waitForRequest('**/api/cancel');
   await kiosk.cancel();
+  await kiosk.button('Ja, stoppen').click();
   await cancelled;
   await kiosk.expectStart();
+  await expect(kiosk.field('username')).toBeFocused();
 
   await kiosk.enterCode(await kiosk.requestCode(MARIEKE));
   await kiosk.field('password').fill('Half#getypt1');
   cancelled = page.waitForRequest('**/api/cancel');
   await kiosk.cancel();
+  await kiosk.button('Ja, stoppen').click();
   await cancelled;
   await kiosk.expectStart();
 });
@@ -49,11 +61,12 @@ test('after 90 s without input everything is wiped, in the default language', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 });
 
-test('the success screen returns to the start after 20 s', async ({ kiosk, page }) => {
+test('in the kiosk the success screen returns to the start after 20 s without input', async ({ kiosk, page }) => {
   await page.clock.install();
+  await asKiosk(page);
   await kiosk.reachPasswordStep(MARIEKE);
   await kiosk.enterPassword(strongPassword());
-  await expect(page.getByText('Over 20 seconden gaat dit scherm terug naar het begin.')).toBeVisible();
+  await expect(page.getByText(/^Over 20 seconden sluit dit scherm\./)).toBeVisible();
   await page.clock.fastForward(21_000);
   await kiosk.expectStart();
 });
@@ -70,13 +83,13 @@ test('English via the visible switch: labels, page language, messages and the SM
 
   await kiosk.enterUsername(ANNA.username);
   await kiosk.enterBirthdate('31-02-1984');
-  await expect(kiosk.alert).toContainText('Enter your date of birth as dd-mm-yyyy, for example 01-10-1984.');
+  await expect(kiosk.alert).toContainText('Enter it as day-month-year, for example 01-10-1984. The year has 4 digits.');
 
   const mark = kiosk.outbox.mark();
   await kiosk.enterBirthdate(ANNA.birthdate);
-  await kiosk.expectStep('Enter the code');
+  await kiosk.expectStep('Enter the password code');
   const { sms } = await kiosk.outbox.codeFor(ANNA.mobile, mark);
-  expect(sms.body).toContain('your code for a new password');
+  expect(sms.body).toContain('your password code for a new password');
 
   // And back: the same step, now in Dutch.
   await page.getByRole('button', { name: 'Nederlands' }).click();

@@ -22,17 +22,22 @@ test('M.Bakker unlocks her account: three steps, no new password, and the "unloc
 
   const mark = kiosk.outbox.mark();
   const code = await kiosk.requestCode(MARIEKE);
+  // The unlock's own text: nothing about a new password (that would alarm someone who only unlocks).
+  const codeText = kiosk.outbox.since(mark).filter((m) => m.to === MARIEKE.mobile).at(-1)!.body;
+  expect(codeText).toMatch(/^Pantein: je wachtwoordcode om je account te ontgrendelen is \d{6}\./);
+  expect(codeText).not.toMatch(/nieuw wachtwoord/);
+  await expect(page.getByText('Account ontgrendelen', { exact: true }).first()).toBeVisible(); // the header says so too
   await expect(page.getByText('Stap 3 van 3')).toBeVisible();
   await expectAccessible(page, 'unlock: code');
   await kiosk.enterCode(code);
 
   await expect(kiosk.heading).toHaveText('Je account is ontgrendeld');
   await expect(kiosk.heading).toBeFocused();
-  await expect(page.getByText('Gelukt! Je kunt weer inloggen met je huidige wachtwoord.')).toBeVisible();
+  await expect(page.getByText(/^Gelukt! Je kunt weer inloggen met je huidige wachtwoord\. Staat je mail op je telefoon\? Zet daar ook je huidige wachtwoord in/)).toBeVisible();
   await expect(page.getByRole('list', { name: /applicaties/ })).toHaveCount(0);
   await expect(kiosk.field('password')).toHaveCount(0);
   await expectAccessible(page, 'unlock: done');
-  await expect.poll(() => kiosk.outbox.since(mark).filter((m) => m.to === MARIEKE.mobile).map((m) => m.body).at(-1)).toMatch(/je account is zojuist ontgrendeld/);
+  await expect.poll(() => kiosk.outbox.since(mark).filter((m) => m.to === MARIEKE.mobile).map((m) => m.body).at(-1)).toMatch(/je account is net ontgrendeld/);
 
   await kiosk.button('Terug naar het begin').click(); // the next person starts at the first choice again
   await kiosk.expectStart();
@@ -50,7 +55,7 @@ test('the choice goes both ways, and an unknown name gets the reset\'s identity 
   await kiosk.button(TO_UNLOCK).click();
   await kiosk.enterUsername(unknownUser());
   await kiosk.enterBirthdate('01-01-1980');
-  await expect(kiosk.alert).toContainText('Je geboortedatum is wellicht niet goed ingegeven.');
-  await expect(kiosk.alert).toContainText('Dan is je mobiele nummer waarschijnlijk niet goed geregistreerd.');
+  await expect(kiosk.alert).toContainText('Het lukt niet met deze gegevens.');
+  await expect(kiosk.alert).toContainText('Een typfout in je naam of datum? Of je mobiele nummer staat niet goed.');
   await expectAccessible(page, 'unlock: birthdate with the identity message');
 });

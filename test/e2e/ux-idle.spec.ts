@@ -21,9 +21,9 @@ test('the warning comes 20 s before the wipe, is announced, and a key press keep
   await expect(warning).toBeVisible();
   await expect(warning).toBeInViewport();
   await expect(warning).toContainText('Ben je er nog?');
-  await expect(warning).toContainText(/Over 1\d seconden wordt alles gewist\./);
+  await expect(warning).toContainText(/Over 1\d seconden wordt het scherm leeggemaakt\./);
   // Screen readers hear it once as it appears (role=alert), with what to do.
-  await expect(warning.getByRole('alert')).toHaveText('Ben je er nog? Over 20 seconden wordt alles gewist. Druk op een toets of tik op het scherm om verder te gaan.');
+  await expect(warning.getByRole('alert')).toHaveText('Ben je er nog? Over 20 seconden wordt het scherm leeggemaakt. Druk op een toets of tik op het scherm om verder te gaan.');
 
   // The key only ends the warning: it does not type into the field that has the focus.
   await kiosk.field('birthdate').press('x');
@@ -59,13 +59,14 @@ test('without a key press everything is wiped, and the start screen says why', a
   await page.clock.fastForward(warnAt(SIZE_HOST.idleSeconds) + 1000);
   // The announcement repeats at 10 and at 5 seconds, not every second.
   await page.clock.fastForward(9000);
-  await expect(page.getByTestId('idle-warning').getByRole('alert')).toHaveText('Over 10 seconden wordt alles gewist.');
+  await expect(page.getByTestId('idle-warning').getByRole('alert')).toHaveText('Over 10 seconden wordt het scherm leeggemaakt.');
   const cancelled = page.waitForRequest('**/api/cancel');
   await page.clock.fastForward(11_000);
   await cancelled;
   await kiosk.expectStart();
+  await expect(kiosk.field('username')).toBeFocused(); // the next person types straight into the field
   await expect(page.getByRole('status').filter({ hasText: 'leeggemaakt' })).toHaveText(
-    'Het scherm is leeggemaakt, omdat er een tijd niets gebeurde. Je kunt opnieuw beginnen.',
+    'Er gebeurde een tijdje niets. Daarom is het scherm leeggemaakt. Begin hieronder opnieuw.',
   );
   await expect(page.getByTestId('idle-warning')).toBeHidden();
   // The next person starting clears it.

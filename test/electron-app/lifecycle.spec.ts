@@ -53,3 +53,16 @@ test('a renderer crash brings the start screen back, empty', async () => {
   await expect.poll(() => inPage<string | null>(app, "document.querySelector('input')?.value ?? null"), { timeout: 15_000 }).toBe('');
   expect(await windowState(app)).toMatchObject({ url: 'app://kiosk/index.html', windows: 1, kiosk: true });
 });
+
+test('Annuleren on the first step ends the session through the wizard\'s in-page signal (here: a wipe, no logoff)', async () => {
+  k = await launchKiosk();
+  await k.kiosk.expectStart();
+  // Not the kiosk account on a logon screen: main ends the session by wiping and reloading the start screen.
+  await inPage(k.app, 'globalThis.rkBeforeEnd = 1');
+  const signals: string[] = [];
+  k.page.on('framenavigated', (f) => void (f === k!.page.mainFrame() && signals.push(new URL(f.url()).hash)));
+  await k.kiosk.cancel();
+  await expect.poll(() => signals).toContain('#/kiosk/end/left'); // did-navigate-in-page in main
+  await expect.poll(() => inPage<number | null>(k!.app, 'globalThis.rkBeforeEnd ?? null'), { timeout: 10_000 }).toBeNull(); // reloaded
+  expect(await windowState(k.app)).toMatchObject({ url: 'app://kiosk/index.html', windows: 1 });
+});

@@ -46,6 +46,7 @@ let server: Server;
 let answer: 200 | 503 = 200;
 let central = '';
 let port = 0;
+const userAgents: string[] = [];
 const onOfflinePage = async () => /^app:\/\/kiosk\/offline\.html\?reden=/.test((await windowState(k.app)).url);
 
 test.describe.configure({ mode: 'serial' });
@@ -53,7 +54,8 @@ test.beforeAll(async () => {
   const p = makePki();
   port = await freePort();
   central = `https://127.0.0.1:${port}/`;
-  server = createServer({ key: p.key, cert: p.cert }, (_req, res) => {
+  server = createServer({ key: p.key, cert: p.cert }, (req, res) => {
+    userAgents.push(req.headers['user-agent'] ?? '');
     res.writeHead(answer, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(answer === 200 ? '<!doctype html><html lang="nl"><title>Centrale dienst</title><h1>Centrale dienst</h1></html>' : 'maintenance');
   });
@@ -90,6 +92,16 @@ test('the retry link loads the central URL again: with the service back, its wiz
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   await k.page.getByRole('link', { name: OFFLINE_TEXT.nl.retry }).click();
   await expect(k.page.getByRole('heading', { level: 1 })).toHaveText('Centrale dienst');
+  expect((await windowState(k.app)).url).toBe(central);
+});
+
+test('the central page names the kiosk in its user agent, and its in-page end signal ends the session (here: a wipe)', async () => {
+  expect(userAgents.at(-1)).toMatch(/ reset-kiosk\/[A-Za-z0-9._-]{1,64}$/);
+  await k.page.evaluate(() => void ((globalThis as unknown as { rkBeforeEnd: number }).rkBeforeEnd = 1));
+  // What the central wizard does on Annuleren at the first step (src-renderer/kiosk-signal.ts).
+  await k.page.evaluate(() => (globalThis as unknown as { location: { replace(u: string): void } }).location.replace('#/kiosk/end/left'));
+  // Not the kiosk account on a logon screen: main wipes and loads the central URL again (a new document).
+  await expect.poll(() => k.page.evaluate(() => (globalThis as unknown as { rkBeforeEnd?: number }).rkBeforeEnd ?? null), { timeout: 10_000 }).toBeNull();
   expect((await windowState(k.app)).url).toBe(central);
 });
 

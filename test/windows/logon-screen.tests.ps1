@@ -1,26 +1,15 @@
 # The logon screen on a ward PC, on the fake machine: only admin-writable code is registered, the kiosk account is
 # hidden, LogonUI's last sign-in never stays on the kiosk, and the kiosk password changes after every kiosk sign-in
-# (account first, then the LSA secret; a failure in between is retried, and never leaves the two apart while the
-# kiosk can be used).
+# (its failures: logon-rotation.tests.ps1).
 param([string] $Only)
 . ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
 . ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
 . ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-$Task = 'Wachtwoord vergeten - na aanmelden'
-$Secret = 'L$WachtwoordVergetenKiosk'
 function Case([string] $Name, [scriptblock] $Body) {
     if ($Only -and $Name -notlike "*$Only*") { return }
     Write-Host "case: $Name"
     New-World
     & $Body
-}
-function Install-Kiosk([hashtable] $Params = $CentralParams) {
-    $r = Invoke-Kiosk 'install.ps1' $Params
-    Test-Equal 0 $r.Exit "install`n$($r.Output)"
-    return $global:W.Users[(Get-ProductValue 'KioskAccount').ToLowerInvariant()]
-}
-function Test-InStep($U, [string] $What) {
-    Test-That ($U.Password.Length -eq 40 -and [WachtwoordVergeten.Lsa]::Secrets[$Secret] -ceq $U.Password) "$What`: the account and the LSA secret hold the same new password"
 }
 # A folder in Program Files that a nurse may write to, and one a nurse owns, each with a copy of the files.
 function Add-UnsafeCopy([string] $Dir, [string] $Owner, [object[]] $Acl) {
@@ -93,19 +82,19 @@ Case 'after a kiosk sign-in the logon task puts the nurse back as the last sign-
     Set-NurseSignedIn
     $nurseRecord = Get-FakeLastLoggedOn
     $pw0 = $u.Password
-    $r = Invoke-FakeTask $Task
+    $r = Invoke-FakeTask $LogonTask
     Test-Equal 0 $r.Exit "task after a nurse's sign-in`n$($r.Output)"
     Test-That ($u.Password -ceq $pw0) 'a nurse''s sign-in does not rotate the kiosk password'
     Set-KioskSignedIn
     Test-That ((Get-FakeLastLoggedOn) -match 'wwv-') '(LogonUI now names the kiosk)'
-    $r = Invoke-FakeTask $Task
+    $r = Invoke-FakeTask $LogonTask
     Test-Equal 0 $r.Exit "task after a kiosk sign-in`n$($r.Output)"
     Test-Equal $nurseRecord (Get-FakeLastLoggedOn) 'LogonUI preselects the nurse again (provider, user, SID), not the kiosk'
     Test-That ($u.Password -cne $pw0) 'a password read from the LSA secret before the kiosk session no longer works'
     Test-InStep $u 'after the rotation'
     $pw1 = $u.Password
     Set-KioskSignedIn
-    Invoke-FakeTask $Task | Out-Null
+    Invoke-FakeTask $LogonTask | Out-Null
     Test-That ($u.Password -cne $pw1) 'every kiosk sign-in rotates again'
     Test-InStep $u 'second rotation'
     Test-That $u.Enabled 'the kiosk stays usable'
@@ -113,63 +102,12 @@ Case 'after a kiosk sign-in the logon task puts the nurse back as the last sign-
     New-World
     Install-Kiosk | Out-Null
     Set-KioskSignedIn
-    Test-Equal 0 (Invoke-FakeTask $Task).Exit 'task at startup'
+    Test-Equal 0 (Invoke-FakeTask $LogonTask).Exit 'task at startup'
     Test-Equal '' (Get-FakeLastLoggedOn) 'no normal sign-in kept: the kiosk record is removed'
     # Uninstall while LogonUI still names the kiosk: cleared too.
-    Set-NurseSignedIn; Invoke-FakeTask $Task | Out-Null; Set-KioskSignedIn
+    Set-NurseSignedIn; Invoke-FakeTask $LogonTask | Out-Null; Set-KioskSignedIn
     Test-Equal 0 (Invoke-Kiosk 'uninstall.ps1').Exit 'uninstall after a kiosk session'
     Test-Equal $nurseRecord (Get-FakeLastLoggedOn) 'uninstall leaves the nurse as the last sign-in'
-}
-
-Case 'rotation: a failure between account and secret is retried; if the secret cannot be stored the kiosk is locked, then reopened' {
-    $u = Install-Kiosk
-    Set-KioskSignedIn
-    $ref = Invoke-FakeTask $Task
-    $store = @($global:W.Log | Where-Object { $_ -match 'LsaStorePrivateData L\$' } | ForEach-Object { [int]($_ -replace '^(\d+).*', '$1') })
-    $set = @($global:W.Log | Where-Object { $_ -match 'Set-LocalUser' } | ForEach-Object { [int]($_ -replace '^(\d+).*', '$1') })
-    Test-That ($ref.Exit -eq 0 -and $set.Count -eq 1 -and $store.Count -eq 1 -and $set[0] -lt $store[0]) 'the account first, then the LSA secret'
-    foreach ($at in @($set[0], $store[0])) {
-        New-World; $u = Install-Kiosk; Set-KioskSignedIn
-        $r = Invoke-FakeTask $Task -FailAt $at
-        Test-Equal 0 $r.Exit "one failure at call $at ($($r.Failed.Name)) is retried`n$($r.Output)"
-        Test-InStep $u "after a retried failure at call $at"
-        Test-That ($u.Enabled -and (Get-ProductValue 'Ready') -eq 1) 'the kiosk stays usable'
-    }
-    # The secret cannot be stored at all: the two are apart, so the kiosk is locked until a run succeeds.
-    New-World; $u = Install-Kiosk; Set-KioskSignedIn
-    $hook = [WachtwoordVergeten.Lsa]::Hook
-    [WachtwoordVergeten.Lsa]::Hook = [Func[string, bool]] { param($what) if ($what -like 'LsaStorePrivateData L$*') { return $true }; Enter-Fake 'lsa' $what }
-    try { $r = Invoke-FakeTask $Task } finally { [WachtwoordVergeten.Lsa]::Hook = $hook }
-    Test-Equal 1 $r.Exit 'the task fails'
-    Test-Closed 'secret cannot be stored'
-    Test-That ([WachtwoordVergeten.Lsa]::Secrets[$Secret] -cne $u.Password) '(account and secret are apart)'
-    $r = Invoke-FakeTask $Task # next sign-in or startup: LogonUI no longer names the kiosk, the pending rotation is finished
-    Test-Equal 0 $r.Exit "the next run finishes the rotation`n$($r.Output)"
-    Test-InStep $u 'after the pending rotation'
-    Test-That ($u.Enabled -and (Get-ProductValue 'Ready') -eq 1) 'the kiosk is open again'
-    # A power cut between the two: 'RotationPending' makes the next run (at startup) rotate.
-    New-World; $u = Install-Kiosk; Set-KioskSignedIn
-    $r = Invoke-FakeTask $Task -FailAt $store[0]
-    Set-FakeValue 'HKLM\SOFTWARE\Wachtwoord vergeten\Install' 'RotationPending' 1 'DWord'
-    $u.Password = 'cut-after-the-account'
-    Invoke-FakeTask $Task | Out-Null
-    Test-InStep $u 'a pending rotation is finished by the next run'
-}
-
-Case 'local mode rotates too: the AD password (machine-scope DPAPI) is untouched, the last sign-in is put back' {
-    (Add-FakeItem 'C:\Users\admin\ad.txt' 'File').Bytes = [Text.Encoding]::UTF8.GetBytes("Svc-Geheim-42`r`n")
-    $u = Install-Kiosk @{ AppExe = $AppExePath; LocalMode = $true; ConfigFile = 'C:\Users\admin\config.json'; DirectoryPasswordFile = 'C:\Users\admin\ad.txt' }
-    $bin = $global:W.Items['c:\programdata\wachtwoord vergeten\directory-password.bin']
-    $before = [Convert]::ToBase64String([byte[]]$bin.Bytes)
-    Set-NurseSignedIn; Invoke-FakeTask $Task | Out-Null
-    $pw = $u.Password
-    Set-KioskSignedIn
-    Test-Equal 0 (Invoke-FakeTask $Task).Exit 'task in local mode'
-    Test-That ($u.Password -cne $pw) 'local mode: the kiosk password is rotated'
-    Test-InStep $u 'local mode'
-    Test-Equal $before ([Convert]::ToBase64String([byte[]]$global:W.Items['c:\programdata\wachtwoord vergeten\directory-password.bin'].Bytes)) 'the AD password file is untouched'
-    Test-Equal 'Svc-Geheim-42' ([Text.Encoding]::UTF8.GetString([WachtwoordVergeten.MachineDpapi]::Unprotect([byte[]]$bin.Bytes))) 'and still gives the AD password back'
-    Test-That ((Get-FakeLastLoggedOn) -notmatch 'wwv-') 'the nurse is the last sign-in again'
 }
 
 Write-Host "$($script:Failures.Count) failure(s)"

@@ -29,11 +29,13 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
   it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
   it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
-  it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
-    runPwsh('logon-screen.tests.ps1'), 300_000);
   it('settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation', () =>
     runPwsh('kiosk-settings.tests.ps1'), 600_000);
   it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
+  it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
+    runPwsh('logon-screen.tests.ps1'), 300_000);
+  it('logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too', () =>
+    runPwsh('logon-rotation.tests.ps1'), 300_000);
 });
 
 describe('what ties the scripts to the project', () => {

@@ -5,6 +5,12 @@
 // `admin`: a servicedesk action on the admin listener (status, unblock, a refused token); `client` names the admin.
 export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'unlock' | 'cancel' | 'admin';
 
+/**
+ * Whom a servicedesk action was about: the account the directory found (objectGUID and account name) and the
+ * name the servicedesk typed, each where known. Only on `admin` events.
+ */
+export type AuditSubject = { account?: string; name?: string; typed?: string };
+
 export type AuditEvent = {
   step: AuditStep;
   /** `ok` or an ErrorCode / internal reason such as `unknown_user` (the audit is for admins, not users). */
@@ -15,6 +21,7 @@ export type AuditEvent = {
   client: string;
   /** A servicedesk action's reason, as the agent typed it (desk: one line, at most 200 characters). */
   reason?: string;
+  subject?: AuditSubject;
 };
 
 export interface AuditSink {

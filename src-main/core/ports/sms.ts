@@ -1,5 +1,5 @@
 // The narrow ports the core needs for one-time codes and notices by SMS.
-import type { Lang } from '../contract.js';
+import type { Lang, Purpose } from '../contract.js';
 
 /** Why a send failed, for the admin log; the user only ever sees `sms_failed` or `identity_failed`. */
 export type SendFailure = {
@@ -26,6 +26,7 @@ export type CheckOutcome = 'valid' | 'invalid' | 'unavailable';
  * SmsSender; Twilio Verify generates and checks them remotely. Expiry, tries and resend timing stay in the core.
  */
 export interface CodeChannel {
-  issue(to: string, lang: Lang): Promise<({ ok: true; issued: IssuedCode }) | SendFailure>;
+  /** `purpose`: which text goes with the code (a reset's or an unlock's); default a reset's. */
+  issue(to: string, lang: Lang, purpose?: Purpose): Promise<({ ok: true; issued: IssuedCode }) | SendFailure>;
   check(issued: IssuedCode, code: string): Promise<CheckOutcome>;
 }

@@ -5,6 +5,7 @@ export type { AdConnectionSettings } from './connection.js';
 export { AdDirectory, type PoolStats } from './directory.js';
 export { describeError, ldapCode } from './errors.js';
 export { pickPolicyHintsOid } from './policy-hints.js';
+export { canRead, readAttributeSchema, SEARCH_FLAG_CONFIDENTIAL, SYSTEM_FLAG_BASE_SCHEMA } from './confidential.js';
 export { probeServiceAccount, probeTls, readPolicyOverview, readStoredValues, type PsoListing } from './probes.js';
 export { adConnectionSettings } from './settings.js';
 export { AdDeskDirectory, type AdAgent, type AgentGroups, type AgentRole } from './desk.js';

@@ -12,7 +12,7 @@ export type OfflineTexts = { nl: OfflineText; en: OfflineText };
 /** What the page needs from a wizard message set (src-renderer/i18n/types.ts Messages), by shape only. */
 export type WizardTexts = {
   retry: string;
-  errors: { unavailable(v: { host: 'kiosk'; channel: string }): { title: string; lines: string[] } };
+  errors: { unavailable(v: { host: 'kiosk'; channel: string; phone: string }): { title: string; lines: string[] } };
   servicedesk: { intro: string; phone: string; email: string; hours: string; reference(id: string): string };
 };
 
@@ -20,7 +20,8 @@ export const OFFLINE_TEXT_FILE = 'offline-text.json';
 const ID = '\u0000id\u0000';
 
 export function offlineTextFrom(m: WizardTexts): OfflineText {
-  const { title, lines } = m.errors.unavailable({ host: 'kiosk', channel: '' });
+  // No number in the lines: the page lists the servicedesk (from the kiosk settings) right below them.
+  const { title, lines } = m.errors.unavailable({ host: 'kiosk', channel: '', phone: '' });
   const sd = m.servicedesk;
   const [before = '', after = ''] = sd.reference(ID).split(ID);
   return { title, lines, retry: m.retry, intro: sd.intro, phone: sd.phone, email: sd.email, hours: sd.hours, reference: [before, after] };

@@ -3,7 +3,7 @@
 import type { IpcMain, SafeStorage, Session, WebContents } from 'electron';
 import { createApp } from '../../app.js';
 import { loadConfig } from '../../config/load.js';
-import { kioskTimings } from '../../config/runtime.js';
+import { kioskTimings, type KioskTimings } from '../../config/runtime.js';
 import type { Config } from '../../config/schema.js';
 import type { Logger } from '../../core/ports/log.js';
 import type { ClientContext } from '../../core/contract.js';
@@ -39,8 +39,8 @@ export type LocalModeOptions = {
 export type LocalMode = {
   cancelActive(): Promise<void>;
   close(): Promise<void>;
-  /** The core's idle limit on the code step (info().codeIdleSeconds), for the kiosk's own idle check. */
-  codeIdleSeconds: number;
+  /** The kiosk's clock from the core config (config/runtime.ts), the same values the wizard gets from info(). */
+  timings: KioskTimings;
 };
 
 /** The trust anchors a core config names: a changed LDAPS or Redis CA would let a look-alike server in. */
@@ -84,6 +84,6 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
       if (sessionId) await core.service.cancel({ sessionId }, client);
     },
     close: () => core.close(),
-    codeIdleSeconds: kioskTimings(config).codeIdleSeconds,
+    timings: kioskTimings(config),
   };
 }

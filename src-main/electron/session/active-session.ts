@@ -5,9 +5,9 @@ import type { Method } from '../../core/contract.js';
 
 export type ActiveSession = {
   /** After a validated IPC call (ipc.ts onCall). */
-  onCall(method: Method, req: unknown, res: unknown): void;
+  onCall: (method: Method, req: unknown, res: unknown) => void;
   /** The active session id, forgotten as it is returned. */
-  take(): string | undefined;
+  take: () => string | undefined;
 };
 
 const sessionIdOf = (x: unknown): unknown => (x && typeof x === 'object' ? (x as { sessionId?: unknown }).sessionId : undefined);

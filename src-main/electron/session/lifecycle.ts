@@ -16,7 +16,7 @@ export type EndReason = 'idle' | 'done' | 'left';
 
 export type LifecycleOptions = {
   idleSeconds: number;
-  /** The idle limit while the wizard waits for a code (config/runtime.ts; central mode does not know the step: idleSeconds). */
+  /** The idle limit while the wizard waits for a code (config/runtime.ts: kioskTimings, or centralKioskTimings). */
   codeIdleSeconds?: number | undefined;
   doneSeconds: number;
   /** Seconds since the last keyboard, mouse or touch input (powerMonitor.getSystemIdleTime). */
@@ -44,7 +44,7 @@ export class KioskLifecycle {
   private readonly timers: Timers;
 
   constructor(private readonly opts: LifecycleOptions) {
-    this.timers = opts.timers ?? (globalThis as unknown as Timers);
+    this.timers = opts.timers ?? globalThis;
   }
 
   start(): void {

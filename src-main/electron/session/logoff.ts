@@ -11,15 +11,6 @@ export function shouldLogoff(s: { logoffOnExit: boolean; kioskAccount: string },
   return s.logoffOnExit && !dev && username.toLowerCase() === s.kioskAccount.toLowerCase();
 }
 
-/**
- * Before its settings are read and trusted, an installed kiosk does not know which account it serves: a start
- * that fails there (settings missing, refused or invalid) ends the session it runs in, whoever that is, instead
- * of leaving Shell Launcher to restart it forever. Unpackaged, only the default kiosk account is logged off.
- */
-export function logoffBeforeSettings(isPackaged: boolean, username: string, dev: boolean): boolean {
-  return isPackaged ? !dev : shouldLogoff({ logoffOnExit: true, kioskAccount: 'Wachtwoord vergeten' }, username, dev);
-}
-
 /** `shutdown.exe /l` on Windows; elsewhere (Linux labs) there is no session to end: the app just quits. */
 export function logoffCommand(platform: NodeJS.Platform, windowsDir: string): LogoffCommand | undefined {
   if (platform !== 'win32') return undefined;
@@ -29,7 +20,7 @@ export function logoffCommand(platform: NodeJS.Platform, windowsDir: string): Lo
 type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv }, cb: (err: Error | null) => void) => unknown;
 
 /** Resolves false when there is nothing to run or it failed (the caller then quits the app instead). */
-export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile as unknown as ExecFile): Promise<boolean> {
+export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile): Promise<boolean> {
   const cmd = logoffCommand(platform, windowsDir);
   if (!cmd) return Promise.resolve(false);
   // A minimal environment: the child never inherits secrets main holds in its own environment.

@@ -30,14 +30,14 @@ export class AclReadError extends Error {
 
 /** The DACL of `path`; throws AclReadError when icacls fails or writes nothing this parser understands. */
 export async function readDacl(path: string, o: IcaclsOptions): Promise<Dacl> {
-  const exec = o.exec ?? (execFile as unknown as ExecFile);
+  const exec = o.exec ?? execFile;
   await mkdir(o.scratch, { recursive: true });
   const dir = await mkdtemp(join(o.scratch, 'acl-'));
   const out = join(dir, 'dacl.txt');
   try {
     await new Promise<void>((resolve, reject) =>
       exec(o.icacls, [path, '/save', out, '/Q'], { windowsHide: true, env: { SystemRoot: o.windowsDir }, timeout: 15_000 }, (err) =>
-        err ? reject(new AclReadError(`icacls could not read the ACL of ${path} (${err.code ?? err.message})`)) : resolve(),
+        err ? reject(new AclReadError(`icacls could not read the ACL of ${path} (${typeof err.code === 'string' || typeof err.code === 'number' ? err.code : err.message})`)) : resolve(),
       ),
     );
     let raw: Buffer;

@@ -7,7 +7,8 @@ import type { Session } from 'electron';
 type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
 export type Permission = Parameters<RequestHandler>[1];
 
-type Entry = { allow: false; reason: string };
+/** `allow` is a boolean, not the literal false: the table could say yes, and permissions.test.ts is what says it does not. */
+type Entry = { allow: boolean; reason: string };
 const no = (reason: string): Entry => ({ allow: false, reason });
 
 const DEVICE = 'hardware access from a public kiosk is an escape and privacy risk';

@@ -1,7 +1,7 @@
 // The wizard as the Electron kiosk runs it, in Chromium: a stand-in for the preload's frozen window.resetKiosk
 // (src-main/electron/preload/preload-api.ts), installed before the page's scripts. It forwards each call to the same web
-// host over HTTP and records it, so a test sees what main's IPC handler would get (a `cancel` without a session
-// is the person leaving: wizard-tracker.ts turns it into a logoff; its unit tests prove that side).
+// host over HTTP and records it, so a test sees what main's IPC handler would get. Leaving is not a call: the wizard
+// signals it in-page, and support/kiosk-main.ts stands in for main's side.
 import type { Page } from '@playwright/test';
 import { METHODS } from '../../../src-main/core/contract.js';
 

@@ -162,7 +162,8 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
       return { status: res.statusCode, body: res.body, headers, ms: performance.now() - started };
     };
     // The answer says how many tries the *typed name* has left, so each case types one name, and each name has the
-    // same history: 3 wrong tries before the rounds (evisser's account is spent by its two names' 6), 1 per round.
+    // same history: 3 wrong tries before the rounds (evisser's account is spent by its two names' 6), 1 in the first round
+    // (then the same date again each round: counted once, for every case alike).
     for (let i = 0; i < 3; i++) for (const name of ['eva.visser', 'evisser', 'nobody.x']) await attempt(name, `0${i + 1}-01-1990`);
     const cases: Record<string, [string, string]> = {
       unknown: ['nobody.x', '15-06-1991'],

@@ -103,3 +103,36 @@ export async function createPso(dc: Dc, pso: { name: string; precedence: number;
   await tool('domain', 'passwordsettings', 'pso', 'apply', pso.name, pso.name);
   return `CN=${pso.name},CN=Password Settings Container,CN=System,${dc.baseDn}`;
 }
+
+/**
+ * Marks `attribute` confidential (searchFlags |= 0x80) and grants `readerSam` CONTROL_ACCESS on it for user
+ * objects under `ou` (inherited), as docs/active-directory.md "A birthdate only the service may read" says an
+ * admin does: the schema change over LDAP as Administrator (then schemaUpdateNow), the ACE with Samba's own
+ * SDUtils on the DC's database (like createPso, as `dsacls /G "…:CA;attribute;user"` would on Windows).
+ */
+export async function makeConfidential(dc: Dc, attribute: string, readerSam: string, ou: string): Promise<void> {
+  const script = `
+import sys, ldb
+from samba.param import LoadParm
+from samba.samdb import SamDB
+from samba.auth import system_session
+from samba.sd_utils import SDUtils
+from samba.ndr import ndr_unpack
+from samba.dcerpc import security, misc
+conf, attr, sam, ou = sys.argv[1:5]
+lp = LoadParm(); lp.load(conf)
+db = SamDB(url=lp.private_path("sam.ldb"), session_info=system_session(), lp=lp)
+a = db.search(str(db.get_schema_basedn()), scope=ldb.SCOPE_ONELEVEL, expression="(lDAPDisplayName=%s)" % attr, attrs=["schemaIDGUID"])[0]
+guid = str(ndr_unpack(misc.GUID, a["schemaIDGUID"][0]))
+u = db.search(str(db.domain_dn()), expression="(sAMAccountName=%s)" % sam, attrs=["objectSid"])[0]
+sid = ndr_unpack(security.dom_sid, u["objectSid"][0])
+SDUtils(db).dacl_add_ace(ou, "(OA;CIIO;CR;%s;bf967aba-0de6-11d0-a285-00aa003049e2;%s)" % (guid, sid))
+`;
+  const schemaDn = (await asAdmin(dc, async (c) => (await c.search(`CN=Schema,CN=Configuration,${dc.baseDn}`, { scope: 'one', filter: `(lDAPDisplayName=${attribute})`, attributes: ['searchFlags'] })).searchEntries[0]))!;
+  const flags = Number([schemaDn['searchFlags']].flat()[0] ?? 0);
+  await asAdmin(dc, async (c) => {
+    await c.modify(schemaDn.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'searchFlags', values: [String(flags | 0x80)] }) }));
+    await c.modify('', new Change({ operation: 'add', modification: new Attribute({ type: 'schemaUpdateNow', values: ['1'] }) }));
+  });
+  await promisify(execFile)('/usr/bin/python3', ['-c', script, join(dc.dir, 'etc/smb.conf'), attribute, readerSam, ou], { timeout: 60_000 });
+}

@@ -30,14 +30,14 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
 
   beforeAll(async () => {
     const tool = (...args: string[]) => promisify(execFile)('samba-tool', [...args, '-s', join(d.dir, 'etc/smb.conf'), '-H', join(d.dir, 'private/sam.ldb')], { timeout: 60_000 });
-    for (const [cn, sam, disabled] of [['Sanne Agent', 'sd.agent', false], ['Mark Manager', 'mgr.agent', false], ['Olga Other', 'no.agent', false], ['Oud Agent', 'old.agent', true]] as const) {
+    for (const [cn, sam, disabled] of [['Sanne Agent', 'sd.agent', false], ['Mark Manager', 'mgr.agent', false], ['Olga Other', 'no.agent', false], ['Oud Agent', 'old.agent', true], ['Lotte Limiet', 'lim.agent', false]] as const) {
       await addUser(d, { cn, sam, parent: users, password: 'Agent#Pass-2026', disabled, attributes: { displayName: cn } });
     }
     // Nested: sd.agent is in "Servicedesk nacht", which is in "Servicedesk"; old.agent (disabled) directly.
     await tool('group', 'add', 'Servicedesk');
     await tool('group', 'add', 'Servicedesk nacht');
     await tool('group', 'add', 'Servicedesk managers');
-    await tool('group', 'addmembers', 'Servicedesk nacht', 'sd.agent');
+    await tool('group', 'addmembers', 'Servicedesk nacht', 'sd.agent,lim.agent');
     await tool('group', 'addmembers', 'Servicedesk', 'Servicedesk nacht,old.agent');
     await tool('group', 'addmembers', 'Servicedesk managers', 'mgr.agent');
     const outbox = join(mkdtempSync(join(tmpdir(), 'rk-desk-ad-')), 'outbox.jsonl');
@@ -45,7 +45,7 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
       directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
       sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true } },
       admin: { enabled: true, rateLimit: { points: 10_000 } },
-      desk: { enabled: true, groups },
+      desk: { enabled: true, groups, signInPerAccount: { points: 2, durationSeconds: 1800 } },
     });
     app = await createApp(config, silentLogger, { limits: { ...RELAXED_LIMITS, identityPerUser: { points: 5, durationSeconds: 86400 }, identityPerAccount: { points: 5, durationSeconds: 86400 } }, audit: { record: async (e) => void audit.push(e) }, env: { RESET_KIOSK_AD_PASSWORD: d.bindPassword } });
     server = await buildAdminServer(app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: 'x'.repeat(40) } });
@@ -70,6 +70,12 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
       // Unpadded, Samba answers a wrong password ~30 ms later than an unknown name (measured); the floor hides it.
       expect(performance.now() - t, name).toBeGreaterThanOrEqual(500);
     }
+  });
+
+  it('sign-in limits stop before the DC would lock the agent out (threshold 5)', async () => {
+    for (let i = 0; i < 2; i++) expect((await new DeskBrowser(server, '10.8.0.1').signIn(i ? 'LIM.agent' : 'lim.agent@kiosk.test', `Wrong#Pass-${i}`)).status).toBe(401);
+    expect(await new DeskBrowser(server, '10.8.0.2').signIn('lim.agent', 'Agent#Pass-2026')).toMatchObject({ status: 429, body: { code: 'signin_limited' } });
+    expect(await bindAs(d, `CN=Lotte Limiet,${users}`, 'Agent#Pass-2026')).toBe('ok'); // not locked in AD
   });
 
   it('the auditor reads a person but every change is 403', async () => {

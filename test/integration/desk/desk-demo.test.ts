@@ -40,9 +40,9 @@ describe('servicedesk sign-in (demo agents)', () => {
 
   it('every refusal takes at least the floor, whatever its cause', async () => {
     await start({ signInFloorMs: 300 });
-    for (const [name, password] of [['sd.demo', 'wrong-password'], ['nobody.here', 'x'], ['oud.demo', 'Disabled#Demo1']]) {
+    for (const [name, password] of [['sd.demo', 'wrong-password'], ['nobody.here', 'x'], ['oud.demo', 'Disabled#Demo1']] as const) {
       const t = Date.now();
-      expect((await new DeskBrowser(server, `10.3.0.${name!.length}`).signIn(name!, password!)).status).toBe(401);
+      expect((await new DeskBrowser(server, `10.3.0.${name.length}`).signIn(name, password)).status).toBe(401);
       expect(Date.now() - t).toBeGreaterThanOrEqual(300);
     }
   });
@@ -148,6 +148,18 @@ describe('an agent helps a caller (demo)', () => {
     expect(unlocked).toMatchObject({ ok: true, verified: false, person: { locked: false } });
     expect((demo.directory as DemoDirectory).isLocked('m.bakker')).toBe(false);
     expect(demo.audit.find((e) => e.outcome === 'desk_unlock_unverified')).toMatchObject({ user: 'M.Bakker', client: 'desk:sd.demo' });
+  });
+
+  it("lifts a kiosk's block with a reason", async () => {
+    await start({}, false);
+    for (let i = 0; i < 30; i++) await demo.app.throttles.take('identityPerClient', 'kiosk-3-west');
+    expect(await demo.app.throttles.blockedFor('identityPerClient', 'kiosk-3-west')).toBeGreaterThan(0);
+    const b = new DeskBrowser(server);
+    await b.signIn('sd.demo', 'Servicedesk#Demo1');
+    expect((await b.post('unblock-client', { client: 'kiosk-3-west', reason: 'x' })).json()).toEqual({ ok: false, code: 'reason_required' });
+    expect((await b.post('unblock-client', { client: 'kiosk-3-west', reason: 'Teamleider belde, afdeling 3 west' })).json()).toEqual({ ok: true });
+    expect(await demo.app.throttles.blockedFor('identityPerClient', 'kiosk-3-west')).toBe(0);
+    expect(demo.audit.at(-1)).toEqual({ step: 'admin', outcome: 'desk_unblock_client', client: 'desk:sd.demo', reason: 'kiosk-3-west: Teamleider belde, afdeling 3 west' });
   });
 
   it('codes to verify a caller have their own budget per person per day', async () => {

@@ -45,6 +45,25 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
     expect(log.records().filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
   });
 
+  it('a 300 MB answer, streamed slowly or at full speed, is cut at 512 KB or at the deadline, within the timeout + 1 s, RSS growing < 50 MB', async () => {
+    const timeoutMs = 2000;
+    for (const everyMs of [400, 20, 0]) {
+      fake.mode = 'flood';
+      fake.floodEveryMs = everyMs;
+      global.gc?.();
+      const rss = process.memoryUsage().rss;
+      const started = Date.now();
+      expect(await new HibpBreachCheck({ baseUrl: fake.baseUrl, timeoutMs }, log).isBreached(BREACHED)).toBeUndefined();
+      const ms = Date.now() - started;
+      const grown = (process.memoryUsage().rss - rss) / 1024 / 1024;
+      console.log(`HIBP flood every ${everyMs} ms: answered in ${ms} ms after ${(fake.flooded / 1024 / 1024).toFixed(1)} MB sent, RSS +${grown.toFixed(1)} MB`);
+      expect(ms).toBeLessThan(timeoutMs + 1000);
+      expect(grown).toBeLessThan(50);
+    }
+    fake.mode = 'ok';
+    expect(log.records().filter((l) => l.level === 'warn').map((l) => l.msg).slice(-3)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
+  });
+
   it('a refused connection fails open too', async () => {
     const closed = new HibpBreachCheck({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 300 }, log);
     expect(await closed.isBreached(BREACHED)).toBeUndefined();

@@ -18,7 +18,7 @@ let packed: string[];
 let installLog: string;
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/main/bin.js')) || !existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('no build: run `npm run build` first');
+  if (!existsSync(join(root, 'dist/server/bin.js')) || !existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('no build: run `npm run build` first');
   work = mkdtempSync(join(tmpdir(), 'rk-release-'));
   chmodSync(work, 0o755);
   const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string; files: { path: string }[] }[];
@@ -46,7 +46,7 @@ const run = (args: string[], extra?: NodeJS.ProcessEnv) => {
 
 describe('the npm pack tarball', () => {
   it('holds the built server, the wizard, the resources, the unit and the licence; no sources, tests or bench', () => {
-    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/main/bin.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'resources/demo-directory.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
+    for (const f of ['package.json', 'LICENSE', 'CHANGELOG.md', 'README.md', 'dist/server/bin.js', 'dist/server/common-list-worker.js', 'dist/main/cli.js', 'dist/renderer/index.html', 'dist/desk/desk.html', 'resources/demo-directory.json', 'resources/demo-agents.json', 'resources/config.example.json', 'resources/config.linux.example.json', 'resources/systemd/wachtwoord-vergeten.service', 'docs/central-service.md']) expect(packed).toContain(f);
     expect(packed.filter((f) => /^(src-|test\/|bench\/|dist\/bench\/)|\.map$/.test(f))).toEqual([]);
   });
 
@@ -81,11 +81,11 @@ describe('the installed command, from /, as an unprivileged user', () => {
     expect(run(['report', 'coverage'])).toMatchObject({ code: 0, out: expect.stringContaining('readiness of the embedded demo directory') as unknown });
   });
 
-  it('serve (demo with the admin listener): /healthz, the wizard, then admin, audit:verify and audit:search on its trail', async () => {
+  it('serve (demo with the admin listener and the desk): /healthz, the wizard, the desk, then admin, audit:verify and audit:search on its trail', async () => {
     const [port, adminPort] = [await freePort(), await freePort()];
     const config = join(work, 'config.json');
     const audit = join(work, 'state', 'audit-{host}.jsonl');
-    writeFileSync(config, JSON.stringify({ audit: { file: audit, host: 'web1' }, admin: { enabled: true, port: adminPort } }), { mode: 0o644 });
+    writeFileSync(config, JSON.stringify({ audit: { file: audit, host: 'web1' }, admin: { enabled: true, port: adminPort }, desk: { enabled: true } }), { mode: 0o644 });
     const secrets = { RESET_KIOSK_ADMIN_TOKEN: TOKEN, RESET_KIOSK_ADMIN_URL: `http://127.0.0.1:${adminPort}` };
     const child = spawn(...command(['serve', '--config', config]), { cwd: '/', env: env({ PORT: String(port), LOG_LEVEL: 'warn', ...secrets }), stdio: ['ignore', 'pipe', 'pipe'] });
     try {
@@ -97,6 +97,7 @@ describe('the installed command, from /, as an unprivileged user', () => {
       expect(banner).toContain(`reset wizard on http://127.0.0.1:${port}`);
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ ok: true });
       expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('<html');
+      expect(await (await fetch(`http://127.0.0.1:${adminPort}/desk/`)).text()).toContain('<html'); // the servicedesk's page
       expect(run(['admin', 'health'], secrets)).toMatchObject({ code: 0, out: expect.stringMatching(/^ready/) as unknown });
       expect(run(['admin', 'unblock', '--user', 'A.Janssen'], secrets)).toMatchObject({ code: 0, out: expect.stringContaining('budgets cleared') as unknown });
     } finally {

@@ -9,8 +9,14 @@ import type { AddressInfo } from 'node:net';
 export type FakeHibp = {
   baseUrl: string;
   requests: { url: string; headers: http.IncomingHttpHeaders; body: string }[];
-  /** What the next requests get: normal, a status code, or no answer at all. */
-  mode: 'ok' | 'hang' | number;
+  /**
+   * What the next requests get: normal, a status code, no answer at all, or `flood`: a 200 whose body is
+   * 300 MB of suffix-like lines, streamed in 64 KB chunks (one buffer, reused) every `floodEveryMs`.
+   */
+  mode: 'ok' | 'hang' | 'flood' | number;
+  floodEveryMs: number;
+  /** Bytes of the last flood actually written before the client went away. */
+  flooded: number;
   close(): Promise<void>;
 };
 
@@ -25,6 +31,7 @@ export async function startFakeHibp(breached: Record<string, number>): Promise<F
       fake.requests.push({ url: req.url ?? '', headers: req.headers, body });
       if (fake.mode === 'hang') return; // the client's timeout must end it
       if (typeof fake.mode === 'number') return void res.writeHead(fake.mode).end();
+      if (fake.mode === 'flood') return flood(res);
       const prefix = /^\/range\/([0-9A-F]{5})$/i.exec(req.url ?? '')?.[1]?.toUpperCase();
       if (!prefix) return void res.writeHead(400).end('The hash prefix was not in a valid format');
       const lines = known.filter(([h]) => h.startsWith(prefix)).map(([h, c]) => `${h.slice(5)}:${c}`);
@@ -37,7 +44,24 @@ export async function startFakeHibp(breached: Record<string, number>): Promise<F
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: [],
     mode: 'ok',
+    floodEveryMs: 1,
+    flooded: 0,
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   };
+  const CHUNK = Buffer.from(`${'A'.repeat(35)}:1\r\n`.repeat(Math.floor(65_536 / 39)));
+  const TOTAL = 300 * 1024 * 1024;
+  function flood(res: http.ServerResponse): void {
+    fake.flooded = 0;
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(TOTAL - (TOTAL % CHUNK.length)) });
+    const tick = () => {
+      if (res.destroyed || fake.flooded + CHUNK.length > TOTAL) return void res.end();
+      fake.flooded += CHUNK.length;
+      const more = res.write(CHUNK);
+      if (more) setTimeout(tick, fake.floodEveryMs);
+      else res.once('drain', () => setTimeout(tick, fake.floodEveryMs));
+    };
+    res.on('close', () => res.destroy());
+    tick();
+  }
   return fake;
 }

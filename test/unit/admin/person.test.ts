@@ -20,7 +20,7 @@ let admin: FastifyInstance;
 
 beforeAll(async () => {
   h = await webHost({
-    config: { admin: { enabled: true, port: 0, tokens: [{ label: 'sd', tokenEnv: 'RK_TOKEN' }], rateLimit: { points: 1000 } } },
+    config: { admin: { enabled: true, port: 0, tokens: [{ label: 'sd', tokenEnv: 'RK_TOKEN', scopes: ['status', 'unblock'] }], rateLimit: { points: 1000 } } },
     // Names relaxed, the account's birthdate budget real: only the account can be what blocks her.
     overrides: { directory: new AliasDirectory(), limits: { ...RELAXED_LIMITS, identityPerAccount: DEFAULT_LIMITS.identityPerUser } },
   });

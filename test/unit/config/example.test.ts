@@ -79,7 +79,7 @@ it('keeps the defaults where it shows them', () => {
   const defaults = parseConfig({});
   const shown = parseConfig(example);
   for (const k of ['organisation', 'servicedesk', 'applications', 'language', 'password', 'security', 'server'] as const) {
-    expect({ [k]: shown[k] }).toEqual({ [k]: k === 'servicedesk' ? { ...defaults[k], hours: 'tijdens kantooruren' } : defaults[k] });
+    expect({ [k]: shown[k] }).toEqual({ [k]: k === 'servicedesk' ? { ...defaults[k], hours: 'ma–vr 8.00–17.00', outOfHours: shown.servicedesk.outOfHours } : defaults[k] });
   }
   expect(shown.sms.templates).toEqual(defaults.sms.templates);
 });

@@ -2,7 +2,8 @@
 // defaults are decided here and nowhere else.
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src-main/config/load.js';
-import { codeIdleSeconds, flowOptions, kioskTimings } from '../../../src-main/config/runtime.js';
+import { centralKioskTimings, codeIdleSeconds, flowOptions, kioskTimings } from '../../../src-main/config/runtime.js';
+import { parseSettings } from '../../../src-main/settings/schema.js';
 
 describe('config/runtime', () => {
   it('the code step idles as long as the code is valid by default, never below idleSeconds', () => {
@@ -10,6 +11,12 @@ describe('config/runtime', () => {
     expect(codeIdleSeconds({ idleSeconds: 90, codeTtlSeconds: 300, codeIdleSeconds: 600 })).toBe(600);
     expect(codeIdleSeconds({ idleSeconds: 400, codeTtlSeconds: 300, codeIdleSeconds: undefined })).toBe(400);
     expect(codeIdleSeconds({ idleSeconds: 90, codeTtlSeconds: 60, codeIdleSeconds: 30 })).toBe(90);
+  });
+
+  it('a central-mode kiosk takes its timings from kiosk.json, under the same code-step rule', () => {
+    expect(centralKioskTimings(parseSettings({}))).toEqual(kioskTimings(parseConfig({}))); // same defaults as the service's
+    expect(centralKioskTimings(parseSettings({ idleSeconds: 120, codeIdleSeconds: 600, doneSeconds: 30 }))).toEqual({ idleSeconds: 120, codeIdleSeconds: 600, doneSeconds: 30 });
+    expect(centralKioskTimings(parseSettings({ idleSeconds: 120, codeIdleSeconds: 60 })).codeIdleSeconds).toBe(120);
   });
 
   it('the empty config gives the documented defaults, to the flow and to the kiosk alike', () => {

@@ -44,12 +44,15 @@ vi.mock('electron', async () => {
     openDevTools() {}
     forcefullyCrashRenderer() {}
     getType() { return 'window'; }
+    url = '';
+    getURL() { return this.url; }
+    reload() { fake.calls.push(`reload ${this.url}`); }
   }
   class BrowserWindow extends EE {
     webContents = new WebContents();
     urls: string[] = [];
     constructor(readonly options: Record<string, unknown>) { super(); fake.windows.push(this); }
-    async loadURL(url: string) { this.urls.push(url); }
+    async loadURL(url: string) { this.urls.push(url); this.webContents.url = url; }
     removeMenu() {}
     setAlwaysOnTop() {}
     show() {}
@@ -148,8 +151,9 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
-  it('after an idle wipe the start screen is told why (#idle)', () => {
+  it('after an idle wipe the start screen is told why (#idle), and really reloaded (a fragment alone reloads nothing)', () => {
     expect(win.urls[1]).toBe('app://kiosk/index.html#idle');
+    expect(fake.calls).toContain('reload app://kiosk/index.html#idle');
   });
 
   it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {

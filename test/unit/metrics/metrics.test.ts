@@ -15,7 +15,7 @@ describe('metrics', () => {
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     for (let i = 0; i < 6; i++) {
       const { json } = await h.post('start', { username: 'M.Bakker' }, '10.9.8.7');
-      await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-01-2001' }, '10.9.8.7');
+      await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: `0${i + 1}-01-2001` }, '10.9.8.7');
     }
     const { json } = await h.post('start', { username: 'A.Janssen' });
     await h.post('verifyIdentity', { sessionId: json.sessionId, birthdate: '01-10-1984' }); // smsPerUser (1) is spent
@@ -24,7 +24,7 @@ describe('metrics', () => {
 
     expect(line(text, 'reset_kiosk_flows_started_total', 'purpose="reset"')).toBe('8');
     expect(line(text, 'reset_kiosk_flows_completed_total', 'purpose="reset"')).toBe('1');
-    expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="wrong_birthdate"')).toBe('5');
+    expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="refused"')).toBe('5');
     expect(line(text, 'reset_kiosk_requests_total', 'method="verifyIdentity",result="blocked"')).toBe('1');
     expect(line(text, 'reset_kiosk_blocks_total', 'budget="identityPerUser"')).toBe('1');
     expect(line(text, 'reset_kiosk_blocks_total', 'budget="smsPerUser"')).toBe('1');
@@ -37,13 +37,24 @@ describe('metrics', () => {
 
   it('bounds label values: odd or too many outcomes become "other"', async () => {
     const m = new Metrics();
-    const ev = (outcome: string) => m.observe({ ts: '', host: 'h', step: 'identity', outcome, user: 'x', client: 'c' });
+    const ev = (outcome: string) => m.observe({ ts: '', host: 'h', step: 'code', outcome, user: 'x', client: 'c' });
     ev('A.Janssen@zorg.nl');
     for (let i = 0; i < 100; i++) ev(`reason_${i}`);
     const values = new Set((await m.events.get()).values.map((v) => v.labels.outcome));
     expect(values.has('A.Janssen@zorg.nl')).toBe(false);
     expect(values.size).toBeLessThanOrEqual(65);
     expect(values.has('other')).toBe(true);
+  });
+
+  it('never tells an account from a non-account, or a right birthdate during the spacing from a wrong one', async () => {
+    const m = new Metrics();
+    const hidden = ['unknown_user', 'wrong_birthdate', 'no_birthdate_in_directory', 'disabled', 'mobile_missing', 'mobile_refused_country', 'blocked_account', 'birthdate_ok_resend_too_soon_smsSpacingPerAccount'];
+    for (const outcome of hidden) m.observe({ ts: '', host: 'h', step: 'identity', outcome, user: 'x', client: 'c' });
+    m.observe({ ts: '', host: 'h', step: 'code_sent', outcome: 'resend_too_soon_smsSpacingPerAccount', user: 'x', client: 'c' });
+    const text = await m.render();
+    expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="refused"')).toBe(String(hidden.length));
+    const series = text.split('\n').filter((l) => /^reset_kiosk_(audit_events|blocks|sms)_total\{/.test(l));
+    expect(series).toEqual([`reset_kiosk_audit_events_total{step="identity",outcome="refused"} ${hidden.length}`]);
   });
 
   it('reads the directory pool and the SIEM queue when scraped', async () => {

@@ -41,4 +41,5 @@ it('systemd-analyze security --offline=yes rates the unit 1.5 or better ("OK")',
   expect(r.status, r.stdout.split('\n').filter((l) => l.includes('✗')).join('\n')).toBe(0);
   // And the documented score is the real one.
   expect(readFileSync('docs/central-service.md', 'utf8')).toContain(`scores it **${exposure.toFixed(1)} "OK"**`);
+  expect(readFileSync('README.md', 'utf8')).toContain(`exposure ${exposure.toFixed(1)}, "OK"`);
 });

@@ -57,7 +57,6 @@ describe('Wizard', () => {
     expect(w.step).toBe('offline');
     await w.load();
     expect(w.step).toBe('username');
-    expect(w.fresh).toBe(true);
     expect(w.title).toBe('Gebruikersnaam (stap 1 van 4) – Pantein · Wachtwoord vergeten');
     w.setLang('en');
     expect(w.title).toBe('Username (step 1 of 4) – Pantein · Forgot password');
@@ -70,7 +69,6 @@ describe('Wizard', () => {
     expect(sent('setPassword')).toEqual([{ sessionId: SESSION, password: 'Tulp#123Zon', repeat: 'Tulp#123Zon' }]);
     expect(w.step).toBe('done');
     expect(w.applications).toEqual(['Topdesk']);
-    expect(w.fresh).toBe(false);
   });
 
   it('waits longer on the code step and tells where the code arrives', async () => {
@@ -83,18 +81,24 @@ describe('Wizard', () => {
     expect(w.idleSeconds).toBe(90);
   });
 
-  it('gives an error text everything it needs: tries left, whose limit, the registration path, the host', async () => {
+  it('gives an error text everything it needs: tries left, whose limit, the registration path, the number, the host', async () => {
     const { w, fail } = await at('birthdate', 'kiosk');
     fail('verifyIdentity', { code: 'identity_failed', attemptsLeft: 1 });
     await w.verifyIdentity('02-10-1984');
     expect(w.step).toBe('birthdate');
     expect(w.title).toMatch(/^Fout: Geboortedatum/);
     const text = w.t.errors.identity_failed(w.errorValues(w.error!));
-    expect(text.lines).toContain('Je nummer staat in de app → Mijn gegevens → Zakelijk mobiel.');
-    expect(text.lines.at(-1)).toMatch(/^Let op: je kunt het nog 1 keer proberen/);
+    expect(text.more).toEqual({ summary: 'Je nummer goed zetten', text: 'Zet je nummer in de app → Mijn gegevens → Zakelijk mobiel.' });
+    // Both causes as equals; a right date is not to be repeated; the number to call is in the message itself.
+    expect(text.lines[0]).toBe('Een typfout in je naam of datum? Of je mobiele nummer staat niet goed.');
+    expect(text.lines[1]).toBe('Klopt alles? Probeer het dan niet opnieuw. Bel 0485 – 845 900.');
+    expect(text.lines.at(-1)).toMatch(/^Let op: nog 1 poging/);
     fail('verifyIdentity', { code: 'blocked', limit: 'client', retryAfterSeconds: 3600 });
     await w.verifyIdentity('02-10-1984');
-    expect(w.t.errors.blocked(w.errorValues(w.error!))).toEqual({ title: 'Te veel pogingen op deze computer.', lines: ['Probeer het over 1 uur opnieuw, of gebruik een andere computer.'] });
+    expect(w.t.errors.blocked(w.errorValues(w.error!))).toEqual({
+      title: 'Te veel pogingen op deze computer.',
+      lines: ['Het kan weer over 1 uur, of gebruik een andere computer.', 'Eerder nodig? Bel de servicedesk: 0485 – 845 900.'],
+    });
   });
 
   it('a spent code can be replaced at once; a too-early resend says until when', async () => {

@@ -13,7 +13,7 @@ import { lastCode, readOutbox } from '../../helpers/sms.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rk-sms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const ctx = { organisation: 'Pantein', codeTtlSeconds: 300, pepper: randomBytes(32) };
+const ctx = { organisation: 'Pantein', codeTtlSeconds: 300, pepper: randomBytes(32), servicedeskPhone: '0485 845 900' };
 
 describe('createSms (outbox)', () => {
   it('writes to the file the env names when the config names none', async () => {
@@ -23,7 +23,7 @@ describe('createSms (outbox)', () => {
     const issued = await sms.codeChannel.issue('+31612345678', 'nl');
     expect(issued).toMatchObject({ ok: true, issued: { kind: 'local' } });
     const code = lastCode(readOutbox(file), '+31612345678');
-    expect(readOutbox(file)[0]!.body).toBe(`Pantein: je code voor een nieuw wachtwoord is ${code}. 5 minuten geldig. Niet aangevraagd? Bel de servicedesk.`);
+    expect(readOutbox(file)[0]!.body).toBe(`Pantein: je wachtwoordcode voor een nieuw wachtwoord is ${code}. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.`);
     if (!issued.ok) throw new Error('not issued');
     expect(await sms.codeChannel.check(issued.issued, code)).toBe('valid');
     expect(await sms.codeChannel.check(issued.issued, code === '000000' ? '000001' : '000000')).toBe('invalid');

@@ -19,7 +19,7 @@ const env = { RK_TOKEN_ANNA: ANNA, RK_TOKEN_BOB: BOB };
 const dir = mkdtempSync(join(tmpdir(), 'rk-admin-'));
 let h: WebHost;
 let admin: FastifyInstance;
-const adminConfig = { enabled: true, port: 0, tokens: [{ label: 'sd-anna', tokenEnv: 'RK_TOKEN_ANNA' }, { label: 'sd-bob', tokenEnv: 'RK_TOKEN_BOB' }], rateLimit: { points: 1000 } };
+const adminConfig = { enabled: true, port: 0, tokens: [{ label: 'sd-anna', tokenEnv: 'RK_TOKEN_ANNA', scopes: ['status', 'unblock', 'health', 'metrics'] }, { label: 'sd-bob', tokenEnv: 'RK_TOKEN_BOB', scopes: ['unblock'] }], rateLimit: { points: 1000 } };
 
 beforeAll(async () => {
   h = await webHost({

@@ -22,7 +22,7 @@ describe('clientKey', () => {
     ['::1:2:3:4:5:6:7', '0:1:2:3::/64'],
     ['fe80::1%eth0', 'fe80:0:0:0::/64'],
     ['64:ff9b::192.0.2.1', '64:ff9b:0:0::/64'],
-    ['not-an-address', 'not-an-address'],
+    ['not-an-address', 'invalid-address'], // a forged X-Forwarded-For entry: one key, never the text
   ])('%s → %s', (ip, key) => expect(clientKey(ip)).toBe(key));
 });
 

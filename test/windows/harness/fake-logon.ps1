@@ -2,7 +2,7 @@
 # key (its SpecialAccounts\UserList subkey, where present, hides accounts from the user list: Microsoft KB 827072),
 # LogonUI's key (LastLoggedOn* values, written by LogonUI at each interactive sign-in; observed, see
 # resources/windows/lastlogon.ps1), and %ProgramFiles% as Windows records it (ProgramFilesDir, 64-bit view).
-# Plus the helpers the logon-screen tests use to play LogonUI and the task scheduler.
+# Plus the helpers the logon-screen tests use to install, to play LogonUI and the task scheduler, and to compare.
 $LogonUiPath = 'HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI'
 
 function Add-LogonScreenWorld {
@@ -30,4 +30,15 @@ function Invoke-FakeTask([string] $Name, [int] $FailAt = 0) {
     if ($task.Argument -notmatch '-File "C:\\ProgramData\\Wachtwoord vergeten\\setup\\([\w-]+\.ps1)"$') { throw "the task runs $($task.Argument)" }
     $global:W.Actor = $System
     try { return Invoke-Kiosk $Matches[1] @{} -FailAt $FailAt } finally { $global:W.Actor = $Admins }
+}
+
+$LogonTask = 'Wachtwoord vergeten - na aanmelden'
+$KioskSecretName = 'L$WachtwoordVergetenKiosk'
+function Install-Kiosk([hashtable] $Params = $CentralParams) {
+    $r = Invoke-Kiosk 'install.ps1' $Params
+    Test-Equal 0 $r.Exit "install`n$($r.Output)"
+    return $global:W.Users[(Get-ProductValue 'KioskAccount').ToLowerInvariant()]
+}
+function Test-InStep($U, [string] $What) {
+    Test-That ($U.Password.Length -eq 40 -and [WachtwoordVergeten.Lsa]::Secrets[$KioskSecretName] -ceq $U.Password) "$What`: the account and the LSA secret hold the same new password"
 }

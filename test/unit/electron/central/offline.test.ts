@@ -50,12 +50,12 @@ describe('the offline page', () => {
   it('says what the wizard says when the service is unavailable: its message sets are the only text set', () => {
     const text = (s: string) => s.replace(/<[^>]+>/g, '');
     for (const m of [nl, en]) {
-      const { title, lines } = m.errors.unavailable({ host: 'kiosk', channel: '' });
+      const { title, lines } = m.errors.unavailable({ host: 'kiosk', channel: '', phone: '' });
       for (const t of [title, ...lines, m.retry, m.servicedesk.intro, m.servicedesk.phone, m.servicedesk.email]) expect(html, t).toContain(t);
       expect(text(html)).toContain(m.servicedesk.reference('ERR_CONNECTION_REFUSED (-102)'));
     }
-    expect(html.match(/<h1>([^<]+)<\/h1>/)?.[1]).toBe(nl.errors.unavailable({ host: 'kiosk', channel: '' }).title);
-    expect(html.match(/<h2>([^<]+)<\/h2>/)?.[1]).toBe(en.errors.unavailable({ host: 'kiosk', channel: '' }).title);
+    expect(html.match(/<h1>([^<]+)<\/h1>/)?.[1]).toBe(nl.errors.unavailable({ host: 'kiosk', channel: '', phone: '' }).title);
+    expect(html.match(/<h2>([^<]+)<\/h2>/)?.[1]).toBe(en.errors.unavailable({ host: 'kiosk', channel: '', phone: '' }).title);
   });
 
   it('main reads the words the renderer build wrote (vite.config.ts), and refuses a file that is not that', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
-import { METHODS, type ResetApi } from '../../../../src-main/core/contract.js';
+import { mapMethods, METHODS, type ResetApi } from '../../../../src-main/core/contract.js';
+import { setupIpc } from '../../../../src-main/electron/ipc/ipc.js';
 import { API_KEY, CHANNELS } from '../../../../src-main/electron/preload/channels.js';
 import { buildResetApi, exposeResetApi } from '../../../../src-main/electron/preload/preload-api.js';
 
@@ -19,9 +20,15 @@ function fakes() {
 }
 
 describe('preload API', () => {
-  it('has one channel per contract method, all distinct', () => {
-    expect(Object.keys(CHANNELS).sort()).toEqual([...METHODS].sort());
-    expect(new Set(Object.values(CHANNELS)).size).toBe(METHODS.length);
+  it('calls exactly the channels main handles, one of its own per method', async () => {
+    // Main's side: the channels setupIpc registers (ipc.ts). The preload's side: what each function invokes.
+    const handled: string[] = [];
+    setupIpc({ handle: (channel: string) => void handled.push(channel) }, mapMethods(() => async () => ({ ok: true })), () => undefined);
+    const invoked = new Map<string, string>();
+    const api = buildResetApi(async (channel) => ({ ok: true, channel }));
+    for (const m of METHODS) invoked.set(m, ((await (api[m] as (r: unknown) => Promise<unknown>)({})) as { channel: string }).channel);
+    expect([...invoked.values()].sort()).toEqual(handled.sort());
+    expect(new Set(invoked.values()).size).toBe(METHODS.length); // no two methods share a channel (a shared one would route a setPassword to another handler)
   });
 
   it('exposes window.resetKiosk once: frozen, exactly the contract methods, all functions', () => {

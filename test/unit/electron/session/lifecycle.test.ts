@@ -1,7 +1,7 @@
 // Idle and end-of-wizard wipes (DESIGN: 90 s idle; done screen then start), crash backoff, and the logoff.
 import { describe, expect, it, vi } from 'vitest';
 import { idleSeconds, KioskLifecycle, type Timers } from '../../../../src-main/electron/session/lifecycle.js';
-import { logoffBeforeSettings, logoffCommand, runLogoff, shouldLogoff } from '../../../../src-main/electron/session/logoff.js';
+import { logoffCommand, runLogoff, shouldLogoff } from '../../../../src-main/electron/session/logoff.js';
 import { nextRecovery } from '../../../../src-main/electron/window/recovery.js';
 
 function fakeTimers() {
@@ -119,14 +119,6 @@ describe('logoff', () => {
     expect(shouldLogoff(s, 'Administrator', false)).toBe(false);
     expect(shouldLogoff(s, 'Wachtwoord vergeten', true)).toBe(false);
     expect(shouldLogoff({ ...s, logoffOnExit: false }, 'Wachtwoord vergeten', false)).toBe(false);
-  });
-
-  it('before the settings are trusted: an installed kiosk logs off whoever runs it; unpackaged only the default account', () => {
-    expect(logoffBeforeSettings(true, 'wwv-7f3k9q2m', false)).toBe(true);
-    expect(logoffBeforeSettings(true, 'Administrator', false)).toBe(true);
-    expect(logoffBeforeSettings(false, 'Wachtwoord vergeten', false)).toBe(true);
-    expect(logoffBeforeSettings(false, 'developer', false)).toBe(false);
-    expect(logoffBeforeSettings(false, 'Wachtwoord vergeten', true)).toBe(false);
   });
 
   it('uses shutdown.exe /l by absolute path in the Windows directory it is given, nothing elsewhere', () => {

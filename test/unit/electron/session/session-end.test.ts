@@ -2,7 +2,7 @@
 // and neither happened).
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../src-main/core/ports/log.js';
-import { sessionEnder, startUrlAfter, type SessionEndDeps } from '../../../../src-main/electron/session/session-end.js';
+import { sessionEnder, startUrlAfter, staysInDocument, type SessionEndDeps } from '../../../../src-main/electron/session/session-end.js';
 
 function ender(over: Partial<SessionEndDeps>) {
   const calls: string[] = [];
@@ -60,6 +60,13 @@ describe('sessionEnder', () => {
     expect(startUrlAfter('app://kiosk/index.html', 'idle')).toBe('app://kiosk/index.html#idle');
     expect(startUrlAfter('https://reset.zorg.example/', 'done')).toBe('https://reset.zorg.example/');
     expect(startUrlAfter('app://kiosk/index.html', 'left')).toBe('app://kiosk/index.html');
+  });
+
+  it('knows when loading the start screen would only change the fragment (then the wipe reloads)', () => {
+    expect(staysInDocument('app://kiosk/index.html', 'app://kiosk/index.html#idle')).toBe(true);
+    expect(staysInDocument('https://reset.zorg.example/#/kiosk/step/code', 'https://reset.zorg.example/#idle')).toBe(true);
+    expect(staysInDocument('https://reset.zorg.example/#/kiosk/end/left', 'https://reset.zorg.example/')).toBe(false); // no fragment: a full load
+    expect(staysInDocument('app://kiosk/offline.html?reden=x', 'https://reset.zorg.example/#idle')).toBe(false);
   });
 
   it('central mode (nothing to cancel) wipes', async () => {
