@@ -26,7 +26,7 @@ describe('Twilio Verify through the whole flow', () => {
     expect(verifyPosts().at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: ANNA.mobile, Code: code } });
 
     expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
-    await vi.waitFor(() => expect(t.fake.messages().slice(before)).toEqual([{ To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is zojuist gewijzigd') }]));
+    await vi.waitFor(() => expect(t.fake.messages().slice(before)).toEqual([{ To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is net gewijzigd') }]));
   });
 
   it('asks Twilio for English when the session is English', async () => {
