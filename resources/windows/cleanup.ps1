@@ -62,34 +62,3 @@ function Assert-NotPendingDelete([string] $Path) {
     $pending = @(Get-RegValue 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager' 'PendingFileRenameOperations') | Where-Object { $_ } | ForEach-Object { ([string]$_) -replace '^\\\?\?\\', '' }
     if (@($pending) -contains $Path) { throw "restart the PC first: the logon tile DLL is queued for deletion at the next restart (an uninstall asked for it, exit 3010): $Path" }
 }
-
-# LogonUI's "last signed-in user" values that name a deleted kiosk account, so the logon screen neither offers nor
-# preselects a user that no longer exists: LastLoggedOnUser / LastLoggedOnSAMUser (".\name" or "COMPUTER\name"),
-# LastLoggedOnUserSID, LastLoggedOnDisplayName, SelectedUserSID under ...\Authentication\LogonUI, and the same per
-# session under SessionData\<n> (LoggedOnUser, LoggedOnSAMUser, LoggedOnUserSID, LoggedOnDisplayName). Values that
-# name another user stay. (The logon tile's task cleans the main key after every kiosk logoff; uninstall cleans both
-# once more for the deleted SIDs.)
-$LogonUiKeyPath = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Authentication\LogonUI'
-
-function Test-KioskLogonValue([string] $Value, [string] $Sid, [string[]] $Names) {
-    if (-not $Value) { return $false }
-    if ($Value -eq $Sid) { return $true }
-    $leaf = ($Value -split '\\')[-1]
-    return $Names -contains $leaf
-}
-
-function Clear-KioskLogonUiValues([string] $Sid, [string[]] $Names) {
-    $keys = @($LogonUiKeyPath)
-    if (Test-Path -Path "$LogonUiKeyPath\SessionData") { $keys += @(Get-ChildItem -LiteralPath "$LogonUiKeyPath\SessionData" | ForEach-Object { "$LogonUiKeyPath\SessionData\$($_.Name -replace '^.*\\', '')" }) }
-    foreach ($key in $keys) {
-        if (-not (Test-Path -Path $key)) { continue }
-        $user = @('LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LoggedOnUser', 'LoggedOnSAMUser') | Where-Object { Test-KioskLogonValue ([string](Get-RegValue $key $_)) $Sid $Names }
-        $bySid = @('LastLoggedOnUserSID', 'SelectedUserSID', 'LoggedOnUserSID') | Where-Object { (Get-RegValue $key $_) -eq $Sid }
-        if (-not @($user).Count -and -not @($bySid).Count) { continue }
-        # Every value of that user goes together (the display name says nothing about which account it was).
-        foreach ($n in 'LastLoggedOnUser', 'LastLoggedOnSAMUser', 'LastLoggedOnUserSID', 'LastLoggedOnDisplayName', 'SelectedUserSID', 'LoggedOnUser', 'LoggedOnSAMUser', 'LoggedOnUserSID', 'LoggedOnDisplayName') {
-            if ($n -eq 'SelectedUserSID' -and (Get-RegValue $key $n) -ne $Sid) { continue }
-            Remove-RegValue $key $n
-        }
-    }
-}

@@ -86,7 +86,7 @@ try {
     Step 'logon screen and policy state' {
         foreach ($sid in $sids) {
             if (Get-UserBySid $sid) { continue } # an adopted account that stays
-            Clear-KioskLogonUiValues $sid $names
+            Clear-KioskLastLoggedOn $sid $names  # lastlogon.ps1 (through provider.ps1)
             Clear-GroupPolicyState $sid
         }
     }
