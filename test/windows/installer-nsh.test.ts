@@ -24,6 +24,9 @@ beforeAll(() => {
   execFileSync(tools.makensis, ['-V2', '-WX', `-DRK_NSH=${join(process.cwd(), 'resources', 'windows', 'installer.nsh')}`, `-DRK_OUT=${join(dir, 'stub.exe')}`, join(here, 'stub.nsi')]);
   execFileSync(tools.gcc, ['-O2', '-o', join(dir, 'powershell.exe'), join(here, 'fake-powershell.c')]);
   execFileSync(wine, ['wineboot', '-i'], { env, stdio: 'ignore', timeout: 120_000 });
+  // wineboot returns while the prefix's own processes (services, explorer, …) still start: wait until this prefix's
+  // wineserver has nothing left to run (`wineserver -w`), or the first installer can race them and end with 1.
+  spawnSync(join(wine, '..', 'wineserver'), ['-w'], { env, stdio: 'ignore', timeout: 60_000 });
   const ps = join(driveC(), 'windows', 'system32', 'WindowsPowerShell', 'v1.0');
   mkdirSync(ps, { recursive: true });
   copyFileSync(join(dir, 'powershell.exe'), join(ps, 'powershell.exe'));
