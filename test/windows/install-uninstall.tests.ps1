@@ -2,15 +2,7 @@
 # editions, a pending restart, an adopted account, a planted settings folder, and the properties that must hold
 # whatever happens: fail closed, no blank password, the password never printed, uninstall restores the machine.
 param([string] $Only)
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
-. ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-function Case([string] $Name, [scriptblock] $Body) {
-    if ($Only -and $Name -notlike "*$Only*") { return }
-    Write-Host "case: $Name"
-    New-World
-    & $Body
-}
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'cases.ps1'))
 
 Case 'clean install (Enterprise, central) gives the expected state; uninstall gives back exactly the initial one' {
     $before = Get-WorldSnapshot

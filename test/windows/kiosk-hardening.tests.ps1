@@ -1,19 +1,8 @@
 # Issue 23 on the fake machine, what holds later: AppLocker under GPO and MDM, an uninstall that finishes (loaded
 # hive, locked tile DLL, LastLoggedOn*, Group Policy state) and drift seen by the SYSTEM task and check.ps1.
 param([string] $Only)
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
-. ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-function Case([string] $Name, [scriptblock] $Body) {
-    if ($Only -and $Name -notlike "*$Only*") { return }
-    Write-Host "case: $Name"
-    New-World
-    & $Body
-}
-$Dir = 'C:\ProgramData\Wachtwoord vergeten'
-$Utf8 = New-Object Text.UTF8Encoding $false
-function Add-AdminFile([string] $Path, [string] $Text) { (Add-FakeItem $Path 'File').Bytes = $Utf8.GetBytes($Text) }
-function Get-Json { return (Get-FileText "$Dir\kiosk.json") | ConvertFrom-Json }
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'cases.ps1'))
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'kiosk-files.ps1'))
 
 Case 'AppLocker: no Allow Everyone *, default rules for everyone else, kiosk denies in Exe, Script and Msi' {
     Test-Equal 0 (Invoke-Kiosk 'install.ps1' $CentralParams).Exit 'install'

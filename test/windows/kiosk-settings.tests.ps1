@@ -2,19 +2,8 @@
 # Windows PowerShell 5.1's encodings (harness/fake-encoding.ps1), re-run keys, and local mode's AD password across
 # install, repair, update and the tile's password rotation.
 param([string] $Only)
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
-. ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-function Case([string] $Name, [scriptblock] $Body) {
-    if ($Only -and $Name -notlike "*$Only*") { return }
-    Write-Host "case: $Name"
-    New-World
-    & $Body
-}
-$Dir = 'C:\ProgramData\Wachtwoord vergeten'
-$Utf8 = New-Object Text.UTF8Encoding $false
-function Add-AdminFile([string] $Path, [string] $Text) { (Add-FakeItem $Path 'File').Bytes = $Utf8.GetBytes($Text) }
-function Get-Json { return (Get-FileText "$Dir\kiosk.json") | ConvertFrom-Json }
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'cases.ps1'))
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'kiosk-files.ps1'))
 $AdminJson = '{"mode":"central","centralUrl":"https://reset.gelre.example","kioskId":"afdeling-3","servicedesk":"088 123 4567","idleSeconds":120,"language":"nl","branding":{"title":"Wachtwoord vergeten – Gelre ziekenhuizen","colour":"#0b5cab"}}'
 
 Case 'a folder a user created first (inheritable Users:Modify, admin-dropped files): moved aside, nothing read, Ready 0' {

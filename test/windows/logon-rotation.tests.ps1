@@ -3,15 +3,7 @@
 # run; a run cut off in between is finished by the next one; local mode rotates too (its AD password is machine-scope
 # DPAPI).
 param([string] $Only)
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
-. ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-function Case([string] $Name, [scriptblock] $Body) {
-    if ($Only -and $Name -notlike "*$Only*") { return }
-    Write-Host "case: $Name"
-    New-World
-    & $Body
-}
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'cases.ps1'))
 Case 'rotation: a failure between account and secret is retried; if the secret cannot be stored the account is disabled, then enabled again (Ready left alone)' {
     $u = Install-Kiosk
     Set-KioskSignedIn

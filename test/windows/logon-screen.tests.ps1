@@ -2,15 +2,7 @@
 # hidden, LogonUI's last sign-in never stays on the kiosk, and the kiosk password changes after every kiosk sign-in
 # (its failures: logon-rotation.tests.ps1).
 param([string] $Only)
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'harness.ps1'))
-. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'expect.ps1'))
-. ([IO.Path]::Combine($ScriptsDir, 'registry-pol.ps1'))
-function Case([string] $Name, [scriptblock] $Body) {
-    if ($Only -and $Name -notlike "*$Only*") { return }
-    Write-Host "case: $Name"
-    New-World
-    & $Body
-}
+. ([IO.Path]::Combine($PSScriptRoot, 'harness', 'cases.ps1'))
 # A folder in Program Files that a nurse may write to, and one a nurse owns, each with a copy of the files.
 function Add-UnsafeCopy([string] $Dir, [string] $Owner, [object[]] $Acl) {
     New-FakeItem $Dir 'Dir' $Owner
