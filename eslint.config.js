@@ -9,39 +9,79 @@ import tseslint from 'typescript-eslint';
 const CORE_MAY_IMPORT = ['node:crypto', 'node:timers/promises', 'zod', 'rate-limiter-flexible'];
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const coreRules = (outOfCore) => ({
-  'no-restricted-imports': ['error', {
-    patterns: [
-      { regex: outOfCore, message: 'src-main/core owns its ports: it imports nothing from adapters, hosts or the composition root (docs/architecture.md: one core, thin hosts).' },
-      { regex: `^(?!\\.|(${CORE_MAY_IMPORT.map(escape).join('|')})$)`, message: `src-main/core may import only its own files and ${CORE_MAY_IMPORT.join(', ')}: adapters (ldapts, twilio, ioredis, libphonenumber-js, pino …) come in through core/ports.` },
-    ],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: outOfCore,
+          message:
+            'src-main/core owns its ports: it imports nothing from adapters, hosts or the composition root (docs/architecture.md: one core, thin hosts).',
+        },
+        {
+          regex: `^(?!\\.|(${CORE_MAY_IMPORT.map(escape).join('|')})$)`,
+          message: `src-main/core may import only its own files and ${CORE_MAY_IMPORT.join(', ')}: adapters (ldapts, twilio, ioredis, libphonenumber-js, pino …) come in through core/ports.`,
+        },
+      ],
+    },
+  ],
 });
 
 const rendererRule = {
-  'no-restricted-imports': ['error', {
-    patterns: [
-      { group: ['electron', 'electron/*', 'electron-store', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'], message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).' },
-      { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: contract.ts is zod-free.' },
-      { regex: 'src-main/(?!core/(contract|policy|kiosk-signal)(\\.(js|ts))?$)', message: 'The renderer may only use the contract, the pure password policy and the kiosk signals from src-main.' },
-    ],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          group: ['electron', 'electron/*', 'electron-store', 'node:*', 'fs', 'path', 'crypto', 'os', 'child_process'],
+          message: 'The renderer runs sandboxed in a browser: no Node, no Electron (use window.resetKiosk via api.ts).',
+        },
+        { group: ['zod', 'zod/*'], message: 'Keep zod out of the wizard bundle: contract.ts is zod-free.' },
+        {
+          regex: 'src-main/(?!core/(contract|policy|kiosk-signal)(\\.(js|ts))?$)',
+          message:
+            'The renderer may only use the contract, the pure password policy and the kiosk signals from src-main.',
+        },
+      ],
+    },
+  ],
 };
 
 /** Only these files load Electron at run time; everything else imports its types (tests and Node can load them). */
-const ELECTRON_ENTRIES = ['src-main/electron/main.ts', 'src-main/electron/preload/preload.ts', 'src-main/electron/start/settings-store.ts'];
-const electronPaths = ['electron', 'electron-store'].map((name) => ({ name, allowTypeImports: true, message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).` }));
+const ELECTRON_ENTRIES = [
+  'src-main/electron/main.ts',
+  'src-main/electron/preload/preload.ts',
+  'src-main/electron/start/settings-store.ts',
+];
+const electronPaths = ['electron', 'electron-store'].map((name) => ({
+  name,
+  allowTypeImports: true,
+  message: `Only ${ELECTRON_ENTRIES.join(', ')} import ${name} at run time (import type elsewhere).`,
+}));
 const electronTypesOnly = { 'no-restricted-imports': ['error', { paths: electronPaths }] };
 
 /** Active Directory has one home: only src-main/directory/ad/ imports ldapts, and others use it through its index. */
 const AD_HOME = 'src-main/directory/ad/**/*.ts';
 const adOnlyAtHome = (electron) => ({
-  'no-restricted-imports': ['error', {
-    paths: [
-      ...(electron ? electronPaths : []),
-      { name: 'ldapts', message: 'Only src-main/directory/ad/ imports ldapts: add a narrow function there and export it from directory/ad/index.ts.' },
-    ],
-    patterns: [{ regex: '(^|/)directory/ad/(?!index(\\.js)?$)', message: 'Outside src-main/directory/ad/, use the AD adapter through directory/ad/index.js only.' }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        ...(electron ? electronPaths : []),
+        {
+          name: 'ldapts',
+          message:
+            'Only src-main/directory/ad/ imports ldapts: add a narrow function there and export it from directory/ad/index.ts.',
+        },
+      ],
+      patterns: [
+        {
+          regex: '(^|/)directory/ad/(?!index(\\.js)?$)',
+          message: 'Outside src-main/directory/ad/, use the AD adapter through directory/ad/index.js only.',
+        },
+      ],
+    },
+  ],
 });
 
 /**
@@ -50,19 +90,35 @@ const adOnlyAtHome = (electron) => ({
  * ipcRenderer). No Node module (the sandbox has none) and nothing of the main process (ipc/, window/, …).
  */
 const preloadRule = (entry) => ({
-  'no-restricted-imports': ['error', {
-    ...(entry ? {} : electronTypesOnly['no-restricted-imports'][1]),
-    patterns: [
-      { regex: '^(?!\\./[^/]+$|\\.\\./\\.\\./core/contract\\.js$|electron$)', message: 'src-main/electron/preload runs sandboxed: it imports only its own files, ../../core/contract.js and electron — no Node, no main-process module.' },
-    ],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      ...(entry ? {} : electronTypesOnly['no-restricted-imports'][1]),
+      patterns: [
+        {
+          regex: '^(?!\\./[^/]+$|\\.\\./\\.\\./core/contract\\.js$|electron$)',
+          message:
+            'src-main/electron/preload runs sandboxed: it imports only its own files, ../../core/contract.js and electron — no Node, no main-process module.',
+        },
+      ],
+    },
+  ],
 });
 
 /** Type-checked rules (typescript-eslint recommendedTypeChecked): the product and the benchmark. */
 const TYPED = ['src-main/**/*.ts', 'bench/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', 'src-logon-tile/build*/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+      'src-logon-tile/build*/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: TYPED })),
   { files: TYPED, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },

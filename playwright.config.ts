@@ -14,7 +14,11 @@ for (const file of ['dist/server/bin.js', 'dist/renderer/index.html']) {
 }
 // A stale build silently tests yesterday's wizard: say so (npm test always builds first).
 const newest = (dir: string): number =>
-  Math.max(...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)));
+  Math.max(
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
 if (statSync('dist/renderer/index.html').mtimeMs < newest('src-renderer')) {
   console.warn('warning: dist/renderer is older than src-renderer: run `npm run build` to test the current wizard');
 }
@@ -31,7 +35,11 @@ export default defineConfig<{ server: ServerName }>({
   projects: [
     { name: 'flows', testIgnore: BOTH_SIZES },
     { name: 'desktop', testMatch: BOTH_SIZES, use: { server: 'desktop', viewport: { width: 1920, height: 1080 } } },
-    { name: 'phone', testMatch: BOTH_SIZES, use: { server: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+    {
+      name: 'phone',
+      testMatch: BOTH_SIZES,
+      use: { server: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
   ],
   // Screenshots for the README are made on request only: `npm run screenshots`.
   grepInvert: process.env.RK_SCREENSHOTS ? undefined : /@screenshot/,
@@ -53,7 +61,14 @@ export default defineConfig<{ server: ServerName }>({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: findBrowser(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   webServer: hosts.map((h) => ({

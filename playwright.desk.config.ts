@@ -34,7 +34,12 @@ export default defineConfig({
   webServer: {
     command: `node dist/server/bin.js serve --config "${host.configFile}"`,
     url: `${host.wizardUrl}/healthz`,
-    env: { HOST: '127.0.0.1', PORT: String(host.wizardPort), RESET_KIOSK_ADMIN_TOKEN: 'e2e-desk-token-'.padEnd(40, 'x'), RESET_KIOSK_OUTBOX: host.outbox },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(host.wizardPort),
+      RESET_KIOSK_ADMIN_TOKEN: 'e2e-desk-token-'.padEnd(40, 'x'),
+      RESET_KIOSK_OUTBOX: host.outbox,
+    },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',

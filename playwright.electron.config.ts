@@ -17,7 +17,9 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/electron-app' }]] : 'list',
+  reporter: process.env.CI
+    ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/electron-app' }]]
+    : 'list',
   outputDir: 'test-results/electron-app',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });

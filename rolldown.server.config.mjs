@@ -14,5 +14,12 @@ export default defineConfig({
   },
   platform: 'node',
   external: [/^node:/, 'ldapts', 'twilio', 'ioredis', 'electron', 'electron-store', /^@opentelemetry\//],
-  output: { dir: 'dist/server', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', sourcemap: false },
+  output: {
+    dir: 'dist/server',
+    cleanDir: true,
+    format: 'esm',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    sourcemap: false,
+  },
 });

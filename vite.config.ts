@@ -13,7 +13,11 @@ import { nl } from './src-renderer/i18n/nl.js';
 export const offlineTextPlugin = (): Plugin => ({
   name: 'reset-kiosk-offline-text',
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: OFFLINE_TEXT_FILE, source: `${JSON.stringify(offlineTextsFrom({ nl, en }), null, 2)}\n` });
+    this.emitFile({
+      type: 'asset',
+      fileName: OFFLINE_TEXT_FILE,
+      source: `${JSON.stringify(offlineTextsFrom({ nl, en }), null, 2)}\n`,
+    });
   },
 });
 

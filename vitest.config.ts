@@ -19,7 +19,12 @@ export default defineConfig({
         test: {
           name: 'node',
           server: { deps: { inline: ['electron-store'] } },
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/logon-tile/**/*.test.ts', 'test/windows/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/logon-tile/**/*.test.ts',
+            'test/windows/**/*.test.ts',
+          ],
           exclude: ['test/unit/renderer/**', 'test/**/*.timing.test.ts'],
         },
       },
@@ -28,7 +33,11 @@ export default defineConfig({
         extends: true,
         plugins: [svelte({ configFile: false })],
         resolve: { conditions: ['browser'] },
-        test: { name: 'renderer', include: ['test/unit/renderer/**/*.test.ts'], environment: './test/unit/renderer/browser-modules.ts' },
+        test: {
+          name: 'renderer',
+          include: ['test/unit/renderer/**/*.test.ts'],
+          environment: './test/unit/renderer/browser-modules.ts',
+        },
       },
     ],
   },

@@ -35,12 +35,22 @@ function requireTools() {
 }
 
 const testsAt = process.argv.indexOf('--tests');
-const buildDir = testsAt > 0 ? resolve(process.argv[testsAt + 1] ?? fail('--tests needs a directory')) : join(root, '.tmp', 'logon-tile');
+const buildDir =
+  testsAt > 0
+    ? resolve(process.argv[testsAt + 1] ?? fail('--tests needs a directory'))
+    : join(root, '.tmp', 'logon-tile');
 const outDir = join(root, 'dist', 'logon-tile');
 
 requireTools();
 mkdirSync(buildDir, { recursive: true });
-const configure = ['-S', here, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Release', `-DWWV_TILE_TESTS=${testsAt > 0 ? 'ON' : 'OFF'}`];
+const configure = [
+  '-S',
+  here,
+  '-B',
+  buildDir,
+  '-DCMAKE_BUILD_TYPE=Release',
+  `-DWWV_TILE_TESTS=${testsAt > 0 ? 'ON' : 'OFF'}`,
+];
 if (windows) configure.push('-A', 'x64');
 else configure.push(`-DCMAKE_TOOLCHAIN_FILE=${join(here, 'mingw-w64-x86_64.cmake')}`);
 run('cmake', configure);

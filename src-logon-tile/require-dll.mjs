@@ -15,6 +15,7 @@ const NATIVE = [
 export default async function requireNativeParts(context) {
   if (context.electronPlatformName !== 'win32') return;
   for (const [file, script] of NATIVE) {
-    if (!existsSync(join(context.packager.projectDir, file))) throw new Error(`${file} is missing: run \`${script}\` before building for Windows`);
+    if (!existsSync(join(context.packager.projectDir, file)))
+      throw new Error(`${file} is missing: run \`${script}\` before building for Windows`);
   }
 }

@@ -11,8 +11,24 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = join(resolve(here, '..'), 'dist', 'machine-secret');
 const gcc = process.platform === 'win32' ? 'gcc' : 'x86_64-w64-mingw32-gcc';
 mkdirSync(out, { recursive: true });
-const r = spawnSync(gcc, ['-O2', '-Wall', '-Wextra', '-Werror', '-s', '-o', join(out, 'read-machine-secret.exe'), join(here, 'unprotect.c'), '-lcrypt32'], { stdio: 'inherit' });
+const r = spawnSync(
+  gcc,
+  [
+    '-O2',
+    '-Wall',
+    '-Wextra',
+    '-Werror',
+    '-s',
+    '-o',
+    join(out, 'read-machine-secret.exe'),
+    join(here, 'unprotect.c'),
+    '-lcrypt32',
+  ],
+  { stdio: 'inherit' },
+);
 if (r.error || r.status !== 0) {
-  console.error(`build:machine-secret: ${gcc} failed${r.error ? `: ${r.error.message}` : ''}. Install it: sudo apt-get install -y gcc-mingw-w64-x86-64`);
+  console.error(
+    `build:machine-secret: ${gcc} failed${r.error ? `: ${r.error.message}` : ''}. Install it: sudo apt-get install -y gcc-mingw-w64-x86-64`,
+  );
   process.exit(1);
 }

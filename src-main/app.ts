@@ -71,26 +71,53 @@ export type App = {
 };
 
 /** A lookup of a name no one has: proves the directory binds and searches, without touching an account. */
-const directoryProbe = (directory: Directory): Probe => ({ name: 'directory', check: async () => void (await directory.findUser('readyz-probe-no-such-user')) });
+const directoryProbe = (directory: Directory): Probe => ({
+  name: 'directory',
+  check: async () => void (await directory.findUser('readyz-probe-no-such-user')),
+});
 
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
   const env = overrides.env ?? process.env;
   const directory = overrides.directory ?? (await createDirectory(config.directory, log, env));
   // The store's server secret: codes and store keys are keyed with it (store/pepper.ts); required with Redis.
   const pepper = loadPepper(config.store, env);
-  const sms = await createSms(config.sms, { organisation: config.organisation, codeTtlSeconds: config.security.codeTtlSeconds, env, pepper, servicedeskPhone: smsPhone(config.servicedesk.phone) }, log);
+  const sms = await createSms(
+    config.sms,
+    {
+      organisation: config.organisation,
+      codeTtlSeconds: config.security.codeTtlSeconds,
+      env,
+      pepper,
+      servicedeskPhone: smsPhone(config.servicedesk.phone),
+    },
+    log,
+  );
   const store = await createStore(config.store, log, env, pepper);
   const sessions = overrides.sessions ?? store.sessions;
   const auditTarget = resolveAudit(config.audit);
-  const fileAudit = !overrides.audit && auditTarget ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host }) : undefined;
-  const forwarder = config.audit.syslog ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log) : undefined;
-  const metrics = config.admin.enabled || overrides.metrics ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false) : undefined;
+  const fileAudit =
+    !overrides.audit && auditTarget
+      ? await (await import('./audit/file-sink.js')).FileAuditSink.open(auditTarget.file, { host: auditTarget.host })
+      : undefined;
+  const forwarder = config.audit.syslog
+    ? new (await import('./audit/syslog.js')).SyslogForwarder(config.audit.syslog, log)
+    : undefined;
+  const metrics =
+    config.admin.enabled || overrides.metrics
+      ? await collectMetrics(directory, forwarder, overrides.processMetrics ?? false)
+      : undefined;
   const observers: AuditObserver[] = forwarder ? [forwarder.observe] : [];
   const events = new CoreEvents(log);
   if (metrics) events.subscribe(metrics.onEvent);
-  const throttles = new Throttles({ ...config.security.limits, ...overrides.limits }, overrides.limiters ?? store.limiters, { resendAfterSeconds: config.security.resendAfterSeconds });
+  const throttles = new Throttles(
+    { ...config.security.limits, ...overrides.limits },
+    overrides.limiters ?? store.limiters,
+    { resendAfterSeconds: config.security.resendAfterSeconds },
+  );
   // The file (fail closed), then the SIEM; then the core's events for everyone else.
-  const audit = events.auditing(teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log }));
+  const audit = events.auditing(
+    teeAudit(overrides.audit ?? fileAudit ?? noAudit, observers, { host: auditHost(config.audit), log }),
+  );
   // Typed names that are no account appear as keyed hashes; one key on every host links them (docs/security.md).
   const pseudonymise = pseudonymiser(readSecret('RESET_KIOSK_PSEUDONYM_KEY', env));
   const passwords = await createScreen(config, log, overrides.now ?? systemClock);
@@ -99,7 +126,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     directory,
     codeChannel: overrides.codeChannel ?? sms.codeChannel,
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
-    mobile: mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
+    mobile: mobileNormaliser({
+      defaultCountry: config.sms.defaultCountry,
+      allowedCountries: config.sms.allowedCountries,
+    }),
     sessions,
     throttles,
     audit,
@@ -116,19 +146,37 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const s = config.security;
   const flow = createResetFlow(deps, flowOptions(config));
   const describe = [
-    config.directory.type === 'demo' ? 'directory: embedded demo (resources/demo-directory.json)' : `directory: ${config.directory.type}`,
-    ...(directory.enforcesHistory ? [] : ['WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked']),
+    config.directory.type === 'demo'
+      ? 'directory: embedded demo (resources/demo-directory.json)'
+      : `directory: ${config.directory.type}`,
+    ...(directory.enforcesHistory
+      ? []
+      : [
+          'WARNING: the directory does not enforce password history on reset (no LDAP policy hints); the wizard shows the history rule as not checked',
+        ]),
     passwords.describe,
     sms.describe,
     store.describe,
-    auditTarget ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)` : 'audit trail: off (set audit.file)',
-    ...(config.audit.syslog ? [`audit events to the SIEM: syslog ${config.audit.syslog.tls ? 'over TLS' : 'over plain TCP'} to ${config.audit.syslog.host}:${config.audit.syslog.port}`] : []),
+    auditTarget
+      ? `audit trail: ${auditTarget.file} (host ${auditTarget.host}; check with audit:verify)`
+      : 'audit trail: off (set audit.file)',
+    ...(config.audit.syslog
+      ? [
+          `audit events to the SIEM: syslog ${config.audit.syslog.tls ? 'over TLS' : 'over plain TCP'} to ${config.audit.syslog.host}:${config.audit.syslog.port}`,
+        ]
+      : []),
     // Allowed for tests and benchmarks; in production a low floor lets response times tell accounts apart.
-    ...(config.directory.type !== 'demo' && s.identityFloorMs < 200 ? [`WARNING: security.identityFloorMs is ${s.identityFloorMs} ms: answers to the birthdate step may reveal which accounts exist (use ≥ 200, default 400)`] : []),
+    ...(config.directory.type !== 'demo' && s.identityFloorMs < 200
+      ? [
+          `WARNING: security.identityFloorMs is ${s.identityFloorMs} ms: answers to the birthdate step may reveal which accounts exist (use ≥ 200, default 400)`,
+        ]
+      : []),
   ];
   for (const line of describe) if (line.startsWith('WARNING')) log.warn({ startup: true }, line);
   return {
-    service: metrics ? (await import('./metrics/instrument.js')).instrument(withFaultBarrier(flow, log), metrics) : withFaultBarrier(flow, log),
+    service: metrics
+      ? (await import('./metrics/instrument.js')).instrument(withFaultBarrier(flow, log), metrics)
+      : withFaultBarrier(flow, log),
     config,
     directory,
     throttles,
@@ -153,7 +201,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
 }
 
 /** Metrics fed by the audit stream and read from the directory pool and the SIEM queue (metrics/metrics.ts). */
-async function collectMetrics(directory: Directory, forwarder: { stats: { sent: number; dropped: number; connected: boolean }; queued: number } | undefined, processMetrics: boolean): Promise<Metrics> {
+async function collectMetrics(
+  directory: Directory,
+  forwarder: { stats: { sent: number; dropped: number; connected: boolean }; queued: number } | undefined,
+  processMetrics: boolean,
+): Promise<Metrics> {
   const metrics = new (await import('./metrics/metrics.js')).Metrics({ processMetrics });
   const pooled = directory as Partial<{ poolStats: PoolSnapshot }>; // the AD adapter's pool; the demo has none
   metrics.watch({

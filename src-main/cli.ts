@@ -33,17 +33,28 @@ export function programHelp(): string {
     '',
     'Options: -h, --help   --version',
     'Environment: LOG_LEVEL (trace, debug, info (default), warn, error, fatal, silent); secrets as RESET_KIOSK_…',
-    '  variables or RESET_KIOSK_…_FILE naming a file (see the configuration\'s comments).',
+    "  variables or RESET_KIOSK_…_FILE naming a file (see the configuration's comments).",
     'Documentation: docs/central-service.md in this package; the example configurations are in its resources/.',
   ].join('\n');
 }
 
 export function commandHelp(name: string, c: Command): string {
-  const flags: [string, string][] = Object.entries(c.options).map(([o, spec]) => [`--${o}${spec.value ? ` ${spec.value}` : ''}`, spec.help]);
+  const flags: [string, string][] = Object.entries(c.options).map(([o, spec]) => [
+    `--${o}${spec.value ? ` ${spec.value}` : ''}`,
+    spec.help,
+  ]);
   flags.push(['-h, --help', 'this text']);
   const width = Math.max(...flags.map(([f]) => f.length)) + 2;
   const [first, ...more] = c.synopsis;
-  return [`${name}: ${c.summary}`, '', `Usage: ${NAME} ${first}`, ...more.map((l) => (l.startsWith(name) ? `       ${NAME} ${l}` : l)), '', 'Options:', ...flags.map(([f, h]) => `  ${f.padEnd(width)}${h}`)].join('\n');
+  return [
+    `${name}: ${c.summary}`,
+    '',
+    `Usage: ${NAME} ${first}`,
+    ...more.map((l) => (l.startsWith(name) ? `       ${NAME} ${l}` : l)),
+    '',
+    'Options:',
+    ...flags.map(([f, h]) => `  ${f.padEnd(width)}${h}`),
+  ].join('\n');
 }
 
 /** Runs the command line; resolves to the exit code, or undefined while a command keeps running. */
@@ -53,14 +64,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (first === '--version' || first === '-v') return (console.log(version()), 0);
   if (first === 'help') {
     const about = rest[0] === undefined ? undefined : COMMANDS[rest[0]];
-    if (rest.length > 1 || (rest[0] !== undefined && !about)) throw new UsageError(`help: no command "${rest.join(' ')}"`);
+    if (rest.length > 1 || (rest[0] !== undefined && !about))
+      throw new UsageError(`help: no command "${rest.join(' ')}"`);
     return (console.log(about ? commandHelp(rest[0]!, about) : programHelp()), 0);
   }
   const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) throw new UsageError(first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`);
   if (rest.includes('--version')) return (console.log(version()), 0);
   const taken = optionsTakenByNpm(first, Object.keys(command.options), env);
-  if (taken.length) throw new UsageError(`npm took ${taken.map((t) => `--${t}`).join(' ')} for itself: write npm run ${first} -- ${taken.map((t) => `--${t}`).join(' ')} …`);
+  if (taken.length)
+    throw new UsageError(
+      `npm took ${taken.map((t) => `--${t}`).join(' ')} for itself: write npm run ${first} -- ${taken.map((t) => `--${t}`).join(' ')} …`,
+    );
   const parsed = readArgs(rest, command.options, command.maxPositionals);
   if (parsed.help) return (console.log(commandHelp(first, command)), 0);
   return command.run(parsed, rest);

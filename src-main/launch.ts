@@ -21,14 +21,24 @@ export function electronPackageDir(from: string = import.meta.url): string | und
   }
 }
 
-export function resolveElectronBinary(pkgDir: string | undefined, env: NodeJS.ProcessEnv, fs: Fs = realFs): BinaryLookup {
+export function resolveElectronBinary(
+  pkgDir: string | undefined,
+  env: NodeJS.ProcessEnv,
+  fs: Fs = realFs,
+): BinaryLookup {
   if (!pkgDir) return { ok: false, reason: 'the electron package is not installed' };
   const executable = fs.read(join(pkgDir, 'path.txt'))?.trim();
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const p = join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
-    return fs.exists(p) ? { ok: true, path: p } : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH names ${p}, which does not exist` };
+    return fs.exists(p)
+      ? { ok: true, path: p }
+      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH names ${p}, which does not exist` };
   }
-  if (!executable) return { ok: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+  if (!executable)
+    return {
+      ok: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    };
   const p = join(pkgDir, 'dist', executable);
   return fs.exists(p) ? { ok: true, path: p } : { ok: false, reason: `the Electron binary ${p} is missing` };
 }
@@ -65,7 +75,9 @@ export async function startCommand(
   return new Promise((resolve) => {
     const child = spawn(found.path, args, { stdio: 'inherit', env: childEnv });
     child.on('error', (e: NodeJS.ErrnoException) => {
-      console.error(`The kiosk cannot start: ${found.path} could not be run (${e.code ?? e.message}). Try: npm run serve`);
+      console.error(
+        `The kiosk cannot start: ${found.path} could not be run (${e.code ?? e.message}). Try: npm run serve`,
+      );
       resolve(4);
     });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

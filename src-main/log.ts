@@ -6,17 +6,36 @@
 import { pino } from 'pino';
 import type { Logger } from './core/ports/log.js';
 
-export const REDACT_PATHS = ['password', 'repeat', 'code', 'birthdate', 'mobile', 'to', 'body', '*.password', '*.code', '*.birthdate', '*.mobile', 'authToken', 'bindPassword'];
+export const REDACT_PATHS = [
+  'password',
+  'repeat',
+  'code',
+  'birthdate',
+  'mobile',
+  'to',
+  'body',
+  '*.password',
+  '*.code',
+  '*.birthdate',
+  '*.mobile',
+  'authToken',
+  'bindPassword',
+];
 
 /** LOG_LEVEL's accepted values, quietest last. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
-export function createLogger(opts: { level?: string; destination?: pino.DestinationStream } = {}): Logger & pino.Logger {
-  return pino({
-    level: opts.level ?? process.env.LOG_LEVEL ?? 'info',
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    base: { app: 'reset-kiosk' },
-  }, opts.destination);
+export function createLogger(
+  opts: { level?: string; destination?: pino.DestinationStream } = {},
+): Logger & pino.Logger {
+  return pino(
+    {
+      level: opts.level ?? process.env.LOG_LEVEL ?? 'info',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { app: 'reset-kiosk' },
+    },
+    opts.destination,
+  );
 }

@@ -24,7 +24,8 @@ export function unsafeFile(path: string, s: Stats, rule: FileRule): string | und
   if (s.nlink > 1) return `${path} has ${s.nlink} hard links (it may be another file)`;
   if (POSIX && s.uid !== process.getuid!()) return `${path} belongs to another user (uid ${s.uid})`;
   const others = rule.private ? 0o077 : 0o022;
-  if (POSIX && (s.mode & others) !== 0) return `${path} can be ${rule.private ? 'read or written' : 'written'} by others (mode ${(s.mode & 0o777).toString(8)}): chmod 600 it or remove it`;
+  if (POSIX && (s.mode & others) !== 0)
+    return `${path} can be ${rule.private ? 'read or written' : 'written'} by others (mode ${(s.mode & 0o777).toString(8)}): chmod 600 it or remove it`;
   return undefined;
 }
 
@@ -36,7 +37,8 @@ export async function checkFile(path: string, rule: FileRule): Promise<string | 
 
 /** Opens for appending (`append`) or for writing from the start (`truncate`), with every check above. */
 export async function openPrivate(path: string, how: 'append' | 'truncate', rule: FileRule): Promise<FileHandle> {
-  const flags = constants.O_WRONLY | constants.O_CREAT | (how === 'append' ? constants.O_APPEND : 0) | (constants.O_NOFOLLOW ?? 0);
+  const flags =
+    constants.O_WRONLY | constants.O_CREAT | (how === 'append' ? constants.O_APPEND : 0) | (constants.O_NOFOLLOW ?? 0);
   const fh = await open(path, flags, 0o600).catch((e: NodeJS.ErrnoException) => {
     throw new UnsafeFileError(e.code === 'ELOOP' ? `${path} is a symbolic link` : `cannot open ${path}: ${e.message}`);
   });

@@ -23,4 +23,5 @@ export function escapeControls(value: string): string {
 }
 
 /** A value, or `-` for null/undefined, made safe. */
-export const safe = (value: string | null | undefined): string => (value === null || value === undefined ? '-' : safeText(value));
+export const safe = (value: string | null | undefined): string =>
+  value === null || value === undefined ? '-' : safeText(value);

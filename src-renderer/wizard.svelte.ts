@@ -3,7 +3,17 @@
 // code and passwords live in the step components' fields and vanish when a step is left or wiped.
 // The steps read it from context (useWizard) and call its methods: one way in, no props copied from it.
 import { createContext } from 'svelte';
-import type { Failure, InfoResponse, Lang, PasswordPolicy, Purpose, ResetApi, Result, RuleId, RuleResult } from '../src-main/core/contract.js';
+import type {
+  Failure,
+  InfoResponse,
+  Lang,
+  PasswordPolicy,
+  Purpose,
+  ResetApi,
+  Result,
+  RuleId,
+  RuleResult,
+} from '../src-main/core/contract.js';
 import type { KioskSignal } from '../src-main/core/kiosk-signal.js';
 import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
 
@@ -58,12 +68,18 @@ export class Wizard {
   readonly stepsTotal = $derived(this.purpose === 'unlock' ? 3 : 4);
   /** Whether a passer-by could see something of someone: only then does the idle watch warn and wipe. */
   readonly hasSomethingToWipe = $derived(
-    this.step === 'birthdate' || this.step === 'code' || this.step === 'password' || (this.step === 'username' && (this.username !== '' || this.error !== null)),
+    this.step === 'birthdate' ||
+      this.step === 'code' ||
+      this.step === 'password' ||
+      (this.step === 'username' && (this.username !== '' || this.error !== null)),
   );
   readonly title = $derived.by(() => {
     if (this.step === 'loading') return this.t.product;
     const n = this.stepNumber;
-    const name = this.step === 'done' && this.purpose === 'unlock' ? this.t.unlock.doneHeading : this.t.titles[this.step as PageTitle];
+    const name =
+      this.step === 'done' && this.purpose === 'unlock'
+        ? this.t.unlock.doneHeading
+        : this.t.titles[this.step as PageTitle];
     const part = n ? `${name} (${this.t.stepOf(n, this.stepsTotal).toLowerCase()})` : name;
     return this.t.pageTitle(part, this.info?.organisation, this.error !== null);
   });
@@ -115,7 +131,16 @@ export class Wizard {
     const { attemptsLeft, retryAfterSeconds, limit, rules } = error;
     const failing = rules?.filter((r) => r.ok === false).map((r) => this.ruleText(r.id));
     const phone = this.info?.servicedesk.phone ?? '';
-    return { host: this.host, attemptsLeft, retryAfterSeconds, limit, failing, channel: this.channel, phone, mobileRegistration: this.info?.mobileRegistration[this.lang] };
+    return {
+      host: this.host,
+      attemptsLeft,
+      retryAfterSeconds,
+      limit,
+      failing,
+      channel: this.channel,
+      phone,
+      mobileRegistration: this.info?.mobileRegistration[this.lang],
+    };
   }
 
   /** An answer the page gives itself (e.g. a password the live checklist refuses): no server check is spent. */
@@ -130,18 +155,24 @@ export class Wizard {
   }
 
   start(username: string): Promise<void> {
-    return this.#call(() => this.api.start({ username, lang: this.lang, purpose: this.purpose }), (res) => {
-      this.#sessionId = res.sessionId;
-      this.username = username.trim();
-      this.#go('birthdate');
-    });
+    return this.#call(
+      () => this.api.start({ username, lang: this.lang, purpose: this.purpose }),
+      (res) => {
+        this.#sessionId = res.sessionId;
+        this.username = username.trim();
+        this.#go('birthdate');
+      },
+    );
   }
 
   verifyIdentity(birthdate: string): Promise<void> {
-    return this.#call(() => this.api.verifyIdentity({ sessionId: this.#session(), birthdate }), (res) => {
-      this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
-      this.#go('code');
-    });
+    return this.#call(
+      () => this.api.verifyIdentity({ sessionId: this.#session(), birthdate }),
+      (res) => {
+        this.#codeSent(res.maskedMobile, res.resendAfterSeconds, res.codeValidSeconds);
+        this.#go('code');
+      },
+    );
   }
 
   resendCode(): Promise<void> {
@@ -152,7 +183,8 @@ export class Wizard {
         this.resent = true;
       },
       (fail) => {
-        if (fail.code === 'resend_too_soon' && fail.retryAfterSeconds) this.resendAt = Date.now() + fail.retryAfterSeconds * 1000;
+        if (fail.code === 'resend_too_soon' && fail.retryAfterSeconds)
+          this.resendAt = Date.now() + fail.retryAfterSeconds * 1000;
       },
     );
   }
@@ -180,10 +212,13 @@ export class Wizard {
 
   /** Right after the code of an unlock session: nothing more to type. */
   #unlock(): Promise<void> {
-    return this.#call(() => this.api.unlock({ sessionId: this.#session() }), () => {
-      this.#sessionId = null; // the server wiped it
-      this.#go('done');
-    });
+    return this.#call(
+      () => this.api.unlock({ sessionId: this.#session() }),
+      () => {
+        this.#sessionId = null; // the server wiped it
+        this.#go('done');
+      },
+    );
   }
 
   setPassword(password: string, repeat: string): Promise<void> {
@@ -279,7 +314,11 @@ export class Wizard {
   }
 
   /** One round trip: busy while waiting, the answer ignored if the wizard was wiped meanwhile. */
-  async #call<T>(send: () => Promise<Result<T>>, onOk: (res: T) => void | Promise<void>, onFail?: (f: Failure) => void): Promise<void> {
+  async #call<T>(
+    send: () => Promise<Result<T>>,
+    onOk: (res: T) => void | Promise<void>,
+    onFail?: (f: Failure) => void,
+  ): Promise<void> {
     if (this.busy) return; // a double Enter must not send twice
     const generation = this.generation;
     this.busy = true;

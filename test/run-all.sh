@@ -12,8 +12,9 @@ step() { stage "$@"; }
 step "browser"
 node test/e2e/find-browser.mjs >/dev/null   # stops with the install command when no Chromium is found
 
-step "lint"
+step "lint, format"
 npx eslint .
+npx prettier --check --log-level warn .
 step "typecheck (product, renderer, tests, bench)"
 npm run --silent typecheck
 npx tsc -p tsconfig.json --noEmit

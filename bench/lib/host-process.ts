@@ -12,12 +12,25 @@ export const BENCH_LIMITS = Object.fromEntries(
   BUDGET_KINDS.map((k) => [k, k === 'codeChecks' ? DEFAULTS[k] : { ...DEFAULTS[k], points: 10_000_000 }]),
 ) as AllLimits;
 
-export type HostProcess = { url: string; pid: number; memory(): Promise<{ rss: number; heapUsed: number }>; stop(): Promise<void> };
+export type HostProcess = {
+  url: string;
+  pid: number;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+};
 
-export async function startHost(spec: { config: unknown; rendererDir?: string; env?: NodeJS.ProcessEnv }): Promise<HostProcess> {
+export async function startHost(spec: {
+  config: unknown;
+  rendererDir?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<HostProcess> {
   const child: ChildProcess = fork(HOST, [], {
     execArgv: ['--expose-gc'],
-    env: { ...process.env, ...spec.env, BENCH_HOST: JSON.stringify({ config: spec.config, limits: BENCH_LIMITS, rendererDir: spec.rendererDir }) },
+    env: {
+      ...process.env,
+      ...spec.env,
+      BENCH_HOST: JSON.stringify({ config: spec.config, limits: BENCH_LIMITS, rendererDir: spec.rendererDir }),
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the demo outbox prints every text: not wanted here
   });
   const next = <T>(key: string) =>

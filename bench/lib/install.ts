@@ -12,21 +12,50 @@ export function packAndInstall(source: string, work: string, name: string): Inst
   const from = resolve(source);
   let tarball = from;
   if (!from.endsWith('.tgz')) {
-    if (!existsSync(join(from, 'dist', 'main', 'cli.js'))) throw new Error(`${from} has no build: run npm run build there first`);
-    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: from, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as { filename: string }[];
+    if (!existsSync(join(from, 'dist', 'main', 'cli.js')))
+      throw new Error(`${from} has no build: run npm run build there first`);
+    const [pack] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+        cwd: from,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { filename: string }[];
     tarball = join(work, pack!.filename);
   }
   const prefix = join(work, `prefix-${name}`);
   mkdirSync(prefix, { recursive: true });
-  execFileSync('npm', ['install', '-g', '--prefix', prefix, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
-    cwd: work,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
-  });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '-g',
+      '--prefix',
+      prefix,
+      '--omit=dev',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      tarball,
+    ],
+    {
+      cwd: work,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    },
+  );
   const modules = join(prefix, 'lib', 'node_modules');
   const [pkg] = readdirSync(modules).filter((d) => !d.startsWith('.'));
   const dir = join(modules, pkg!);
-  const { version, bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; bin?: Record<string, string> };
+  const { version, bin } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    version: string;
+    bin?: Record<string, string>;
+  };
   const command = bin?.['wachtwoord-vergeten'];
-  return { label: `${pkg}@${version}`, entry: command ? join(dir, command) : join(dir, 'dist', 'main', 'cli.js'), version };
+  return {
+    label: `${pkg}@${version}`,
+    entry: command ? join(dir, command) : join(dir, 'dist', 'main', 'cli.js'),
+    version,
+  };
 }

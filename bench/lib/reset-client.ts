@@ -45,14 +45,23 @@ export class OutboxCodes {
 }
 
 async function call(base: string, method: string, body: object): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 
 export type ResetTiming = { ms: number; steps: { start: number; identity: number; code: number; password: number } };
 
 /** One complete reset; throws with the step and result code when a step fails. Returns its duration, per step too. */
-export async function completeReset(base: string, user: BenchUser, password: string, codes: OutboxCodes): Promise<ResetTiming> {
+export async function completeReset(
+  base: string,
+  user: BenchUser,
+  password: string,
+  codes: OutboxCodes,
+): Promise<ResetTiming> {
   const t0 = performance.now();
   const expectOk = (step: string, r: Record<string, unknown>) => {
     if (r.ok !== true) throw new Error(`${user.username} ${step}: ${String(r.code)}`);

@@ -16,7 +16,17 @@ export type Row = { measure: string; value: string; target: string; ok: boolean 
 
 export function table(rows: readonly Row[]): string {
   const cells = rows.map((r) => [r.ok === null ? '·' : r.ok ? '✓' : '✗', r.measure, r.value, r.target, r.note ?? '']);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i]!.length), ['', 'measure', 'value', 'target'][i]!.length));
-  const line = (c: string[]) => c.map((v, i) => (i < 4 ? v.padEnd(widths[i]!) : v)).join('  ').trimEnd();
-  return [line(['', 'measure', 'value', 'target', 'note']), line(widths.map((w) => '-'.repeat(w)).concat('----')), ...cells.map(line)].join('\n');
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...cells.map((c) => c[i]!.length), ['', 'measure', 'value', 'target'][i]!.length),
+  );
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => (i < 4 ? v.padEnd(widths[i]!) : v))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(['', 'measure', 'value', 'target', 'note']),
+    line(widths.map((w) => '-'.repeat(w)).concat('----')),
+    ...cells.map(line),
+  ].join('\n');
 }

@@ -11,9 +11,23 @@ import { percentile } from '../lib/stats.js';
 import { adHostConfig } from './stack-config.js';
 
 export type LoadSpec = { users: number; pacedPerMinute?: number };
-export type LoadLevel = LoadSpec & { seconds: number; resets: number; errors: number; perMinute: number; p50: number; p99: number; firstError?: string };
+export type LoadLevel = LoadSpec & {
+  seconds: number;
+  resets: number;
+  errors: number;
+  perMinute: number;
+  p50: number;
+  p99: number;
+  firstError?: string;
+};
 
-export async function measureLoad(dc: Dc, users: BenchUser[], workDir: string, specs: LoadSpec[], seconds: number): Promise<LoadLevel[]> {
+export async function measureLoad(
+  dc: Dc,
+  users: BenchUser[],
+  workDir: string,
+  specs: LoadSpec[],
+  seconds: number,
+): Promise<LoadLevel[]> {
   const outbox = join(workDir, 'outbox-load.jsonl');
   const host = await startHost(adHostConfig(dc, outbox));
   const codes = new OutboxCodes(outbox);
@@ -44,7 +58,16 @@ export async function measureLoad(dc: Dc, users: BenchUser[], workDir: string, s
         }),
       );
       const elapsed = (performance.now() - started) / 1000;
-      results.push({ ...spec, seconds: elapsed, resets: latencies.length, errors, perMinute: (latencies.length / elapsed) * 60, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ...(firstError ? { firstError } : {}) });
+      results.push({
+        ...spec,
+        seconds: elapsed,
+        resets: latencies.length,
+        errors,
+        perMinute: (latencies.length / elapsed) * 60,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        ...(firstError ? { firstError } : {}),
+      });
     }
   } finally {
     await host.stop();

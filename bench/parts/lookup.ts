@@ -19,7 +19,13 @@ import { adHostConfig } from './stack-config.js';
 
 const run = promisify(execFile);
 
-export type LookupAtSize = { accounts: number; provisionMs: number; medianMs: number; p90Ms: number; substringMedianMs: number };
+export type LookupAtSize = {
+  accounts: number;
+  provisionMs: number;
+  medianMs: number;
+  p90Ms: number;
+  substringMedianMs: number;
+};
 export type Lookup = { sizes: LookupAtSize[]; ratio: number; substringRatio: number };
 
 const sam = (i: number) => `g${String(i).padStart(5, '0')}`;
@@ -38,7 +44,11 @@ async function provision(dc: Dc, workDir: string, from: number, to: number): Pro
   }
   writeFileSync(ldif, records.join('\n'));
   const started = performance.now();
-  await run('ldbadd', ['--nosync', '-H', join(dc.dir, 'private', 'sam.ldb'), `--configfile=${join(dc.dir, 'etc', 'smb.conf')}`, ldif], { timeout: 3_600_000, maxBuffer: 1 << 20 });
+  await run(
+    'ldbadd',
+    ['--nosync', '-H', join(dc.dir, 'private', 'sam.ldb'), `--configfile=${join(dc.dir, 'etc', 'smb.conf')}`, ldif],
+    { timeout: 3_600_000, maxBuffer: 1 << 20 },
+  );
   return performance.now() - started;
 }
 
@@ -48,12 +58,23 @@ const substringFilter = (name: string) =>
     filters: [
       new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
       new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
-      new OrFilter({ filters: [new EqualityFilter({ attribute: 'sAMAccountName', value: name }), new SubstringFilter({ attribute: 'userPrincipalName', initial: `${name}@` })] }),
+      new OrFilter({
+        filters: [
+          new EqualityFilter({ attribute: 'sAMAccountName', value: name }),
+          new SubstringFilter({ attribute: 'userPrincipalName', initial: `${name}@` }),
+        ],
+      }),
     ],
   });
 
-export async function measureLookup(dc: Dc, workDir: string, sizes: readonly number[], lookups: number): Promise<Lookup> {
-  const config = parseConfig(adHostConfig(dc, join(workDir, 'unused-lookup.jsonl')).config).directory as AdDirectoryConfig;
+export async function measureLookup(
+  dc: Dc,
+  workDir: string,
+  sizes: readonly number[],
+  lookups: number,
+): Promise<Lookup> {
+  const config = parseConfig(adHostConfig(dc, join(workDir, 'unused-lookup.jsonl')).config)
+    .directory as AdDirectoryConfig;
   const env = adHostConfig(dc, '').env;
   const results: LookupAtSize[] = [];
   let have = 0;
@@ -72,9 +93,15 @@ export async function measureLookup(dc: Dc, workDir: string, sizes: readonly num
         let t = performance.now();
         const user = await directory.findUser(name);
         const ms = performance.now() - t;
-        if (user?.username !== sam(i)) throw new Error(`lookup of ${name} at ${size} accounts found ${user?.username ?? 'nobody'}`);
+        if (user?.username !== sam(i))
+          throw new Error(`lookup of ${name} at ${size} accounts found ${user?.username ?? 'nobody'}`);
         t = performance.now();
-        await raw.search(dc.kioskOu, { scope: 'sub', filter: substringFilter(name), attributes: ['sAMAccountName'], sizeLimit: 2 });
+        await raw.search(dc.kioskOu, {
+          scope: 'sub',
+          filter: substringFilter(name),
+          attributes: ['sAMAccountName'],
+          sizeLimit: 2,
+        });
         if (n < 0) continue; // the first 5: warm-up
         ours.push(ms);
         before.push(performance.now() - t);
@@ -83,8 +110,18 @@ export async function measureLookup(dc: Dc, workDir: string, sizes: readonly num
       await directory.close();
       await raw.unbind();
     }
-    results.push({ accounts: size, provisionMs, medianMs: median(ours), p90Ms: percentile(ours, 90), substringMedianMs: median(before) });
+    results.push({
+      accounts: size,
+      provisionMs,
+      medianMs: median(ours),
+      p90Ms: percentile(ours, 90),
+      substringMedianMs: median(before),
+    });
   }
   const [small, large] = [results[0]!, results.at(-1)!];
-  return { sizes: results, ratio: large.medianMs / small.medianMs, substringRatio: large.substringMedianMs / small.substringMedianMs };
+  return {
+    sizes: results,
+    ratio: large.medianMs / small.medianMs,
+    substringRatio: large.substringMedianMs / small.substringMedianMs,
+  };
 }

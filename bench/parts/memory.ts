@@ -6,7 +6,12 @@ import { startHost } from '../lib/host-process.js';
 import { completeReset, freshPassword, OutboxCodes, type BenchUser } from '../lib/reset-client.js';
 import { demoHostConfig } from './stack-config.js';
 
-export type Memory = { resets: number; samples: { after: number; rssMb: number; heapMb: number }[]; heapGrowthMb: number; rssGrowthMb: number };
+export type Memory = {
+  resets: number;
+  samples: { after: number; rssMb: number; heapMb: number }[];
+  heapGrowthMb: number;
+  rssGrowthMb: number;
+};
 
 // Demo people with a usable mobile (resources/demo-directory.json).
 const USERS: BenchUser[] = [
@@ -27,7 +32,13 @@ export async function measureMemory(workDir: string, total: number, concurrency 
   };
   let done = 0;
   try {
-    const checkpoints = [Math.round(total / 10), Math.round(total / 4), Math.round(total / 2), Math.round((3 * total) / 4), total];
+    const checkpoints = [
+      Math.round(total / 10),
+      Math.round(total / 4),
+      Math.round(total / 2),
+      Math.round((3 * total) / 4),
+      total,
+    ];
     for (const checkpoint of checkpoints) {
       await Promise.all(
         USERS.slice(0, concurrency).map(async (user) => {
@@ -44,5 +55,10 @@ export async function measureMemory(workDir: string, total: number, concurrency 
   }
   const first = samples[0]!;
   const last = samples.at(-1)!;
-  return { resets: done, samples, heapGrowthMb: Math.round((last.heapMb - first.heapMb) * 10) / 10, rssGrowthMb: Math.round((last.rssMb - first.rssMb) * 10) / 10 };
+  return {
+    resets: done,
+    samples,
+    heapGrowthMb: Math.round((last.heapMb - first.heapMb) * 10) / 10,
+    rssGrowthMb: Math.round((last.rssMb - first.rssMb) * 10) / 10,
+  };
 }

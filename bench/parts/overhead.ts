@@ -10,7 +10,13 @@ import { rawReset } from './raw-ldap.js';
 import { adHostConfig } from './stack-config.js';
 
 export type Overhead = {
-  runs: number; rawMs: number; stackMs: number; ratio: number; passwordStepRatio: number; rawP90: number; stackP90: number;
+  runs: number;
+  rawMs: number;
+  stackMs: number;
+  ratio: number;
+  passwordStepRatio: number;
+  rawP90: number;
+  stackP90: number;
   /** Medians per wizard step: where the stack's time goes. */
   stepsMs: { start: number; identity: number; code: number; password: number };
 };
@@ -39,5 +45,14 @@ export async function measureOverhead(dc: Dc, user: BenchUser, workDir: string, 
   const [rawMs, stackMs] = [median(raw), median(stack)];
   const of = (k: keyof ResetTiming['steps']) => median(steps.map((s) => s[k]));
   const stepsMs = { start: of('start'), identity: of('identity'), code: of('code'), password: of('password') };
-  return { runs, rawMs, stackMs, ratio: stackMs / rawMs, passwordStepRatio: stepsMs.password / rawMs, rawP90: percentile(raw, 90), stackP90: percentile(stack, 90), stepsMs };
+  return {
+    runs,
+    rawMs,
+    stackMs,
+    ratio: stackMs / rawMs,
+    passwordStepRatio: stepsMs.password / rawMs,
+    rawP90: percentile(raw, 90),
+    stackP90: percentile(stack, 90),
+    stepsMs,
+  };
 }

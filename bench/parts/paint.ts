@@ -7,7 +7,13 @@ import { startHost } from '../lib/host-process.js';
 import { median, percentile } from '../lib/stats.js';
 import { demoHostConfig } from './stack-config.js';
 
-export type Paint = { loads: number; firstPaintMs: number; firstContentfulPaintMs: number; interactiveMs: number; interactiveP90: number };
+export type Paint = {
+  loads: number;
+  firstPaintMs: number;
+  firstContentfulPaintMs: number;
+  interactiveMs: number;
+  interactiveP90: number;
+};
 
 const OBSERVE = `
   new MutationObserver((_, obs) => {
@@ -15,7 +21,12 @@ const OBSERVE = `
     if (input) { window.__interactive = performance.now(); obs.disconnect(); }
   }).observe(document, { childList: true, subtree: true, attributes: true });`;
 
-export async function measurePaint(rendererDir: string, workDir: string, loads: number, executablePath = '/usr/bin/chromium'): Promise<Paint> {
+export async function measurePaint(
+  rendererDir: string,
+  workDir: string,
+  loads: number,
+  executablePath = '/usr/bin/chromium',
+): Promise<Paint> {
   const host = await startHost({ ...demoHostConfig(join(workDir, 'outbox-paint.jsonl')), rendererDir });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   const fp: number[] = [];
@@ -27,7 +38,9 @@ export async function measurePaint(rendererDir: string, workDir: string, loads: 
       const page = await context.newPage();
       await page.addInitScript(OBSERVE);
       await page.goto(`${host.url}/`, { waitUntil: 'load' });
-      await page.waitForFunction(() => (globalThis as { __interactive?: number }).__interactive !== undefined, null, { timeout: 10_000 });
+      await page.waitForFunction(() => (globalThis as { __interactive?: number }).__interactive !== undefined, null, {
+        timeout: 10_000,
+      });
       const m = await page.evaluate(() => ({
         fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
@@ -43,5 +56,11 @@ export async function measurePaint(rendererDir: string, workDir: string, loads: 
     await browser.close();
     await host.stop();
   }
-  return { loads, firstPaintMs: median(fp), firstContentfulPaintMs: median(fcp), interactiveMs: median(tti), interactiveP90: percentile(tti, 90) };
+  return {
+    loads,
+    firstPaintMs: median(fp),
+    firstContentfulPaintMs: median(fcp),
+    interactiveMs: median(tti),
+    interactiveP90: percentile(tti, 90),
+  };
 }

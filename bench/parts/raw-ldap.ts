@@ -9,11 +9,18 @@ export async function rawReset(dc: Dc, username: string, password: string): Prom
   const client = ldapClient(dc);
   try {
     await client.bind(dc.bindDn, dc.bindPassword);
-    const { searchEntries } = await client.search(dc.kioskOu, { scope: 'sub', filter: new EqualityFilter({ attribute: 'sAMAccountName', value: username }), attributes: ['dn'] });
+    const { searchEntries } = await client.search(dc.kioskOu, {
+      scope: 'sub',
+      filter: new EqualityFilter({ attribute: 'sAMAccountName', value: username }),
+      attributes: ['dn'],
+    });
     const dn = searchEntries[0]?.dn;
     if (!dn) throw new Error(`raw reset: no ${username}`);
     await client.modify(dn, [
-      new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }) }),
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }),
+      }),
       new Change({ operation: 'replace', modification: new Attribute({ type: 'lockoutTime', values: ['0'] }) }),
     ]);
   } finally {

@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 export type Sizes = { jsBytes: number; jsGzip: number; cssBytes: number; cssGzip: number; files: string[] };
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 export function measureSizes(rendererDir: string): Sizes {

@@ -14,14 +14,24 @@ export function adHostConfig(dc: Dc, outbox: string): { config: unknown; env: No
 }
 
 export const demoHostConfig = (outbox: string): { config: unknown } => ({
-  config: { sms: { provider: { type: 'outbox', file: outbox }, notifyOnChange: false }, security: { identityFloorMs: 0 } },
+  config: {
+    sms: { provider: { type: 'outbox', file: outbox }, notifyOnChange: false },
+    security: { identityFloorMs: 0 },
+  },
 });
 
 /** A kiosk in local mode: the AD config above with Twilio Messaging instead of the outbox (fake credentials). */
-export function twilioLocalConfig(ad: { config: unknown; env: NodeJS.ProcessEnv }): { config: unknown; env: NodeJS.ProcessEnv } {
+export function twilioLocalConfig(ad: { config: unknown; env: NodeJS.ProcessEnv }): {
+  config: unknown;
+  env: NodeJS.ProcessEnv;
+} {
   const config = ad.config as Record<string, unknown>;
   return {
     config: { ...config, sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } } },
-    env: { ...ad.env, RESET_KIOSK_TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, RESET_KIOSK_TWILIO_AUTH_TOKEN: '0'.repeat(32) },
+    env: {
+      ...ad.env,
+      RESET_KIOSK_TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+      RESET_KIOSK_TWILIO_AUTH_TOKEN: '0'.repeat(32),
+    },
   };
 }

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { median } from '../lib/stats.js';
 
-export type Startup = { runs: number; readyMs: number; readyMsMax: number; startRssMb: number; idleRssMb: number; idleAfterSeconds: number };
+export type Startup = {
+  runs: number;
+  readyMs: number;
+  readyMsMax: number;
+  startRssMb: number;
+  idleRssMb: number;
+  idleAfterSeconds: number;
+};
 export type StartupSpec = { config: unknown; env?: NodeJS.ProcessEnv };
 
 const START_MS = 2000;
@@ -62,7 +69,13 @@ async function once(cli: string, configFile: string, env: NodeJS.ProcessEnv, sam
 }
 
 /** `cli`: the installed package's bin.js (or cli.js of a build from before 1.0.0): bench/lib/install.ts. */
-export async function measureStartup(workDir: string, name: string, spec: StartupSpec, runs: number, cli: string): Promise<Startup> {
+export async function measureStartup(
+  workDir: string,
+  name: string,
+  spec: StartupSpec,
+  runs: number,
+  cli: string,
+): Promise<Startup> {
   const configFile = join(workDir, `startup-${name}.json`);
   writeFileSync(configFile, JSON.stringify(spec.config));
   const env = spec.env ?? {};

@@ -21,7 +21,14 @@ function decodePng(file) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     const body = png.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8], color: body[9], interlace: body[12] };
+    if (type === 'IHDR')
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        depth: body[8],
+        color: body[9],
+        interlace: body[12],
+      };
     if (type === 'IDAT') data.push(body);
     offset += 12 + length;
   }
@@ -40,7 +47,12 @@ function decodePng(file) {
       const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
       const c = x >= bpp && y > 0 ? pixels[(y - 1) * stride + x - bpp] : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
       if (predictor === undefined) throw new Error(`${file}: bad PNG filter ${filter}`);
       pixels[y * stride + x] = (line[x] + predictor) & 0xff;
@@ -75,13 +87,16 @@ function toPaletteBmp({ width, height, rgba }) {
     for (let x = 0; x < width; x++) {
       const [r, g, b, a] = rgba(x, y);
       const rgb = [r, g, b].map((v, k) => v * 255 * a + BLUE[k] * (1 - a)); // over the icon's blue
-      const t = rgb.reduce((s, v, k) => s + (v - BLUE[k]) * (WHITE[k] - BLUE[k]), 0) / WHITE.reduce((s, w, k) => s + (w - BLUE[k]) ** 2, 0);
+      const t =
+        rgb.reduce((s, v, k) => s + (v - BLUE[k]) * (WHITE[k] - BLUE[k]), 0) /
+        WHITE.reduce((s, w, k) => s + (w - BLUE[k]) ** 2, 0);
       const index = Math.min(255, Math.max(0, Math.round(t * 255)));
       worst = Math.max(worst, ...rgb.map((v, k) => Math.abs(v - palette[index][k])));
       bmp[pixelOffset + (height - 1 - y) * rowBytes + x] = index;
     }
   }
-  if (worst > MAX_ERROR) throw new Error(`icon is not blue/white only (max colour error ${worst.toFixed(1)}): extend png-to-bmp.mjs`);
+  if (worst > MAX_ERROR)
+    throw new Error(`icon is not blue/white only (max colour error ${worst.toFixed(1)}): extend png-to-bmp.mjs`);
   return bmp;
 }
 

@@ -26,7 +26,18 @@ export type PersonDeps = {
 
 export type PersonStatus = {
   name: string | null;
-  account: { username: string; aliases: string[]; id: string; accountKey: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
+  account:
+    | {
+        username: string;
+        aliases: string[];
+        id: string;
+        accountKey: string;
+        disabled: boolean;
+        birthdateOnFile: boolean;
+        mobileUsable: boolean;
+      }
+    | null
+    | 'directory_unavailable';
   blocked: boolean;
   budgets: (BudgetState & { until: string | null })[];
   /**
@@ -63,7 +74,16 @@ export class PersonDesk {
     if (name) {
       try {
         const u = await directory.findUser(name);
-        if (u) account = { username: u.username, aliases: u.aliases ?? [], id: u.id, accountKey: u.accountKey, disabled: u.disabled, birthdateOnFile: !!u.birthdate, mobileUsable: normaliseMobile(u.mobile, phone).ok };
+        if (u)
+          account = {
+            username: u.username,
+            aliases: u.aliases ?? [],
+            id: u.id,
+            accountKey: u.accountKey,
+            disabled: u.disabled,
+            birthdateOnFile: !!u.birthdate,
+            mobileUsable: normaliseMobile(u.mobile, phone).ok,
+          };
       } catch (e) {
         if (!(e instanceof DirectoryUnavailableError)) throw e;
         account = 'directory_unavailable';
@@ -72,21 +92,39 @@ export class PersonDesk {
     const found = typeof account === 'object' && account ? account : undefined;
     // Every name the person may have typed: what the servicedesk typed, the account name and its aliases (the
     // UPN prefix); Throttles folds each (core/fold.ts), so every spelling of them is one budget.
-    const names = [name, ...(found ? [found.username, ...found.aliases] : [])].flatMap((n) => normaliseUsername(n ?? '') ?? []);
+    const names = [name, ...(found ? [found.username, ...found.aliases] : [])].flatMap(
+      (n) => normaliseUsername(n ?? '') ?? [],
+    );
     // The account's own budgets are keyed by its accountKey (AD objectGUID), whichever name found it.
     const accountIds = [q.account, found?.accountKey].filter((n): n is string => !!n);
     const states = await throttles.inspect(personBudgets({ names, accountIds }));
-    const budgets = states.map((s) => ({ ...s, until: s.retryAfterSeconds ? new Date(now() + s.retryAfterSeconds * 1000).toISOString() : null }));
+    const budgets = states.map((s) => ({
+      ...s,
+      until: s.retryAfterSeconds ? new Date(now() + s.retryAfterSeconds * 1000).toISOString() : null,
+    }));
     const repeats = budgets.filter((b) => b.kind === 'identityRepeatsPerUser');
     const blocked = budgets.some((b) => b.blocked && b.kind !== 'identityRepeatsPerUser');
-    return { name, account, blocked, budgets, sameDateAgain: repeats.reduce((n, b) => n + b.used, 0), recent: await this.recent([...names, ...(found ? [found.username] : [])]) };
+    return {
+      name,
+      account,
+      blocked,
+      budgets,
+      sameDateAgain: repeats.reduce((n, b) => n + b.used, 0),
+      recent: await this.recent([...names, ...(found ? [found.username] : [])]),
+    };
   }
 
   private async recent(users: string[]): Promise<PersonStatus['recent']> {
     if (!users.length || this.deps.recentEvents === 0) return [];
     const since = new Date((this.deps.now ?? Date.now)() - 7 * 86_400_000);
-    const { matches } = await searchAudit(await this.deps.auditFiles(), { users, since, pseudonymise: this.deps.pseudonymise });
-    return matches.slice(-this.deps.recentEvents).map(({ ts, host, step, outcome, client }) => ({ ts, host, step, outcome, client }));
+    const { matches } = await searchAudit(await this.deps.auditFiles(), {
+      users,
+      since,
+      pseudonymise: this.deps.pseudonymise,
+    });
+    return matches
+      .slice(-this.deps.recentEvents)
+      .map(({ ts, host, step, outcome, client }) => ({ ts, host, step, outcome, client }));
   }
 
   /**
@@ -94,10 +132,24 @@ export class PersonDesk {
    * the servicedesk typed and the account id it gave (`--account`), so the trail says whose budget was read or
    * cleared even when no name was typed.
    */
-  private record(s: PersonStatus, q: PersonQuery, outcome: Extract<AuditOutcome, 'status' | 'unblock' | 'unblock_nothing_blocked'>, admin: string): Promise<void> {
+  private record(
+    s: PersonStatus,
+    q: PersonQuery,
+    outcome: Extract<AuditOutcome, 'status' | 'unblock' | 'unblock_nothing_blocked'>,
+    admin: string,
+  ): Promise<void> {
     const found = typeof s.account === 'object' && s.account ? s.account : undefined;
     const user = found?.username ?? (s.name ? this.deps.pseudonymise(s.name) : undefined);
-    const subject = { ...(found ? { account: found.accountKey, name: found.username } : q.account ? { account: q.account } : {}), ...(q.user ? { typed: q.user } : {}) };
-    return this.deps.audit.record({ step: 'admin', outcome, ...(user ? { user } : {}), client: `admin:${admin}`, subject });
+    const subject = {
+      ...(found ? { account: found.accountKey, name: found.username } : q.account ? { account: q.account } : {}),
+      ...(q.user ? { typed: q.user } : {}),
+    };
+    return this.deps.audit.record({
+      step: 'admin',
+      outcome,
+      ...(user ? { user } : {}),
+      client: `admin:${admin}`,
+      subject,
+    });
   }
 }

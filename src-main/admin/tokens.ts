@@ -12,7 +12,9 @@ export const MIN_TOKEN_LENGTH = 32;
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
 /** The token's label (for the audit) and what it may do; undefined for a missing or unknown token. */
-export type TokenCheck = (authorization: string | undefined) => { label: string; scopes: ReadonlySet<AdminScope> } | undefined;
+export type TokenCheck = (
+  authorization: string | undefined,
+) => { label: string; scopes: ReadonlySet<AdminScope> } | undefined;
 
 /** Reads every token; a missing or short one stops start-up naming its variable. */
 export function loadTokens(config: AdminConfig, env: NodeJS.ProcessEnv = process.env): TokenCheck {
@@ -23,8 +25,14 @@ export function loadTokens(config: AdminConfig, env: NodeJS.ProcessEnv = process
     } catch (e) {
       throw new ConfigError(`admin.tokens (${label}): cannot read ${tokenEnv}_FILE (${(e as Error).message})`);
     }
-    if (!token) throw new ConfigError(`admin.tokens (${label}): set ${tokenEnv} (or ${tokenEnv}_FILE) to a random token of at least ${MIN_TOKEN_LENGTH} characters, e.g. openssl rand -hex 32`);
-    if (token.length < MIN_TOKEN_LENGTH) throw new ConfigError(`admin.tokens (${label}): the token in ${tokenEnv} is shorter than ${MIN_TOKEN_LENGTH} characters`);
+    if (!token)
+      throw new ConfigError(
+        `admin.tokens (${label}): set ${tokenEnv} (or ${tokenEnv}_FILE) to a random token of at least ${MIN_TOKEN_LENGTH} characters, e.g. openssl rand -hex 32`,
+      );
+    if (token.length < MIN_TOKEN_LENGTH)
+      throw new ConfigError(
+        `admin.tokens (${label}): the token in ${tokenEnv} is shorter than ${MIN_TOKEN_LENGTH} characters`,
+      );
     return { label, scopes: new Set(scopes), digest: digest(token) };
   });
   return (authorization) => {

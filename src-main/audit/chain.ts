@@ -4,7 +4,16 @@ import { createHash } from 'node:crypto';
 import type { AuditStep, AuditSubject } from '../core/ports/audit.js';
 
 // Every step the core records; the checker refuses others. A Record, so the compiler flags a new AuditStep.
-const STEPS: Record<AuditStep, true> = { start: true, identity: true, code_sent: true, code: true, password: true, unlock: true, cancel: true, admin: true };
+const STEPS: Record<AuditStep, true> = {
+  start: true,
+  identity: true,
+  code_sent: true,
+  code: true,
+  password: true,
+  unlock: true,
+  cancel: true,
+  admin: true,
+};
 export const AUDIT_STEPS = Object.keys(STEPS) as AuditStep[];
 
 /** `prev` of the first line of a file: a fresh chain (first start, or after the admin rotated the file). */
@@ -48,9 +57,16 @@ export function hashRecord(record: Omit<AuditRecord, 'hash'>): string {
 }
 
 /** Builds the next record of a chain; `prev`/`seq` come from the last line written. */
-export function chainRecord(fields: Omit<AuditRecord, 'prev' | 'hash' | 'seq'>, last: { seq: number; hash: string }): AuditRecord {
+export function chainRecord(
+  fields: Omit<AuditRecord, 'prev' | 'hash' | 'seq'>,
+  last: { seq: number; hash: string },
+): AuditRecord {
   const body = { ...fields, seq: last.seq + 1, prev: last.hash };
-  const keys = [...FIELDS.filter((k) => k !== 'hash' && k !== 'prev'), ...OPTIONAL_FIELDS.filter((k) => body[k] !== undefined), 'prev'] as const;
+  const keys = [
+    ...FIELDS.filter((k) => k !== 'hash' && k !== 'prev'),
+    ...OPTIONAL_FIELDS.filter((k) => body[k] !== undefined),
+    'prev',
+  ] as const;
   const ordered = Object.fromEntries(keys.map((k) => [k, body[k]])) as Omit<AuditRecord, 'hash'>;
   return { ...ordered, hash: hashRecord(ordered) };
 }

@@ -55,7 +55,16 @@ export class FileAuditSink implements RecordingSink {
     // rejects this call (the step fails closed) but leaves the chain where it was, so later lines still verify.
     const write = this.queue.then(async () => {
       const rec = chainRecord(
-        { ts: this.now().toISOString(), host: this.host, step: event.step, outcome: event.outcome, user: event.user ?? null, client: event.client, ...(event.reason ? { reason: event.reason } : {}), ...(event.subject ? { subject: event.subject } : {}) },
+        {
+          ts: this.now().toISOString(),
+          host: this.host,
+          step: event.step,
+          outcome: event.outcome,
+          user: event.user ?? null,
+          client: event.client,
+          ...(event.reason ? { reason: event.reason } : {}),
+          ...(event.subject ? { subject: event.subject } : {}),
+        },
         this.last,
       );
       await this.handle.appendFile(JSON.stringify(rec) + '\n');
@@ -90,14 +99,20 @@ async function readLast(file: string): Promise<{ seq: number; hash: string }> {
     await fh.close();
   }
   const problem = `audit file ${file}`;
-  if (!tail.endsWith('\n')) throw new AuditFileError(`${problem} ends in an incomplete line (a crash during a write?). Run audit:verify on it, move it away, and start again.`);
+  if (!tail.endsWith('\n'))
+    throw new AuditFileError(
+      `${problem} ends in an incomplete line (a crash during a write?). Run audit:verify on it, move it away, and start again.`,
+    );
   const line = tail.slice(0, -1).split('\n').pop() ?? '';
   let rec: Partial<AuditRecord>;
   try {
     rec = JSON.parse(line) as Partial<AuditRecord>;
   } catch {
-    throw new AuditFileError(`${problem}: the last line is not an audit record. Run audit:verify on it, move it away, and start again.`);
+    throw new AuditFileError(
+      `${problem}: the last line is not an audit record. Run audit:verify on it, move it away, and start again.`,
+    );
   }
-  if (typeof rec.seq !== 'number' || typeof rec.hash !== 'string') throw new AuditFileError(`${problem}: the last line has no seq/hash; is this an audit file?`);
+  if (typeof rec.seq !== 'number' || typeof rec.hash !== 'string')
+    throw new AuditFileError(`${problem}: the last line has no seq/hash; is this an audit file?`);
   return { seq: rec.seq, hash: rec.hash };
 }

@@ -25,7 +25,8 @@ export async function expandAuditPath(pattern: string): Promise<string[]> {
     const next: string[] = [];
     for (const dir of found) {
       const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-      for (const e of entries) if (re.test(e.name) && (last ? e.isFile() : e.isDirectory())) next.push(join(dir, e.name));
+      for (const e of entries)
+        if (re.test(e.name) && (last ? e.isFile() : e.isDirectory())) next.push(join(dir, e.name));
     }
     found = next;
   }

@@ -15,7 +15,10 @@ export type AuditQuery = {
   pseudonymise?: Pseudonymise | undefined;
 };
 
-export type AuditMatch = AuditRecord & { file: string; /** The name a pseudonym stood for, when it matched one. */ typed?: string };
+export type AuditMatch = AuditRecord & {
+  file: string;
+  /** The name a pseudonym stood for, when it matched one. */ typed?: string;
+};
 export type AuditSearch = { matches: AuditMatch[]; files: { file: string; result: VerifyResult }[] };
 
 /** `record.user` → the searched name it belongs to (for pseudonyms: the name typed), or undefined. */
@@ -51,7 +54,11 @@ export async function searchAudit(files: string[], q: AuditQuery = {}): Promise<
         // An admin line is found by whom it was about too (its subject), not only by the name in `user`.
         const who = match?.(rec.user) ?? match?.(rec.subject?.name ?? null) ?? match?.(rec.subject?.typed ?? null);
         if (match && who === undefined) continue;
-        matches.push({ ...rec, file, ...(who !== undefined && nameKey(who) !== nameKey(rec.user ?? '') ? { typed: who } : {}) });
+        matches.push({
+          ...rec,
+          file,
+          ...(who !== undefined && nameKey(who) !== nameKey(rec.user ?? '') ? { typed: who } : {}),
+        });
       }
     } catch (e) {
       result = { ok: false, line: 0, reason: (e as Error).message, records: 0 };
@@ -66,9 +73,12 @@ export async function searchAudit(files: string[], q: AuditQuery = {}): Promise<
 /** `24h`, `30m`, `7d` (before `now`) or a date/time (`2026-11-25`, `2026-11-25T08:00`); undefined when neither. */
 export function parseSince(text: string, now = Date.now()): Date | undefined {
   const rel = /^(\d{1,5})([mhd])$/.exec(text.trim());
-  if (rel) return new Date(now - Number(rel[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2] as 'm' | 'h' | 'd']);
+  if (rel)
+    return new Date(now - Number(rel[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2] as 'm' | 'h' | 'd']);
   const t = text.trim();
   // A date alone means local midnight (Date.parse would take it as UTC), like a time without a zone does.
-  const abs = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/.test(t) ? Date.parse(t.length === 10 ? `${t}T00:00` : t) : NaN;
+  const abs = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/.test(t)
+    ? Date.parse(t.length === 10 ? `${t}T00:00` : t)
+    : NaN;
   return Number.isNaN(abs) ? undefined : new Date(abs);
 }

@@ -27,10 +27,21 @@ const param = (value: string): string => escapeControls(value).replace(/["\\\]]/
 export function formatSyslog(e: RecordedEvent, opts: { facility: number; enterpriseId: number; pid?: number }): string {
   const pri = opts.facility * 8 + severityOf(e.outcome);
   const fields: [string, string | number | null | undefined][] = [
-    ['seq', e.seq], ['step', e.step], ['outcome', e.outcome], ['user', e.user], ['client', e.client], ['reason', e.reason],
-    ['subjectAccount', e.subject?.account], ['subjectName', e.subject?.name], ['subjectTyped', e.subject?.typed], ['hash', e.hash],
+    ['seq', e.seq],
+    ['step', e.step],
+    ['outcome', e.outcome],
+    ['user', e.user],
+    ['client', e.client],
+    ['reason', e.reason],
+    ['subjectAccount', e.subject?.account],
+    ['subjectName', e.subject?.name],
+    ['subjectTyped', e.subject?.typed],
+    ['hash', e.hash],
   ];
-  const sd = fields.filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}="${param(String(v))}"`).join(' ');
+  const sd = fields
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}="${param(String(v))}"`)
+    .join(' ');
   const header = `<${pri}>1 ${e.ts} ${token(e.host, 255)} ${APP} ${opts.pid ?? process.pid} ${token(e.step, 32)}`;
   // MSG in ASCII (no BOM needed, RFC 5424 6.4): the readable summary; the values are in the structured data.
   return `${header} [audit@${opts.enterpriseId} ${sd}] ${token(e.step, 32)} ${token(e.outcome, 64)}`;

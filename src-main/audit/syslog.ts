@@ -28,7 +28,10 @@ export class SyslogForwarder {
   private lastDropLog = 0;
   private down = false;
 
-  constructor(private readonly config: SyslogConfig, private readonly log: Logger) {
+  constructor(
+    private readonly config: SyslogConfig,
+    private readonly log: Logger,
+  ) {
     this.ca = config.caFile ? readFileSync(config.caFile, 'utf8') : undefined;
     this.backoff = config.reconnect.minMs;
     this.connect();
@@ -51,7 +54,8 @@ export class SyslogForwarder {
     this.closed = true;
     clearTimeout(this.timer);
     const deadline = Date.now() + graceMs;
-    while (this.stats.connected && (this.queue.length || this.writing) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (this.stats.connected && (this.queue.length || this.writing) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const socket = this.socket;
     if (!socket) return;
     await new Promise<void>((resolve) => {
@@ -66,7 +70,10 @@ export class SyslogForwarder {
     const now = Date.now();
     if (now - this.lastDropLog < DROP_LOG_MS) return;
     this.lastDropLog = now;
-    this.log.error({ siem: this.target, dropped: this.stats.dropped, queueSize: this.config.queueSize }, 'syslog: queue full, audit events are being dropped for the SIEM (the audit file has them)');
+    this.log.error(
+      { siem: this.target, dropped: this.stats.dropped, queueSize: this.config.queueSize },
+      'syslog: queue full, audit events are being dropped for the SIEM (the audit file has them)',
+    );
   }
 
   private get target(): string {
@@ -76,7 +83,13 @@ export class SyslogForwarder {
   private connect(): void {
     const { host, port, tls, servername, connectTimeoutMs } = this.config;
     const socket = tls
-      ? tlsConnect({ host, port, minVersion: 'TLSv1.2', ...(this.ca ? { ca: [this.ca] } : {}), ...(servername ? { servername } : {}) })
+      ? tlsConnect({
+          host,
+          port,
+          minVersion: 'TLSv1.2',
+          ...(this.ca ? { ca: [this.ca] } : {}),
+          ...(servername ? { servername } : {}),
+        })
       : netConnect({ host, port });
     this.socket = socket;
     socket.setTimeout(connectTimeoutMs, () => socket.destroy(new Error(`no connection within ${connectTimeoutMs} ms`)));
@@ -92,7 +105,11 @@ export class SyslogForwarder {
     });
     socket.on('data', () => {}); // a receiver that talks back must not fill our buffers
     socket.on('error', (e: Error) => {
-      if (!this.down && !this.closed) this.log.error({ siem: this.target, err: e.message }, 'syslog: cannot reach the SIEM; retrying with backoff, events queue meanwhile');
+      if (!this.down && !this.closed)
+        this.log.error(
+          { siem: this.target, err: e.message },
+          'syslog: cannot reach the SIEM; retrying with backoff, events queue meanwhile',
+        );
       this.down = true;
     });
     socket.once('close', () => {

@@ -15,15 +15,21 @@ export type VerifyResult =
 const HEX64 = /^[0-9a-f]{64}$/;
 
 const isSubject = (s: unknown): boolean =>
-  typeof s === 'object' && s !== null && !Array.isArray(s) && Object.entries(s).every(([k, v]) => ['account', 'name', 'typed'].includes(k) && typeof v === 'string');
+  typeof s === 'object' &&
+  s !== null &&
+  !Array.isArray(s) &&
+  Object.entries(s).every(([k, v]) => ['account', 'name', 'typed'].includes(k) && typeof v === 'string');
 
 /** Why this parsed line is not a well-formed record, or null when it is. */
 function malformed(rec: unknown): string | null {
   if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return 'not a JSON object';
   const keys = Object.keys(rec);
   const missing = FIELDS.filter((k) => !keys.includes(k));
-  const extra = keys.filter((k) => !(FIELDS as readonly string[]).includes(k) && !(OPTIONAL_FIELDS as readonly string[]).includes(k));
-  if (missing.length || extra.length) return `wrong fields (missing: ${missing.join(',') || '-'}; unexpected: ${extra.join(',') || '-'})`;
+  const extra = keys.filter(
+    (k) => !(FIELDS as readonly string[]).includes(k) && !(OPTIONAL_FIELDS as readonly string[]).includes(k),
+  );
+  if (missing.length || extra.length)
+    return `wrong fields (missing: ${missing.join(',') || '-'}; unexpected: ${extra.join(',') || '-'})`;
   const r = rec as Record<string, unknown>;
   if (!Number.isSafeInteger(r.seq)) return 'seq is not an integer';
   if (typeof r.ts !== 'string' || Number.isNaN(Date.parse(r.ts))) return 'ts is not a time';
@@ -32,7 +38,8 @@ function malformed(rec: unknown): string | null {
   if (r.user !== null && typeof r.user !== 'string') return 'user is not a string or null';
   if ('reason' in r && typeof r.reason !== 'string') return 'reason is not a string';
   if (r.subject !== undefined && !isSubject(r.subject)) return 'subject is not {account, name, typed} strings';
-  if (typeof r.prev !== 'string' || !HEX64.test(r.prev) || typeof r.hash !== 'string' || !HEX64.test(r.hash)) return 'prev/hash is not a sha256';
+  if (typeof r.prev !== 'string' || !HEX64.test(r.prev) || typeof r.hash !== 'string' || !HEX64.test(r.hash))
+    return 'prev/hash is not a sha256';
   return null;
 }
 
@@ -59,7 +66,12 @@ export async function* readVerified(path: string): AsyncGenerator<AuditRecord, V
       const problem = malformed(rec);
       if (problem) return bad(problem);
       const { hash, ...body } = rec as AuditRecord;
-      if (body.prev !== prev) return bad(n === 1 ? 'does not start a chain (lines before it were removed?)' : 'prev does not match the line before (a line was removed, inserted or moved)');
+      if (body.prev !== prev)
+        return bad(
+          n === 1
+            ? 'does not start a chain (lines before it were removed?)'
+            : 'prev does not match the line before (a line was removed, inserted or moved)',
+        );
       if (body.seq !== n) return bad(`seq is ${body.seq}, expected ${n} (a line was removed, inserted or moved)`);
       if (hashRecord(body) !== hash) return bad('hash does not match the content (the line was edited)');
       prev = hash;
@@ -69,7 +81,8 @@ export async function* readVerified(path: string): AsyncGenerator<AuditRecord, V
   } finally {
     lines.close();
   }
-  if (n > 0 && !(await endsWithNewline(path))) return { ok: false, line: n, reason: 'incomplete last line (no newline)', records: n - 1 };
+  if (n > 0 && !(await endsWithNewline(path)))
+    return { ok: false, line: n, reason: 'incomplete last line (no newline)', records: n - 1 };
   return { ok: true, records: n, lastHash: prev, hosts: [...hosts] };
 }
 

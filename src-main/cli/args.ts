@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 
 export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; value?: string; help: string };
 export type Options = Record<string, OptionSpec>;
-export type Parsed = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[]; help: boolean };
+export type Parsed = {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  help: boolean;
+};
 
 /** A wrong command line: its message is the one line printed (exit 2). */
 export class UsageError extends Error {}
@@ -15,8 +19,16 @@ export class StartError extends Error {}
 
 /** `--help`/`-h` belong to every command; `maxPositionals` is how many plain arguments it takes. */
 export function readArgs(argv: string[], options: Options, maxPositionals: number): Parsed {
-  const config = Object.fromEntries(Object.entries(options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
-  const { tokens } = parseArgs({ args: argv, options: { ...config, help: { type: 'boolean', short: 'h' } }, strict: false, allowPositionals: true, tokens: true });
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]),
+  );
+  const { tokens } = parseArgs({
+    args: argv,
+    options: { ...config, help: { type: 'boolean', short: 'h' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values: Parsed['values'] = {};
   const positionals: string[] = [];
   let help = false;
@@ -30,13 +42,15 @@ export function readArgs(argv: string[], options: Options, maxPositionals: numbe
     const spec = options[t.name];
     if (!spec) throw new UsageError(`unknown option ${t.rawName}`);
     if (spec.type === 'boolean' && t.value !== undefined) throw new UsageError(`option ${t.rawName} takes no value`);
-    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) throw new UsageError(`option ${t.rawName} needs a value`);
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-'))))
+      throw new UsageError(`option ${t.rawName} needs a value`);
     const value = t.value ?? true;
     const before = values[t.name];
     if (spec.multiple) values[t.name] = [...(Array.isArray(before) ? before : []), String(value)];
     else values[t.name] = value;
   }
-  if (!help && positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
+  if (!help && positionals.length > maxPositionals)
+    throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
   return { values, positionals, help };
 }
 

@@ -14,7 +14,9 @@ export const DEFAULT_ADMIN_TOKEN_ENV = 'RESET_KIOSK_ADMIN_TOKEN';
 export const ADMIN_SCOPES = ['metrics', 'health', 'status', 'unblock'] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
-const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _), not the token itself');
+const envName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _), not the token itself');
 
 /** 127.0.0.0/8, ::1 and `localhost`: reachable from this machine only. */
 export function isLoopback(host: string): boolean {
@@ -31,7 +33,10 @@ export const adminSchema = z
     /** Must be true to listen on anything but loopback (then put TLS in front, or set `tls`). */
     allowNonLoopback: z.boolean().default(false),
     /** PEM files for HTTPS on the admin listener itself. */
-    tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).strict().optional(),
+    tls: z
+      .object({ certFile: z.string().min(1), keyFile: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Who may call it: each token (≥ 32 characters, from `tokenEnv`) is audited under its `label`, and may do its `scopes`. */
     tokens: z
       .array(
@@ -49,7 +54,10 @@ export const adminSchema = z
       .refine((t) => new Set(t.map((x) => x.label)).size === t.length, 'labels must be unique'),
     /** Requests per token (its label): a leaked or runaway token cannot hammer the directory. */
     rateLimit: z
-      .object({ points: z.number().int().min(1).max(10_000).default(60), durationSeconds: z.number().int().min(1).max(3600).default(60) })
+      .object({
+        points: z.number().int().min(1).max(10_000).default(60),
+        durationSeconds: z.number().int().min(1).max(3600).default(60),
+      })
       .strict()
       .prefault({}),
     /**
@@ -57,7 +65,10 @@ export const adminSchema = z
      * for the rest of the window. A right token always passes: a flood of bad ones cannot lock the servicedesk out.
      */
     failureLimit: z
-      .object({ points: z.number().int().min(1).max(10_000).default(20), durationSeconds: z.number().int().min(1).max(86_400).default(600) })
+      .object({
+        points: z.number().int().min(1).max(10_000).default(20),
+        durationSeconds: z.number().int().min(1).max(86_400).default(600),
+      })
       .strict()
       .prefault({}),
     /** Open connections at most, and per client (web/conn-limit.ts). */
@@ -69,7 +80,11 @@ export const adminSchema = z
   .strict()
   .superRefine((a, ctx) => {
     if (a.enabled && !a.allowNonLoopback && !isLoopback(a.host)) {
-      ctx.addIssue({ code: 'custom', path: ['host'], message: `${a.host} is not a loopback address: the admin listener stays on this machine unless allowNonLoopback is true` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['host'],
+        message: `${a.host} is not a loopback address: the admin listener stays on this machine unless allowNonLoopback is true`,
+      });
     }
   });
 export type AdminConfig = z.infer<typeof adminSchema>;

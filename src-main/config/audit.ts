@@ -20,13 +20,24 @@ export const syslogSchema = z
     /** Syslog facility code (RFC 5424 6.2.1): 10 = authpriv (security/authorisation), 16–23 = local0–7. */
     facility: z.number().int().min(0).max(23).default(10),
     /** IANA Private Enterprise Number in the structured data id `audit@N`; 32473 is the documentation example. */
-    enterpriseId: z.number().int().min(1).max(2 ** 31 - 1).default(32473),
+    enterpriseId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .default(32473),
     connectTimeoutMs: ms(100, 60_000, 5000),
     /** Reconnect backoff: doubles from `minMs` to `maxMs` (with jitter) while the receiver cannot be reached. */
-    reconnect: z.object({ minMs: ms(50, 60_000, 500), maxMs: ms(100, 600_000, 30_000) }).strict().prefault({}),
+    reconnect: z
+      .object({ minMs: ms(50, 60_000, 500), maxMs: ms(100, 600_000, 30_000) })
+      .strict()
+      .prefault({}),
   })
   .strict()
-  .refine((s) => s.reconnect.maxMs >= s.reconnect.minMs, { path: ['reconnect', 'maxMs'], message: 'must be at least reconnect.minMs' })
+  .refine((s) => s.reconnect.maxMs >= s.reconnect.minMs, {
+    path: ['reconnect', 'maxMs'],
+    message: 'must be at least reconnect.minMs',
+  })
   .refine((s) => s.tls || !s.caFile, { path: ['caFile'], message: 'caFile needs tls: true' });
 export type SyslogConfig = z.infer<typeof syslogSchema>;
 

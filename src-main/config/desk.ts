@@ -5,7 +5,17 @@ import { z } from 'zod';
 
 const dn = z.string().min(3).max(1024).regex(/=/, 'a distinguished name (CN=…,DC=…)');
 const limit = (maxPoints: number, minSeconds: number, dflt: { points: number; durationSeconds: number }) =>
-  z.object({ points: z.number().int().min(1).max(maxPoints), durationSeconds: z.number().int().min(minSeconds).max(7 * 86400) }).strict().default(dflt);
+  z
+    .object({
+      points: z.number().int().min(1).max(maxPoints),
+      durationSeconds: z
+        .number()
+        .int()
+        .min(minSeconds)
+        .max(7 * 86400),
+    })
+    .strict()
+    .default(dflt);
 
 export const deskSchema = z
   .object({
@@ -17,7 +27,12 @@ export const deskSchema = z
     agentBaseDn: dn.optional(),
     /** OWASP Session Management Cheat Sheet: idle and absolute timeouts. */
     idleSeconds: z.number().int().min(60).max(3600).default(900),
-    absoluteSeconds: z.number().int().min(600).max(12 * 3600).default(8 * 3600),
+    absoluteSeconds: z
+      .number()
+      .int()
+      .min(600)
+      .max(12 * 3600)
+      .default(8 * 3600),
     /**
      * Failed sign-ins per typed agent name and per source address. Each costs the agent a bad-password count in
      * AD: keep twice `points` below the domain's lockout threshold (fixed windows can meet at a boundary), so
@@ -33,7 +48,10 @@ export const deskSchema = z
     verifyCodeSeconds: z.number().int().min(60).max(900).default(300),
     /** The price of one SMS, for the usage page's cost estimate (0: no estimate). */
     smsPrice: z.number().min(0).max(10).default(0),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('EUR'),
   })
   .strict();
 export type DeskConfig = z.infer<typeof deskSchema>;

@@ -11,7 +11,9 @@ export const demoDirectorySchema = z
   .strict();
 
 // An LDAP attribute name (lDAPDisplayName): letters, digits, hyphens; never anything a filter could misread.
-const attributeName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'must be an LDAP attribute name, e.g. employeeID');
+const attributeName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'must be an LDAP attribute name, e.g. employeeID');
 const millis = (min: number, max: number, dflt: number) => z.number().int().min(min).max(max).default(dflt);
 
 export const adDirectorySchema = z
@@ -94,7 +96,8 @@ function urlProblem(url: string, startTls: boolean): string | undefined {
   if (!u.hostname) return `no host in ${url}`;
   if (u.pathname.replace(/^\/$/, '') || u.search || u.hash) return `only scheme, host and port are allowed: ${url}`;
   if (u.protocol === 'ldaps:') return startTls ? 'startTls cannot be used with ldaps:// (already TLS)' : undefined;
-  if (u.protocol === 'ldap:') return startTls ? undefined : 'plain ldap:// is refused: use ldaps:// or set startTls: true';
+  if (u.protocol === 'ldap:')
+    return startTls ? undefined : 'plain ldap:// is refused: use ldaps:// or set startTls: true';
   return `scheme must be ldaps:// or ldap:// (with startTls): ${url}`;
 }
 

@@ -13,7 +13,11 @@ export class ConfigError extends Error {
 export function stripComments(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripComments);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$comment').map(([k, v]) => [k, stripComments(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '$comment')
+      .map(([k, v]) => [k, stripComments(v)]),
+  );
 }
 
 /** Validates a parsed config object; the error lists every wrong field as `path.to.field: reason`. */
@@ -48,4 +52,3 @@ export function readSecret(envVar: string, env: NodeJS.ProcessEnv = process.env)
   if (file) return readFileSync(file, 'utf8').trim();
   return env[envVar] || undefined;
 }
-

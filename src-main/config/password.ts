@@ -3,7 +3,12 @@
 import { z } from 'zod';
 
 // A word the organisation wants refused, matched one edit away and with look-alikes (W3lk0m = Welkom).
-const word = z.string().trim().min(3).max(40).regex(/^[^\p{Cc}]+$/u, 'no control characters');
+const word = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[^\p{Cc}]+$/u, 'no control characters');
 
 export const passwordSchema = z
   .object({
@@ -31,7 +36,10 @@ export const passwordSchema = z
         /** TEST/PROXY ONLY: another origin for the range API; plain http only to this machine. */
         baseUrl: z
           .url({ protocol: /^https?$/ })
-          .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'http only to this machine; use https otherwise')
+          .refine(
+            (u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u),
+            'http only to this machine; use https otherwise',
+          )
           .default('https://api.pwnedpasswords.com'),
       })
       .strict()

@@ -25,8 +25,14 @@ export function kioskTimings(config: Pick<Config, 'security'>): KioskTimings {
 }
 
 /** A central-mode kiosk has no core config: its timings are kiosk.json's (the service's values), same code-step rule. */
-export function centralKioskTimings(s: Pick<KioskSettingsData, 'idleSeconds' | 'codeIdleSeconds' | 'doneSeconds'>): KioskTimings {
-  return { idleSeconds: s.idleSeconds, codeIdleSeconds: codeIdleSeconds({ ...s, codeTtlSeconds: s.codeIdleSeconds }), doneSeconds: s.doneSeconds };
+export function centralKioskTimings(
+  s: Pick<KioskSettingsData, 'idleSeconds' | 'codeIdleSeconds' | 'doneSeconds'>,
+): KioskTimings {
+  return {
+    idleSeconds: s.idleSeconds,
+    codeIdleSeconds: codeIdleSeconds({ ...s, codeTtlSeconds: s.codeIdleSeconds }),
+    doneSeconds: s.doneSeconds,
+  };
 }
 
 /** Everything the core's reset flow needs from the config (info() hands the wizard its part of it). */
@@ -47,7 +53,15 @@ export function flowOptions(config: Config): FlowOptions {
     identityFloorMs: s.identityFloorMs,
     mobileRegistration: config.mobileRegistration,
     channelName: config.sms.channelName,
-    changedNotice: (lang) => renderMessage(config.sms.templates, 'changed', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
-    unlockedNotice: (lang) => renderMessage(config.sms.templates, 'unlocked', lang, { organisation: config.organisation, servicedesk: smsPhone(config.servicedesk.phone) }),
+    changedNotice: (lang) =>
+      renderMessage(config.sms.templates, 'changed', lang, {
+        organisation: config.organisation,
+        servicedesk: smsPhone(config.servicedesk.phone),
+      }),
+    unlockedNotice: (lang) =>
+      renderMessage(config.sms.templates, 'unlocked', lang, {
+        organisation: config.organisation,
+        servicedesk: smsPhone(config.servicedesk.phone),
+      }),
   };
 }

@@ -13,7 +13,11 @@ export const serverFields = {
    * the real client. Never `true`: anyone could then pick their own address with X-Forwarded-For.
    */
   trustProxy: z
-    .union([z.literal(false), z.number().int().min(1).max(5), z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1)])
+    .union([
+      z.literal(false),
+      z.number().int().min(1).max(5),
+      z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])).min(1),
+    ])
     .default(false),
   /**
    * With a hop count, the admin states that no client can reach this host but through the proxy (firewall,

@@ -16,7 +16,9 @@ export const outboxSmsSchema = z
   .strict();
 
 // Upper-case names only: a pasted token (lower-case hex) fails here instead of ending up in the config.
-const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _), not the secret itself');
+const envName = z
+  .string()
+  .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name (A-Z, 0-9, _), not the secret itself');
 
 export const DEFAULT_TWILIO_SECRET_ENV = {
   accountSid: 'RESET_KIOSK_TWILIO_ACCOUNT_SID',
@@ -44,18 +46,34 @@ const twilioCommon = {
    */
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'http only to this machine; use https otherwise')
+    .refine(
+      (u) => u.startsWith('https:') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u),
+      'http only to this machine; use https otherwise',
+    )
     .optional(),
 };
 
 /** E.164 number of the account, or an alphanumeric sender ID ("Pantein", max 11 chars, at least one letter). */
-const from = z.string().regex(/^(\+[1-9]\d{6,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/, 'an E.164 number (+31…) or an alphanumeric sender ID of at most 11 characters');
+const from = z
+  .string()
+  .regex(
+    /^(\+[1-9]\d{6,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/,
+    'an E.164 number (+31…) or an alphanumeric sender ID of at most 11 characters',
+  );
 const messagingServiceSid = z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'a Messaging Service SID (MG + 32 hex)');
 
 export const twilioMessagingSchema = z
-  .object({ type: z.literal('twilio-messaging'), from: from.optional(), messagingServiceSid: messagingServiceSid.optional(), ...twilioCommon })
+  .object({
+    type: z.literal('twilio-messaging'),
+    from: from.optional(),
+    messagingServiceSid: messagingServiceSid.optional(),
+    ...twilioCommon,
+  })
   .strict()
-  .refine((p) => !p.from !== !p.messagingServiceSid, { path: ['from'], message: 'set exactly one of from and messagingServiceSid' });
+  .refine((p) => !p.from !== !p.messagingServiceSid, {
+    path: ['from'],
+    message: 'set exactly one of from and messagingServiceSid',
+  });
 
 export const twilioVerifySchema = z
   .object({
@@ -68,14 +86,28 @@ export const twilioVerifySchema = z
     ...twilioCommon,
   })
   .strict()
-  .refine((p) => !(p.from && p.messagingServiceSid), { path: ['from'], message: 'set at most one of from and messagingServiceSid' });
+  .refine((p) => !(p.from && p.messagingServiceSid), {
+    path: ['from'],
+    message: 'set at most one of from and messagingServiceSid',
+  });
 
-export const smsProviderSchema = z.discriminatedUnion('type', [outboxSmsSchema, twilioMessagingSchema, twilioVerifySchema]);
+export const smsProviderSchema = z.discriminatedUnion('type', [
+  outboxSmsSchema,
+  twilioMessagingSchema,
+  twilioVerifySchema,
+]);
 export type SmsProviderConfig = z.infer<typeof smsProviderSchema>;
 export type TwilioProviderConfig = z.infer<typeof twilioMessagingSchema> | z.infer<typeof twilioVerifySchema>;
 
 // No links: staff are taught that a real code never comes with one (phishing); 320 = two SMS segments at most.
-const text = z.string().min(1).max(320).refine((t) => !/https?:|www\.|\.(nl|com|org)\b/i.test(t), 'no links (or web/mail addresses) in an SMS: phones turn them into links');
+const text = z
+  .string()
+  .min(1)
+  .max(320)
+  .refine(
+    (t) => !/https?:|www\.|\.(nl|com|org)\b/i.test(t),
+    'no links (or web/mail addresses) in an SMS: phones turn them into links',
+  );
 const template = z.object({ nl: text, en: text }).strict();
 const hasCode = (t: { nl: string; en: string }) => t.nl.includes('{code}') && t.en.includes('{code}');
 
@@ -116,14 +148,23 @@ export const smsSchema = z
   .object({
     provider: smsProviderSchema.default({ type: 'outbox', allowRealDirectory: false }),
     /** ISO 3166 countries whose mobile numbers may receive a code (SMS pumping guard). */
-    allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).default(['NL']),
+    allowedCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .min(1)
+      .default(['NL']),
     /** Country assumed for numbers stored without a prefix (`06 12345678`). */
-    defaultCountry: z.string().regex(/^[A-Z]{2}$/).default('NL'),
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default('NL'),
     /**
      * Where the code arrives, as the wizard says it after "via": "sms", or where staff use an SMS app, its name with
      * the article ("de SMSPasscode app", as the manual says). Per language.
      */
-    channelName: z.object({ nl: z.string().min(1).max(40), en: z.string().min(1).max(40) }).strict().default(DEFAULT_CHANNEL_NAME),
+    channelName: z
+      .object({ nl: z.string().min(1).max(40), en: z.string().min(1).max(40) })
+      .strict()
+      .default(DEFAULT_CHANNEL_NAME),
     /** Send "your password was changed" after a reset, "your account was unlocked" after an unlock (alerts the owner if it was not them). */
     notifyOnChange: z.boolean().default(true),
     /** Texts for outbox and twilio-messaging. Twilio Verify uses its own template in the session's language. */

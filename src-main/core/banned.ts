@@ -19,7 +19,20 @@ const MIN_FUZZY = 5;
 const MAX_TERM = 24;
 
 const SUBSTITUTIONS: Record<string, string> = {
-  '0': 'o', '1': 'l', i: 'l', '|': 'l', '3': 'e', '€': 'e', '4': 'a', '@': 'a', '5': 's', '$': 's', '7': 't', '+': 't', '8': 'b', '9': 'g',
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '3': 'e',
+  '€': 'e',
+  '4': 'a',
+  '@': 'a',
+  '5': 's',
+  $: 's',
+  '7': 't',
+  '+': 't',
+  '8': 'b',
+  '9': 'g',
 };
 const MAPPED = new RegExp(`[${Object.keys(SUBSTITUTIONS).join('').replace(/[$|+]/g, '\\$&')}]`, 'gu');
 
@@ -58,7 +71,10 @@ export class BannedTerms {
   private longest = 0;
 
   /** `fuzzy`: also one edit away (terms of 5 or more); `minLength`: shorter terms are dropped (default 3). */
-  constructor(terms: Iterable<string>, private readonly opts: { fuzzy: boolean; minLength?: number }) {
+  constructor(
+    terms: Iterable<string>,
+    private readonly opts: { fuzzy: boolean; minLength?: number },
+  ) {
     this.add(terms);
   }
 
@@ -127,4 +143,5 @@ export function points(password: string, lists: readonly BannedTerms[]): number 
 }
 
 /** True when the password is common or easy to guess from the lists (fewer than MIN_POINTS points). */
-export const isBanned = (password: string, lists: readonly BannedTerms[]): boolean => points(password, lists) < MIN_POINTS;
+export const isBanned = (password: string, lists: readonly BannedTerms[]): boolean =>
+  points(password, lists) < MIN_POINTS;

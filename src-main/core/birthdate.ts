@@ -8,7 +8,9 @@ const PATTERN = /^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})$|^(\d{2})(\d
 export function parseBirthdate(input: string, today: Date = new Date()): string | null {
   const m = PATTERN.exec(input.trim());
   if (!m) return null;
-  const [day, month, year] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[4]), Number(m[5]), Number(m[6])];
+  const [day, month, year] = m[1]
+    ? [Number(m[1]), Number(m[2]), Number(m[3])]
+    : [Number(m[4]), Number(m[5]), Number(m[6])];
   if (year < 1900 || month < 1 || month > 12 || day < 1) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return null; // 31-02, 29-02 of a non-leap year
@@ -29,7 +31,9 @@ export function parseStoredBirthdate(value: string | undefined): string | undefi
 
 function valid(year: number, month: number, day: number): string | undefined {
   const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? iso(year, month, day) : undefined;
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+    ? iso(year, month, day)
+    : undefined;
 }
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -6,7 +6,16 @@ export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 /** The methods, in wizard order: every per-method map (preload, IPC, fetch client, fault barrier) derives from it. */
-export const METHODS = ['info', 'start', 'verifyIdentity', 'resendCode', 'verifyCode', 'setPassword', 'unlock', 'cancel'] as const;
+export const METHODS = [
+  'info',
+  'start',
+  'verifyIdentity',
+  'resendCode',
+  'verifyCode',
+  'setPassword',
+  'unlock',
+  'cancel',
+] as const;
 
 /**
  * What a session is for: a new password (`reset`, the default) or only lifting an AD lockout (`unlock`: the same
@@ -99,7 +108,13 @@ type Ok<T> = { ok: true } & T;
 export type Result<T> = Ok<T> | Failure;
 
 /** `outOfHours`: who helps when the servicedesk is closed (per language), shown once under its hours. */
-export type Servicedesk = { name: string; phone: string; email: string; hours?: string; outOfHours?: Record<Lang, string> };
+export type Servicedesk = {
+  name: string;
+  phone: string;
+  email: string;
+  hours?: string;
+  outOfHours?: Record<Lang, string>;
+};
 
 export type InfoResponse = Result<{
   organisation: string;
@@ -118,7 +133,12 @@ export type InfoResponse = Result<{
   channelName: Record<Lang, string>;
 }>;
 export type StartResponse = Result<{ sessionId: string; step: 'identity' }>;
-export type CodeSentResponse = Result<{ step: 'code'; maskedMobile: string; resendAfterSeconds: number; codeValidSeconds: number }>;
+export type CodeSentResponse = Result<{
+  step: 'code';
+  maskedMobile: string;
+  resendAfterSeconds: number;
+  codeValidSeconds: number;
+}>;
 export type VerifyCodeResponse = Result<
   | {
       step: 'password';
@@ -161,17 +181,25 @@ export function mapMethods<V>(make: (method: Method) => V): Record<Method, V> {
 }
 
 /** A function per method that forwards that method's request (and what the host adds) and returns its answer. */
-export type Forwarders<Extra extends unknown[]> = { [M in Method]: (req: Request<M>, ...extra: Extra) => Promise<Responses[M]> };
+export type Forwarders<Extra extends unknown[]> = {
+  [M in Method]: (req: Request<M>, ...extra: Extra) => Promise<Responses[M]>;
+};
 
 /**
  * Builds ResetApi (`Extra` = []) or ResetService (`Extra` = [ClientContext]) from one wrapper that forwards
  * requests untouched — the fault barrier, the preload, the fetch client. Forwarding keeps each method's types,
  * which TypeScript cannot follow through a loop: this is the one cast for all of them.
  */
-export function forwardEach<Extra extends unknown[] = []>(make: (method: Method) => (req: never, ...extra: Extra) => Promise<unknown>): Forwarders<Extra> {
+export function forwardEach<Extra extends unknown[] = []>(
+  make: (method: Method) => (req: never, ...extra: Extra) => Promise<unknown>,
+): Forwarders<Extra> {
   return mapMethods(make) as unknown as Forwarders<Extra>;
 }
 
 export const isMethod = (name: string): name is Method => (METHODS as readonly string[]).includes(name);
 
-export const fail = (code: ErrorCode, extra: Omit<Failure, 'ok' | 'code'> = {}): Failure => ({ ok: false, code, ...extra });
+export const fail = (code: ErrorCode, extra: Omit<Failure, 'ok' | 'code'> = {}): Failure => ({
+  ok: false,
+  code,
+  ...extra,
+});

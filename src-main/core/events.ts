@@ -35,7 +35,10 @@ export class CoreEvents {
       try {
         listener(event);
       } catch (e) {
-        this.log.error({ err: e instanceof Error ? e.message : String(e), event: event.type }, 'core event listener failed');
+        this.log.error(
+          { err: e instanceof Error ? e.message : String(e), event: event.type },
+          'core event listener failed',
+        );
       }
     }
   }

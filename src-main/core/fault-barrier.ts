@@ -10,7 +10,14 @@ export function withFaultBarrier(service: ResetService, log: Logger): ResetServi
       return await service[method](req, client);
     } catch (e) {
       const correlationId = newCorrelationId();
-      log.error({ correlationId, method, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, 'unexpected fault');
+      log.error(
+        {
+          correlationId,
+          method,
+          err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e),
+        },
+        'unexpected fault',
+      );
       return fail('internal', { correlationId });
     }
   });

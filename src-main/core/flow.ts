@@ -79,7 +79,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   const sender = new CodeSender({ codeChannel: deps.codeChannel, throttles, log, audit, now }, opts);
   const pseudonymise = deps.pseudonymise ?? pseudonymiser();
   // Keyed like the pseudonyms (the same key on every host), so a repeat is one across hosts and no date is stored.
-  const identity = new IdentityCheck(directory, throttles, deps.mobile, (name, date) => pseudonymise(`birthdate\u0000${nameKey(name)}\u0000${date}`));
+  const identity = new IdentityCheck(directory, throttles, deps.mobile, (name, date) =>
+    pseudonymise(`birthdate\u0000${nameKey(name)}\u0000${date}`),
+  );
   /** Who, for the log and audit: the account once the directory named it, else a pseudonym of what was typed. */
   const who = (s: Session, account?: string) => account ?? s.user?.username ?? pseudonymise(s.username);
 
@@ -100,17 +102,32 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
    * identity tries are not cleared: the wizard shows how many are left, and a count that jumps back after a reset
    * would tell a watcher that the name is a real, active account.
    */
-  const succeeded = async (session: Session, user: SessionUser, record: (o: 'ok') => Promise<void>, notice: ((lang: Lang) => string) | undefined): Promise<void> => {
+  const succeeded = async (
+    session: Session,
+    user: SessionUser,
+    record: (o: 'ok') => Promise<void>,
+    notice: ((lang: Lang) => string) | undefined,
+  ): Promise<void> => {
     const followUps: [string, () => Promise<void>][] = [
       ['wipe session', () => sessions.delete(session.id)],
       ['audit', () => record('ok')],
     ];
-    for (const [what, step] of followUps) await step().catch((e: Error) => log.error({ user: user.username, err: e.message }, `after a successful ${session.purpose ?? 'reset'}: ${what} failed`));
+    for (const [what, step] of followUps)
+      await step().catch((e: Error) =>
+        log.error(
+          { user: user.username, err: e.message },
+          `after a successful ${session.purpose ?? 'reset'}: ${what} failed`,
+        ),
+      );
     if (deps.notices && notice) {
       // Not awaited: the user's answer must not wait for (or fail with) the SMS provider.
       const sending = deps.notices
         .send(user.mobile, notice(session.lang))
-        .then((sent) => sent.ok || log.warn({ user: user.username, reason: sent.reason, providerCode: sent.providerCode }, 'notice not sent'))
+        .then(
+          (sent) =>
+            sent.ok ||
+            log.warn({ user: user.username, reason: sent.reason, providerCode: sent.providerCode }, 'notice not sent'),
+        )
         .catch((e: Error) => log.warn({ user: user.username, err: e.message }, 'notice not sent'));
       deps.background?.(sending);
     }
@@ -128,16 +145,47 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
 
   return {
     info() {
-      const { organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName } = opts;
-      return Promise.resolve({ ok: true, organisation, servicedesk, defaultLang, idleSeconds, codeIdleSeconds, doneSeconds, minLength, demo, mobileRegistration, channelName });
+      const {
+        organisation,
+        servicedesk,
+        defaultLang,
+        idleSeconds,
+        codeIdleSeconds,
+        doneSeconds,
+        minLength,
+        demo,
+        mobileRegistration,
+        channelName,
+      } = opts;
+      return Promise.resolve({
+        ok: true,
+        organisation,
+        servicedesk,
+        defaultLang,
+        idleSeconds,
+        codeIdleSeconds,
+        doneSeconds,
+        minLength,
+        demo,
+        mobileRegistration,
+        channelName,
+      });
     },
 
     async start({ username, lang, purpose }, client) {
       const started = await throttles.take('startsPerClient', client.clientId);
-      if (!started.ok) return fail('blocked', { limit: 'client', retryAfterSeconds: Math.max(1, started.retryAfterSeconds) });
+      if (!started.ok)
+        return fail('blocked', { limit: 'client', retryAfterSeconds: Math.max(1, started.retryAfterSeconds) });
       const name = normaliseUsername(username);
       if (!name) return fail('username_required');
-      const session: Session = { id: newSessionId(), step: 'identity', username: name, lang: lang ?? opts.defaultLang, expiresAt: now() + opts.sessionTtlSeconds * 1000, ...(purpose === 'unlock' ? { purpose } : {}) };
+      const session: Session = {
+        id: newSessionId(),
+        step: 'identity',
+        username: name,
+        lang: lang ?? opts.defaultLang,
+        expiresAt: now() + opts.sessionTtlSeconds * 1000,
+        ...(purpose === 'unlock' ? { purpose } : {}),
+      };
       await sessions.save(session);
       await audit.record({ step: 'start', outcome: 'ok', user: pseudonymise(name), client: client.clientId });
       stepped(session, client, 'identity');
@@ -152,7 +200,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!session?.user || !session.code) return fail('session_expired');
       // A code that can no longer be used (expired, or its tries spent) is replaced at once: the wizard tells the
       // user to ask for a new one. Only the SMS budgets apply then; each new code still has only its own tries.
-      const spent = session.code.expiresAt <= now() || (await throttles.blockedFor('codeChecks', `${session.id}:${session.code.nonce}`)) > 0;
+      const spent =
+        session.code.expiresAt <= now() ||
+        (await throttles.blockedFor('codeChecks', `${session.id}:${session.code.nonce}`)) > 0;
       const wait = spent ? 0 : Math.ceil((session.code.sentAt + opts.resendAfterSeconds * 1000 - now()) / 1000);
       if (wait > 0) return fail('resend_too_soon', { retryAfterSeconds: wait });
       // The account's spacing between texts gives way too: this session's code is of no more use to anyone.
@@ -168,7 +218,14 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const typed = cleanCode(code);
       if (!typed) return fail('code_format'); // not a try: only real guesses count
       if (session.code.expiresAt <= now()) return fail('code_expired');
-      const record = (outcome: 'ok' | 'code_wrong' | 'code_limit_codeChecksPerAccount', budget?: BudgetKind) => audit.record({ step: 'code', outcome, user: who(session), client: client.clientId, ...(budget ? { budget } : {}) });
+      const record = (outcome: 'ok' | 'code_wrong' | 'code_limit_codeChecksPerAccount', budget?: BudgetKind) =>
+        audit.record({
+          step: 'code',
+          outcome,
+          user: who(session),
+          client: client.clientId,
+          ...(budget ? { budget } : {}),
+        });
       // Atomic in Redis too, so two hosts cannot both grant the last try. Each code has its 3 tries, and the
       // account its 15 a day however many sessions and spellings it is reached by.
       const codeKey = `${session.id}:${session.code.nonce}`;
@@ -177,7 +234,10 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const accountTries = await throttles.take('codeChecksPerAccount', session.user.accountKey);
       if (!accountTries.ok) {
         await throttles.refund('codeChecks', codeKey);
-        log.warn({ user: who(session), client: client.clientId, limit: 'codeChecksPerAccount' }, 'code checks of this account used up');
+        log.warn(
+          { user: who(session), client: client.clientId, limit: 'codeChecksPerAccount' },
+          'code checks of this account used up',
+        );
         await record('code_limit_codeChecksPerAccount', 'codeChecksPerAccount');
         return fail('code_attempts_exceeded');
       }
@@ -189,7 +249,9 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       }
       if (outcome === 'invalid') {
         await record('code_wrong');
-        return tries.remaining > 0 ? fail('code_wrong', { attemptsLeft: tries.remaining }) : fail('code_attempts_exceeded');
+        return tries.remaining > 0
+          ? fail('code_wrong', { attemptsLeft: tries.remaining })
+          : fail('code_attempts_exceeded');
       }
       delete session.code;
       // The code reached its owner: the account's spacing between texts has done its job, so a next reset or
@@ -204,7 +266,12 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       }
       session.step = 'password';
       // This user's rules, now that we know who it is: the directory may be stricter than the config (a PSO).
-      session.policy = await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log);
+      session.policy = await sessionPolicy(
+        directory,
+        session.user,
+        { minLength: opts.minLength, screen: deps.screen },
+        log,
+      );
       await sessions.save(session);
       await record('ok');
       stepped(session, client, 'password');
@@ -220,12 +287,17 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       if (!checks.ok) return fail('blocked');
       // The wizard warns before the last two checks: after them only a new session helps.
       const left = checks.remaining <= 2 ? { attemptsLeft: checks.remaining } : {};
-      const policy = session.policy ?? (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
+      const policy =
+        session.policy ??
+        (await sessionPolicy(directory, session.user, { minLength: opts.minLength, screen: deps.screen }, log));
       const rules = await judgePassword(password, session.user, policy, deps.screen);
       if (!allPass(rules)) return fail('password_policy', { rules, ...left });
-      const record = (outcome: AuditOutcome) => audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
+      const record = (outcome: AuditOutcome) =>
+        audit.record({ step: 'password', outcome, user: who(session), client: client.clientId });
       const user = session.user;
-      const result: ResetOutcome | undefined = await claimed(session, () => directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }));
+      const result: ResetOutcome | undefined = await claimed(session, () =>
+        directory.resetPassword(user, password, { mustChangeAtNextLogon: opts.mustChangeAtNextLogon }),
+      );
       if (!result) return fail('password_in_progress');
       if (result.ok) {
         await succeeded(session, user, record, opts.changedNotice);
@@ -233,7 +305,11 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
         return { ok: true, step: 'done', applications: opts.applications };
       }
       await record(result.reason);
-      if (result.reason === 'history') return fail('password_policy', { rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)), ...left });
+      if (result.reason === 'history')
+        return fail('password_policy', {
+          rules: rules.map((r) => (r.id === 'history' ? { ...r, ok: false } : r)),
+          ...left,
+        });
       if (result.reason === 'policy') return fail('password_rejected', { rules, ...left });
       log.error({ user: who(session), reason: result.reason, detail: result.detail }, 'password reset not completed');
       if (result.reason === 'unavailable') return fail('unavailable');
@@ -252,7 +328,8 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
       const session = await load(sessionId, 'unlock');
       if (!session?.user) return fail('session_expired');
       const user = session.user;
-      const record = (outcome: AuditOutcome) => audit.record({ step: 'unlock', outcome, user: who(session), client: client.clientId });
+      const record = (outcome: AuditOutcome) =>
+        audit.record({ step: 'unlock', outcome, user: who(session), client: client.clientId });
       const result: UnlockOutcome | undefined = await claimed(session, () => directory.unlock(user));
       if (!result) return fail('password_in_progress');
       if (result.ok) {

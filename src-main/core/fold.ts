@@ -14,18 +14,68 @@
 //   Latin alphabet only): Cyrillic а в е к м н о р с т у х і ј ѕ һ ԁ ԛ ԝ ӏ, Greek α β ε ζ η ι κ μ ν ο ρ τ υ χ.
 
 // Letters with no canonical decomposition, so stripping marks leaves them (KB 938447 reads ø as o).
-const BASE: Record<string, string> = { ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ł: 'l', ŧ: 't', ı: 'i', ŀ: 'l', æ: 'ae', œ: 'oe', ĸ: 'k', ŋ: 'n', ȷ: 'j', ς: 'σ' };
+const BASE: Record<string, string> = {
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ł: 'l',
+  ŧ: 't',
+  ı: 'i',
+  ŀ: 'l',
+  æ: 'ae',
+  œ: 'oe',
+  ĸ: 'k',
+  ŋ: 'n',
+  ȷ: 'j',
+  ς: 'σ',
+};
 
 // Lower-case Cyrillic and Greek letters (after case folding) that are drawn like a Latin letter, in upper or
 // lower case: Cyrillic "А" lower-cases to "а", which is drawn as "a" (TR #39 confusables.txt). One Latin
 // letter per letter whatever its case, so the key never depends on case.
 const CONFUSABLE: Record<string, string> = {
   // Cyrillic
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
-  і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y', ɡ: 'g',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  ү: 'y',
+  ɡ: 'g',
   // Greek
   // (each letter as its capital is drawn, so the key does not depend on case: Η/η → h, Ν/ν → n, Υ/υ → y)
-  α: 'a', β: 'b', ε: 'e', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x', ζ: 'z',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'h',
+  ι: 'i',
+  κ: 'k',
+  μ: 'm',
+  ν: 'n',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'y',
+  χ: 'x',
+  ζ: 'z',
 };
 const MAPPED = new RegExp(`[${Object.keys({ ...BASE, ...CONFUSABLE }).join('')}]`, 'gu');
 
@@ -35,7 +85,10 @@ function once(s: string): string {
   // Case first (some capitals carry what their small letter has
   // as a mark, ᾀ → ἈΙ), then decomposition, marks and invisibles, then the letter tables.
   const cased = s.normalize('NFKC').toLowerCase().toUpperCase().toLowerCase();
-  return cased.normalize('NFKD').replace(INVISIBLE, '').replace(MAPPED, (c) => BASE[c] ?? CONFUSABLE[c]!);
+  return cased
+    .normalize('NFKD')
+    .replace(INVISIBLE, '')
+    .replace(MAPPED, (c) => BASE[c] ?? CONFUSABLE[c]!);
 }
 
 /**

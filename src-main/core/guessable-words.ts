@@ -4,16 +4,58 @@
 // NIST SP 800-63B 5.1.1.2: check against "context-specific words, such as the name of the service".
 
 const SEASONS = ['lente', 'voorjaar', 'zomer', 'herfst', 'najaar', 'winter'];
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 const DAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag', 'weekend'];
 const GREETINGS = ['welkom', 'welcome', 'hallo', 'hoi', 'hello', 'goedemorgen', 'goedemiddag', 'goedenavond', 'doei'];
 // What a reset or a first day invites: "Wachtwoord1!", "Nieuw2026!", "Geheim#1".
-const RESET_WORDS = ['wachtwoord', 'password', 'paswoord', 'geheim', 'nieuw', 'nieuwe', 'inloggen', 'welkom', 'start', 'begin', 'test', 'admin', 'gebruiker', 'medewerker', 'zorg', 'ziekenhuis', 'servicedesk', 'helpdesk'];
+const RESET_WORDS = [
+  'wachtwoord',
+  'password',
+  'paswoord',
+  'geheim',
+  'nieuw',
+  'nieuwe',
+  'inloggen',
+  'welkom',
+  'start',
+  'begin',
+  'test',
+  'admin',
+  'gebruiker',
+  'medewerker',
+  'zorg',
+  'ziekenhuis',
+  'servicedesk',
+  'helpdesk',
+];
 // Runs a finger makes without thinking: digit sequences and keyboard rows.
-const RUNS = ['0123456789', '9876543210', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'azertyuiop', 'qwertz', '1qaz2wsx']
-  .flatMap((run) => [...run].flatMap((_, i) => (i + 3 <= run.length ? [run.slice(i, i + 3)] : [])));
+const RUNS = [
+  '0123456789',
+  '9876543210',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'azertyuiop',
+  'qwertz',
+  '1qaz2wsx',
+].flatMap((run) => [...run].flatMap((_, i) => (i + 3 <= run.length ? [run.slice(i, i + 3)] : [])));
 
-export const DUTCH_GUESSABLE: readonly string[] = [...new Set([...SEASONS, ...MONTHS, ...DAYS, ...GREETINGS, ...RESET_WORDS, ...RUNS])];
+export const DUTCH_GUESSABLE: readonly string[] = [
+  ...new Set([...SEASONS, ...MONTHS, ...DAYS, ...GREETINGS, ...RESET_WORDS, ...RUNS]),
+];
 
 export type OrganisationWordsInput = {
   organisation: string;

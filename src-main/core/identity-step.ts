@@ -33,45 +33,96 @@ export type IdentityStepOptions = { identityFloorMs: number; resendAfterSeconds:
 
 /** The budget behind a refused birthdate step, for the audit's readers (metrics count refusals per budget). */
 const REFUSED_BY: Partial<Record<IdentityRefusal, BudgetKind>> = {
-  blocked_user: 'identityPerUser', blocked_client: 'identityPerClient', blocked_account: 'identityPerAccount',
-  sms_limit_smsPerClient: 'smsPerClient', sms_limit_smsGlobal: 'smsGlobal',
+  blocked_user: 'identityPerUser',
+  blocked_client: 'identityPerClient',
+  blocked_account: 'identityPerAccount',
+  sms_limit_smsPerClient: 'smsPerClient',
+  sms_limit_smsGlobal: 'smsGlobal',
 };
 
 type Answer = Responses['verifyIdentity'];
 
-export function identityStep(deps: IdentityStepDeps, opts: IdentityStepOptions): (req: Request<'verifyIdentity'>, client: ClientContext) => Promise<Answer> {
+export function identityStep(
+  deps: IdentityStepDeps,
+  opts: IdentityStepOptions,
+): (req: Request<'verifyIdentity'>, client: ClientContext) => Promise<Answer> {
   const { sessions, identity, sender, watch, audit, log } = deps;
 
   async function check(session: Session, date: string, client: ClientContext, started: number): Promise<Answer> {
-    const answer = async (outcome: AuditOutcome, value: Answer, account?: string, budget?: BudgetKind): Promise<Answer> => {
-      await audit.record({ step: 'identity', outcome, user: deps.who(session, account), client: client.clientId, ...(budget ? { budget } : {}) });
+    const answer = async (
+      outcome: AuditOutcome,
+      value: Answer,
+      account?: string,
+      budget?: BudgetKind,
+    ): Promise<Answer> => {
+      await audit.record({
+        step: 'identity',
+        outcome,
+        user: deps.who(session, account),
+        client: client.clientId,
+        ...(budget ? { budget } : {}),
+      });
       return padTo(started, opts.identityFloorMs, value);
     };
 
     const checked = await identity.check(session.username, date, client.clientId);
     if (!checked.ok) {
-      const entry = { user: deps.who(session, checked.account), client: client.clientId, reason: checked.reason, ...(checked.detail ? { detail: checked.detail } : {}) };
+      const entry = {
+        user: deps.who(session, checked.account),
+        client: client.clientId,
+        reason: checked.reason,
+        ...(checked.detail ? { detail: checked.detail } : {}),
+      };
       if (checked.code === 'unavailable') log.error(entry, 'identity not checked');
       else log.info(entry, 'identity refused');
       if (checked.reason === 'sms_limit_smsGlobal') alertGlobalCap(log);
-      if (checked.lockout) await watch.noted({ client: client.clientId, account: checked.account, accountKey: checked.accountKey, reason: checked.reason });
+      if (checked.lockout)
+        await watch.noted({
+          client: client.clientId,
+          account: checked.account,
+          accountKey: checked.accountKey,
+          reason: checked.reason,
+        });
       const { retryAfterSeconds, limit, attemptsLeft } = checked;
-      const extra = { ...(retryAfterSeconds ? { retryAfterSeconds } : {}), ...(limit ? { limit } : {}), ...(attemptsLeft !== undefined ? { attemptsLeft } : {}) };
+      const extra = {
+        ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+        ...(limit ? { limit } : {}),
+        ...(attemptsLeft !== undefined ? { attemptsLeft } : {}),
+      };
       // A repeated date is audited as such: the servicedesk reads "same date again" as "her date is right".
-      return answer(checked.repeated ? `${checked.reason}_same_date` : checked.reason, fail(checked.code, extra), checked.account, REFUSED_BY[checked.reason]);
+      return answer(
+        checked.repeated ? `${checked.reason}_same_date` : checked.reason,
+        fail(checked.code, extra),
+        checked.account,
+        REFUSED_BY[checked.reason],
+      );
     }
     const user = checked.user;
     session.user = user;
     const sent = await sender.send(session, client);
     // A number the provider calls invalid is a registration problem: counted and answered like a wrong date.
-    if (!sent.ok && sent.answer.code === 'identity_failed') return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
+    if (!sent.ok && sent.answer.code === 'identity_failed')
+      return answer('mobile_refused_by_provider', fail('identity_failed', { attemptsLeft: checked.attemptsLeft }));
     if (checked.counted) await identity.giveBack(session.username, client.clientId, user.accountKey);
     if (!sent.ok) {
       if (sent.limit === 'smsPerUser' || sent.limit === 'smsPerAccount') {
         // The right birthdate met a spent SMS budget: someone who knows it keeps asking for codes, or the owner
         // is stuck. Either way an admin should know (the answer stays `sms_limit`, as for the owner).
-        log.warn({ alert: 'sms_budget_spent_after_birthdate', user: user.username, client: client.clientId, limit: sent.limit }, 'right birthdate, but this person\'s SMS budget is spent');
-        await watch.noted({ client: client.clientId, account: user.username, accountKey: user.accountKey, reason: sent.outcome });
+        log.warn(
+          {
+            alert: 'sms_budget_spent_after_birthdate',
+            user: user.username,
+            client: client.clientId,
+            limit: sent.limit,
+          },
+          "right birthdate, but this person's SMS budget is spent",
+        );
+        await watch.noted({
+          client: client.clientId,
+          account: user.username,
+          accountKey: user.accountKey,
+          reason: sent.outcome,
+        });
         return answer(`birthdate_ok_${sent.outcome}`, sent.answer);
       }
       return answer(sent.outcome, sent.answer, undefined, sent.budget);

@@ -78,15 +78,26 @@ export class IdentityCheck {
     // This kiosk or installation cannot send a code anyway: say so *before* the lookup, to everyone alike, so
     // guesses are not checked silently (the victim's phone would get no text). The per-user budget is checked
     // after the birthdate: before it, "used up" would tell that the account exists.
-    for (const [kind, key] of [['smsPerClient', clientId], ['smsGlobal', 'all']] as const) {
+    for (const [kind, key] of [
+      ['smsPerClient', clientId],
+      ['smsGlobal', 'all'],
+    ] as const) {
       const wait = await this.throttles.blockedFor(kind, key);
-      if (wait > 0) return { ok: false, code: 'sms_limit', reason: `sms_limit_${kind}`, retryAfterSeconds: wait, limit: kind === 'smsGlobal' ? 'all' : 'client' };
+      if (wait > 0)
+        return {
+          ok: false,
+          code: 'sms_limit',
+          reason: `sms_limit_${kind}`,
+          retryAfterSeconds: wait,
+          limit: kind === 'smsGlobal' ? 'all' : 'client',
+        };
     }
     // A repeat of a date this name already tried is looked at (peek), not taken: it costs no try anywhere.
     const dateKey = this.dateKey(username, isoDate);
     const fresh = (await this.throttles.take('identityDates', dateKey)).ok;
     if (!fresh) await this.throttles.take('identityRepeatsPerUser', username); // what the servicedesk sees
-    const use = (kind: 'identityPerUser' | 'identityPerClient' | 'identityPerAccount', key: string) => (fresh ? this.throttles.take(kind, key) : this.throttles.peek(kind, key));
+    const use = (kind: 'identityPerUser' | 'identityPerClient' | 'identityPerAccount', key: string) =>
+      fresh ? this.throttles.take(kind, key) : this.throttles.peek(kind, key);
     const repeated = fresh ? {} : { repeated: true };
     const nameTry = await use('identityPerUser', username);
     const clientTry = await use('identityPerClient', clientId);
@@ -99,7 +110,14 @@ export class IdentityCheck {
       // The typed name's budget is counted for unknown names too: saying "this name" is blocked reveals nothing.
       const used = nameTry.ok ? clientTry : nameTry;
       const limit = nameTry.ok ? 'client' : 'user';
-      return { ok: false, code: 'blocked', reason: `blocked_${limit}`, limit, retryAfterSeconds: used.ok ? 0 : Math.max(1, used.retryAfterSeconds), lockout: !nameTry.ok };
+      return {
+        ok: false,
+        code: 'blocked',
+        reason: `blocked_${limit}`,
+        limit,
+        retryAfterSeconds: used.ok ? 0 : Math.max(1, used.retryAfterSeconds),
+        lockout: !nameTry.ok,
+      };
     }
     const attemptsLeft = nameTry.remaining;
     /** Nothing was checked: the tries taken for it do not count (a repeat took none). */
@@ -117,18 +135,40 @@ export class IdentityCheck {
       await untried(); // nobody guessed anything
       return { ok: false, code: 'unavailable', reason: 'directory_unavailable', detail: e.message };
     }
-    if (!user) return { ok: false, code: 'identity_failed', reason: 'unknown_user', attemptsLeft, lockout: spent(nameTry), ...repeated };
+    if (!user)
+      return {
+        ok: false,
+        code: 'identity_failed',
+        reason: 'unknown_user',
+        attemptsLeft,
+        lockout: spent(nameTry),
+        ...repeated,
+      };
     const { accountKey } = user;
     // A code went to this account moments ago: answer every date alike, unchecked, and count nothing.
     const spacing = await this.throttles.blockedFor('smsSpacingPerAccount', accountKey);
     if (spacing > 0) {
       await untried();
-      return { ok: false, code: 'resend_too_soon', reason: 'resend_too_soon_smsSpacingPerAccount', retryAfterSeconds: spacing, account: user.username, accountKey };
+      return {
+        ok: false,
+        code: 'resend_too_soon',
+        reason: 'resend_too_soon_smsSpacingPerAccount',
+        retryAfterSeconds: spacing,
+        account: user.username,
+        accountKey,
+      };
     }
     const accountTry = await use('identityPerAccount', accountKey);
     // attemptsLeft stays the typed name's: the account's own count would tell that the name is an account.
     const refuse = (reason: IdentityRefusal): IdentityResult => ({
-      ok: false, code: 'identity_failed', reason, account: user.username, accountKey, attemptsLeft, lockout: spent(nameTry, accountTry), ...repeated,
+      ok: false,
+      code: 'identity_failed',
+      reason,
+      account: user.username,
+      accountKey,
+      attemptsLeft,
+      lockout: spent(nameTry, accountTry),
+      ...repeated,
     });
     // Spent: nothing about this account is checked, not even a right birthdate (the answer is a wrong date's).
     if (!accountTry.ok) return refuse('blocked_account');
@@ -137,7 +177,12 @@ export class IdentityCheck {
     const mobile = this.mobile(user.mobile);
     if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
     const { id, givenName, surname, displayName } = user;
-    return { ok: true, user: { id, accountKey, username: user.username, givenName, surname, displayName, mobile: mobile.e164 }, attemptsLeft, counted: fresh };
+    return {
+      ok: true,
+      user: { id, accountKey, username: user.username, givenName, surname, displayName, mobile: mobile.e164 },
+      attemptsLeft,
+      counted: fresh,
+    };
   }
 
   /** The identity was proven (or could not be checked): the tries taken for it do not count. */

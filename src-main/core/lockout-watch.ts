@@ -33,9 +33,21 @@ export class LockoutWatch {
     const { points, durationSeconds } = this.throttles.limits[kind];
     const per = kind === 'lockoutsPerClient' ? 'client' : 'account';
     this.log.error(
-      { alert: 'lockout_burst', per, client: l.client, user: l.account, lockouts: points, withinSeconds: durationSeconds },
+      {
+        alert: 'lockout_burst',
+        per,
+        client: l.client,
+        user: l.account,
+        lockouts: points,
+        withinSeconds: durationSeconds,
+      },
       `ADMIN ALERT: ${points} lock-outs within ${durationSeconds / 60} minutes ${per === 'client' ? `from client ${l.client}` : `of account ${l.account}`}: someone may be locking people out on purpose`,
     );
-    await this.audit.record({ step: 'identity', outcome: `alert_lockout_burst_${per}`, ...(l.account ? { user: l.account } : {}), client: l.client });
+    await this.audit.record({
+      step: 'identity',
+      outcome: `alert_lockout_burst_${per}`,
+      ...(l.account ? { user: l.account } : {}),
+      client: l.client,
+    });
   }
 }

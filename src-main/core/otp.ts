@@ -11,7 +11,11 @@ export function generateCode(): string {
 }
 
 /** HMAC-SHA256(pepper, salt NUL code): the pepper never leaves the hosts' memory. */
-export function hashCode(code: string, pepper: Buffer, salt = randomBytes(16).toString('hex')): { hash: string; salt: string } {
+export function hashCode(
+  code: string,
+  pepper: Buffer,
+  salt = randomBytes(16).toString('hex'),
+): { hash: string; salt: string } {
   return { hash: createHmac('sha256', pepper).update(`${salt}\0${code}`).digest('hex'), salt };
 }
 

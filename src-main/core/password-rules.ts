@@ -18,9 +18,17 @@ export type RulesConfig = { minLength: number; screen?: PasswordScreen | undefin
  * This user's rules. When the directory's policy cannot be read the config's rules apply (fail open is safe
  * here: the DC enforces its own policy on the write anyway) and the log says so.
  */
-export async function sessionPolicy(directory: Directory, user: SessionUser, cfg: RulesConfig, log: Logger): Promise<PasswordPolicy> {
+export async function sessionPolicy(
+  directory: Directory,
+  user: SessionUser,
+  cfg: RulesConfig,
+  log: Logger,
+): Promise<PasswordPolicy> {
   const dc = await directory.passwordPolicy(user).catch((e: Error) => {
-    log.warn({ user: user.username, err: e.message }, 'password policy not read from the directory: the configured rules apply, the directory still decides on the write');
+    log.warn(
+      { user: user.username, err: e.message },
+      'password policy not read from the directory: the configured rules apply, the directory still decides on the write',
+    );
     return undefined;
   });
   const history = dc ? dc.historyLength : MANUAL_HISTORY;
@@ -34,8 +42,17 @@ export async function sessionPolicy(directory: Directory, user: SessionUser, cfg
 }
 
 /** Every rule's verdict; the banned rule asks the screen (online only once all other rules pass). */
-export async function judgePassword(password: string, user: SessionUser, policy: PasswordPolicy, screen: PasswordScreen | undefined): Promise<RuleResult[]> {
-  const rules = checkPolicy(password, { ...policy, banned: policy.banned && screen !== undefined, forbiddenWords: forbiddenWords(user) });
+export async function judgePassword(
+  password: string,
+  user: SessionUser,
+  policy: PasswordPolicy,
+  screen: PasswordScreen | undefined,
+): Promise<RuleResult[]> {
+  const rules = checkPolicy(password, {
+    ...policy,
+    banned: policy.banned && screen !== undefined,
+    forbiddenWords: forbiddenWords(user),
+  });
   const banned = rules.find((r) => r.id === 'banned');
   if (banned && screen) banned.ok = !(await screen.isBanned(password, { online: allPass(rules) }));
   return rules;

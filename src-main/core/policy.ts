@@ -5,7 +5,9 @@ import type { PasswordPolicy, RuleResult } from './contract.js';
 import { foldKey } from './fold.js';
 
 /** Defaults: the manual's (history 5), no AD complexity, no banned rule. */
-export type PolicyOptions = { minLength: number; forbiddenWords: readonly string[] } & Partial<Pick<PasswordPolicy, 'complexity' | 'history' | 'banned'>>;
+export type PolicyOptions = { minLength: number; forbiddenWords: readonly string[] } & Partial<
+  Pick<PasswordPolicy, 'complexity' | 'history' | 'banned'>
+>;
 
 /**
  * Case-, accent-, width- and look-alike-insensitive comparison form (core/fold.ts, the same folding as the
@@ -20,7 +22,12 @@ const PARTICLES = new Set(['van', 'der', 'den', 'de', 'het', 'ter', 'ten', 'op',
  * The name parts that must not occur: first name, surname (also joined), display name parts of ≥ 3 letters
  * (split where AD splits them: , . - _ # space tab), and the account name (AD complexity checks it whole).
  */
-export function forbiddenWords(user: { givenName: string; surname: string; displayName?: string; username?: string }): string[] {
+export function forbiddenWords(user: {
+  givenName: string;
+  surname: string;
+  displayName?: string;
+  username?: string;
+}): string[] {
   const words = new Set<string>();
   const add = (w: string) => {
     const f = fold(w);

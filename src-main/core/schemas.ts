@@ -9,7 +9,9 @@ const session = { sessionId };
 
 export const schemas = {
   info: z.object({}).strict(),
-  start: z.object({ username: z.string().max(256), lang: z.enum(LANGS).optional(), purpose: z.enum(PURPOSES).optional() }).strict(),
+  start: z
+    .object({ username: z.string().max(256), lang: z.enum(LANGS).optional(), purpose: z.enum(PURPOSES).optional() })
+    .strict(),
   verifyIdentity: z.object({ ...session, birthdate: z.string().max(64) }).strict(),
   resendCode: z.object(session).strict(),
   verifyCode: z.object({ ...session, code: z.string().max(64) }).strict(),

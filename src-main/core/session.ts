@@ -6,7 +6,10 @@ import type { DirectoryUser } from './ports/directory.js';
 import type { IssuedCode } from './ports/sms.js';
 
 /** The proven user, as the session keeps them: the directory's names and keys, and the mobile in E.164. */
-export type SessionUser = Pick<DirectoryUser, 'id' | 'accountKey' | 'username' | 'givenName' | 'surname' | 'displayName'> & {
+export type SessionUser = Pick<
+  DirectoryUser,
+  'id' | 'accountKey' | 'username' | 'givenName' | 'surname' | 'displayName'
+> & {
   /** E.164, only after the identity step succeeded. */
   mobile: string;
 };

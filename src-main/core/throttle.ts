@@ -28,7 +28,12 @@ export type Limits = Record<LimitKind, Limit>;
  * person's budgets: lifting a block clears NAME_KINDS under every name typed and ACCOUNT_KINDS under the
  * accountKey.
  */
-export const ACCOUNT_KINDS = ['identityPerAccount', 'smsPerAccount', 'codeChecksPerAccount', 'smsSpacingPerAccount'] as const;
+export const ACCOUNT_KINDS = [
+  'identityPerAccount',
+  'smsPerAccount',
+  'codeChecksPerAccount',
+  'smsSpacingPerAccount',
+] as const;
 /** Budgets keyed by the typed name: Throttles folds the key with nameKey, whoever calls it. */
 export const NAME_KINDS = ['identityPerUser', 'smsPerUser'] as const satisfies readonly LimitKind[];
 /**
@@ -62,7 +67,10 @@ export function deriveLimits(l: Limits & Partial<AllLimits>, resendAfterSeconds 
   return {
     identityPerAccount: l.identityPerUser,
     smsPerAccount: l.smsPerUser,
-    codeChecksPerAccount: { points: l.smsPerUser.points * l.codeChecks.points, durationSeconds: l.smsPerUser.durationSeconds },
+    codeChecksPerAccount: {
+      points: l.smsPerUser.points * l.codeChecks.points,
+      durationSeconds: l.smsPerUser.durationSeconds,
+    },
     smsSpacingPerAccount: { points: 1, durationSeconds: resendAfterSeconds },
     identityDates: { points: 1, durationSeconds: l.identityPerUser.durationSeconds },
     identityRepeatsPerUser: { points: 1000, durationSeconds: l.identityPerUser.durationSeconds },
@@ -105,10 +113,17 @@ export class Throttles {
   readonly limits: AllLimits;
   private readonly limiters: Record<BudgetKind, RateLimiterAbstract>;
 
-  constructor(limits: Limits & Partial<AllLimits>, factory: LimiterFactory = memoryLimiters, opts: { resendAfterSeconds?: number } = {}) {
+  constructor(
+    limits: Limits & Partial<AllLimits>,
+    factory: LimiterFactory = memoryLimiters,
+    opts: { resendAfterSeconds?: number } = {},
+  ) {
     this.limits = deriveLimits(limits, opts.resendAfterSeconds);
     // Store keys: `rk:<kind>:<key>` (behind the Redis prefix), the key being nameKey(typed) or the accountKey.
-    const entries = BUDGET_KINDS.map((k) => [k, factory({ keyPrefix: `rk:${k}`, points: this.limits[k].points, duration: this.limits[k].durationSeconds })]);
+    const entries = BUDGET_KINDS.map((k) => [
+      k,
+      factory({ keyPrefix: `rk:${k}`, points: this.limits[k].points, duration: this.limits[k].durationSeconds }),
+    ]);
     this.limiters = Object.fromEntries(entries) as Record<BudgetKind, RateLimiterAbstract>;
   }
 
@@ -120,7 +135,9 @@ export class Throttles {
   /** Seconds until the budget has room again; 0 when it has room now (a look, not a take). */
   async blockedFor(kind: BudgetKind, key: string): Promise<number> {
     const res = await this.limiters[kind].get(this.keyOf(kind, key));
-    return res !== null && res.consumedPoints >= this.limits[kind].points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+    return res !== null && res.consumedPoints >= this.limits[kind].points
+      ? Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+      : 0;
   }
 
   /** Uses one point; refuses once the budget is used up. */
@@ -158,7 +175,14 @@ export class Throttles {
         const res = await this.limiters[kind].get(this.keyOf(kind, key));
         const used = Math.min(res?.consumedPoints ?? 0, this.limits[kind].points);
         const blocked = used >= this.limits[kind].points;
-        return { kind, key, used, limit: this.limits[kind].points, blocked, retryAfterSeconds: res && used > 0 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0 };
+        return {
+          kind,
+          key,
+          used,
+          limit: this.limits[kind].points,
+          blocked,
+          retryAfterSeconds: res && used > 0 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0,
+        };
       }),
     );
   }

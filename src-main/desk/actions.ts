@@ -10,12 +10,20 @@ import type { Agent } from './agents.js';
 import { agentLabel } from './person-view.js';
 
 /** The budgets counted per kiosk or client address (core/throttle.ts). */
-export const CLIENT_KINDS: readonly BudgetKind[] = ['identityPerClient', 'startsPerClient', 'smsPerClient', 'lockoutsPerClient'];
+export const CLIENT_KINDS: readonly BudgetKind[] = [
+  'identityPerClient',
+  'startsPerClient',
+  'smsPerClient',
+  'lockoutsPerClient',
+];
 
 /** One line, printable, at most 200 characters; null when too short to say anything (at least 5). */
 export function cleanReason(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const r = raw.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const r = raw
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return r.length >= 5 && r.length <= 200 ? r : null;
 }
 
@@ -24,15 +32,28 @@ export class DeskActions {
     private readonly deps: { people: PersonDesk; throttles: Throttles; directory: Directory; audit: AuditSink },
   ) {}
 
-  private note(agent: Agent, action: string, verified: boolean | null, subject: string | undefined, reason: string): Promise<void> {
+  private note(
+    agent: Agent,
+    action: string,
+    verified: boolean | null,
+    subject: string | undefined,
+    reason: string,
+  ): Promise<void> {
     const outcome: AuditOutcome = `desk_${action}${verified === null ? '' : verified ? '_verified' : '_unverified'}`;
-    return this.deps.audit.record({ step: 'admin', outcome, ...(subject ? { user: subject } : {}), client: agentLabel(agent), reason });
+    return this.deps.audit.record({
+      step: 'admin',
+      outcome,
+      ...(subject ? { user: subject } : {}),
+      client: agentLabel(agent),
+      reason,
+    });
   }
 
   /** Clears every budget of the person; the status after it. */
   async unblock(name: string, agent: Agent, reason: string, verified: boolean): Promise<PersonStatus> {
     const after = await this.deps.people.unblock({ user: name }, agentLabel(agent));
-    const subject = typeof after.account === 'object' && after.account ? after.account.username : (after.name ?? undefined);
+    const subject =
+      typeof after.account === 'object' && after.account ? after.account.username : (after.name ?? undefined);
     await this.note(agent, 'unblock', verified, subject, reason);
     return after;
   }
@@ -44,7 +65,12 @@ export class DeskActions {
   }
 
   /** lockoutTime = 0 through the directory; 'ok', or why not (the agent sees it, the log has the detail). */
-  async unlock(user: DirectoryUser, agent: Agent, reason: string, verified: boolean): Promise<'ok' | 'rights' | 'unavailable'> {
+  async unlock(
+    user: DirectoryUser,
+    agent: Agent,
+    reason: string,
+    verified: boolean,
+  ): Promise<'ok' | 'rights' | 'unavailable'> {
     const r = await this.deps.directory.unlock(user);
     await this.note(agent, r.ok ? 'unlock' : `unlock_failed_${r.reason}`, verified, user.username, reason);
     return r.ok ? 'ok' : r.reason;

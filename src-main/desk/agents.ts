@@ -19,7 +19,15 @@ export interface AgentDirectory {
 }
 
 const fileSchema = z.object({
-  agents: z.array(z.object({ username: z.string().min(1), displayName: z.string().min(1), password: z.string().min(8), role: z.enum(['servicedesk', 'auditor']), disabled: z.boolean().optional() })),
+  agents: z.array(
+    z.object({
+      username: z.string().min(1),
+      displayName: z.string().min(1),
+      password: z.string().min(8),
+      role: z.enum(['servicedesk', 'auditor']),
+      disabled: z.boolean().optional(),
+    }),
+  ),
 });
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -33,10 +41,22 @@ export class DemoAgents implements AgentDirectory {
     private readonly locked: (user: DirectoryUser) => boolean | undefined,
   ) {
     const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-    this.agents = new Map(parsed.agents.map((a) => [nameKey(a.username), { agent: { account: a.username, displayName: a.displayName, role: a.role }, digest: digest(a.password), disabled: a.disabled ?? false }]));
+    this.agents = new Map(
+      parsed.agents.map((a) => [
+        nameKey(a.username),
+        {
+          agent: { account: a.username, displayName: a.displayName, role: a.role },
+          digest: digest(a.password),
+          disabled: a.disabled ?? false,
+        },
+      ]),
+    );
   }
 
-  static load(locked: (user: DirectoryUser) => boolean | undefined, file = resourcePath('demo-agents.json')): DemoAgents {
+  static load(
+    locked: (user: DirectoryUser) => boolean | undefined,
+    file = resourcePath('demo-agents.json'),
+  ): DemoAgents {
     return new DemoAgents(file, locked);
   }
 

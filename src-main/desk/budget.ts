@@ -19,7 +19,9 @@ export class DeskBudget {
   /** Seconds until there is room again; 0 when there is room now. */
   async blockedFor(key: string): Promise<number> {
     const res = await this.limiter.get(key);
-    return res !== null && res.consumedPoints >= this.limit.points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+    return res !== null && res.consumedPoints >= this.limit.points
+      ? Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+      : 0;
   }
 
   /** Uses a point: 0 when it fitted, else the seconds to wait. */

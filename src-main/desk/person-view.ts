@@ -40,7 +40,12 @@ export class PersonViewer {
   }
 
   /** `status` given: the answer of an action (already audited); otherwise the look is audited as `status`. */
-  async view(name: string, agent: Agent, verified: ReadonlyMap<string, number>, status?: PersonStatus): Promise<PersonView> {
+  async view(
+    name: string,
+    agent: Agent,
+    verified: ReadonlyMap<string, number>,
+    status?: PersonStatus,
+  ): Promise<PersonView> {
     const s = status ?? (await this.people.status({ user: name }, agentLabel(agent)));
     const user = typeof s.account === 'object' && s.account ? await this.user(name) : null;
     const mobile = user ? this.mobileOf(user) : undefined;

@@ -17,12 +17,22 @@ export type DeskSession = {
   pending: Map<string, { hash: string; salt: string; expires: number; tries: number }>;
 };
 
-export type SessionTimes = { idleMs: number; absoluteMs: number; rotateMs?: number; graceMs?: number; max?: number; now?: () => number };
+export type SessionTimes = {
+  idleMs: number;
+  absoluteMs: number;
+  rotateMs?: number;
+  graceMs?: number;
+  max?: number;
+  now?: () => number;
+};
 
 const newId = () => randomBytes(32).toString('base64url');
 
 export class DeskSessions {
-  private readonly byId = new Map<string, { session: DeskSession; rotated: number; successor?: string; dies?: number }>();
+  private readonly byId = new Map<
+    string,
+    { session: DeskSession; rotated: number; successor?: string; dies?: number }
+  >();
   private readonly now: () => number;
 
   constructor(private readonly t: SessionTimes) {
@@ -33,7 +43,14 @@ export class DeskSessions {
     this.sweep();
     const now = this.now();
     if (this.byId.size >= (this.t.max ?? 2000)) this.byId.delete(this.byId.keys().next().value!); // oldest first
-    const session: DeskSession = { agent, key: newId(), created: now, seen: now, verified: new Map(), pending: new Map() };
+    const session: DeskSession = {
+      agent,
+      key: newId(),
+      created: now,
+      seen: now,
+      verified: new Map(),
+      pending: new Map(),
+    };
     const id = newId();
     this.byId.set(id, { session, rotated: now });
     return { id, session };
@@ -74,7 +91,8 @@ export class DeskSessions {
     const now = this.now();
     for (const [k, e] of this.byId) {
       const s = e.session;
-      if (now - s.seen > this.t.idleMs || now - s.created > this.t.absoluteMs || (e.dies !== undefined && now > e.dies)) this.byId.delete(k);
+      if (now - s.seen > this.t.idleMs || now - s.created > this.t.absoluteMs || (e.dies !== undefined && now > e.dies))
+        this.byId.delete(k);
     }
   }
 }

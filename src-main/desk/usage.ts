@@ -3,7 +3,18 @@
 import type { AuditRecord } from '../audit/chain.js';
 
 /** Why people did not get through, grouped as the manager asks (issue 25). */
-export const FAIL_REASONS = ['no_mobile', 'wrong_birthdate', 'no_birthdate', 'unknown_or_disabled', 'code_wrong', 'code_not_entered', 'blocked', 'directory_error', 'sms_error', 'password_refused'] as const;
+export const FAIL_REASONS = [
+  'no_mobile',
+  'wrong_birthdate',
+  'no_birthdate',
+  'unknown_or_disabled',
+  'code_wrong',
+  'code_not_entered',
+  'blocked',
+  'directory_error',
+  'sms_error',
+  'password_refused',
+] as const;
 export type FailReason = (typeof FAIL_REASONS)[number];
 
 export type DayFigures = { resets: number; unlocks: number; refusals: number; sms: number; deskLifts: number };
@@ -22,12 +33,26 @@ export type UsageFigures = {
 /** The reason an audit line counts as a refusal, or null when it is none. */
 export function failReason(r: Pick<AuditRecord, 'step' | 'outcome'>): FailReason | null {
   const o = r.outcome;
-  if (o === 'ok' || o === 'session_expired' || r.step === 'admin' || r.step === 'cancel' || r.step === 'start' || o.startsWith('alert_')) return null;
+  if (
+    o === 'ok' ||
+    o === 'session_expired' ||
+    r.step === 'admin' ||
+    r.step === 'cancel' ||
+    r.step === 'start' ||
+    o.startsWith('alert_')
+  )
+    return null;
   if (o.startsWith('mobile_')) return 'no_mobile';
   if (o === 'wrong_birthdate') return 'wrong_birthdate';
   if (o === 'no_birthdate_in_directory') return 'no_birthdate';
   if (o === 'unknown_user' || o === 'disabled') return 'unknown_or_disabled';
-  if (o.startsWith('blocked') || o.startsWith('sms_limit') || o.startsWith('resend_too_soon') || o === 'code_attempts_exceeded') return 'blocked';
+  if (
+    o.startsWith('blocked') ||
+    o.startsWith('sms_limit') ||
+    o.startsWith('resend_too_soon') ||
+    o === 'code_attempts_exceeded'
+  )
+    return 'blocked';
   if (/directory|unavailable|uncertain|rights/.test(o)) return 'directory_error';
   if (r.step === 'code_sent' && o.startsWith('failed_')) return 'sms_error';
   if (r.step === 'code') return 'code_wrong';
@@ -52,7 +77,10 @@ export const localClock: LocalTime = (ts) => {
   return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, hour: d.getHours() };
 };
 
-export function aggregateUsage(records: Iterable<Pick<AuditRecord, 'ts' | 'step' | 'outcome'>>, opts: { since: Date; until: Date; smsPrice: number; local?: LocalTime }): UsageFigures {
+export function aggregateUsage(
+  records: Iterable<Pick<AuditRecord, 'ts' | 'step' | 'outcome'>>,
+  opts: { since: Date; until: Date; smsPrice: number; local?: LocalTime },
+): UsageFigures {
   const local = opts.local ?? localClock;
   const days = new Map<string, DayFigures>();
   const reasons = Object.fromEntries(FAIL_REASONS.map((r) => [r, 0])) as Record<FailReason, number>;
@@ -60,7 +88,8 @@ export function aggregateUsage(records: Iterable<Pick<AuditRecord, 'ts' | 'step'
   const totals = { ...zero(), starts: 0, deskUnlocks: 0, deskVerified: 0, deskSignIns: 0 };
   let codesSent = 0;
   let codesOk = 0;
-  for (let t = opts.since.getTime(); t <= opts.until.getTime(); t += 86_400_000) days.set(local(new Date(t).toISOString()).day, zero());
+  for (let t = opts.since.getTime(); t <= opts.until.getTime(); t += 86_400_000)
+    days.set(local(new Date(t).toISOString()).day, zero());
   for (const r of records) {
     const at = Date.parse(r.ts);
     if (at < opts.since.getTime() || at > opts.until.getTime()) continue;
@@ -117,7 +146,10 @@ export function aggregateUsage(records: Iterable<Pick<AuditRecord, 'ts' | 'step'
 
 /** One row per day: the numbers of the charts, for a spreadsheet (no names, nothing to inject). */
 export function usageCsv(u: UsageFigures): string {
-  const rows = ['day,resets,unlocks,refusals,sms,desk_lifts', ...u.days.map((d) => `${d.day},${d.resets},${d.unlocks},${d.refusals},${d.sms},${d.deskLifts}`)];
+  const rows = [
+    'day,resets,unlocks,refusals,sms,desk_lifts',
+    ...u.days.map((d) => `${d.day},${d.resets},${d.unlocks},${d.refusals},${d.sms},${d.deskLifts}`),
+  ];
   rows.push('', 'reason,count', ...FAIL_REASONS.map((r) => `${r},${u.reasons[r]}`));
   rows.push('', 'hour,starts', ...u.hours.map((n, h) => `${pad(h)},${n}`));
   return rows.join('\r\n') + '\r\n';

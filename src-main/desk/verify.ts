@@ -10,7 +10,8 @@ import type { DeskSession } from './sessions.js';
 
 export const VERIFY_TRIES = 3;
 
-export type SendResult = { ok: true } | { ok: false; code: 'verify_limited'; retryAfterSeconds: number } | { ok: false; code: 'sms_failed' };
+export type SendResult =
+  { ok: true } | { ok: false; code: 'verify_limited'; retryAfterSeconds: number } | { ok: false; code: 'sms_failed' };
 export type CheckResult = 'verified' | 'wrong' | 'no_code' | 'expired' | 'too_many';
 
 export class CallerCheck {
@@ -33,7 +34,11 @@ export class CallerCheck {
     const code = generateCode();
     const sent = await this.sender.send(mobile, this.opts.text(code));
     if (!sent.ok) return { ok: false, code: 'sms_failed' };
-    session.pending.set(accountKey, { ...hashCode(code, this.pepper), expires: this.now() + this.opts.codeSeconds * 1000, tries: 0 });
+    session.pending.set(accountKey, {
+      ...hashCode(code, this.pepper),
+      expires: this.now() + this.opts.codeSeconds * 1000,
+      tries: 0,
+    });
     session.verified.delete(accountKey);
     return { ok: true };
   }

@@ -9,7 +9,13 @@ import { z } from 'zod';
 import { parseStoredBirthdate } from '../core/birthdate.js';
 import { nameKey } from '../core/username.js';
 import { resourcePath } from '../resources.js';
-import type { Directory, DirectoryPasswordPolicy, DirectoryUser, ResetOutcome, UnlockOutcome } from '../core/ports/directory.js';
+import type {
+  Directory,
+  DirectoryPasswordPolicy,
+  DirectoryUser,
+  ResetOutcome,
+  UnlockOutcome,
+} from '../core/ports/directory.js';
 
 const policySchema = z.object({
   source: z.string().default('domain'),

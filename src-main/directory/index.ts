@@ -8,7 +8,11 @@ import type { Logger } from '../core/ports/log.js';
  * binds once to read rootDSE and logs whether password history can be enforced on reset. An unreachable
  * DC does not fail start-up; operations then report the directory as unavailable.
  */
-export async function createDirectory(config: DirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Directory> {
+export async function createDirectory(
+  config: DirectoryConfig,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Directory> {
   switch (config.type) {
     // Imported when named: the demo never loads ldapts, AD never loads the demo's JSON.
     case 'demo':

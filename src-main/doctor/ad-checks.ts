@@ -4,15 +4,29 @@
 import type { AdDirectoryConfig } from '../config/directory.js';
 import type { Config } from '../config/schema.js';
 import { silentLogger } from '../core/ports/log.js';
-import { AdDirectory, describeError, ldapCode, pickPolicyHintsOid, probeServiceAccount, readStoredValues, type AdConnectionSettings } from '../directory/ad/index.js';
+import {
+  AdDirectory,
+  describeError,
+  ldapCode,
+  pickPolicyHintsOid,
+  probeServiceAccount,
+  readStoredValues,
+  type AdConnectionSettings,
+} from '../directory/ad/index.js';
 import { maskMobile, normaliseMobile } from '../sms/phone.js';
 import { failed, ok, warn, type Check } from './report.js';
 
 // AD's "data" codes in a refused simple bind (49), [MS-ADTS] / common AD diagnostics.
 const BIND_DATA: Record<string, string> = {
-  '52e': 'wrong password for this account (or no such account)', '525': 'no such account', '530': 'not allowed to log on at this time',
-  '531': 'not allowed to log on from this workstation', '532': 'its password has expired', '533': 'the account is disabled',
-  '701': 'the account has expired', '773': 'it must change its password first', '775': 'the account is locked out',
+  '52e': 'wrong password for this account (or no such account)',
+  '525': 'no such account',
+  '530': 'not allowed to log on at this time',
+  '531': 'not allowed to log on from this workstation',
+  '532': 'its password has expired',
+  '533': 'the account is disabled',
+  '701': 'the account has expired',
+  '773': 'it must change its password first',
+  '775': 'the account is locked out',
 };
 
 export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: AdConnectionSettings): Promise<Check[]> {
@@ -25,8 +39,13 @@ export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: Ad
   const checks = [ok(`AD bind as ${config.bindDn}`, 'the service account binds')];
   const { root, protectedAccount } = probe;
   if (protectedAccount) {
-    checks.push(failed('AD least privilege', 'the service account is a protected (admin-level) account (adminCount=1)',
-      'use a dedicated account with only "Reset Password" and write lockoutTime/pwdLastSet on the staff OUs'));
+    checks.push(
+      failed(
+        'AD least privilege',
+        'the service account is a protected (admin-level) account (adminCount=1)',
+        'use a dedicated account with only "Reset Password" and write lockoutTime/pwdLastSet on the staff OUs',
+      ),
+    );
   }
   checks.push(historyCheck(root.supportedControl));
   return checks;
@@ -39,12 +58,20 @@ export async function checkBindAndPolicy(config: AdDirectoryConfig, settings: Ad
  */
 export function historyCheck(supportedControl: string[]): Check {
   const title = 'AD password history on reset';
-  if (supportedControl.length === 0) return warn(title, 'not checked: the DC did not show its root DSE (supportedControl)', 'run doctor again when the DC answers; if this stays, the DC hides its root DSE from the service account');
+  if (supportedControl.length === 0)
+    return warn(
+      title,
+      'not checked: the DC did not show its root DSE (supportedControl)',
+      'run doctor again when the DC answers; if this stays, the DC hides its root DSE from the service account',
+    );
   const oid = pickPolicyHintsOid(supportedControl);
   return oid
     ? ok(title, `enforced: the DC supports LDAP_SERVER_POLICY_HINTS (${oid})`)
-    : warn(title, 'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
-        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this');
+    : warn(
+        title,
+        'NOT enforced: the DC does not list LDAP_SERVER_POLICY_HINTS (Samba, Windows before 2012 R2)',
+        'the wizard shows the history rule as "cannot be checked on this reset"; a DC on Windows Server 2012 R2 or later fixes this',
+      );
 }
 
 export async function checkTestUser(
@@ -60,22 +87,74 @@ export async function checkTestUser(
   try {
     user = await directory.findUser(username);
   } catch (e) {
-    return [failed(title, describeError(e), 'the search failed: check baseDns and that the service account may read users there')];
+    return [
+      failed(
+        title,
+        describeError(e),
+        'the search failed: check baseDns and that the service account may read users there',
+      ),
+    ];
   }
-  if (!user) return [failed(title, 'not found (or more than one match) under baseDns', `check the name and directory.baseDns (${config.directory.baseDns.join('; ')})`)];
+  if (!user)
+    return [
+      failed(
+        title,
+        'not found (or more than one match) under baseDns',
+        `check the name and directory.baseDns (${config.directory.baseDns.join('; ')})`,
+      ),
+    ];
   const a = config.directory.attributes;
   const raw = await readStoredValues(settings, user.id, [a.birthdate, a.mobile]);
-  const checks: Check[] = [ok(title, `found ${user.id}${user.disabled ? ' (disabled: it would get the generic message)' : ''}`)];
+  const checks: Check[] = [
+    ok(title, `found ${user.id}${user.disabled ? ' (disabled: it would get the generic message)' : ''}`),
+  ];
 
   const stored = raw[a.birthdate.toLowerCase()];
   if (user.birthdate) checks.push(ok(`AD birthdate (${a.birthdate})`, 'readable, a valid date'));
-  else if (stored === undefined) checks.push(failed(`AD birthdate (${a.birthdate})`, 'empty, or not readable by the service account', `fill ${a.birthdate} for staff (HR sync), or grant the service account Read Property on it`));
-  else checks.push(failed(`AD birthdate (${a.birthdate})`, `stored as "${shape(stored)}", which is no date we read`, 'store it as YYYY-MM-DD, YYYYMMDD or dd-mm-jjjj'));
+  else if (stored === undefined)
+    checks.push(
+      failed(
+        `AD birthdate (${a.birthdate})`,
+        'empty, or not readable by the service account',
+        `fill ${a.birthdate} for staff (HR sync), or grant the service account Read Property on it`,
+      ),
+    );
+  else
+    checks.push(
+      failed(
+        `AD birthdate (${a.birthdate})`,
+        `stored as "${shape(stored)}", which is no date we read`,
+        'store it as YYYY-MM-DD, YYYYMMDD or dd-mm-jjjj',
+      ),
+    );
 
-  const mobile = normaliseMobile(user.mobile, { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries });
-  if (mobile.ok) checks.push(ok(`AD mobile (${a.mobile})`, `readable, a mobile number in ${config.sms.allowedCountries.join('/')} (${maskMobile(mobile.e164)})`));
-  else if (mobile.reason === 'missing') checks.push(failed(`AD mobile (${a.mobile})`, 'empty, or not readable by the service account', `fill ${a.mobile} for staff, or grant the service account Read Property on it`));
-  else checks.push(failed(`AD mobile (${a.mobile})`, `stored but not usable (${mobile.reason.replaceAll('_', ' ')})`, `store a mobile number of ${config.sms.allowedCountries.join('/')}, e.g. 06 12345678 or +31 6 12345678`));
+  const mobile = normaliseMobile(user.mobile, {
+    defaultCountry: config.sms.defaultCountry,
+    allowedCountries: config.sms.allowedCountries,
+  });
+  if (mobile.ok)
+    checks.push(
+      ok(
+        `AD mobile (${a.mobile})`,
+        `readable, a mobile number in ${config.sms.allowedCountries.join('/')} (${maskMobile(mobile.e164)})`,
+      ),
+    );
+  else if (mobile.reason === 'missing')
+    checks.push(
+      failed(
+        `AD mobile (${a.mobile})`,
+        'empty, or not readable by the service account',
+        `fill ${a.mobile} for staff, or grant the service account Read Property on it`,
+      ),
+    );
+  else
+    checks.push(
+      failed(
+        `AD mobile (${a.mobile})`,
+        `stored but not usable (${mobile.reason.replaceAll('_', ' ')})`,
+        `store a mobile number of ${config.sms.allowedCountries.join('/')}, e.g. 06 12345678 or +31 6 12345678`,
+      ),
+    );
   return checks;
 }
 

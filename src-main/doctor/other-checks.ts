@@ -18,27 +18,66 @@ import { loadPepper, PEPPER_ENV } from '../store/pepper.js';
 import { failed, ok, reason, warn, type Check } from './report.js';
 
 export async function checkSms(config: Config, env: NodeJS.ProcessEnv, demo: boolean): Promise<Check> {
-  const r = await checkSmsCredentials(config, silentLogger, env).catch((e: unknown) => ({ ok: false, detail: reason(e) }));
-  if (r.ok && config.sms.provider.type === 'outbox' && !demo) return warn('SMS (outbox)', 'codes are written to a file: no one receives a text', 'for real use set sms.provider.type "twilio-messaging" or "twilio-verify"');
-  return r.ok ? ok(`SMS (${config.sms.provider.type})`, r.detail) : failed(`SMS (${config.sms.provider.type})`, r.detail, 'check sms.provider and the environment variables named in sms.provider.secretEnv');
+  const r = await checkSmsCredentials(config, silentLogger, env).catch((e: unknown) => ({
+    ok: false,
+    detail: reason(e),
+  }));
+  if (r.ok && config.sms.provider.type === 'outbox' && !demo)
+    return warn(
+      'SMS (outbox)',
+      'codes are written to a file: no one receives a text',
+      'for real use set sms.provider.type "twilio-messaging" or "twilio-verify"',
+    );
+  return r.ok
+    ? ok(`SMS (${config.sms.provider.type})`, r.detail)
+    : failed(
+        `SMS (${config.sms.provider.type})`,
+        r.detail,
+        'check sms.provider and the environment variables named in sms.provider.secretEnv',
+      );
 }
 
 export async function checkAudit(config: Config, demo: boolean): Promise<Check> {
   const target = resolveAudit(config.audit);
   if (!target) {
     const detail = 'off: resets leave no audit trail';
-    return demo ? warn('audit trail', detail, 'set audit.file for real use') : failed('audit trail', detail, 'set audit.file (e.g. C:/ProgramData/Wachtwoord vergeten/audit/audit-{host}.jsonl, or /var/lib/wachtwoord-vergeten/audit/audit-{host}.jsonl under the systemd unit)');
+    return demo
+      ? warn('audit trail', detail, 'set audit.file for real use')
+      : failed(
+          'audit trail',
+          detail,
+          'set audit.file (e.g. C:/ProgramData/Wachtwoord vergeten/audit/audit-{host}.jsonl, or /var/lib/wachtwoord-vergeten/audit/audit-{host}.jsonl under the systemd unit)',
+        );
   }
   const title = `audit trail ${target.file}`;
   const unsafe = await checkFile(target.file, AUDIT_FILE_RULE);
-  if (unsafe) return failed(title, unsafe, 'the service would refuse it: remove it (keep a copy as evidence) or make it a plain file of the service user, mode 600');
+  if (unsafe)
+    return failed(
+      title,
+      unsafe,
+      'the service would refuse it: remove it (keep a copy as evidence) or make it a plain file of the service user, mode 600',
+    );
   if (await exists(target.file)) {
-    const r = await verifyAuditFile(target.file).catch((e: unknown) => ({ ok: false as const, line: 0, reason: reason(e), records: 0 }));
-    if (!r.ok) return failed(title, `line ${r.line}: ${r.reason}`, 'the file was changed or damaged: keep it as evidence, move it away, and let a new one start');
+    const r = await verifyAuditFile(target.file).catch((e: unknown) => ({
+      ok: false as const,
+      line: 0,
+      reason: reason(e),
+      records: 0,
+    }));
+    if (!r.ok)
+      return failed(
+        title,
+        `line ${r.line}: ${r.reason}`,
+        'the file was changed or damaged: keep it as evidence, move it away, and let a new one start',
+      );
     try {
       await access(target.file, constants.W_OK);
     } catch {
-      return failed(title, `${r.records} records, chain intact, but not writable`, 'give the service user write access to the file');
+      return failed(
+        title,
+        `${r.records} records, chain intact, but not writable`,
+        'give the service user write access to the file',
+      );
     }
     return ok(title, `${r.records} records, chain intact (host ${target.host})`);
   }
@@ -48,7 +87,11 @@ export async function checkAudit(config: Config, demo: boolean): Promise<Check> 
     await access(dir, constants.W_OK);
     return ok(title, `will be created on first use (host ${target.host})`);
   } catch {
-    return failed(title, `cannot be created: ${dir} is not writable`, 'create the folder and give the service user write access');
+    return failed(
+      title,
+      `cannot be created: ${dir} is not writable`,
+      'create the folder and give the service user write access',
+    );
   }
 }
 
@@ -65,8 +108,16 @@ export async function checkStore(config: Config, env: NodeJS.ProcessEnv): Promis
     const redis = await connectRedis(store, silentLogger, env);
     await redis.quit();
     const plain = !store.url.startsWith('rediss://') || !readSecret(store.passwordEnv, env);
-    if (plain) return warn(title, 'answers PING, but without TLS or a password (store.allowPlainRedis)', 'use rediss:// with caFile and a password unless Redis runs on this host only');
-    return ok(title, 'answers PING over TLS with a password; codes and keys keyed with the server secret (sessions and limits shared by all hosts)');
+    if (plain)
+      return warn(
+        title,
+        'answers PING, but without TLS or a password (store.allowPlainRedis)',
+        'use rediss:// with caFile and a password unless Redis runs on this host only',
+      );
+    return ok(
+      title,
+      'answers PING over TLS with a password; codes and keys keyed with the server secret (sessions and limits shared by all hosts)',
+    );
   } catch (e) {
     return failed(title, reason(e), `check store.url, the password in ${store.passwordEnv}, and the firewall`);
   }
@@ -76,12 +127,27 @@ export async function checkStore(config: Config, env: NodeJS.ProcessEnv): Promis
 export async function checkUserGeneric(directory: Directory, username: string, config: Config): Promise<Check[]> {
   const user = await directory.findUser(username).catch(() => null);
   if (!user) return [failed(`test user ${username}`, 'not found', 'give the name of an existing account with --user')];
-  const mobile = normaliseMobile(user.mobile, { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries });
+  const mobile = normaliseMobile(user.mobile, {
+    defaultCountry: config.sms.defaultCountry,
+    allowedCountries: config.sms.allowedCountries,
+  });
   return [
     ok(`test user ${username}`, 'found'),
-    user.birthdate ? ok('birthdate', 'readable, a valid date') : failed('birthdate', 'missing or not a date', 'fill the birthdate for this user'),
-    mobile.ok ? ok('mobile', `readable, a mobile number (${maskMobile(mobile.e164)})`) : failed('mobile', `not usable (${mobile.reason.replaceAll('_', ' ')})`, 'register a mobile number for this user'),
+    user.birthdate
+      ? ok('birthdate', 'readable, a valid date')
+      : failed('birthdate', 'missing or not a date', 'fill the birthdate for this user'),
+    mobile.ok
+      ? ok('mobile', `readable, a mobile number (${maskMobile(mobile.e164)})`)
+      : failed(
+          'mobile',
+          `not usable (${mobile.reason.replaceAll('_', ' ')})`,
+          'register a mobile number for this user',
+        ),
   ];
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );

@@ -14,7 +14,12 @@ import { failed, formatCheck, ok, reason, summary, warn, type Check } from './re
 import { checkTls } from './tls-check.js';
 import { confidentialChecks } from './confidential-check.js';
 
-export type DoctorOptions = { configPath?: string | undefined; user?: string | undefined; probeUser?: string | undefined; env?: NodeJS.ProcessEnv };
+export type DoctorOptions = {
+  configPath?: string | undefined;
+  user?: string | undefined;
+  probeUser?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+};
 
 /** Runs every check, reporting each as it completes (`onCheck`), and returns them all. */
 export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void = () => {}): Promise<Check[]> {
@@ -27,14 +32,28 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
     config = loadConfig(opts.configPath);
   } catch (e) {
     const unreadable = e instanceof ConfigError && e.message.startsWith('cannot read');
-    const fix = unreadable ? 'check the path, and that this account may read the file' : 'fix the fields named above (see resources/config.example.json)';
-    add(failed(`config ${opts.configPath ?? ''}`.trim(), e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e), fix));
+    const fix = unreadable
+      ? 'check the path, and that this account may read the file'
+      : 'fix the fields named above (see resources/config.example.json)';
+    add(
+      failed(
+        `config ${opts.configPath ?? ''}`.trim(),
+        e instanceof ConfigError ? e.message.replace(/\n\s*/g, '; ') : reason(e),
+        fix,
+      ),
+    );
     return checks;
   }
   const demo = config.directory.type === 'demo';
-  add(ok(`config ${opts.configPath ?? '(none: demo mode)'}`, `valid (directory ${config.directory.type}, sms ${config.sms.provider.type}, store ${config.store.type})`));
+  add(
+    ok(
+      `config ${opts.configPath ?? '(none: demo mode)'}`,
+      `valid (directory ${config.directory.type}, sms ${config.sms.provider.type}, store ${config.store.type})`,
+    ),
+  );
 
-  if (config.directory.type === 'ad') await adChecks({ ...config, directory: config.directory }, opts.user, env, add, opts.probeUser);
+  if (config.directory.type === 'ad')
+    await adChecks({ ...config, directory: config.directory }, opts.user, env, add, opts.probeUser);
   else {
     add(warn('directory', 'the embedded demo directory (fictional people)', 'for real use set directory.type "ad"'));
     if (opts.user) add(...(await checkUserGeneric(DemoDirectory.load(config.directory.file), opts.user, config)));
@@ -45,12 +64,24 @@ export async function runDoctor(opts: DoctorOptions, onCheck: (c: Check) => void
   return checks;
 }
 
-async function adChecks(config: Config & { directory: AdDirectoryConfig }, user: string | undefined, env: NodeJS.ProcessEnv, add: (...c: Check[]) => void, probeUser?: string): Promise<void> {
+async function adChecks(
+  config: Config & { directory: AdDirectoryConfig },
+  user: string | undefined,
+  env: NodeJS.ProcessEnv,
+  add: (...c: Check[]) => void,
+  probeUser?: string,
+): Promise<void> {
   let settings;
   try {
     settings = adConnectionSettings(config.directory, env);
   } catch (e) {
-    return add(failed('AD settings', reason(e), 'correct the field, or set the environment variable, named above; nothing was tried against AD yet'));
+    return add(
+      failed(
+        'AD settings',
+        reason(e),
+        'correct the field, or set the environment variable, named above; nothing was tried against AD yet',
+      ),
+    );
   }
   for (const url of config.directory.urls) add(await checkTls(url, settings));
   const bind = await checkBindAndPolicy(config.directory, settings);
@@ -58,7 +89,10 @@ async function adChecks(config: Config & { directory: AdDirectoryConfig }, user:
   if (bind[0]?.status !== 'ok') return;
   add(...(await checkPasswordPolicy(config, settings, user, env)));
   if (user) add(...(await checkTestUser(config, settings, user, env)));
-  else add(warn('AD test user', 'not checked', 'run again with --user NAME to prove the birthdate and mobile can be read'));
+  else
+    add(
+      warn('AD test user', 'not checked', 'run again with --user NAME to prove the birthdate and mobile can be read'),
+    );
   add(...(await confidentialChecks(config.directory, settings, user, probeUser, env)));
 }
 

@@ -5,7 +5,11 @@ import { failed, ok, reason, warn, type Check } from './report.js';
 
 const DAY = 86_400_000;
 
-export async function checkTls(url: string, s: Pick<AdConnectionSettings, 'startTls' | 'tls' | 'connectMs'>, now = Date.now()): Promise<Check> {
+export async function checkTls(
+  url: string,
+  s: Pick<AdConnectionSettings, 'startTls' | 'tls' | 'connectMs'>,
+  now = Date.now(),
+): Promise<Check> {
   const title = `AD TLS ${url}`;
   const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
   try {
@@ -14,7 +18,8 @@ export async function checkTls(url: string, s: Pick<AdConnectionSettings, 'start
     const { cert } = probe;
     const until = Date.parse(cert.valid_to);
     const detail = `certificate trusted (${String(cert.subject?.CN ?? 'no CN')}, issued by ${String(cert.issuer?.CN ?? '?')}, valid until ${new Date(until).toISOString().slice(0, 10)})`;
-    if (until - now < 30 * DAY) return warn(title, detail, 'the certificate expires within 30 days: have AD CS renew it');
+    if (until - now < 30 * DAY)
+      return warn(title, detail, 'the certificate expires within 30 days: have AD CS renew it');
     return ok(title, detail);
   } catch (e) {
     return failed(title, reason(e), tlsFix(e, host));
@@ -23,10 +28,13 @@ export async function checkTls(url: string, s: Pick<AdConnectionSettings, 'start
 
 function tlsFix(e: unknown, host: string): string {
   const code = (e as { code?: string }).code ?? '';
-  if (code === 'ECONNREFUSED') return `nothing listens there: check the URL and that the port is open from this machine to ${host}`;
+  if (code === 'ECONNREFUSED')
+    return `nothing listens there: check the URL and that the port is open from this machine to ${host}`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${host} does not resolve: use the DC's full DNS name`;
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the certificate does not name ${host}: use the name in the certificate, or set directory.servername`;
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) return 'the certificate is not trusted: set directory.caFile to the PEM of the CA that issued it (AD CS root)';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID')
+    return `the certificate does not name ${host}: use the name in the certificate, or set directory.servername`;
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code))
+    return 'the certificate is not trusted: set directory.caFile to the PEM of the CA that issued it (AD CS root)';
   if (code === 'ECONNRESET') return 'the DC closed the connection: ldaps:// on 636, or ldap:// on 389 with startTls';
   return 'check the URL, the firewall, and that the DC has a certificate for LDAPS';
 }

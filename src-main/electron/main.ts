@@ -1,7 +1,18 @@
 // Electron main: a list of setupX() calls (electron/fiddle), each in its own module. One of the three files that
 // import electron at run time (with preload/preload.ts and start/settings-store.ts; a lint rule keeps it so). Checks
 // who started it, reads the kiosk settings, sets up the chosen mode once and opens the one hardened window.
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, safeStorage, session, type Session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  type Session,
+} from 'electron';
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,7 +67,9 @@ function setupBeforeReady(): void {
 
 function setupLogger(): Logger {
   if (args.dev) return createLogger();
-  return createLogger({ destination: pino.destination({ dest: join(app.getPath('logs'), 'kiosk.log'), mkdir: true, sync: false }) });
+  return createLogger({
+    destination: pino.destination({ dest: join(app.getPath('logs'), 'kiosk.log'), mkdir: true, sync: false }),
+  });
 }
 
 /** An in-memory session (no "persist:" prefix) whose user agent names this kiosk to the central service. */
@@ -67,7 +80,13 @@ function setupSession(kioskId: string): Session {
   return ses;
 }
 
-function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Session, local: LocalMode | undefined, log: Logger): KioskLifecycle {
+function setupLifecycle(
+  settings: KioskSettingsData,
+  plan: KioskPlan,
+  ses: Session,
+  local: LocalMode | undefined,
+  log: Logger,
+): KioskLifecycle {
   return kioskSession({
     timings: local?.timings ?? centralKioskTimings(settings),
     systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
@@ -80,9 +99,19 @@ function setupLifecycle(settings: KioskSettingsData, plan: KioskPlan, ses: Sessi
   });
 }
 
-function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session, lifecycle: KioskLifecycle, log: Logger): void {
+function setupWindow(
+  settings: KioskSettingsData,
+  plan: KioskPlan,
+  ses: Session,
+  lifecycle: KioskLifecycle,
+  log: Logger,
+): void {
   kiosk.win = createKioskWindow({
-    BrowserWindow, session: ses, plan, dev: args.dev, log,
+    BrowserWindow,
+    session: ses,
+    plan,
+    dev: args.dev,
+    log,
     preloadPath: builtPaths(here).preload,
     branding: settings.branding,
     caPem: plan.mode === 'central' ? readFileSync(plan.caFile, 'utf8') : undefined,
@@ -93,7 +122,11 @@ function setupWindow(settings: KioskSettingsData, plan: KioskPlan, ses: Session,
   // Code step, success, leaving: the wizard's in-page signals, from this window and its origin only (both modes).
   watchWizardSignals(kiosk.win.webContents, plan.allowedOrigin, (signal) => lifecycle.wizard(signal));
   if (plan.mode === 'central') {
-    const info = { retryUrl: plan.startUrl, servicedesk: settings.servicedesk, texts: loadOfflineTexts(builtPaths(here).renderer) };
+    const info = {
+      retryUrl: plan.startUrl,
+      servicedesk: settings.servicedesk,
+      texts: loadOfflineTexts(builtPaths(here).renderer),
+    };
     setupOfflinePage({ ses, contents: kiosk.win.webContents, info, log });
   }
   if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
@@ -120,14 +153,23 @@ async function start(log: Logger): Promise<void> {
   const settings: KioskSettingsData = new ElectronStoreSettings(dir).read();
   const plan = planKiosk(settings);
   if (plan.mode === 'central') await trust(plan.caFile, 'the pinned CA file', true);
-  const kioskId = settings.kioskId ?? hostname().replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 64);
+  const kioskId =
+    settings.kioskId ??
+    hostname()
+      .replace(/[^A-Za-z0-9._-]/g, '-')
+      .slice(0, 64);
   kiosk.logoffOnFailure = shouldLogoff(settings, userInfo().username, args.dev);
   const ses = setupSession(kioskId);
   setupContentsHardening(app, plan.allowedOrigin, args.dev, log, () => kiosk.contentsId);
   const local =
     plan.mode === 'local'
       ? await setupLocalMode({
-          settings, kioskId, log, ses, ipcMain, safeStorage,
+          settings,
+          kioskId,
+          log,
+          ses,
+          ipcMain,
+          safeStorage,
           configPath: args.config ?? settings.configFile,
           rendererDir: builtPaths(here).renderer,
           settingsDir: dir,
@@ -137,7 +179,12 @@ async function start(log: Logger): Promise<void> {
           trustFile: trust,
           // install.ps1's DPAPI machine-scope copy (resources/windows/directory-secret.ps1), read by its helper.
           ...(app.isPackaged && process.platform === 'win32'
-            ? { machineSecret: { file: join(dir, MACHINE_SECRET_FILE), unprotect: unprotectWith(join(process.resourcesPath, 'machine-secret', MACHINE_SECRET_READER)) } }
+            ? {
+                machineSecret: {
+                  file: join(dir, MACHINE_SECRET_FILE),
+                  unprotect: unprotectWith(join(process.resourcesPath, 'machine-secret', MACHINE_SECRET_READER)),
+                },
+              }
             : {}),
         })
       : undefined;
@@ -158,8 +205,18 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       // Installed, only the kiosk account runs it: anyone else is told so and the app quits, session untouched.
-      const facts = { platform: process.platform, isPackaged: app.isPackaged, dev: args.dev, username: userInfo().username };
-      const gate = await passGate({ facts, windowsDir: windowsDir(host), showMessage: (box) => dialog.showMessageBox(box), log });
+      const facts = {
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        dev: args.dev,
+        username: userInfo().username,
+      };
+      const gate = await passGate({
+        facts,
+        windowsDir: windowsDir(host),
+        showMessage: (box) => dialog.showMessageBox(box),
+        log,
+      });
       if (!gate.run) return app.quit();
       kiosk.logoffOnFailure = gate.logoffOnFailure;
       await start(log);

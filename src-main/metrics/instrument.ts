@@ -1,6 +1,13 @@
 // Times every API call and counts its result, around the fault barrier (so `internal` faults count too).
 // A wrapper in the composition root, not code in the core: the core stays free of prom-client.
-import { forwardEach, type ClientContext, type Method, type Purpose, type Request, type ResetService } from '../core/contract.js';
+import {
+  forwardEach,
+  type ClientContext,
+  type Method,
+  type Purpose,
+  type Request,
+  type ResetService,
+} from '../core/contract.js';
 import type { Metrics } from './metrics.js';
 
 /** The calls that complete a flow, with the flow's purpose; `start` starts one (its request names the purpose). */

@@ -7,7 +7,8 @@ export const MIN_COMMON_TERM = 4;
 export async function loadCommonList(): Promise<string[]> {
   const { dictionary } = await import('@zxcvbn-ts/language-common');
   const list = dictionary['passwords-common'];
-  if (!Array.isArray(list) || list.length < 10_000) throw new Error('@zxcvbn-ts/language-common: passwords-common is missing or too short');
+  if (!Array.isArray(list) || list.length < 10_000)
+    throw new Error('@zxcvbn-ts/language-common: passwords-common is missing or too short');
   return list;
 }
 

@@ -45,7 +45,10 @@ export class HibpBreachCheck implements BreachCheck {
     // One deadline for the whole exchange, the answer's body included: a server that trickles (or floods) is
     // cut at timeoutMs, and the body is read as a stream that stops at MAX_BODY — never buffered whole.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException('deadline', 'TimeoutError')), this.settings.timeoutMs);
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('deadline', 'TimeoutError')),
+      this.settings.timeoutMs,
+    );
     try {
       const res = await fetch(`${this.settings.baseUrl.replace(/\/$/, '')}/range/${hash.slice(0, 5)}`, {
         headers: { 'Add-Padding': 'true', 'User-Agent': 'reset-kiosk (self-service password reset)' },
@@ -65,7 +68,11 @@ export class HibpBreachCheck implements BreachCheck {
       }
       return false;
     } catch (e) {
-      const reason = deadline.signal.aborted ? `no answer within ${this.settings.timeoutMs} ms` : e instanceof Error ? e.name : 'error';
+      const reason = deadline.signal.aborted
+        ? `no answer within ${this.settings.timeoutMs} ms`
+        : e instanceof Error
+          ? e.name
+          : 'error';
       return this.failOpen(reason, started);
     } finally {
       clearTimeout(timer);
@@ -73,7 +80,10 @@ export class HibpBreachCheck implements BreachCheck {
   }
 
   private failOpen(reason: string, started: number): undefined {
-    this.log.warn({ reason, ms: Date.now() - started }, 'breach check (HIBP) did not answer: password judged by the offline rules only (fail open)');
+    this.log.warn(
+      { reason, ms: Date.now() - started },
+      'breach check (HIBP) did not answer: password judged by the offline rules only (fail open)',
+    );
     return undefined;
   }
 }

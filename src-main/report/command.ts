@@ -8,25 +8,53 @@ import { loadConfig } from '../config/load.js';
 import { mobileNormaliser } from '../sms/phone.js';
 import { Coverage } from './coverage.js';
 
-const USAGE = 'usage: report coverage [--config PATH] [--csv FILE] [--max N (100000)] [--page-size N (500)]\n       report usage [--config PATH] [--since 30d] [--csv FILE]';
+const USAGE =
+  'usage: report coverage [--config PATH] [--csv FILE] [--max N (100000)] [--page-size N (500)]\n       report usage [--config PATH] [--since 30d] [--csv FILE]';
 
-export async function reportCommand(argv: string[], out: (line: string) => void = console.log, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function reportCommand(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { config: { type: 'string' }, csv: { type: 'string' }, max: { type: 'string' }, 'page-size': { type: 'string' }, since: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        csv: { type: 'string' },
+        max: { type: 'string' },
+        'page-size': { type: 'string' },
+        since: { type: 'string' },
+      },
+    });
   } catch (e) {
     return (out(`${(e as Error).message}\n${USAGE}`), 2);
   }
   const { values: v, positionals } = parsed;
-  if (positionals[0] === 'usage') return (await import('./usage-command.js')).usageCommand(argv.filter((a) => a !== 'usage'), out);
+  if (positionals[0] === 'usage')
+    return (await import('./usage-command.js')).usageCommand(
+      argv.filter((a) => a !== 'usage'),
+      out,
+    );
   const max = Number(v.max ?? 100_000);
   const pageSize = Number(v['page-size'] ?? 500);
-  if (positionals[0] !== 'coverage' || !(Number.isInteger(max) && max > 0) || !(Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 1000)) return (out(USAGE), 2);
+  if (
+    positionals[0] !== 'coverage' ||
+    !(Number.isInteger(max) && max > 0) ||
+    !(Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 1000)
+  )
+    return (out(USAGE), 2);
   const config = loadConfig(v.config);
-  const coverage = new Coverage(mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }));
+  const coverage = new Coverage(
+    mobileNormaliser({ defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries }),
+  );
   let truncated = false;
   if (config.directory.type === 'ad') {
-    ({ truncated } = await (await import('../directory/ad/index.js')).forEachAdAccount(config.directory, env, { pageSize, max }, (a) => coverage.add(a)));
+    ({ truncated } = await (
+      await import('../directory/ad/index.js')
+    ).forEachAdAccount(config.directory, env, { pageSize, max }, (a) => coverage.add(a)));
     out(`readiness of ${config.directory.baseDns.join('; ')}`);
   } else {
     const demo = (await import('../directory/demo.js')).DemoDirectory.load(config.directory.file);

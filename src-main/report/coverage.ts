@@ -43,13 +43,17 @@ export class Coverage {
 
   lines(): string[] {
     const pct = (n: number) => (this.accounts ? ` (${Math.round((100 * n) / this.accounts)}%)` : '');
-    const problems = Object.entries(this.mobileProblems).map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`).join(', ');
+    const problems = Object.entries(this.mobileProblems)
+      .map(([k, n]) => `${k.replaceAll('_', ' ')} ${n}`)
+      .join(', ');
     return [
       `accounts:              ${this.accounts}`,
       `enabled:               ${this.enabled}${pct(this.enabled)}`,
       `usable mobile:         ${this.usableMobile}${pct(this.usableMobile)}${problems ? `   (not usable: ${problems})` : ''}`,
       `parsable birthdate:    ${this.parsableBirthdate}${pct(this.parsableBirthdate)}`,
-      ...(this.protectedAccounts ? [`protected (adminCount): ${this.protectedAccounts}   (the service account cannot reset these)`] : []),
+      ...(this.protectedAccounts
+        ? [`protected (adminCount): ${this.protectedAccounts}   (the service account cannot reset these)`]
+        : []),
       `able to use the reset: ${this.ready}${pct(this.ready)}`,
     ];
   }
@@ -63,6 +67,10 @@ export class Coverage {
       const v = safeText(raw);
       return `"${(/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/u.test(v) ? `'${v}` : v).replaceAll('"', '""')}"`;
     };
-    return ['username,missing', ...this.notReady.map((r) => `${cell(r.username)},${cell(r.missing.join(' '))}`)].join('\r\n') + '\r\n';
+    return (
+      ['username,missing', ...this.notReady.map((r) => `${cell(r.username)},${cell(r.missing.join(' '))}`)].join(
+        '\r\n',
+      ) + '\r\n'
+    );
   }
 }

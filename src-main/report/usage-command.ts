@@ -14,7 +14,10 @@ const USAGE = 'usage: report usage [--config PATH] [--since 30d | DATE] [--csv F
 export async function usageCommand(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   let v;
   try {
-    v = parseArgs({ args: argv, options: { config: { type: 'string' }, since: { type: 'string' }, csv: { type: 'string' } } }).values;
+    v = parseArgs({
+      args: argv,
+      options: { config: { type: 'string' }, since: { type: 'string' }, csv: { type: 'string' } },
+    }).values;
   } catch (e) {
     return (out(`${(e as Error).message}\n${USAGE}`), 2);
   }
@@ -22,16 +25,34 @@ export async function usageCommand(argv: string[], out: (line: string) => void =
   if (!since) return (out(USAGE), 2);
   const config = loadConfig(v.config);
   if (!config.audit.file) return (out('the audit trail is off (audit.file): there is nothing to count'), 1);
-  const u = await usageFromAudit(await expandAuditPath(config.audit.file), { since, until: new Date(), smsPrice: config.desk.smsPrice });
+  const u = await usageFromAudit(await expandAuditPath(config.audit.file), {
+    since,
+    until: new Date(),
+    smsPrice: config.desk.smsPrice,
+  });
   const t = u.totals;
   out(`usage since ${since.toLocaleString()} (${u.days.length} days, audit files of every host)`);
   out(`  resets ${t.resets}, unlocks ${t.unlocks}, refusals ${t.refusals}, wizard starts ${t.starts}`);
   out(`  texts sent ${t.sms}${config.desk.smsPrice ? ` (about ${u.smsCost.toFixed(2)} ${config.desk.currency})` : ''}`);
-  out(`  servicedesk: ${t.deskLifts} blocks lifted or accounts unlocked, ${t.deskVerified} callers verified, ${t.deskSignIns} sign-ins`);
-  out(`  why people did not get through: ${FAIL_REASONS.filter((r) => u.reasons[r]).map((r) => `${r.replaceAll('_', ' ')} ${u.reasons[r]}`).join(', ') || 'nothing'}`);
-  const busiest = u.hours.map((n, h) => [h, n] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).filter(([, n]) => n > 0);
-  if (busiest.length) out(`  busiest hours: ${busiest.map(([h, n]) => `${String(h).padStart(2, '0')}:00 (${n})`).join(', ')}`);
-  for (const w of u.weeks) out(`  ${w.week}: resets ${w.resets}, unlocks ${w.unlocks}, refusals ${w.refusals}, texts ${w.sms}`);
+  out(
+    `  servicedesk: ${t.deskLifts} blocks lifted or accounts unlocked, ${t.deskVerified} callers verified, ${t.deskSignIns} sign-ins`,
+  );
+  out(
+    `  why people did not get through: ${
+      FAIL_REASONS.filter((r) => u.reasons[r])
+        .map((r) => `${r.replaceAll('_', ' ')} ${u.reasons[r]}`)
+        .join(', ') || 'nothing'
+    }`,
+  );
+  const busiest = u.hours
+    .map((n, h) => [h, n] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .filter(([, n]) => n > 0);
+  if (busiest.length)
+    out(`  busiest hours: ${busiest.map(([h, n]) => `${String(h).padStart(2, '0')}:00 (${n})`).join(', ')}`);
+  for (const w of u.weeks)
+    out(`  ${w.week}: resets ${w.resets}, unlocks ${w.unlocks}, refusals ${w.refusals}, texts ${w.sms}`);
   for (const f of u.unreadable) out(`  WARNING: ${f} does not verify (audit:verify); counted up to the first bad line`);
   if (v.csv) {
     // Like the coverage CSV (private-file.ts): no symlink, no other user's or shared file, created 0600.

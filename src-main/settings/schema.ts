@@ -8,7 +8,10 @@ import { LANGS } from '../core/contract.js';
 const https = z
   .string()
   .url()
-  .refine((u) => new URL(u).protocol === 'https:', 'must be an https:// URL (the kiosk pins the CA; plain http is refused)');
+  .refine(
+    (u) => new URL(u).protocol === 'https:',
+    'must be an https:// URL (the kiosk pins the CA; plain http is refused)',
+  );
 
 export const KIOSK_MODES = ['local', 'central'] as const;
 
@@ -23,7 +26,10 @@ export const kioskSettingsSchema = z
     /** local: core config file (the `serve` format); absent → the embedded demo directory and SMS outbox. */
     configFile: z.string().min(1).optional(),
     /** Names this kiosk in throttles and the audit trail; default: the computer name. */
-    kioskId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    kioskId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional(),
     /** Seconds without keyboard, mouse or touch input before everything is wiped (default 90 s, docs/windows-kiosk.md). */
     idleSeconds: z.number().int().min(15).max(600).default(90),
     /**
@@ -39,7 +45,10 @@ export const kioskSettingsSchema = z
       .object({
         title: z.string().min(1).max(60).default('Wachtwoord vergeten'),
         /** Shown before the wizard paints, so a slow start is not a white flash on a dark logon screen. */
-        backgroundColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#ffffff'),
+        backgroundColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/)
+          .default('#ffffff'),
       })
       .strict()
       .default({ title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' }),
@@ -54,7 +63,8 @@ export const kioskSettingsSchema = z
   .superRefine((s, ctx) => {
     if (s.mode !== 'central') return;
     if (!s.centralUrl) ctx.addIssue({ code: 'custom', path: ['centralUrl'], message: 'required in central mode' });
-    if (!s.caFile) ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'required in central mode (the pinned CA)' });
+    if (!s.caFile)
+      ctx.addIssue({ code: 'custom', path: ['caFile'], message: 'required in central mode (the pinned CA)' });
   });
 
 export type KioskSettingsData = z.infer<typeof kioskSettingsSchema>;

@@ -8,19 +8,34 @@ import { LocalCodeChannel } from './local-code.js';
 import { CODE_TEXT, renderMessage } from './messages.js';
 
 export type Sms = { codeChannel: CodeChannel; notices: SmsSender | undefined; describe: string };
-export type SmsContext = { organisation: string; codeTtlSeconds: number; env?: NodeJS.ProcessEnv; /** store/pepper.ts */ pepper: Buffer; servicedeskPhone?: string };
+export type SmsContext = {
+  organisation: string;
+  codeTtlSeconds: number;
+  env?: NodeJS.ProcessEnv;
+  /** store/pepper.ts */ pepper: Buffer;
+  servicedeskPhone?: string;
+};
 
 /** Throws ConfigError when Twilio credentials are missing or malformed (fail fast at start-up). */
 export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger): Promise<Sms> {
   const minutes = Math.max(1, Math.round(ctx.codeTtlSeconds / 60));
   const codeText = (code: string, lang: Lang, purpose: Purpose = 'reset') =>
-    renderMessage(config.templates, CODE_TEXT[purpose], lang, { organisation: ctx.organisation, code, minutes, servicedesk: ctx.servicedeskPhone ?? '' });
+    renderMessage(config.templates, CODE_TEXT[purpose], lang, {
+      organisation: ctx.organisation,
+      code,
+      minutes,
+      servicedesk: ctx.servicedeskPhone ?? '',
+    });
   const provider = config.provider;
   switch (provider.type) {
     case 'outbox': {
       const { defaultOutboxPath, OutboxSender } = await import('./outbox.js');
       const sender = await OutboxSender.open(provider.file ?? defaultOutboxPath(ctx.env));
-      return { codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper), notices: sender, describe: `demo SMS outbox: ${sender.file}` };
+      return {
+        codeChannel: new LocalCodeChannel(sender, codeText, ctx.pepper),
+        notices: sender,
+        describe: `demo SMS outbox: ${sender.file}`,
+      };
     }
     case 'twilio-messaging': {
       const { createTwilioClient } = await import('./twilio-client.js');
@@ -46,7 +61,10 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
       log.info({ provider: provider.type, auth: twilio.auth }, describe);
       // Verify only sends codes: the notice needs a Messaging sender, which is optional for this provider.
       if (!from && config.notifyOnChange) {
-        log.warn({ provider: provider.type }, 'notifyOnChange is on but Twilio Verify cannot send notices: set sms.provider.from or messagingServiceSid to send them');
+        log.warn(
+          { provider: provider.type },
+          'notifyOnChange is on but Twilio Verify cannot send notices: set sms.provider.from or messagingServiceSid to send them',
+        );
       }
       return { codeChannel: new TwilioVerifyChannel(twilio, provider.serviceSid, log), notices, describe };
     }
@@ -54,5 +72,9 @@ export async function createSms(config: SmsConfig, ctx: SmsContext, log: Logger)
 }
 
 function warnBaseUrl(baseUrl: string | undefined, log: Logger): void {
-  if (baseUrl) log.warn({ baseUrl }, 'sms.provider.baseUrl is set: Twilio requests (with credentials) go there instead of twilio.com — tests and proxies only');
+  if (baseUrl)
+    log.warn(
+      { baseUrl },
+      'sms.provider.baseUrl is set: Twilio requests (with credentials) go there instead of twilio.com — tests and proxies only',
+    );
 }

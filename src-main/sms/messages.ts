@@ -13,7 +13,9 @@ export function renderMessage(
   lang: Lang,
   values: { organisation: string; code?: string; minutes?: number; servicedesk?: string },
 ): string {
-  return templates[kind][lang].replace(/\{(organisation|code|minutes|servicedesk)\}/g, (_, key: keyof typeof values) => String(values[key] ?? ''));
+  return templates[kind][lang].replace(/\{(organisation|code|minutes|servicedesk)\}/g, (_, key: keyof typeof values) =>
+    String(values[key] ?? ''),
+  );
 }
 
 /** The servicedesk's number as an SMS writes it: "0485 – 845 900" → "0485 845 900" (an en dash is no GSM-7 character

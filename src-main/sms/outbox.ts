@@ -26,7 +26,8 @@ function unsafe(path: string, s: Stats, kind: 'file' | 'directory'): string | un
   if (s.isSymbolicLink()) return `${path} is a symbolic link`;
   if (kind === 'file' ? !s.isFile() : !s.isDirectory()) return `${path} is not a plain ${kind}`;
   if (POSIX && s.uid !== uid) return `${path} belongs to another user (uid ${s.uid})`;
-  if (POSIX && (s.mode & 0o077) !== 0) return `${path} can be read or written by others (mode ${(s.mode & 0o777).toString(8)}): chmod ${kind === 'file' ? 600 : 700} it or remove it`;
+  if (POSIX && (s.mode & 0o077) !== 0)
+    return `${path} can be read or written by others (mode ${(s.mode & 0o777).toString(8)}): chmod ${kind === 'file' ? 600 : 700} it or remove it`;
   return undefined;
 }
 
@@ -37,7 +38,10 @@ export class OutboxSender implements SmsSender {
   ) {}
 
   /** Checks the outbox at start-up (created 0600 at the first text); throws OutboxError naming the problem. */
-  static open(file: string, print: (line: string) => void = (line) => process.stdout.write(`[demo sms] ${line}\n`)): Promise<OutboxSender> {
+  static open(
+    file: string,
+    print: (line: string) => void = (line) => process.stdout.write(`[demo sms] ${line}\n`),
+  ): Promise<OutboxSender> {
     // Synchronous checks, answered as a promise: a problem is a rejection, as callers expect.
     return new Promise((resolve) => {
       const dir = dirname(file);
@@ -66,8 +70,16 @@ export class OutboxSender implements SmsSender {
 
   /** The file opened for appending: never through a symlink, created 0600, refused when not private. */
   private async handle() {
-    const fh = await open(this.file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600).catch((e: NodeJS.ErrnoException) => {
-      throw new OutboxError(e.code === 'ELOOP' ? `demo SMS outbox: ${this.file} is a symbolic link` : `demo SMS outbox: cannot open ${this.file}: ${e.message}`);
+    const fh = await open(
+      this.file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0),
+      0o600,
+    ).catch((e: NodeJS.ErrnoException) => {
+      throw new OutboxError(
+        e.code === 'ELOOP'
+          ? `demo SMS outbox: ${this.file} is a symbolic link`
+          : `demo SMS outbox: cannot open ${this.file}: ${e.message}`,
+      );
     });
     const problem = unsafe(this.file, await fh.stat(), 'file');
     if (problem) {

@@ -11,7 +11,10 @@ const MAX_INPUT = 40;
 // Numbers that earn the callee money: the SMS-pumping target. (UAN, VoIP, pager … are just `not_mobile`.)
 const PAID_TYPES = new Set(['PREMIUM_RATE', 'SHARED_COST']);
 
-export function normaliseMobile(raw: string | undefined, opts: { defaultCountry: string; allowedCountries: readonly string[] }): PhoneResult {
+export function normaliseMobile(
+  raw: string | undefined,
+  opts: { defaultCountry: string; allowedCountries: readonly string[] },
+): PhoneResult {
   if (!raw || !raw.trim()) return { ok: false, reason: 'missing' };
   if (raw.length > MAX_INPUT) return { ok: false, reason: 'unparseable' };
   // "0031 6…" is the international prefix written out; libphonenumber wants it as "+31".
@@ -20,7 +23,8 @@ export function normaliseMobile(raw: string | undefined, opts: { defaultCountry:
   // An extension ("… ext. 12", "… x3") means a switchboard, never a phone that receives texts.
   if (!phone || !phone.isValid() || phone.ext) return { ok: false, reason: 'unparseable' };
   // Non-geographic codes (+882, +883, +979 …) have no country: never allowed.
-  if (!phone.country || !opts.allowedCountries.includes(phone.country)) return { ok: false, reason: 'country_not_allowed' };
+  if (!phone.country || !opts.allowedCountries.includes(phone.country))
+    return { ok: false, reason: 'country_not_allowed' };
   const type = phone.getType();
   if (type && PAID_TYPES.has(type)) return { ok: false, reason: 'premium' };
   // FIXED_LINE_OR_MOBILE: countries whose numbering does not tell them apart (US, CA); NL always does.
@@ -29,4 +33,7 @@ export function normaliseMobile(raw: string | undefined, opts: { defaultCountry:
 }
 
 /** The phone port for the core, bound to the configured countries. */
-export const mobileNormaliser = (opts: { defaultCountry: string; allowedCountries: readonly string[] }): MobileNormaliser => (raw) => normaliseMobile(raw, opts);
+export const mobileNormaliser =
+  (opts: { defaultCountry: string; allowedCountries: readonly string[] }): MobileNormaliser =>
+  (raw) =>
+    normaliseMobile(raw, opts);

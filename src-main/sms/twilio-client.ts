@@ -37,7 +37,10 @@ export class BaseUrlRequestClient extends twilio.RequestClient {
 type Credentials = { username: string; password: string; accountSid: string; auth: TwilioHandle['auth'] };
 
 /** Reads the credentials; a missing or malformed one names the variable, never its value. */
-export function readTwilioCredentials(names: TwilioProviderConfig['secretEnv'], env: NodeJS.ProcessEnv = process.env): Credentials {
+export function readTwilioCredentials(
+  names: TwilioProviderConfig['secretEnv'],
+  env: NodeJS.ProcessEnv = process.env,
+): Credentials {
   const get = (name: string) => {
     try {
       return readSecret(name, env);
@@ -46,17 +49,26 @@ export function readTwilioCredentials(names: TwilioProviderConfig['secretEnv'], 
     }
   };
   const accountSid = get(names.accountSid);
-  if (!accountSid) throw new ConfigError(`Twilio: set ${names.accountSid} (or ${names.accountSid}_FILE) to the Account SID`);
-  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) throw new ConfigError(`Twilio: ${names.accountSid} is not an Account SID (AC + 32 hex)`);
+  if (!accountSid)
+    throw new ConfigError(`Twilio: set ${names.accountSid} (or ${names.accountSid}_FILE) to the Account SID`);
+  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid))
+    throw new ConfigError(`Twilio: ${names.accountSid} is not an Account SID (AC + 32 hex)`);
   const keySid = get(names.apiKeySid);
   if (keySid) {
-    if (!/^SK[0-9a-fA-F]{32}$/.test(keySid)) throw new ConfigError(`Twilio: ${names.apiKeySid} is not an API key SID (SK + 32 hex)`);
+    if (!/^SK[0-9a-fA-F]{32}$/.test(keySid))
+      throw new ConfigError(`Twilio: ${names.apiKeySid} is not an API key SID (SK + 32 hex)`);
     const secret = get(names.apiKeySecret);
-    if (!secret) throw new ConfigError(`Twilio: ${names.apiKeySid} is set, so set ${names.apiKeySecret} (or ${names.apiKeySecret}_FILE) too`);
+    if (!secret)
+      throw new ConfigError(
+        `Twilio: ${names.apiKeySid} is set, so set ${names.apiKeySecret} (or ${names.apiKeySecret}_FILE) too`,
+      );
     return { username: keySid, password: secret, accountSid, auth: 'api-key' };
   }
   const token = get(names.authToken);
-  if (!token) throw new ConfigError(`Twilio: set ${names.authToken} (or ${names.authToken}_FILE), or an API key in ${names.apiKeySid} + ${names.apiKeySecret}`);
+  if (!token)
+    throw new ConfigError(
+      `Twilio: set ${names.authToken} (or ${names.authToken}_FILE), or an API key in ${names.apiKeySid} + ${names.apiKeySecret}`,
+    );
   return { username: accountSid, password: token, accountSid, auth: 'auth-token' };
 }
 
@@ -65,7 +77,9 @@ export function createTwilioClient(provider: TwilioProviderConfig, env: NodeJS.P
   // With a custom httpClient, ClientOpts.timeout is ignored: the timeout must go to the RequestClient (twilio-node src/base/BaseTwilio.ts, RequestClient.ts).
   // No autoRetry: a 429 is reported as rate_limited at once instead of holding the kiosk for seconds.
   const opts: RequestClient.RequestClientOptions = { timeout: provider.timeoutMs, keepAlive: true };
-  const httpClient = provider.baseUrl ? new BaseUrlRequestClient(provider.baseUrl.replace(/\/+$/, ''), opts) : new twilio.RequestClient(opts);
+  const httpClient = provider.baseUrl
+    ? new BaseUrlRequestClient(provider.baseUrl.replace(/\/+$/, ''), opts)
+    : new twilio.RequestClient(opts);
   // `env: {}` keeps the SDK from falling back to TWILIO_* variables of the host.
   const client = twilio(creds.username, creds.password, { accountSid: creds.accountSid, httpClient, env: {} });
   return { client, accountSid: creds.accountSid, auth: creds.auth, timeoutMs: provider.timeoutMs };

@@ -44,7 +44,13 @@ export type TwilioFault = { status?: number; providerCode?: number; errno?: stri
 
 /** What went wrong, with every digit run that could be a phone number or a code scrubbed. */
 export function describeTwilioError(e: unknown): TwilioFault {
-  const err = (typeof e === 'object' && e !== null ? e : {}) as { status?: unknown; code?: unknown; message?: unknown; title?: unknown; name?: unknown };
+  const err = (typeof e === 'object' && e !== null ? e : {}) as {
+    status?: unknown;
+    code?: unknown;
+    message?: unknown;
+    title?: unknown;
+    name?: unknown;
+  };
   const status = typeof err.status === 'number' ? err.status : undefined;
   const fault: TwilioFault = { detail: scrub(String(err.message ?? err.title ?? err.name ?? e)) };
   if (status !== undefined) fault.status = status;
@@ -57,10 +63,12 @@ export function describeTwilioError(e: unknown): TwilioFault {
 export function sendFailureFrom(e: unknown): SendFailure {
   const f = describeTwilioError(e);
   const providerCode = f.providerCode ?? f.errno ?? f.status;
-  const failure = (reason: SendFailure['reason']): SendFailure => (providerCode === undefined ? { ok: false, reason } : { ok: false, reason, providerCode });
+  const failure = (reason: SendFailure['reason']): SendFailure =>
+    providerCode === undefined ? { ok: false, reason } : { ok: false, reason, providerCode };
   if (f.errno && TIMEOUT_ERRNO.has(f.errno)) return failure('timeout');
   if (f.providerCode !== undefined && INVALID_NUMBER.has(f.providerCode)) return failure('invalid_number');
-  if (f.status === 429 || (f.providerCode !== undefined && RATE_LIMITED.has(f.providerCode))) return failure('rate_limited');
+  if (f.status === 429 || (f.providerCode !== undefined && RATE_LIMITED.has(f.providerCode)))
+    return failure('rate_limited');
   // 5xx, 401/403 (credentials), other 4xx, non-JSON bodies, ECONNREFUSED, DNS: the provider path is broken.
   return failure('provider_error');
 }
@@ -73,5 +81,7 @@ export function checkOutcomeFrom(e: unknown): CheckOutcome {
 
 /** Twilio messages echo the number ("The 'To' number +316… is not valid"): hide any run of 6+ digits (a code, a number). */
 export function scrub(text: string): string {
-  return text.replace(/\+?\d[\d\s().-]*\d/g, (run) => (run.replace(/\D/g, '').length >= 6 ? '[digits]' : run)).slice(0, 200);
+  return text
+    .replace(/\+?\d[\d\s().-]*\d/g, (run) => (run.replace(/\D/g, '').length >= 6 ? '[digits]' : run))
+    .slice(0, 200);
 }

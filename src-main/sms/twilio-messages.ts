@@ -10,13 +10,17 @@ import type { SendOutcome, SmsSender } from '../core/ports/sms.js';
 export type MessagingSender = { from: string } | { messagingServiceSid: string };
 
 /** The sender fields of a provider config, or undefined when neither is set (Verify without notices). */
-export function messagingSenderOf(p: { from?: string | undefined; messagingServiceSid?: string | undefined }): MessagingSender | undefined {
+export function messagingSenderOf(p: {
+  from?: string | undefined;
+  messagingServiceSid?: string | undefined;
+}): MessagingSender | undefined {
   if (p.messagingServiceSid) return { messagingServiceSid: p.messagingServiceSid };
   if (p.from) return { from: p.from };
   return undefined;
 }
 
-export const describeSender = (s: MessagingSender): string => ('from' in s ? `from ${s.from}` : `Messaging Service ${s.messagingServiceSid}`);
+export const describeSender = (s: MessagingSender): string =>
+  'from' in s ? `from ${s.from}` : `Messaging Service ${s.messagingServiceSid}`;
 
 export class TwilioMessagesSender implements SmsSender {
   constructor(
@@ -27,17 +31,31 @@ export class TwilioMessagesSender implements SmsSender {
 
   async send(to: string, body: string): Promise<SendOutcome> {
     try {
-      const msg = await withCallDeadline(this.twilio.client.messages.create({ to, body, ...this.sender }), this.twilio.timeoutMs);
+      const msg = await withCallDeadline(
+        this.twilio.client.messages.create({ to, body, ...this.sender }),
+        this.twilio.timeoutMs,
+      );
       // 'failed'/'undelivered' can come back synchronously for a number Twilio already knows is unreachable.
       if (msg.status === 'failed' || msg.status === 'undelivered') {
-        this.log.warn({ provider: 'twilio-messaging', recipient: maskMobile(to), status: msg.status, providerCode: msg.errorCode ?? undefined }, 'twilio refused the message');
+        this.log.warn(
+          {
+            provider: 'twilio-messaging',
+            recipient: maskMobile(to),
+            status: msg.status,
+            providerCode: msg.errorCode ?? undefined,
+          },
+          'twilio refused the message',
+        );
         return { ok: false, reason: 'provider_error', providerCode: msg.errorCode ?? msg.status };
       }
       return msg.sid ? { ok: true, ref: msg.sid } : { ok: true };
     } catch (e) {
       const failure = sendFailureFrom(e);
       // `recipient`, not `to`: pino redacts `to`; the masked form is what the admin needs to match a complaint.
-      this.log.warn({ provider: 'twilio-messaging', recipient: maskMobile(to), reason: failure.reason, ...describeTwilioError(e) }, 'twilio message not sent');
+      this.log.warn(
+        { provider: 'twilio-messaging', recipient: maskMobile(to), reason: failure.reason, ...describeTwilioError(e) },
+        'twilio message not sent',
+      );
       return failure;
     }
   }

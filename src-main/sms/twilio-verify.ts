@@ -23,15 +23,24 @@ export class TwilioVerifyChannel implements CodeChannel {
   async issue(to: string, lang: Lang): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     try {
       // A new verification for a number with one pending re-sends the same code (Twilio reuses it).
-      const v = await withCallDeadline(this.service.verifications.create({ to, channel: 'sms', locale: lang }), this.twilio.timeoutMs);
+      const v = await withCallDeadline(
+        this.service.verifications.create({ to, channel: 'sms', locale: lang }),
+        this.twilio.timeoutMs,
+      );
       if (v.status !== 'pending') {
-        this.log.warn({ provider: 'twilio-verify', recipient: maskMobile(to), status: v.status }, 'twilio verification not pending');
+        this.log.warn(
+          { provider: 'twilio-verify', recipient: maskMobile(to), status: v.status },
+          'twilio verification not pending',
+        );
         return { ok: false, reason: 'provider_error', providerCode: `status:${v.status}` };
       }
       return { ok: true, issued: { kind: 'remote', to } };
     } catch (e) {
       const failure = sendFailureFrom(e);
-      this.log.warn({ provider: 'twilio-verify', recipient: maskMobile(to), reason: failure.reason, ...describeTwilioError(e) }, 'twilio verification not sent');
+      this.log.warn(
+        { provider: 'twilio-verify', recipient: maskMobile(to), reason: failure.reason, ...describeTwilioError(e) },
+        'twilio verification not sent',
+      );
       return failure;
     }
   }
@@ -40,12 +49,18 @@ export class TwilioVerifyChannel implements CodeChannel {
   async check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
     if (issued.kind !== 'remote') return 'invalid';
     try {
-      const c = await withCallDeadline(this.service.verificationChecks.create({ to: issued.to, code }), this.twilio.timeoutMs);
+      const c = await withCallDeadline(
+        this.service.verificationChecks.create({ to: issued.to, code }),
+        this.twilio.timeoutMs,
+      );
       return c.status === 'approved' && c.valid !== false ? 'valid' : 'invalid';
     } catch (e) {
       const outcome = checkOutcomeFrom(e);
       const level = outcome === 'invalid' ? 'info' : 'warn';
-      this.log[level]({ provider: 'twilio-verify', recipient: maskMobile(issued.to), outcome, ...describeTwilioError(e) }, 'twilio verification check failed');
+      this.log[level](
+        { provider: 'twilio-verify', recipient: maskMobile(issued.to), outcome, ...describeTwilioError(e) },
+        'twilio verification check failed',
+      );
       return outcome;
     }
   }

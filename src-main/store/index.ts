@@ -7,13 +7,30 @@ import type { SessionStore } from '../core/ports/store.js';
 import { memoryLimiters, type LimiterFactory } from '../core/throttle.js';
 import { loadPepper } from './pepper.js';
 
-export type Store = { sessions: SessionStore; limiters: LimiterFactory; probes: Probe[]; describe: string; close(): Promise<void> };
+export type Store = {
+  sessions: SessionStore;
+  limiters: LimiterFactory;
+  probes: Probe[];
+  describe: string;
+  close(): Promise<void>;
+};
 
-export async function createStore(config: StoreConfig, log: Logger, env: NodeJS.ProcessEnv = process.env, pepper: Buffer = loadPepper(config, env)): Promise<Store> {
+export async function createStore(
+  config: StoreConfig,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+  pepper: Buffer = loadPepper(config, env),
+): Promise<Store> {
   switch (config.type) {
     case 'memory': {
       const sessions = new MemorySessionStore();
-      return { sessions, limiters: memoryLimiters, probes: [], describe: 'sessions and limits: in memory (one host)', close: () => sessions.close() };
+      return {
+        sessions,
+        limiters: memoryLimiters,
+        probes: [],
+        describe: 'sessions and limits: in memory (one host)',
+        close: () => sessions.close(),
+      };
     }
     case 'redis': {
       // ioredis (~25 MB) is imported only when Redis is configured.

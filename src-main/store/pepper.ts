@@ -27,11 +27,15 @@ export function loadPepper(store: StoreConfig, env: NodeJS.ProcessEnv = process.
   }
   if (!value) {
     if (store.type === 'memory') return randomBytes(32);
-    throw new ConfigError(`store.type "redis" needs a server secret: set ${PEPPER_ENV} (or ${PEPPER_ENV}_FILE) to the same random value of at least ${MIN_PEPPER_LENGTH} characters on every host, e.g. openssl rand -hex 32`);
+    throw new ConfigError(
+      `store.type "redis" needs a server secret: set ${PEPPER_ENV} (or ${PEPPER_ENV}_FILE) to the same random value of at least ${MIN_PEPPER_LENGTH} characters on every host, e.g. openssl rand -hex 32`,
+    );
   }
-  if (value.length < MIN_PEPPER_LENGTH) throw new ConfigError(`${PEPPER_ENV} is shorter than ${MIN_PEPPER_LENGTH} characters: use openssl rand -hex 32`);
+  if (value.length < MIN_PEPPER_LENGTH)
+    throw new ConfigError(`${PEPPER_ENV} is shorter than ${MIN_PEPPER_LENGTH} characters: use openssl rand -hex 32`);
   return Buffer.from(value, 'utf8');
 }
 
 /** A store key for `value`: HMAC-SHA256(pepper, purpose NUL value), hex. One purpose never collides with another. */
-export const keyedHash = (pepper: Buffer, purpose: string, value: string): string => createHmac('sha256', pepper).update(`${purpose}\0${value}`).digest('hex');
+export const keyedHash = (pepper: Buffer, purpose: string, value: string): string =>
+  createHmac('sha256', pepper).update(`${purpose}\0${value}`).digest('hex');

@@ -15,14 +15,27 @@ export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]
  * unless the config says `allowPlainRedis: true`, then warns.
  */
 export function checkRedisTransport(config: RedisStoreConfig, password: string | undefined, log: Logger): void {
-  const missing = [config.url.startsWith('rediss://') ? '' : 'TLS (a rediss:// URL)', password ? '' : `a password (${config.passwordEnv})`].filter(Boolean);
+  const missing = [
+    config.url.startsWith('rediss://') ? '' : 'TLS (a rediss:// URL)',
+    password ? '' : `a password (${config.passwordEnv})`,
+  ].filter(Boolean);
   if (!missing.length) return;
   const what = `Redis at ${safeUrl(config.url)} without ${missing.join(' and ')}`;
-  if (!config.allowPlainRedis) throw new ConfigError(`store: ${what}: anyone on the network path or the port can read and change sessions. Use rediss:// with caFile and set ${config.passwordEnv}, or set "allowPlainRedis": true for a Redis on this host only`);
-  log.warn({ redis: safeUrl(config.url) }, `${what} (store.allowPlainRedis): only safe for a Redis that nothing else can reach`);
+  if (!config.allowPlainRedis)
+    throw new ConfigError(
+      `store: ${what}: anyone on the network path or the port can read and change sessions. Use rediss:// with caFile and set ${config.passwordEnv}, or set "allowPlainRedis": true for a Redis on this host only`,
+    );
+  log.warn(
+    { redis: safeUrl(config.url) },
+    `${what} (store.allowPlainRedis): only safe for a Redis that nothing else can reach`,
+  );
 }
 
-export async function connectRedis(config: RedisStoreConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<Redis> {
+export async function connectRedis(
+  config: RedisStoreConfig,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Redis> {
   const password = readSecret(config.passwordEnv, env);
   checkRedisTransport(config, password, log);
   const client = new Redis(config.url, {
@@ -37,7 +50,8 @@ export async function connectRedis(config: RedisStoreConfig, log: Logger, env: N
   });
   let down = false;
   client.on('error', (e: Error) => {
-    if (!down) log.error({ redis: safeUrl(config.url), err: e.message }, 'redis unreachable: resets fail until it is back');
+    if (!down)
+      log.error({ redis: safeUrl(config.url), err: e.message }, 'redis unreachable: resets fail until it is back');
     down = true;
   });
   client.on('ready', () => {
@@ -49,7 +63,9 @@ export async function connectRedis(config: RedisStoreConfig, log: Logger, env: N
     await client.ping();
   } catch (e) {
     client.disconnect();
-    throw new Error(`cannot reach Redis at ${safeUrl(config.url)}: ${(e as Error).message} (check store.url, ${config.passwordEnv}, the firewall)`);
+    throw new Error(
+      `cannot reach Redis at ${safeUrl(config.url)}: ${(e as Error).message} (check store.url, ${config.passwordEnv}, the firewall)`,
+    );
   }
   return client;
 }

@@ -9,7 +9,10 @@ import { keyedHash } from './pepper.js';
 
 /** RateLimiterRedis whose store key is `<prefix>:<HMAC(pepper, key)>`: every method goes through getKey. */
 class KeyedRateLimiterRedis extends RateLimiterRedis {
-  constructor(opts: ConstructorParameters<typeof RateLimiterRedis>[0], private readonly pepper: Buffer) {
+  constructor(
+    opts: ConstructorParameters<typeof RateLimiterRedis>[0],
+    private readonly pepper: Buffer,
+  ) {
     super(opts);
   }
 
@@ -20,12 +23,15 @@ class KeyedRateLimiterRedis extends RateLimiterRedis {
 
 export function redisLimiters(redis: Redis, prefix: string, pepper: Buffer): LimiterFactory {
   return (opts) =>
-    new KeyedRateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${prefix}${opts.keyPrefix}`,
-      points: opts.points,
-      duration: opts.duration,
-      // No in-memory fallback ("insurance limiter"): per-host counters would multiply the limits. Fail closed.
-      rejectIfRedisNotReady: true,
-    }, pepper);
+    new KeyedRateLimiterRedis(
+      {
+        storeClient: redis,
+        keyPrefix: `${prefix}${opts.keyPrefix}`,
+        points: opts.points,
+        duration: opts.duration,
+        // No in-memory fallback ("insurance limiter"): per-host counters would multiply the limits. Fail closed.
+        rejectIfRedisNotReady: true,
+      },
+      pepper,
+    );
 }

@@ -30,10 +30,19 @@ declare module 'fastify' {
 const retryAfter = (e: RateLimiterRes) => String(Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
 
 export function adminGuard(cfg: AdminConfig, check: TokenCheck, audit: AuditSink, log: Logger) {
-  const failures = new RateLimiterMemory({ keyPrefix: 'rk:admin-fail', points: cfg.failureLimit.points, duration: cfg.failureLimit.durationSeconds });
-  const perToken = new RateLimiterMemory({ keyPrefix: 'rk:admin-token', points: cfg.rateLimit.points, duration: cfg.rateLimit.durationSeconds });
+  const failures = new RateLimiterMemory({
+    keyPrefix: 'rk:admin-fail',
+    points: cfg.failureLimit.points,
+    duration: cfg.failureLimit.durationSeconds,
+  });
+  const perToken = new RateLimiterMemory({
+    keyPrefix: 'rk:admin-token',
+    points: cfg.rateLimit.points,
+    duration: cfg.rateLimit.durationSeconds,
+  });
   // Not awaited: an answer must not wait for (or be timed by) the audit disk.
-  const record = (e: Parameters<AuditSink['record']>[0]) => void audit.record(e).catch((err: Error) => log.error({ err: err.message }, 'admin: audit failed'));
+  const record = (e: Parameters<AuditSink['record']>[0]) =>
+    void audit.record(e).catch((err: Error) => log.error({ err: err.message }, 'admin: audit failed'));
 
   /** onRequest: steps 1–3, before the body is even read. */
   const door = async (req: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
@@ -45,7 +54,8 @@ export function adminGuard(cfg: AdminConfig, check: TokenCheck, audit: AuditSink
         await failures.consume(client);
       } catch (e) {
         if (!(e instanceof RateLimiterRes)) throw e;
-        if (e.consumedPoints === cfg.failureLimit.points + 1) record({ step: 'admin', outcome: 'unauthorized_blocked', client });
+        if (e.consumedPoints === cfg.failureLimit.points + 1)
+          record({ step: 'admin', outcome: 'unauthorized_blocked', client });
         return reply.code(429).header('retry-after', retryAfter(e)).send({ ok: false, code: 'rate_limited' });
       }
       record({ step: 'admin', outcome: 'unauthorized', client });
@@ -68,7 +78,12 @@ export function adminGuard(cfg: AdminConfig, check: TokenCheck, audit: AuditSink
     const scope = req.routeOptions.config.scope;
     if (!scope || scopes.get(req)?.has(scope)) return undefined;
     const typed = typedName(req);
-    record({ step: 'admin', outcome: `forbidden_${scope}`, client: `admin:${req.admin}`, ...(typed ? { subject: { typed } } : {}) });
+    record({
+      step: 'admin',
+      outcome: `forbidden_${scope}`,
+      client: `admin:${req.admin}`,
+      ...(typed ? { subject: { typed } } : {}),
+    });
     return reply.code(403).send({ ok: false, code: 'forbidden' });
   };
   return { door, scoped };
@@ -76,7 +91,10 @@ export function adminGuard(cfg: AdminConfig, check: TokenCheck, audit: AuditSink
 
 /** The name or account id the request is about, as given (bounded), for the audit of a refusal. */
 function typedName(req: FastifyRequest): string | undefined {
-  const q = { ...(req.query as Record<string, unknown>), ...(typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : {}) };
+  const q = {
+    ...(req.query as Record<string, unknown>),
+    ...(typeof req.body === 'object' && req.body ? (req.body as Record<string, unknown>) : {}),
+  };
   const v = q['user'] ?? q['account'];
   return typeof v === 'string' && v ? v.slice(0, 256) : undefined;
 }

@@ -23,10 +23,15 @@ import { readinessChecker } from './readyz.js';
 import { isDeskPath, registerDesk } from './desk-server.js';
 import { logRequests } from './request-log.js';
 
-const person = z.object({ user: z.string().min(1).max(256).optional(), account: z.string().min(1).max(512).optional() }).strict().refine((p) => p.user || p.account, 'user or account');
+const person = z
+  .object({ user: z.string().min(1).max(256).optional(), account: z.string().min(1).max(512).optional() })
+  .strict()
+  .refine((p) => p.user || p.account, 'user or account');
 const started = Date.now();
 
-const HELMET = { contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } };
+const HELMET = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+};
 
 /** The security headers of an ordinary admin answer, read from a bare instance with the same helmet (no token needed, nothing audited). */
 async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
@@ -37,11 +42,15 @@ async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
   return sample;
 }
 
-export async function buildAdminServer(app: App, opts: { log: Logger; env?: NodeJS.ProcessEnv; rendererDir?: string; now?: () => number }): Promise<FastifyInstance> {
+export async function buildAdminServer(
+  app: App,
+  opts: { log: Logger; env?: NodeJS.ProcessEnv; rendererDir?: string; now?: () => number },
+): Promise<FastifyInstance> {
   const cfg = app.config.admin;
   const { log } = opts;
   const metrics = app.metrics;
-  if (!metrics) throw new Error('admin listener: the app collects no metrics (createApp does when admin.enabled is true)');
+  if (!metrics)
+    throw new Error('admin listener: the app collects no metrics (createApp does when admin.enabled is true)');
   const tokens = loadTokens(cfg, opts.env);
   const https = cfg.tls ? { key: readFileSync(cfg.tls.keyFile), cert: readFileSync(cfg.tls.certFile) } : null;
   const web = app.config.server;
@@ -83,7 +92,13 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   server.addHook('preHandler', guard.scoped);
 
   // Secure cookies with TLS here or, beyond loopback, with the TLS proxy that must then be in front.
-  if (app.config.desk.enabled) await registerDesk(server, app, { log, secure: !!https || cfg.allowNonLoopback, ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  if (app.config.desk.enabled)
+    await registerDesk(server, app, {
+      log,
+      secure: !!https || cfg.allowNonLoopback,
+      ...(opts.rendererDir ? { rendererDir: opts.rendererDir } : {}),
+      ...(opts.now ? { now: opts.now } : {}),
+    });
 
   server.get('/admin/status', { config: { scope: 'status' } }, async (req, reply) => {
     const q = person.safeParse(req.query);
@@ -97,9 +112,16 @@ export async function buildAdminServer(app: App, opts: { log: Logger; env?: Node
   });
   server.get('/admin/health', { config: { scope: 'health' } }, async (_req, reply) => {
     const r = await ready();
-    return reply.code(r.ok ? 200 : 503).send({ ok: r.ok, checks: r.checks, describe: app.describe, uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+    return reply.code(r.ok ? 200 : 503).send({
+      ok: r.ok,
+      checks: r.checks,
+      describe: app.describe,
+      uptimeSeconds: Math.round((Date.now() - started) / 1000),
+    });
   });
-  server.get('/metrics', { config: { scope: 'metrics' } }, async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.render()));
+  server.get('/metrics', { config: { scope: 'metrics' } }, async (_req, reply) =>
+    reply.header('content-type', metrics.contentType).send(await metrics.render()),
+  );
 
   logRequests(server, log);
   answerErrors(server, log, { what: 'admin listener', notFound: 'not_found' });

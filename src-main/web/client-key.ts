@@ -17,13 +17,18 @@ export function clientKey(ip: string): string {
   if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
   const bare = ip.replace(/%.*$/, ''); // a zone id (fe80::1%eth0) is local to this host
   if (!isIPv6(bare)) return ip;
-  return `${expand(bare).slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${expand(bare)
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address, `::` filled in and an embedded IPv4 tail as two groups. */
 function expand(ip: string): string[] {
   const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
-  const hex = v4 ? ip.slice(0, v4.index) + [(+v4[1]! << 8) | +v4[2]!, (+v4[3]! << 8) | +v4[4]!].map((n) => n.toString(16)).join(':') : ip;
+  const hex = v4
+    ? ip.slice(0, v4.index) + [(+v4[1]! << 8) | +v4[2]!, (+v4[3]! << 8) | +v4[4]!].map((n) => n.toString(16)).join(':')
+    : ip;
   const [head, tail] = hex.split('::') as [string, string | undefined];
   const groups = (part: string | undefined) => (part ? part.split(':') : []);
   if (tail === undefined) return groups(head);
@@ -35,12 +40,16 @@ function expand(ip: string): string[] {
  * proxy-addr's trust function for `server.trustProxy`: listed addresses as given, or a hop count — which trusts
  * the nearest N peers whoever they are, so it is only safe when nothing but the proxy can reach this host.
  */
-export function trustFunction(trust: ServerConfig['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+export function trustFunction(
+  trust: ServerConfig['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** The start-up warning for a hop count that nothing says is safe; undefined when there is nothing to warn. */
-export function proxyWarning(server: Pick<ServerConfig, 'trustProxy' | 'reachableOnlyThroughProxy' | 'host'>): string | undefined {
+export function proxyWarning(
+  server: Pick<ServerConfig, 'trustProxy' | 'reachableOnlyThroughProxy' | 'host'>,
+): string | undefined {
   if (typeof server.trustProxy !== 'number' || server.reachableOnlyThroughProxy) return undefined;
   if (['127.0.0.1', '::1', 'localhost'].includes(server.host)) return undefined; // only this machine's proxy can connect
   return (

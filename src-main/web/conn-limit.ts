@@ -28,7 +28,11 @@ export function proxyMatcher(trust: ServerConfig['trustProxy']): (address: strin
 }
 
 /** Installs the limit on a listening (or about to listen) server; returns the live counts (for tests). */
-export function limitConnectionsPerClient(server: Server, max: number, isProxy: (address: string) => boolean): Map<string, number> {
+export function limitConnectionsPerClient(
+  server: Server,
+  max: number,
+  isProxy: (address: string) => boolean,
+): Map<string, number> {
   const open = new Map<string, number>();
   server.on('connection', (socket) => {
     const address = socket.remoteAddress;

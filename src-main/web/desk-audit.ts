@@ -10,20 +10,52 @@ import type { Guard } from './desk-auth.js';
 
 export const AUDIT_PAGE = 200;
 
-export function registerAuditRoutes(scope: FastifyInstance, deps: { app: App; auditFiles: () => Promise<string[]>; guards: { require: () => Guard } }): void {
-  const query = z.object({ user: z.string().max(256).optional(), since: z.string().max(40).default('7d'), desk: z.enum(['0', '1']).default('0') }).strict();
+export function registerAuditRoutes(
+  scope: FastifyInstance,
+  deps: { app: App; auditFiles: () => Promise<string[]>; guards: { require: () => Guard } },
+): void {
+  const query = z
+    .object({
+      user: z.string().max(256).optional(),
+      since: z.string().max(40).default('7d'),
+      desk: z.enum(['0', '1']).default('0'),
+    })
+    .strict();
   scope.get('/api/audit', { preHandler: deps.guards.require() }, async (req, reply) => {
     const q = query.safeParse(req.query);
     const since = q.success ? parseSince(q.data.since) : undefined;
     if (!q.success || !since) return reply.code(400).send({ ok: false, code: 'invalid_request' });
     const user = q.data.user?.trim();
-    const { matches, files } = await searchAudit(await deps.auditFiles(), { since, ...(user ? { users: [user] } : {}), pseudonymise: deps.app.pseudonymise });
-    const wanted = q.data.desk === '1' ? matches.filter((m) => m.client.startsWith('desk:') || m.client.startsWith('admin:')) : matches;
-    await deps.app.audit.record({ step: 'admin', outcome: 'desk_audit_search', ...(user ? { user } : {}), client: agentLabel(req.desk!.agent) });
+    const { matches, files } = await searchAudit(await deps.auditFiles(), {
+      since,
+      ...(user ? { users: [user] } : {}),
+      pseudonymise: deps.app.pseudonymise,
+    });
+    const wanted =
+      q.data.desk === '1'
+        ? matches.filter((m) => m.client.startsWith('desk:') || m.client.startsWith('admin:'))
+        : matches;
+    await deps.app.audit.record({
+      step: 'admin',
+      outcome: 'desk_audit_search',
+      ...(user ? { user } : {}),
+      client: agentLabel(req.desk!.agent),
+    });
     return {
       ok: true,
       total: wanted.length,
-      events: wanted.slice(-AUDIT_PAGE).reverse().map(({ ts, host, step, outcome, user: u, client, reason, typed }) => ({ ts, host, step, outcome, user: typed ?? u, client, ...(reason ? { reason } : {}) })),
+      events: wanted
+        .slice(-AUDIT_PAGE)
+        .reverse()
+        .map(({ ts, host, step, outcome, user: u, client, reason, typed }) => ({
+          ts,
+          host,
+          step,
+          outcome,
+          user: typed ?? u,
+          client,
+          ...(reason ? { reason } : {}),
+        })),
       unreadable: files.filter((f) => !f.result.ok).length,
     };
   });

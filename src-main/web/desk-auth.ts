@@ -25,18 +25,34 @@ declare module 'fastify' {
   }
 }
 
-export type DeskAuthDeps = { agents: AgentDirectory; config: DeskConfig; secure: boolean; audit: AuditSink; pseudonymise: Pseudonymise; limiters: LimiterFactory; log: Logger; now?: () => number };
+export type DeskAuthDeps = {
+  agents: AgentDirectory;
+  config: DeskConfig;
+  secure: boolean;
+  audit: AuditSink;
+  pseudonymise: Pseudonymise;
+  limiters: LimiterFactory;
+  log: Logger;
+  now?: () => number;
+};
 export type Guard = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** The CSRF token's binding before sign-in (@fastify/csrf refuses an empty one): login CSRF is refused too. */
 const SIGNED_OUT = 'signed-out';
 const signInBody = z.object({ username: z.string().min(1).max(256), password: z.string().min(1).max(512) }).strict();
 
-export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDeps): Promise<{ require: (role?: AgentRole) => Guard; csrf: Guard }> {
+export async function registerDeskAuth(
+  scope: FastifyInstance,
+  deps: DeskAuthDeps,
+): Promise<{ require: (role?: AgentRole) => Guard; csrf: Guard }> {
   const { config, audit, log } = deps;
   const cookieName = deps.secure ? '__Host-rk_desk' : 'rk_desk';
   const cookieOpts = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.secure };
-  const sessions = new DeskSessions({ idleMs: config.idleSeconds * 1000, absoluteMs: config.absoluteSeconds * 1000, ...(deps.now ? { now: deps.now } : {}) });
+  const sessions = new DeskSessions({
+    idleMs: config.idleSeconds * 1000,
+    absoluteMs: config.absoluteSeconds * 1000,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   const perAccount = new DeskBudget('signin-account', config.signInPerAccount, deps.limiters);
   const perSource = new DeskBudget('signin-source', config.signInPerSource, deps.limiters);
 
@@ -49,7 +65,8 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     csrfOpts: { hmacKey: randomBytes(32) },
   });
   const tokenFor = (reply: FastifyReply, s?: DeskSession) => reply.generateCsrf({ userInfo: s?.key ?? SIGNED_OUT });
-  const noteAudit = (p: Promise<void>) => p.catch((err: Error) => log.error({ err: err.message }, 'desk: audit failed'));
+  const noteAudit = (p: Promise<void>) =>
+    p.catch((err: Error) => log.error({ err: err.message }, 'desk: audit failed'));
 
   scope.addHook('onRequest', async (req, reply) => {
     const found = sessions.get(req.cookies[cookieName]);
@@ -62,12 +79,19 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     new Promise<void>((resolve, reject) => {
       scope.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve()));
     });
-  const require = (role?: AgentRole): Guard => async (req, reply) => {
-    if (!req.desk) return reply.code(401).send({ ok: false, code: 'signed_out' });
-    if (role && req.desk.agent.role !== role) return reply.code(403).send({ ok: false, code: 'forbidden' });
-  };
+  const require =
+    (role?: AgentRole): Guard =>
+    async (req, reply) => {
+      if (!req.desk) return reply.code(401).send({ ok: false, code: 'signed_out' });
+      if (role && req.desk.agent.role !== role) return reply.code(403).send({ ok: false, code: 'forbidden' });
+    };
 
-  scope.get('/api/session', async (req, reply) => ({ ok: true, agent: req.desk?.agent ?? null, csrf: tokenFor(reply, req.desk), idleSeconds: config.idleSeconds }));
+  scope.get('/api/session', async (req, reply) => ({
+    ok: true,
+    agent: req.desk?.agent ?? null,
+    csrf: tokenFor(reply, req.desk),
+    idleSeconds: config.idleSeconds,
+  }));
 
   scope.post('/api/signin', { preHandler: csrf }, async (req, reply) => {
     const body = signInBody.safeParse(req.body);
@@ -75,7 +99,11 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     const typed = normaliseUsername(body.data.username) ?? nameKey(body.data.username);
     const key = nameKey(typed);
     const wait = Math.max(await perAccount.blockedFor(key), await perSource.blockedFor(req.ip));
-    if (wait) return reply.code(429).header('retry-after', String(wait)).send({ ok: false, code: 'signin_limited', retryAfterSeconds: wait });
+    if (wait)
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ ok: false, code: 'signin_limited', retryAfterSeconds: wait });
     const started = Date.now();
     let agent;
     try {
@@ -87,7 +115,9 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     }
     if (!agent) {
       await Promise.all([perAccount.take(key), perSource.take(req.ip)]);
-      await noteAudit(audit.record({ step: 'admin', outcome: 'desk_signin_refused', user: deps.pseudonymise(typed), client: req.ip }));
+      await noteAudit(
+        audit.record({ step: 'admin', outcome: 'desk_signin_refused', user: deps.pseudonymise(typed), client: req.ip }),
+      );
       // Every refusal takes at least the floor: a wrong password (Samba answers it later), an unknown name and a
       // non-member then take the same time (OWASP Authentication Cheat Sheet: response times).
       await padTo(started, config.signInFloorMs, undefined);
@@ -98,12 +128,22 @@ export async function registerDeskAuth(scope: FastifyInstance, deps: DeskAuthDep
     const { id, session } = sessions.create(agent);
     req.desk = session;
     reply.setCookie(cookieName, id, cookieOpts);
-    await noteAudit(audit.record({ step: 'admin', outcome: 'desk_signin', user: agent.account, client: `desk:${agent.account}` }));
+    await noteAudit(
+      audit.record({ step: 'admin', outcome: 'desk_signin', user: agent.account, client: `desk:${agent.account}` }),
+    );
     return { ok: true, agent, csrf: tokenFor(reply, session) };
   });
 
   scope.post('/api/signout', { preHandler: csrf }, async (req, reply) => {
-    if (req.desk) await noteAudit(audit.record({ step: 'admin', outcome: 'desk_signout', user: req.desk.agent.account, client: `desk:${req.desk.agent.account}` }));
+    if (req.desk)
+      await noteAudit(
+        audit.record({
+          step: 'admin',
+          outcome: 'desk_signout',
+          user: req.desk.agent.account,
+          client: `desk:${req.desk.agent.account}`,
+        }),
+      );
     sessions.destroy(req.cookies[cookieName]);
     reply.clearCookie(cookieName, cookieOpts);
     req.desk = undefined;

@@ -33,7 +33,12 @@ async function agentDirectory(app: App, log: Logger): Promise<AgentDirectory> {
     return DemoAgents.load((u) => demo.isLocked?.(u.id));
   }
   const { AdDeskDirectory } = await import('../directory/ad/index.js');
-  const ad = AdDeskDirectory.create(c.directory, { groups: c.desk.groups!, agentBaseDn: c.desk.agentBaseDn }, log, app.env);
+  const ad = AdDeskDirectory.create(
+    c.directory,
+    { groups: c.desk.groups!, agentBaseDn: c.desk.agentBaseDn },
+    log,
+    app.env,
+  );
   return { signIn: (u, p) => ad.signIn(u, p), lockedOut: (user) => ad.lockedOut(user.id) };
 }
 
@@ -43,11 +48,27 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
   const pattern = c.audit.file;
   const auditFiles = async () => (pattern ? expandAuditPath(pattern) : []);
   const phone = { defaultCountry: c.sms.defaultCountry, allowedCountries: c.sms.allowedCountries };
-  const people = new PersonDesk({ directory: app.directory, throttles: app.throttles, audit: app.audit, pseudonymise: app.pseudonymise, auditFiles, recentEvents: c.admin.recentEvents, phone, ...(opts.now ? { now: opts.now } : {}) });
+  const people = new PersonDesk({
+    directory: app.directory,
+    throttles: app.throttles,
+    audit: app.audit,
+    pseudonymise: app.pseudonymise,
+    auditFiles,
+    recentEvents: c.admin.recentEvents,
+    phone,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const viewer = new PersonViewer(people, app.directory, agents, phone);
   const actions = new DeskActions({ people, throttles: app.throttles, directory: app.directory, audit: app.audit });
-  const text = (code: string) => renderMessage(c.sms.templates, 'desk', c.language, { organisation: c.organisation, code });
-  const caller = app.sender ? new CallerCheck(app.sender, new DeskBudget('verify', c.desk.verifyPerPerson, app.limiters), { text, codeSeconds: c.desk.verifyCodeSeconds, ...(opts.now ? { now: opts.now } : {}) }) : undefined;
+  const text = (code: string) =>
+    renderMessage(c.sms.templates, 'desk', c.language, { organisation: c.organisation, code });
+  const caller = app.sender
+    ? new CallerCheck(app.sender, new DeskBudget('verify', c.desk.verifyPerPerson, app.limiters), {
+        text,
+        codeSeconds: c.desk.verifyCodeSeconds,
+        ...(opts.now ? { now: opts.now } : {}),
+      })
+    : undefined;
   const rendererDir = opts.rendererDir ?? fileURLToPath(new URL('../../desk', import.meta.url));
   const assets = existsSync(`${rendererDir}/desk.html`) ? loadAssets(rendererDir) : undefined;
 
@@ -56,12 +77,22 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
       scope.addHook('onSend', async (_req, reply) => {
         reply.header('content-security-policy', CSP);
       });
-      const guards = await registerDeskAuth(scope, { agents, config: c.desk, secure: opts.secure, audit: app.audit, pseudonymise: app.pseudonymise, limiters: app.limiters, log: opts.log, ...(opts.now ? { now: opts.now } : {}) });
+      const guards = await registerDeskAuth(scope, {
+        agents,
+        config: c.desk,
+        secure: opts.secure,
+        audit: app.audit,
+        pseudonymise: app.pseudonymise,
+        limiters: app.limiters,
+        log: opts.log,
+        ...(opts.now ? { now: opts.now } : {}),
+      });
       registerDeskRoutes(scope, { viewer, actions, caller, audit: app.audit, guards });
       registerUsageRoutes(scope, { app, auditFiles, guards });
       registerAuditRoutes(scope, { app, auditFiles, guards });
       scope.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-        if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') return reply.code(403).send({ ok: false, code: 'csrf' });
+        if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET')
+          return reply.code(403).send({ ok: false, code: 'csrf' });
         const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
         if (status === 500) opts.log.error({ err: err.message }, 'desk fault');
         return reply.code(status).send({ ok: false, code: status === 500 ? 'internal' : 'invalid_request' });
@@ -69,7 +100,11 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
       if (!assets) return;
       const page = assets.get('/desk.html')!;
       scope.get('/', async (_req, reply) => reply.type(page.type).send(page.body));
-      for (const [path, asset] of assets) if (path.startsWith('/assets/')) scope.get(path, async (_req, reply) => reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body));
+      for (const [path, asset] of assets)
+        if (path.startsWith('/assets/'))
+          scope.get(path, async (_req, reply) =>
+            reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').send(asset.body),
+          );
     },
     { prefix: DESK_PREFIX },
   );

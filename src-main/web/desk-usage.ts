@@ -8,7 +8,10 @@ import { cachedCoverage, coverageFigures, usageFromAudit } from '../desk/usage-s
 import { usageCsv } from '../desk/usage.js';
 import type { Guard } from './desk-auth.js';
 
-export function registerUsageRoutes(scope: FastifyInstance, deps: { app: App; auditFiles: () => Promise<string[]>; guards: { require: () => Guard } }): void {
+export function registerUsageRoutes(
+  scope: FastifyInstance,
+  deps: { app: App; auditFiles: () => Promise<string[]>; guards: { require: () => Guard } },
+): void {
   const { app } = deps;
   const coverage = cachedCoverage(() => coverageFigures(app.config, app.env));
   const query = z.object({ since: z.string().max(40).default('30d') }).strict();
@@ -23,12 +26,21 @@ export function registerUsageRoutes(scope: FastifyInstance, deps: { app: App; au
     const q = query.safeParse(req.query);
     const u = q.success ? await figures(q.data.since) : undefined;
     if (!u) return reply.code(400).send({ ok: false, code: 'invalid_request' });
-    return { ok: true, usage: u, coverage: await coverage(), currency: app.config.desk.currency, smsPrice: app.config.desk.smsPrice };
+    return {
+      ok: true,
+      usage: u,
+      coverage: await coverage(),
+      currency: app.config.desk.currency,
+      smsPrice: app.config.desk.smsPrice,
+    };
   });
   scope.get('/api/usage.csv', read, async (req, reply) => {
     const q = query.safeParse(req.query);
     const u = q.success ? await figures(q.data.since) : undefined;
     if (!u) return reply.code(400).send({ ok: false, code: 'invalid_request' });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="gebruik.csv"').send(usageCsv(u));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="gebruik.csv"')
+      .send(usageCsv(u));
   });
 }

@@ -11,24 +11,68 @@ import type { Logger } from '../core/ports/log.js';
 
 /** Everything the wizard does not use, denied (it uses no device, sensor, payment or window feature). */
 export const PERMISSIONS_POLICY = [
-  'accelerometer', 'autoplay', 'bluetooth', 'camera', 'clipboard-read', 'clipboard-write', 'display-capture', 'encrypted-media',
-  'fullscreen', 'gamepad', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'local-fonts', 'magnetometer', 'microphone', 'midi',
-  'payment', 'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'web-share', 'xr-spatial-tracking',
-].map((f) => `${f}=()`).join(', ');
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'clipboard-read',
+  'clipboard-write',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'gamepad',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'web-share',
+  'xr-spatial-tracking',
+]
+  .map((f) => `${f}=()`)
+  .join(', ');
 
 const REFUSED = JSON.stringify({ ok: false, code: 'invalid_request' });
 /** Headers that describe one answer, not the host's policy: never copied from the sample. */
-const PER_ANSWER = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'etag', 'last-modified']);
+const PER_ANSWER = new Set([
+  'content-type',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'etag',
+  'last-modified',
+]);
 
 /** Node and fastify options for `server.timeouts` and the parser limits. */
-export function httpLimits(cfg: ServerConfig): { connectionTimeout: number; keepAliveTimeout: number; requestTimeout: number; http: ServerOptions } {
+export function httpLimits(cfg: ServerConfig): {
+  connectionTimeout: number;
+  keepAliveTimeout: number;
+  requestTimeout: number;
+  http: ServerOptions;
+} {
   const t = cfg.timeouts;
   return {
     connectionTimeout: t.idleSeconds * 1000,
     keepAliveTimeout: t.keepAliveSeconds * 1000,
     requestTimeout: t.requestSeconds * 1000,
     // Node checks the header and request timeouts on this interval (default 30 s): check every second.
-    http: { headersTimeout: t.headersSeconds * 1000, requestTimeout: t.requestSeconds * 1000, connectionsCheckingInterval: 1000, maxHeaderSize: 8 * 1024 },
+    http: {
+      headersTimeout: t.headersSeconds * 1000,
+      requestTimeout: t.requestSeconds * 1000,
+      connectionsCheckingInterval: 1000,
+      maxHeaderSize: 8 * 1024,
+    },
   };
 }
 
@@ -59,8 +103,15 @@ export class ErrorEdge {
     const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
     this.log.info({ client: socket.remoteAddress, status, refused: err.code }, 'request refused by the HTTP parser');
     if (socket.writable) {
-      const head = Object.entries({ ...this.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(REFUSED)), connection: 'close' });
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${REFUSED}`);
+      const head = Object.entries({
+        ...this.headers,
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(REFUSED)),
+        connection: 'close',
+      });
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${REFUSED}`,
+      );
     }
     setTimeout(() => socket.destroy(), 1000).unref(); // a client that does not read its answer is not waited for
   };

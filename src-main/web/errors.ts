@@ -4,7 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../core/ports/log.js';
 
-export function answerErrors(server: FastifyInstance, log: Logger, opts: { what: string; notFound: 'invalid_request' | 'not_found' }): void {
+export function answerErrors(
+  server: FastifyInstance,
+  log: Logger,
+  opts: { what: string; notFound: 'invalid_request' | 'not_found' },
+): void {
   server.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) log.error({ err: err.message }, `${opts.what} fault`);

@@ -24,7 +24,9 @@ async function runProbe(probe: Probe, log: Logger): Promise<boolean> {
 export function readinessChecker(probes: Probe[], log: Logger, now: () => number = Date.now): () => Promise<Readiness> {
   let cached: { at: number; result: Promise<Readiness> } | undefined;
   const check = async (): Promise<Readiness> => {
-    const results = await Promise.all(probes.map(async (p) => [p.name, (await runProbe(p, log)) ? 'ok' : 'failed'] as const));
+    const results = await Promise.all(
+      probes.map(async (p) => [p.name, (await runProbe(p, log)) ? 'ok' : 'failed'] as const),
+    );
     return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
   };
   return () => {

@@ -15,7 +15,9 @@ export function logRequests(server: FastifyInstance, log: Logger): void {
       method: req.method,
       // The route pattern plus the API method name; not req.url, whose query string could carry anything.
       route: req.routeOptions.url ?? 'unmatched',
-      ...(typeof (req.params as { method?: unknown })?.method === 'string' ? { api: (req.params as { method: string }).method.slice(0, 32) } : {}),
+      ...(typeof (req.params as { method?: unknown })?.method === 'string'
+        ? { api: (req.params as { method: string }).method.slice(0, 32) }
+        : {}),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
       client: req.ip,

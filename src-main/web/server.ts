@@ -51,7 +51,8 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
   const dispatch = dispatcher(app.service);
   server.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     const done = await dispatch(req.params.method, req.body, { clientId: clientKey(req.ip) });
-    if (!done.ok) return reply.code(done.refusal === 'unknown_method' ? 404 : 400).send({ ok: false, code: 'invalid_request' });
+    if (!done.ok)
+      return reply.code(done.refusal === 'unknown_method' ? 404 : 400).send({ ok: false, code: 'invalid_request' });
     return done.response;
   });
 

@@ -22,7 +22,12 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: object): Pro
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (typeof json.csrf === 'string') csrf = json.csrf;
   if (res.ok && json.ok === true) return json as { ok: true } & T;
-  return { ok: false, code: typeof json.code === 'string' ? json.code : 'internal', status: res.status, ...(typeof json.retryAfterSeconds === 'number' ? { retryAfterSeconds: json.retryAfterSeconds } : {}) };
+  return {
+    ok: false,
+    code: typeof json.code === 'string' ? json.code : 'internal',
+    status: res.status,
+    ...(typeof json.retryAfterSeconds === 'number' ? { retryAfterSeconds: json.retryAfterSeconds } : {}),
+  };
 }
 
 export const get = <T>(path: string) => call<T>('GET', path);
@@ -31,7 +36,10 @@ export const post = <T>(path: string, body: object) => call<T>('POST', path, bod
 export type Budget = { kind: string; key: string; used: number; limit: number; blocked: boolean; until: string | null };
 export type Person = {
   name: string | null;
-  account: { username: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean } | null | 'directory_unavailable';
+  account:
+    | { username: string; disabled: boolean; birthdateOnFile: boolean; mobileUsable: boolean }
+    | null
+    | 'directory_unavailable';
   blocked: boolean;
   budgets: Budget[];
   recent: { ts: string; host: string; step: string; outcome: string; client: string }[];

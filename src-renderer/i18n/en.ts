@@ -27,8 +27,12 @@ export const en: Messages = {
   demo: 'Demo',
   pageTitle: (part, org, failed) => `${failed ? 'Error: ' : ''}${part} – ${org ? `${org} · ` : ''}Forgot password`,
   titles: {
-    username: 'Username', birthdate: 'Date of birth', code: 'Password code', password: 'New password',
-    done: 'Your password has been reset', offline: 'Not reachable',
+    username: 'Username',
+    birthdate: 'Date of birth',
+    code: 'Password code',
+    password: 'New password',
+    done: 'Your password has been reset',
+    offline: 'Not reachable',
   },
   stepOf: (step, total) => `Step ${step} of ${total}`,
   next: 'Next',
@@ -93,13 +97,16 @@ export const en: Messages = {
     hide: 'Hide password',
     same: 'The passwords are the same.',
     notSame: 'The passwords are not the same yet.',
-    checksLeft: (n) => `Please note: you can have ${n === 1 ? '1 more password' : `${n} more passwords`} checked. After that you start again.`,
+    checksLeft: (n) =>
+      `Please note: you can have ${n === 1 ? '1 more password' : `${n} more passwords`} checked. After that you start again.`,
     rulesHeading: 'Our password requirements',
     ruleMet: 'met',
     ruleNotMet: 'not met yet',
     ruleLater: 'we check this after Next',
     summary: (missing) =>
-      missing.length === 0 ? 'Your password meets the requirements we can check now.' : `${missing.length} ${missing.length === 1 ? 'requirement' : 'requirements'} to go: ${missing.join('; ')}.`,
+      missing.length === 0
+        ? 'Your password meets the requirements we can check now.'
+        : `${missing.length} ${missing.length === 1 ? 'requirement' : 'requirements'} to go: ${missing.join('; ')}.`,
     ruleDomain: 'we check this after Next',
     ruleNotChecked: 'we cannot check this here',
   },
@@ -107,7 +114,10 @@ export const en: Messages = {
     heading: 'Your password has been reset',
     success: () => 'Done! You can now sign in with your new password.',
     applicationsIntro: 'Your new password also applies to:',
-    finished: (host) => (host === 'kiosk' ? 'You are finished. Choose Go to the sign-in screen and sign in with your new password.' : 'You are finished and may close this page.'),
+    finished: (host) =>
+      host === 'kiosk'
+        ? 'You are finished. Choose Go to the sign-in screen and sign in with your new password.'
+        : 'You are finished and may close this page.',
     returning: (s) => `This screen closes in ${duration(s)}. Tap or press a key if you need more time.`,
     again: (host) => (host === 'kiosk' ? 'Go to the sign-in screen' : 'Back to the start'),
   },
@@ -121,61 +131,136 @@ export const en: Messages = {
     banned: () => 'Not a common or easy-to-guess password, such as Welkom01!',
   },
   errors: {
-    invalid_request: (v) => ({ title: 'Something went wrong.', lines: [`Start again. Does that not work? ${call(v.phone)}`] }),
-    username_required: () => ({ title: 'Enter your username.', lines: ['For example A.Janssen (without @ and what follows it).'] }),
-    birthdate_format: () => ({ title: 'This date is not right.', lines: ['Enter it as day-month-year, for example 01-10-1984. The year has 4 digits.'] }),
+    invalid_request: (v) => ({
+      title: 'Something went wrong.',
+      lines: [`Start again. Does that not work? ${call(v.phone)}`],
+    }),
+    username_required: () => ({
+      title: 'Enter your username.',
+      lines: ['For example A.Janssen (without @ and what follows it).'],
+    }),
+    birthdate_format: () => ({
+      title: 'This date is not right.',
+      lines: ['Enter it as day-month-year, for example 01-10-1984. The year has 4 digits.'],
+    }),
     identity_failed: (v) => ({
       title: 'This does not work with these details.',
       lines: [
         'A typo in your name or date? Or your mobile number is not right.',
-        v.attemptsLeft === 0 ? call(v.phone) : `Is everything right? Then do not try again. Call ${v.phone || 'the service desk'}.`,
+        v.attemptsLeft === 0
+          ? call(v.phone)
+          : `Is everything right? Then do not try again. Call ${v.phone || 'the service desk'}.`,
         ...tries(v.attemptsLeft),
       ],
-      ...(v.mobileRegistration ? { more: { summary: 'Putting your number right', text: `Enter your number ${v.mobileRegistration}.` } } : {}),
+      ...(v.mobileRegistration
+        ? { more: { summary: 'Putting your number right', text: `Enter your number ${v.mobileRegistration}.` } }
+        : {}),
     }),
     blocked: (v) => {
       if (v.limit === 'user') {
         return {
           title: 'You cannot ask for a new password here right now.',
-          lines: [`That is possible again ${inTime(v)}; this protects your account.`, 'Was your date right? Then your mobile number is probably not registered correctly.', `Need it sooner? ${call(v.phone)}`],
+          lines: [
+            `That is possible again ${inTime(v)}; this protects your account.`,
+            'Was your date right? Then your mobile number is probably not registered correctly.',
+            `Need it sooner? ${call(v.phone)}`,
+          ],
         };
       }
-      if (v.limit === 'client') return { title: `Too many attempts on ${device(v.host)}.`, lines: [`It is possible again ${inTime(v)}, or use another computer.`, `Need it sooner? ${call(v.phone)}`] };
-      return { title: 'Too many passwords were tried.', lines: ['Choose Cancel and start again.', `Does that not work? ${call(v.phone)}`] };
+      if (v.limit === 'client')
+        return {
+          title: `Too many attempts on ${device(v.host)}.`,
+          lines: [`It is possible again ${inTime(v)}, or use another computer.`, `Need it sooner? ${call(v.phone)}`],
+        };
+      return {
+        title: 'Too many passwords were tried.',
+        lines: ['Choose Cancel and start again.', `Does that not work? ${call(v.phone)}`],
+      };
     },
-    identity_in_progress: () => ({ title: 'Your date of birth is already being checked.', lines: ['One moment, the result follows shortly.'] }),
+    identity_in_progress: () => ({
+      title: 'Your date of birth is already being checked.',
+      lines: ['One moment, the result follows shortly.'],
+    }),
     session_expired: () => ({ title: 'This took too long.', lines: ['Start again with your username.'] }),
-    code_format: (v) => ({ title: 'A code has 6 digits.', lines: [`Enter the 6 digits you received via ${v.channel}.`] }),
+    code_format: (v) => ({
+      title: 'A code has 6 digits.',
+      lines: [`Enter the 6 digits you received via ${v.channel}.`],
+    }),
     code_wrong: (v) => ({
       title: 'This code is not right.',
       lines: [
         'Use the code from the newest text message.',
-        v.attemptsLeft === 1 ? 'You can try 1 more time; after that you ask for a new code.' : `You can try ${times(v.attemptsLeft ?? 0)}.`,
+        v.attemptsLeft === 1
+          ? 'You can try 1 more time; after that you ask for a new code.'
+          : `You can try ${times(v.attemptsLeft ?? 0)}.`,
       ],
     }),
     code_expired: () => ({ title: 'This code has expired.', lines: ['Ask for a new code below.'] }),
-    code_attempts_exceeded: () => ({ title: 'This code was entered wrongly too often and no longer works.', lines: ['Ask for a new code below.'] }),
-    resend_too_soon: (v) => ({ title: 'A code was just sent to your phone.', lines: [`You can get a new one ${inTime(v)}.`] }),
+    code_attempts_exceeded: () => ({
+      title: 'This code was entered wrongly too often and no longer works.',
+      lines: ['Ask for a new code below.'],
+    }),
+    resend_too_soon: (v) => ({
+      title: 'A code was just sent to your phone.',
+      lines: [`You can get a new one ${inTime(v)}.`],
+    }),
     sms_limit: (v) => {
-      if (v.limit === 'user') return { title: 'Too many codes have been sent to your phone.', lines: [`You can get a code again ${inTime(v)}.`, `Need it sooner? ${call(v.phone)}`] };
-      if (v.limit === 'client') return { title: `Too many codes have been requested on ${device(v.host)}.`, lines: [`It is possible again ${inTime(v)}, or use another computer.`] };
-      if (v.limit === 'all') return { title: 'No codes can be sent right now.', lines: [`It is possible again ${inTime(v)}.`, `Need it sooner? ${call(v.phone)}`] };
-      return { title: 'Too many codes have been sent.', lines: [`It is possible again later. Need it sooner? ${call(v.phone)}`] };
+      if (v.limit === 'user')
+        return {
+          title: 'Too many codes have been sent to your phone.',
+          lines: [`You can get a code again ${inTime(v)}.`, `Need it sooner? ${call(v.phone)}`],
+        };
+      if (v.limit === 'client')
+        return {
+          title: `Too many codes have been requested on ${device(v.host)}.`,
+          lines: [`It is possible again ${inTime(v)}, or use another computer.`],
+        };
+      if (v.limit === 'all')
+        return {
+          title: 'No codes can be sent right now.',
+          lines: [`It is possible again ${inTime(v)}.`, `Need it sooner? ${call(v.phone)}`],
+        };
+      return {
+        title: 'Too many codes have been sent.',
+        lines: [`It is possible again later. Need it sooner? ${call(v.phone)}`],
+      };
     },
-    sms_failed: (v) => ({ title: 'The code could not be sent.', lines: ['Try again in a few minutes.', `Does that not work? ${call(v.phone)}`] }),
+    sms_failed: (v) => ({
+      title: 'The code could not be sent.',
+      lines: ['Try again in a few minutes.', `Does that not work? ${call(v.phone)}`],
+    }),
     password_policy: (v) => ({
       title: 'Your new password does not meet the requirements yet.',
       ...(v.failing?.length ? { lines: ['Not met yet:'], list: v.failing } : { lines: ['Choose another password.'] }),
     }),
-    password_mismatch: () => ({ title: 'The two passwords are not the same.', lines: ['Type exactly the same new password twice. Tip: the eye shows what you type.'] }),
-    password_rejected: () => ({ title: 'This password is not accepted.', lines: ['Choose another password that meets all requirements.'] }),
-    password_in_progress: () => ({ title: 'Your new password is already being set.', lines: ['One moment, the result follows shortly.'] }),
+    password_mismatch: () => ({
+      title: 'The two passwords are not the same.',
+      lines: ['Type exactly the same new password twice. Tip: the eye shows what you type.'],
+    }),
+    password_rejected: () => ({
+      title: 'This password is not accepted.',
+      lines: ['Choose another password that meets all requirements.'],
+    }),
+    password_in_progress: () => ({
+      title: 'Your new password is already being set.',
+      lines: ['One moment, the result follows shortly.'],
+    }),
     reset_uncertain: () => ({
       title: 'We are not sure whether your password was changed.',
-      lines: ['The connection dropped while it was being set.', 'Try to sign in with your new password.', 'If that fails, start again.'],
+      lines: [
+        'The connection dropped while it was being set.',
+        'Try to sign in with your new password.',
+        'If that fails, start again.',
+      ],
     }),
-    unavailable: (v) => ({ title: 'The password service cannot be reached right now.', lines: ['Nothing was changed.', 'Try again in a few minutes.', `Does that not work? ${call(v.phone)}`] }),
-    internal: (v) => ({ title: 'Something went wrong on our side.', lines: [`Try again. Does that not work? ${call(v.phone)} Mention the reference number below.`] }),
+    unavailable: (v) => ({
+      title: 'The password service cannot be reached right now.',
+      lines: ['Nothing was changed.', 'Try again in a few minutes.', `Does that not work? ${call(v.phone)}`],
+    }),
+    internal: (v) => ({
+      title: 'Something went wrong on our side.',
+      lines: [`Try again. Does that not work? ${call(v.phone)} Mention the reference number below.`],
+    }),
   },
   servicedesk: {
     intro: 'Questions? Contact the',

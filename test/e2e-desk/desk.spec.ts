@@ -9,7 +9,11 @@ import { SEEDED } from './seed.js';
 
 const host = deskHost();
 const codeInOutbox = () => {
-  const last = readFileSync(host.outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string }).at(-1)!;
+  const last = readFileSync(host.outbox, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { to: string; body: string })
+    .at(-1)!;
   expect(last.body).toMatch(/^De servicedesk vraagt je deze code voor te lezen: \d{6}$/);
   return /(\d{6})$/.exec(last.body)![1]!;
 };
@@ -21,10 +25,15 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
-test('an agent verifies A.Janssen by the code on her phone and lifts her block with a reason', async ({ page, request }) => {
+test('an agent verifies A.Janssen by the code on her phone and lifts her block with a reason', async ({
+  page,
+  request,
+}) => {
   // A.Janssen blocks herself in the wizard: five wrong birthdates.
   for (let i = 0; i < 5; i++) {
-    const { sessionId } = (await (await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'A.Janssen' } })).json()) as { sessionId: string };
+    const { sessionId } = (await (
+      await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'A.Janssen' } })
+    ).json()) as { sessionId: string };
     await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: `0${i + 2}-02-1990` } }); // five different wrong dates (a repeated one counts once)
   }
   await page.goto('./');
@@ -42,7 +51,10 @@ test('an agent verifies A.Janssen by the code on her phone and lifts her block w
   const person = page.getByRole('heading', { level: 2, name: 'A.Janssen' });
   await expect(person).toBeFocused();
   await expect(page.getByText('ja, eindigt op 78')).toBeVisible();
-  const spent = page.getByRole('row').filter({ hasText: /geboortedatum/ }).filter({ hasText: '5 / 5' });
+  const spent = page
+    .getByRole('row')
+    .filter({ hasText: /geboortedatum/ })
+    .filter({ hasText: '5 / 5' });
   await expect(spent.first()).toContainText('(5×)'); // a spent birthdate budget, and what spent it: the wizard's client, five times
   await expectAccessible(page, 'person page');
 
@@ -54,7 +66,9 @@ test('an agent verifies A.Janssen by the code on her phone and lifts her block w
 
   await page.getByLabel('Reden (verplicht)').fill('Belde na nachtdienst, code voorgelezen');
   await page.getByRole('button', { name: 'Blokkade opheffen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Blokkade opgeheven. De beller was geverifieerd.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Blokkade opgeheven. De beller was geverifieerd.' }),
+  ).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: /^nee$/ }).first()).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: /geboortedatum/ })).toHaveCount(0);
   const events = page.getByRole('table', { name: 'Laatste gebeurtenissen' });
@@ -72,10 +86,16 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   await signIn(page, 'mgr.demo', 'Manager#Demo1');
   await expect(page.getByRole('heading', { level: 1, name: 'Gebruik' })).toBeVisible();
   const totals = page.getByRole('list', { name: 'Gebruik' });
-  await expect(totals.getByRole('listitem').filter({ hasText: 'Nieuwe wachtwoorden' })).toContainText(String(SEEDED.resets));
+  await expect(totals.getByRole('listitem').filter({ hasText: 'Nieuwe wachtwoorden' })).toContainText(
+    String(SEEDED.resets),
+  );
   await expect(totals.getByRole('listitem').filter({ hasText: 'Ontgrendeld' })).toContainText(String(SEEDED.unlocks));
   // Refusals: the seeded 10, plus whatever the other tests caused today.
-  for (const name of ['Nieuwe wachtwoorden: 15 in totaal', 'Ontgrendeld: 5 in totaal', /^Waarom het niet lukt: (1\d|[2-9]\d) in totaal$/]) {
+  for (const name of [
+    'Nieuwe wachtwoorden: 15 in totaal',
+    'Ontgrendeld: 5 in totaal',
+    /^Waarom het niet lukt: (1\d|[2-9]\d) in totaal$/,
+  ]) {
     await expect(page.getByRole('img', { name })).toBeVisible();
   }
   await expectAccessible(page, 'usage page');
@@ -100,9 +120,16 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
   await expectAccessible(page, 'audit search');
   await page.getByRole('link', { name: 'Gebruik' }).click();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download als CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download als CSV' }).click(),
+  ]);
   const csv = readFileSync((await download.path())!, 'utf8');
-  const days = csv.split('\r\n\r\n')[0]!.split('\r\n').slice(1).map((r) => r.split(',').slice(1, 5).map(Number));
+  const days = csv
+    .split('\r\n\r\n')[0]!
+    .split('\r\n')
+    .slice(1)
+    .map((r) => r.split(',').slice(1, 5).map(Number));
   const sum = days.reduce((a, r) => a.map((x, i) => x + r[i]!), [0, 0, 0, 0]);
   expect(sum.slice(0, 2)).toEqual([SEEDED.resets, SEEDED.unlocks]);
   expect(sum[2]).toBeGreaterThanOrEqual(SEEDED.refusals);
@@ -144,7 +171,9 @@ test('after 15 idle minutes the page forgets the person and shows the sign-in', 
 
 test('README screenshots of the person page and the usage page @screenshot', async ({ page, request }) => {
   for (let i = 0; i < 5; i++) {
-    const { sessionId } = (await (await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'M.Bakker' } })).json()) as { sessionId: string };
+    const { sessionId } = (await (
+      await request.post(`${host.wizardUrl}/api/start`, { data: { username: 'M.Bakker' } })
+    ).json()) as { sessionId: string };
     await request.post(`${host.wizardUrl}/api/verifyIdentity`, { data: { sessionId, birthdate: `0${i + 2}-02-1990` } }); // five different wrong dates (a repeated one counts once)
   }
   await signIn(page, 'sd.demo', 'Servicedesk#Demo1');

@@ -6,10 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedTrail } from './seed.js';
 
-export type DeskHost = { dir: string; configFile: string; outbox: string; audit: string; wizardPort: number; adminPort: number; wizardUrl: string; adminUrl: string };
+export type DeskHost = {
+  dir: string;
+  configFile: string;
+  outbox: string;
+  audit: string;
+  wizardPort: number;
+  adminPort: number;
+  wizardUrl: string;
+  adminUrl: string;
+};
 
 function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
 }
 
@@ -28,7 +38,14 @@ export function deskHost(env: NodeJS.ProcessEnv = process.env): DeskHost {
     };
     const configFile = join(dir, 'config.json');
     writeFileSync(configFile, JSON.stringify(config));
-    env.RK_DESK_E2E = JSON.stringify({ dir, configFile, outbox: join(dir, 'outbox.jsonl'), audit, wizardPort, adminPort });
+    env.RK_DESK_E2E = JSON.stringify({
+      dir,
+      configFile,
+      outbox: join(dir, 'outbox.jsonl'),
+      audit,
+      wizardPort,
+      adminPort,
+    });
   }
   const h = JSON.parse(env.RK_DESK_E2E) as Omit<DeskHost, 'wizardUrl' | 'adminUrl'>;
   return { ...h, wizardUrl: `http://127.0.0.1:${h.wizardPort}`, adminUrl: `http://127.0.0.1:${h.adminPort}` };

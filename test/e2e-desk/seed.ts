@@ -6,14 +6,35 @@ import { chainRecord, GENESIS, type AuditRecord } from '../../src-main/audit/cha
 const DAY = 86_400_000;
 type Line = [step: AuditRecord['step'], outcome: string];
 const PER_DAY: Line[] = [
-  ['start', 'ok'], ['code_sent', 'ok'], ['code', 'ok'], ['password', 'ok'],
-  ['start', 'ok'], ['code_sent', 'ok'], ['code', 'ok'], ['password', 'ok'],
-  ['start', 'ok'], ['code_sent', 'ok'], ['code', 'ok'], ['password', 'ok'],
-  ['start', 'ok'], ['code_sent', 'ok'], ['code', 'ok'], ['unlock', 'ok'],
-  ['start', 'ok'], ['identity', 'mobile_missing'],
-  ['start', 'ok'], ['identity', 'wrong_birthdate'],
+  ['start', 'ok'],
+  ['code_sent', 'ok'],
+  ['code', 'ok'],
+  ['password', 'ok'],
+  ['start', 'ok'],
+  ['code_sent', 'ok'],
+  ['code', 'ok'],
+  ['password', 'ok'],
+  ['start', 'ok'],
+  ['code_sent', 'ok'],
+  ['code', 'ok'],
+  ['password', 'ok'],
+  ['start', 'ok'],
+  ['code_sent', 'ok'],
+  ['code', 'ok'],
+  ['unlock', 'ok'],
+  ['start', 'ok'],
+  ['identity', 'mobile_missing'],
+  ['start', 'ok'],
+  ['identity', 'wrong_birthdate'],
 ];
-export const SEEDED = { days: 5, resets: 15, unlocks: 5, refusals: 10, sms: 20, reason: 'Belde vanaf afdeling 3, code voorgelezen' };
+export const SEEDED = {
+  days: 5,
+  resets: 15,
+  unlocks: 5,
+  refusals: 10,
+  sms: 20,
+  reason: 'Belde vanaf afdeling 3, code voorgelezen',
+};
 
 export function seedTrail(file: string, now = Date.now()): void {
   let last = { seq: 0, hash: GENESIS };
@@ -27,7 +48,18 @@ export function seedTrail(file: string, now = Date.now()): void {
     });
   }
   // One servicedesk lift, yesterday, with its reason: what the audit search shows whatever ran before.
-  const lift = chainRecord({ ts: new Date(now - DAY + 3_600_000).toISOString(), host: 'e2e', step: 'admin', outcome: 'desk_unblock_verified', user: 'seed.user1', client: 'desk:sd.demo', reason: SEEDED.reason }, last);
+  const lift = chainRecord(
+    {
+      ts: new Date(now - DAY + 3_600_000).toISOString(),
+      host: 'e2e',
+      step: 'admin',
+      outcome: 'desk_unblock_verified',
+      user: 'seed.user1',
+      client: 'desk:sd.demo',
+      reason: SEEDED.reason,
+    },
+    last,
+  );
   lines.push(JSON.stringify(lift));
   writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
 }

@@ -30,14 +30,20 @@ async function walk(kiosk: Kiosk, page: Page, user = MARIEKE): Promise<void> {
   for (let i = 0; i < 4; i++) await kiosk.enterBirthdate(`0${i + 1}-01-1980`); // different dates: each counts
   await expect(kiosk.alert).toContainText('Let op');
   await expectAccessible(page, 'birthdate, the last-try warning');
-  await page.route('**/api/verifyIdentity', (route) => route.fulfill(json({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 })));
+  await page.route('**/api/verifyIdentity', (route) =>
+    route.fulfill(json({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 })),
+  );
   await kiosk.enterBirthdate('05-01-1980');
   await expect(kiosk.alert).toContainText('Te veel pogingen');
   await expectAccessible(page, 'birthdate, blocked');
   // Started again within the account's spacing: the calm "a code was just sent" with its countdown.
-  await page.route('**/api/verifyIdentity', (route) => route.fulfill(json({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 25 })));
+  await page.route('**/api/verifyIdentity', (route) =>
+    route.fulfill(json({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 25 })),
+  );
   await kiosk.enterBirthdate('06-01-1980');
-  await expect(page.getByRole('status').filter({ hasText: 'Er is net al een code naar je telefoon gestuurd.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Er is net al een code naar je telefoon gestuurd.' }),
+  ).toBeVisible();
   await expectAccessible(page, 'birthdate, a code was just sent (countdown)');
   await page.unroute('**/api/verifyIdentity');
 
@@ -116,7 +122,9 @@ test('the English wizard, the offline screen and an internal fault pass axe', as
   await expect(kiosk.alert.locator('[lang="nl"]')).toBeVisible();
   await expectAccessible(page, 'English identity refusal with the Dutch labels marked');
 
-  await page.route('**/api/start', (route) => route.fulfill({ ...json({ ok: false, code: 'internal', correlationId: 'c0ffee42' }), status: 500 }));
+  await page.route('**/api/start', (route) =>
+    route.fulfill({ ...json({ ok: false, code: 'internal', correlationId: 'c0ffee42' }), status: 500 }),
+  );
   await kiosk.cancel();
   await kiosk.enterUsername(ANNA.username);
   await expect(kiosk.alert).toContainText('c0ffee42');
@@ -128,7 +136,7 @@ test('the English wizard, the offline screen and an internal fault pass axe', as
   await expectAccessible(page, 'service unreachable');
 });
 
-test('the kiosk\'s success screen passes axe', async ({ kiosk, page }) => {
+test("the kiosk's success screen passes axe", async ({ kiosk, page }) => {
   await asKiosk(page);
   await kiosk.reachPasswordStep(ANNA);
   await kiosk.enterPassword(strongPassword());

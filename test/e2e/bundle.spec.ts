@@ -22,7 +22,9 @@ test(`the wizard's JavaScript is at most ${JS_BUDGET_GZIP / 1024} KB gzip and ho
   const js = assets.filter((f) => f.endsWith('.js'));
   expect(js.length).toBeGreaterThan(0);
   const total = js.reduce((sum, f) => sum + gzipped(f), 0);
-  console.log(`renderer JS: ${(total / 1024).toFixed(1)} KB gzip; CSS: ${(assets.filter((f) => f.endsWith('.css')).reduce((s, f) => s + gzipped(f), 0) / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `renderer JS: ${(total / 1024).toFixed(1)} KB gzip; CSS: ${(assets.filter((f) => f.endsWith('.css')).reduce((s, f) => s + gzipped(f), 0) / 1024).toFixed(1)} KB gzip`,
+  );
   expect(total).toBeLessThanOrEqual(JS_BUDGET_GZIP);
   for (const f of js) expect(readFileSync(join(DIR, 'assets', f), 'utf8')).not.toContain('ZodError');
 });

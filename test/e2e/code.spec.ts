@@ -7,7 +7,10 @@ import { ANNA, ELEONORE } from '../helpers/demo-users.js';
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-test('a wrong code shows the attempts left; after three a new code is needed, and it works', async ({ kiosk, page }) => {
+test('a wrong code shows the attempts left; after three a new code is needed, and it works', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.open();
   const code = await kiosk.requestCode(ELEONORE);
   await expect(page.getByText('Je nummer eindigt op 01.')).toBeVisible();
@@ -39,7 +42,9 @@ test('a wrong code shows the attempts left; after three a new code is needed, an
   await expect(resend).not.toHaveAttribute('aria-disabled');
   const mark = kiosk.outbox.mark();
   await resend.click();
-  await expect(page.getByRole('status').filter({ hasText: 'nieuwe code' })).toHaveText('Nieuwe code gestuurd. Gebruik de code uit de nieuwste sms.');
+  await expect(page.getByRole('status').filter({ hasText: 'nieuwe code' })).toHaveText(
+    'Nieuwe code gestuurd. Gebruik de code uit de nieuwste sms.',
+  );
   const fresh = await kiosk.outbox.codeFor(ELEONORE.mobile, mark);
   await kiosk.enterCode(fresh.code);
   await kiosk.expectStep('Kies een nieuw wachtwoord');
@@ -53,7 +58,10 @@ test('a code with letters or too few digits gets the format message', async ({ k
   await expect(kiosk.field('code')).toHaveValue('12ab');
 });
 
-test('the whole SMS pasted into the field: the 6 digits are taken out of it, and they work', async ({ kiosk, page }) => {
+test('the whole SMS pasted into the field: the 6 digits are taken out of it, and they work', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.open();
   const mark = kiosk.outbox.mark();
   await kiosk.requestCode(ANNA);

@@ -7,7 +7,10 @@ import { ANNA, strongPassword } from '../helpers/demo-users.js';
 
 const APPLICATIONS = ['Computer inlog', 'Pantein Webmail', 'Topdesk', 'Visma']; // a few of the manual's 15
 
-test('A.Janssen resets her password by keyboard alone, typing right after each Enter: at most 60 keys', async ({ kiosk, page }) => {
+test('A.Janssen resets her password by keyboard alone, typing right after each Enter: at most 60 keys', async ({
+  kiosk,
+  page,
+}) => {
   let keys = 0;
   /** Types as a person does, one key per character; Enter/Tab count one each. */
   const type = async (text: string) => {
@@ -22,7 +25,9 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
   await kiosk.open();
   await expect(page).toHaveTitle(/Pantein/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
-  await expect(kiosk.field('username')).toHaveAccessibleDescription(/^Stap 1 van 4\s*:?\s*Wachtwoord vergeten\? Bijvoorbeeld A\.Janssen/);
+  await expect(kiosk.field('username')).toHaveAccessibleDescription(
+    /^Stap 1 van 4\s*:?\s*Wachtwoord vergeten\? Bijvoorbeeld A\.Janssen/,
+  );
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
     - main:
       - 'heading "Stap 1 van 4 : Wachtwoord vergeten?" [level=1]'
@@ -39,7 +44,9 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
   // Every step: the cursor is in the field, and the field is described by the heading with the step counter.
   await kiosk.expectStep('Je geboortedatum');
   await expect(kiosk.field('birthdate')).toBeFocused();
-  await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(/^Stap 2 van 4\s*:?\s*Je geboortedatum Dag-maand-jaar, bijvoorbeeld 01-10-1984 of 01101984$/);
+  await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(
+    /^Stap 2 van 4\s*:?\s*Je geboortedatum Dag-maand-jaar, bijvoorbeeld 01-10-1984 of 01101984$/,
+  );
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
     - main:
       - 'heading "Stap 2 van 4 : Je geboortedatum" [level=1]'
@@ -58,7 +65,9 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
 
   await kiosk.expectStep('Vul de wachtwoordcode in');
   await expect(kiosk.field('code')).toBeFocused();
-  await expect(kiosk.field('code')).toHaveAccessibleDescription(/^Stap 3 van 4\s*:?\s*Vul de wachtwoordcode in 6 cijfers$/);
+  await expect(kiosk.field('code')).toHaveAccessibleDescription(
+    /^Stap 3 van 4\s*:?\s*Vul de wachtwoordcode in 6 cijfers$/,
+  );
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`
     - main:
       - 'heading "Stap 3 van 4 : Vul de wachtwoordcode in" [level=1]'
@@ -79,7 +88,9 @@ test('A.Janssen resets her password by keyboard alone, typing right after each E
 
   await kiosk.expectStep('Kies een nieuw wachtwoord');
   await expect(kiosk.field('password')).toBeFocused();
-  await expect(kiosk.field('password')).toHaveAccessibleDescription(/^Stap 4 van 4\s*:?\s*Kies een nieuw wachtwoord Minimaal 8 tekens/); // and its rules
+  await expect(kiosk.field('password')).toHaveAccessibleDescription(
+    /^Stap 4 van 4\s*:?\s*Kies een nieuw wachtwoord Minimaal 8 tekens/,
+  ); // and its rules
   await expect(kiosk.field('password')).toHaveAttribute('type', 'password');
   await expect(kiosk.field('password')).toHaveAttribute('autocomplete', 'new-password');
   await expect(page.getByRole('main')).toMatchAriaSnapshot(`

@@ -22,15 +22,21 @@ async function refusal(kiosk: Kiosk, username: string, birthdate: string): Promi
   return text.replace(TRIES, 'TRIES');
 }
 
-test('a wrong birthdate gets the manual\'s meaning, short, with the number and the registration path one tap away', async ({ kiosk, page }) => {
+test("a wrong birthdate gets the manual's meaning, short, with the number and the registration path one tap away", async ({
+  kiosk,
+  page,
+}) => {
   const text = await refusal(kiosk, ANNA.username, '02-10-1984');
   expect(text).toContain(CAUSES);
   expect(text).toContain(DONT_REPEAT); // the number in the message itself: the footer may be below the fold
   // config `mobileRegistration`, the manual's path, folded under one line
   const more = kiosk.alert.getByText('Je nummer goed zetten');
   await more.click();
-  await expect(kiosk.alert).toContainText('Zet je nummer in de Talent & Salaris app of het webportaal → Mijn gegevens → Zakelijk mobiel.');
-  for (const contact of ['Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl']) await expect(page.getByRole('contentinfo')).toContainText(contact);
+  await expect(kiosk.alert).toContainText(
+    'Zet je nummer in de Talent & Salaris app of het webportaal → Mijn gegevens → Zakelijk mobiel.',
+  );
+  for (const contact of ['Servicedesk ICT', '0485 – 845 900', 'servicedesk@pantein.nl'])
+    await expect(page.getByRole('contentinfo')).toContainText(contact);
   // The user stays on the step, the field is marked and described by the error, and can try again.
   await expect(kiosk.field('birthdate')).toHaveAttribute('aria-invalid', 'true');
   await expect(kiosk.field('birthdate')).toHaveAccessibleDescription(/Het lukt niet met deze gegevens/);
@@ -43,18 +49,25 @@ test('an unknown user, a user without mobile and a disabled user get the very sa
   expect(await refusal(kiosk, DISABLED.username, DISABLED.birthdate)).toBe(wrongDate);
 });
 
-test('an impossible date or a 2-digit year gets the format message ("het jaar heeft 4 cijfers"), not a refusal', async ({ kiosk }) => {
+test('an impossible date or a 2-digit year gets the format message ("het jaar heeft 4 cijfers"), not a refusal', async ({
+  kiosk,
+}) => {
   await kiosk.open();
   await kiosk.enterUsername(ANNA.username);
   for (const date of ['31-02-1990', '1984-10-01', 'gisteren', '23-07-90', '23 07 90']) {
     await kiosk.enterBirthdate(date);
-    await expect(kiosk.alert).toContainText('Vul hem in als dag-maand-jaar, bijvoorbeeld 01-10-1984. Het jaar heeft 4 cijfers.');
+    await expect(kiosk.alert).toContainText(
+      'Vul hem in als dag-maand-jaar, bijvoorbeeld 01-10-1984. Het jaar heeft 4 cijfers.',
+    );
     await expect(kiosk.alert).not.toContainText(IDENTITY_FAILED);
   }
 });
 
 test('a birthdate with spaces or as 8 digits is read as day-month-year (the hint says so)', async ({ kiosk, page }) => {
-  for (const [user, typed] of [[NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', ' ')], [NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', '')]] as const) {
+  for (const [user, typed] of [
+    [NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', ' ')],
+    [NO_MOBILE, NO_MOBILE.birthdate.replaceAll('-', '')],
+  ] as const) {
     await kiosk.open();
     await kiosk.enterUsername(user.username);
     await expect(page.getByText('Dag-maand-jaar, bijvoorbeeld 01-10-1984 of 01101984')).toBeVisible();

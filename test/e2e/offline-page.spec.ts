@@ -31,19 +31,30 @@ test('renders styled, accessible and without a CSP complaint; an injected script
   const failed: string[] = [];
   // Chromium (not Electron) asks for /favicon.ico by itself; every other answer must be a 2xx.
   page.on('response', (r) => void (r.status() >= 400 && !r.url().endsWith('/favicon.ico') && failed.push(r.url())));
-  page.on('console', (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text())));
+  page.on(
+    'console',
+    (m) => void (m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text())),
+  );
   page.on('pageerror', (e) => errors.push(e.message));
   const url = new URL(offlineUrl('ERR_CONNECTION_REFUSED (-102)'));
   await page.goto(`${base}${url.pathname}${url.search}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(OFFLINE_TEXT.nl.title);
   await expect(page.getByRole('link', { name: OFFLINE_TEXT.nl.retry })).toHaveAttribute('href', CENTRAL);
-  await expect(page.getByRole('link', { name: OFFLINE_TEXT.nl.retry })).toHaveCSS('background-color', 'rgb(0, 90, 156)'); // offline.css applied
+  await expect(page.getByRole('link', { name: OFFLINE_TEXT.nl.retry })).toHaveCSS(
+    'background-color',
+    'rgb(0, 90, 156)',
+  ); // offline.css applied
   expect([errors, failed]).toEqual([[], []]);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(violations.map((v) => v.id)).toEqual([]);
 
   const ran = await page.evaluate(() => {
-    const g = globalThis as unknown as { rkInline?: number; document: { createElement(t: 'script'): { textContent: string }; head: { append(n: unknown): void } } };
+    const g = globalThis as unknown as {
+      rkInline?: number;
+      document: { createElement(t: 'script'): { textContent: string }; head: { append(n: unknown): void } };
+    };
     const s = g.document.createElement('script');
     s.textContent = 'globalThis.rkInline = 1';
     g.document.head.append(s);

@@ -9,8 +9,13 @@ import { MARIEKE, unknownUser } from '../helpers/demo-users.js';
 const TO_UNLOCK = 'Account geblokkeerd? Ontgrendel je account';
 
 async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations on ${state}`).toEqual([]);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe violations on ${state}`,
+  ).toEqual([]);
 }
 
 test('M.Bakker unlocks her account: three steps, no new password, and the "unlocked" text', async ({ kiosk, page }) => {
@@ -23,7 +28,10 @@ test('M.Bakker unlocks her account: three steps, no new password, and the "unloc
   const mark = kiosk.outbox.mark();
   const code = await kiosk.requestCode(MARIEKE);
   // The unlock's own text: nothing about a new password (that would alarm someone who only unlocks).
-  const codeText = kiosk.outbox.since(mark).filter((m) => m.to === MARIEKE.mobile).at(-1)!.body;
+  const codeText = kiosk.outbox
+    .since(mark)
+    .filter((m) => m.to === MARIEKE.mobile)
+    .at(-1)!.body;
   expect(codeText).toMatch(/^Pantein: je wachtwoordcode om je account te ontgrendelen is \d{6}\./);
   expect(codeText).not.toMatch(/nieuw wachtwoord/);
   await expect(page.getByText('Account ontgrendelen', { exact: true }).first()).toBeVisible(); // the header says so too
@@ -33,11 +41,23 @@ test('M.Bakker unlocks her account: three steps, no new password, and the "unloc
 
   await expect(kiosk.heading).toHaveText('Je account is ontgrendeld');
   await expect(kiosk.heading).toBeFocused();
-  await expect(page.getByText(/^Gelukt! Je kunt weer inloggen met je huidige wachtwoord\. Staat je mail op je telefoon\? Zet daar ook je huidige wachtwoord in/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Gelukt! Je kunt weer inloggen met je huidige wachtwoord\. Staat je mail op je telefoon\? Zet daar ook je huidige wachtwoord in/,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: /applicaties/ })).toHaveCount(0);
   await expect(kiosk.field('password')).toHaveCount(0);
   await expectAccessible(page, 'unlock: done');
-  await expect.poll(() => kiosk.outbox.since(mark).filter((m) => m.to === MARIEKE.mobile).map((m) => m.body).at(-1)).toMatch(/je account is net ontgrendeld/);
+  await expect
+    .poll(() =>
+      kiosk.outbox
+        .since(mark)
+        .filter((m) => m.to === MARIEKE.mobile)
+        .map((m) => m.body)
+        .at(-1),
+    )
+    .toMatch(/je account is net ontgrendeld/);
 
   await kiosk.button('Terug naar het begin').click(); // the next person starts at the first choice again
   await kiosk.expectStart();
@@ -45,7 +65,7 @@ test('M.Bakker unlocks her account: three steps, no new password, and the "unloc
   await expect(kiosk.button(TO_UNLOCK)).toBeVisible();
 });
 
-test('the choice goes both ways, and an unknown name gets the reset\'s identity message', async ({ kiosk, page }) => {
+test("the choice goes both ways, and an unknown name gets the reset's identity message", async ({ kiosk, page }) => {
   await kiosk.open();
   await kiosk.button(TO_UNLOCK).click();
   await kiosk.button('Wachtwoord vergeten? Kies een nieuw wachtwoord').click();

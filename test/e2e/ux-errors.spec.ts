@@ -10,7 +10,10 @@ import { LOTTE, MARIEKE, NO_MOBILE, unknownUser } from '../helpers/demo-users.js
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
-test('the identity refusal is short, counts down different dates, warns before the last and then says how long', async ({ kiosk, page }) => {
+test('the identity refusal is short, counts down different dates, warns before the last and then says how long', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.open();
   await kiosk.enterUsername(unknownUser()); // tries count per typed name: the same for known and unknown names
   const left = SIZE_HOST.identityTries;
@@ -33,14 +36,19 @@ test('the identity refusal is short, counts down different dates, warns before t
   // goed zetten" below them is a control, one more line).
   const { height, lineHeight } = await kiosk.alert.evaluate((el) => {
     const ps = [...el.querySelectorAll(':scope > p')];
-    return { height: ps.reduce((h, p) => h + p.getBoundingClientRect().height, 0), lineHeight: parseFloat(el.ownerDocument.defaultView!.getComputedStyle(ps[0]!).lineHeight) };
+    return {
+      height: ps.reduce((h, p) => h + p.getBoundingClientRect().height, 0),
+      lineHeight: parseFloat(el.ownerDocument.defaultView!.getComputedStyle(ps[0]!).lineHeight),
+    };
   });
   const rendered = Math.round(height / lineHeight);
   console.log(`identity refusal at ${page.viewportSize()!.width} px: ${rendered} lines`);
   if (page.viewportSize()!.width <= 390) expect(rendered).toBeLessThanOrEqual(6);
 
   await kiosk.enterBirthdate(date(left - 1));
-  await expect(kiosk.alert).toContainText('Let op: nog 1 poging. Daarna kun je hier een tijd geen nieuw wachtwoord aanvragen.');
+  await expect(kiosk.alert).toContainText(
+    'Let op: nog 1 poging. Daarna kun je hier een tijd geen nieuw wachtwoord aanvragen.',
+  );
   await kiosk.enterBirthdate(date(left));
   await expect(kiosk.alert).toContainText('Je kunt het hier nu een tijd niet meer proberen.');
   await expect(kiosk.alert).not.toContainText(/probeer het (dan )?opnieuw/i); // no "try again" next to "blocked"
@@ -51,7 +59,9 @@ test('the identity refusal is short, counts down different dates, warns before t
   await expect(kiosk.alert).toContainText('Eerder nodig? Bel de servicedesk: 0485 – 845 900.');
 });
 
-test('the nurse without a usable mobile: the same right date 6 times is counted once and never blocks her', async ({ kiosk }) => {
+test('the nurse without a usable mobile: the same right date 6 times is counted once and never blocks her', async ({
+  kiosk,
+}) => {
   await kiosk.open();
   await kiosk.enterUsername(NO_MOBILE.username);
   for (let i = 0; i < SIZE_HOST.identityTries + 1; i++) {
@@ -63,7 +73,10 @@ test('the nurse without a usable mobile: the same right date 6 times is counted 
   await expect(kiosk.alert).not.toContainText('Je kunt hier nu geen nieuw wachtwoord aanvragen.');
 });
 
-test('after three wrong codes a new code comes at once; before that the button is focusable and says when', async ({ kiosk, page }) => {
+test('after three wrong codes a new code comes at once; before that the button is focusable and says when', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.open();
   const code = await kiosk.requestCode(MARIEKE);
   const resend = page.getByRole('button', { name: /^Nieuwe code sturen/ });
@@ -81,15 +94,20 @@ test('after three wrong codes a new code comes at once; before that the button i
   await expect(kiosk.button('Nieuwe code sturen')).not.toHaveAttribute('aria-disabled');
   const mark = kiosk.outbox.mark();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'nieuwe code' })).toHaveText('Nieuwe code gestuurd. Gebruik de code uit de nieuwste sms.');
+  await expect(page.getByRole('status').filter({ hasText: 'nieuwe code' })).toHaveText(
+    'Nieuwe code gestuurd. Gebruik de code uit de nieuwste sms.',
+  );
   const fresh = await kiosk.outbox.codeFor(MARIEKE.mobile, mark);
   await expect(kiosk.field('code')).toBeFocused();
   await kiosk.enterCode(fresh.code);
   await kiosk.expectStep('Kies een nieuw wachtwoord');
 });
 
-test('started again within 30 s: "a code was just sent", a live countdown, her date not marked wrong, then on by itself', async ({ kiosk, page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'real time (the product\'s 30 s): one size is enough');
+test('started again within 30 s: "a code was just sent", a live countdown, her date not marked wrong, then on by itself', async ({
+  kiosk,
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', "real time (the product's 30 s): one size is enough");
   test.setTimeout(90_000);
   await kiosk.open();
   await kiosk.requestCode(LOTTE);

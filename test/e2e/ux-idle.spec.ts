@@ -8,7 +8,10 @@ import { MARIEKE, unknownUser } from '../helpers/demo-users.js';
 const WARN = 20;
 const warnAt = (idle: number) => (idle - WARN) * 1000;
 
-test('the warning comes 20 s before the wipe, is announced, and a key press keeps the session', async ({ kiosk, page }) => {
+test('the warning comes 20 s before the wipe, is announced, and a key press keeps the session', async ({
+  kiosk,
+  page,
+}) => {
   await page.clock.install();
   await kiosk.open();
   await kiosk.enterUsername(unknownUser());
@@ -23,7 +26,9 @@ test('the warning comes 20 s before the wipe, is announced, and a key press keep
   await expect(warning).toContainText('Ben je er nog?');
   await expect(warning).toContainText(/Over 1\d seconden wordt het scherm leeggemaakt\./);
   // Screen readers hear it once as it appears (role=alert), with what to do.
-  await expect(warning.getByRole('alert')).toHaveText('Ben je er nog? Over 20 seconden wordt het scherm leeggemaakt. Druk op een toets of tik op het scherm om verder te gaan.');
+  await expect(warning.getByRole('alert')).toHaveText(
+    'Ben je er nog? Over 20 seconden wordt het scherm leeggemaakt. Druk op een toets of tik op het scherm om verder te gaan.',
+  );
 
   // The key only ends the warning: it does not type into the field that has the focus.
   await kiosk.field('birthdate').press('x');
@@ -59,7 +64,9 @@ test('without a key press everything is wiped, and the start screen says why', a
   await page.clock.fastForward(warnAt(SIZE_HOST.idleSeconds) + 1000);
   // The announcement repeats at 10 and at 5 seconds, not every second.
   await page.clock.fastForward(9000);
-  await expect(page.getByTestId('idle-warning').getByRole('alert')).toHaveText('Over 10 seconden wordt het scherm leeggemaakt.');
+  await expect(page.getByTestId('idle-warning').getByRole('alert')).toHaveText(
+    'Over 10 seconden wordt het scherm leeggemaakt.',
+  );
   const cancelled = page.waitForRequest('**/api/cancel');
   await page.clock.fastForward(11_000);
   await cancelled;
@@ -74,7 +81,7 @@ test('without a key press everything is wiped, and the start screen says why', a
   await expect(page.getByText('leeggemaakt')).toBeHidden();
 });
 
-test('the code step waits at least the code\'s validity before it warns', async ({ kiosk, page }) => {
+test("the code step waits at least the code's validity before it warns", async ({ kiosk, page }) => {
   await page.clock.install();
   await kiosk.open();
   await kiosk.requestCode(MARIEKE);

@@ -14,8 +14,13 @@ import { SIZE_HOST } from './support/servers.js';
 import { ELEONORE, LOTTE, MARIEKE, strongPassword, unknownUser, type DemoUser } from '../helpers/demo-users.js';
 
 /** What Electron 45 sends from the kiosk, with main's suffix (session.setUserAgent in electron/main.ts). */
-const KIOSK_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) WachtwoordVergeten/0.1.0 Chrome/140.0.7339.133 Electron/45.5.0 Safari/537.36 reset-kiosk/ward-3';
-const TIMES = { idleSeconds: SIZE_HOST.idleSeconds, codeIdleSeconds: SIZE_HOST.codeIdleSeconds, doneSeconds: SIZE_HOST.doneSeconds };
+const KIOSK_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) WachtwoordVergeten/0.1.0 Chrome/140.0.7339.133 Electron/45.5.0 Safari/537.36 reset-kiosk/ward-3';
+const TIMES = {
+  idleSeconds: SIZE_HOST.idleSeconds,
+  codeIdleSeconds: SIZE_HOST.codeIdleSeconds,
+  doneSeconds: SIZE_HOST.doneSeconds,
+};
 
 /** The API calls the page made, whichever way (the preload stand-in records them; in central mode: HTTP). */
 function apiCalls(page: Page): { method: string; body: unknown }[] {
@@ -59,7 +64,9 @@ for (const mode of ['local', 'central'] as const) {
       await kiosk.enterUsername(unknownUser());
       await kiosk.cancel();
       await kiosk.expectStart();
-      expect(calls.filter((c) => c.method === 'cancel').map((c) => c.body)).toEqual([{ sessionId: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
+      expect(calls.filter((c) => c.method === 'cancel').map((c) => c.body)).toEqual([
+        { sessionId: expect.stringMatching(/^[0-9a-f]{32}$/) },
+      ]);
       main.advance(10);
       expect([main.ends, main.logoffs()]).toEqual([[], 0]);
 
@@ -70,12 +77,21 @@ for (const mode of ['local', 'central'] as const) {
       expect(calls.filter((c) => c.method === 'cancel')).toHaveLength(1); // leaving is a signal, not a call
     });
 
-    test('the success screen speaks of logging in; the session ends doneSeconds after the last input', async ({ kiosk, page }) => {
+    test('the success screen speaks of logging in; the session ends doneSeconds after the last input', async ({
+      kiosk,
+      page,
+    }) => {
       await reachSuccess(kiosk, mode === 'local' ? ELEONORE : LOTTE);
       await expect(page.getByText('Gelukt! Je kunt nu inloggen met je nieuwe wachtwoord.')).toBeVisible();
-      await expect(page.getByText('Je bent klaar. Kies Naar het inlogscherm en log in met je nieuwe wachtwoord.')).toBeVisible();
+      await expect(
+        page.getByText('Je bent klaar. Kies Naar het inlogscherm en log in met je nieuwe wachtwoord.'),
+      ).toBeVisible();
       await expect(page.getByText('mag deze pagina sluiten')).toHaveCount(0);
-      await expect(page.getByText(`Over ${SIZE_HOST.doneSeconds} seconden sluit dit scherm. Tik of druk op een toets als je meer tijd nodig hebt.`)).toBeVisible();
+      await expect(
+        page.getByText(
+          `Over ${SIZE_HOST.doneSeconds} seconden sluit dit scherm. Tik of druk op een toets als je meer tijd nodig hebt.`,
+        ),
+      ).toBeVisible();
       await expect(kiosk.button('Naar het inlogscherm')).toBeVisible();
       // A screen reader reading the 15 applications, a hand on the mouse: any input starts the time again.
       main.advance(SIZE_HOST.doneSeconds - 5);

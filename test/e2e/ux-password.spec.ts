@@ -5,7 +5,10 @@
 import { expect, test } from './support/fixtures.js';
 import { ANNA, ELEONORE } from '../helpers/demo-users.js';
 
-test('each field has its own eye beside it; the two are said to be the same as soon as they are', async ({ kiosk, page }) => {
+test('each field has its own eye beside it; the two are said to be the same as soon as they are', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.reachPasswordStep(ELEONORE);
   await expect(kiosk.field('password')).toBeFocused(); // the cursor is already there
   await page.keyboard.type('Tulp#123Zon');
@@ -22,7 +25,9 @@ test('each field has its own eye beside it; the two are said to be the same as s
   await page.keyboard.type('Tulp#123Zo');
   await expect(page.getByRole('status').filter({ hasText: 'gelijk' })).toHaveCount(0); // not while still typing
   await page.keyboard.type('x');
-  await expect(page.getByRole('status').filter({ hasText: 'gelijk' })).toHaveText('De wachtwoorden zijn nog niet gelijk.');
+  await expect(page.getByRole('status').filter({ hasText: 'gelijk' })).toHaveText(
+    'De wachtwoorden zijn nog niet gelijk.',
+  );
   await page.keyboard.press('Backspace');
   await page.keyboard.type('n');
   await expect(page.getByRole('status').filter({ hasText: 'gelijk' })).toHaveText('De wachtwoorden zijn gelijk.');
@@ -61,5 +66,7 @@ test('a password failing only the digit rule gets an alert naming that rule, in 
   expect(asked).toEqual([]);
 
   await kiosk.field('password').fill('Tulp#1234Zon');
-  await expect(page.getByTestId('rules-summary')).toHaveText('Je wachtwoord voldoet aan de eisen die we nu kunnen controleren.');
+  await expect(page.getByTestId('rules-summary')).toHaveText(
+    'Je wachtwoord voldoet aan de eisen die we nu kunnen controleren.',
+  );
 });

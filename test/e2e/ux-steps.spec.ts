@@ -6,7 +6,10 @@ import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
 import { ANNA, strongPassword, unknownUser } from '../helpers/demo-users.js';
 
-test('every step has its own title and puts the cursor in its field, described by the heading with the step counter', async ({ kiosk, page }) => {
+test('every step has its own title and puts the cursor in its field, described by the heading with the step counter', async ({
+  kiosk,
+  page,
+}) => {
   await page.clock.install();
   await kiosk.open();
   await expect(page).toHaveTitle('Gebruikersnaam (stap 1 van 4) – Pantein · Wachtwoord vergeten');
@@ -25,7 +28,9 @@ test('every step has its own title and puts the cursor in its field, described b
   await kiosk.expectStep('Vul de wachtwoordcode in');
   await expect(kiosk.heading).toHaveAccessibleName(/^Stap 3 van 4/);
   await expect(kiosk.field('code')).toBeFocused();
-  await expect(page.getByText('We hebben je via de SMSPasscode app een code gestuurd. Je nummer eindigt op 78.')).toBeVisible();
+  await expect(
+    page.getByText('We hebben je via de SMSPasscode app een code gestuurd. Je nummer eindigt op 78.'),
+  ).toBeVisible();
   await kiosk.enterCode((await kiosk.outbox.codeFor(ANNA.mobile, mark)).code);
   await expect(page).toHaveTitle('Nieuw wachtwoord (stap 4 van 4) – Pantein · Wachtwoord vergeten');
   await kiosk.expectStep('Kies een nieuw wachtwoord');
@@ -52,7 +57,9 @@ test('the English page marks the organisation\'s Dutch names with lang="nl"', as
   await page.getByLabel('Date of birth', { exact: true }).fill('01-01-1980');
   await page.getByRole('button', { name: 'Next' }).click();
   await kiosk.alert.getByText('Putting your number right').click();
-  await expect(kiosk.alert).toContainText('Enter your number in the Talent & Salaris app or web portal → Mijn gegevens → Zakelijk mobiel.');
+  await expect(kiosk.alert).toContainText(
+    'Enter your number in the Talent & Salaris app or web portal → Mijn gegevens → Zakelijk mobiel.',
+  );
   await expect(kiosk.alert.locator('[lang="nl"]')).toHaveText('Mijn gegevens → Zakelijk mobiel');
   await expect(page.getByText('via the SMSPasscode app')).toHaveCount(0); // only on the code step and the intro
 });
@@ -61,17 +68,25 @@ test('on the web the servicedesk is one tap away (tel:, mailto:), once per scree
   await kiosk.open();
   const footer = page.getByRole('contentinfo');
   await expect(footer.getByRole('link', { name: '0485 – 845 900' })).toHaveAttribute('href', 'tel:0485845900');
-  await expect(footer.getByRole('link', { name: 'servicedesk@pantein.nl' })).toHaveAttribute('href', 'mailto:servicedesk@pantein.nl');
+  await expect(footer.getByRole('link', { name: 'servicedesk@pantein.nl' })).toHaveAttribute(
+    'href',
+    'mailto:servicedesk@pantein.nl',
+  );
   await kiosk.next();
   await expect(kiosk.alert).toBeVisible();
   await expect(page.getByText('0485 – 845 900')).toHaveCount(1); // "Vul je gebruikersnaam in" needs no call
 });
 
-test('a compact header; the unlock choice one Tab from the field and in view without scrolling', async ({ kiosk, page }) => {
+test('a compact header; the unlock choice one Tab from the field and in view without scrolling', async ({
+  kiosk,
+  page,
+}) => {
   await kiosk.open();
   const viewport = page.viewportSize()!;
   const header = (await page.getByRole('banner').boundingBox())!;
-  console.log(`header at ${viewport.width}×${viewport.height}: ${Math.round(header.height)} px (${((header.height / viewport.height) * 100).toFixed(1)} % of the screen)`);
+  console.log(
+    `header at ${viewport.width}×${viewport.height}: ${Math.round(header.height)} px (${((header.height / viewport.height) * 100).toFixed(1)} % of the screen)`,
+  );
   expect(header.height / viewport.height).toBeLessThan(0.1); // it was 34 % on a phone
   const choice = kiosk.button('Account geblokkeerd? Ontgrendel je account');
   await expect(choice).toBeInViewport({ ratio: 1 });

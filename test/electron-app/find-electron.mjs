@@ -24,8 +24,11 @@ export function notRunBanner(reason) {
 
 /** { ok: true, path } or { ok: false, reason }; the build must exist (npm run build). */
 export async function findElectron(env = process.env) {
-  for (const f of BUILT) if (!existsSync(join(ROOT, f))) return { ok: false, reason: `${f} is missing: run \`npm run build\` first` };
-  const { electronPackageDir, resolveElectronBinary } = await import(pathToFileURL(join(ROOT, 'dist/main/launch.js')).href);
+  for (const f of BUILT)
+    if (!existsSync(join(ROOT, f))) return { ok: false, reason: `${f} is missing: run \`npm run build\` first` };
+  const { electronPackageDir, resolveElectronBinary } = await import(
+    pathToFileURL(join(ROOT, 'dist/main/launch.js')).href
+  );
   return resolveElectronBinary(electronPackageDir(), env);
 }
 

@@ -14,7 +14,14 @@ test.beforeAll(async () => {
 test.afterAll(async () => k?.close());
 
 test('one window: kiosk, full screen, always on top, not closable, no menu, on app://kiosk', async () => {
-  expect(await windowState(k.app)).toMatchObject({ windows: 1, kiosk: true, alwaysOnTop: true, closable: false, menu: false, url: 'app://kiosk/index.html' });
+  expect(await windowState(k.app)).toMatchObject({
+    windows: 1,
+    kiosk: true,
+    alwaysOnTop: true,
+    closable: false,
+    menu: false,
+    url: 'app://kiosk/index.html',
+  });
   await expect.poll(async () => (await windowState(k.app)).fullScreen).toBe(true);
   await k.page.evaluate(() => (globalThis as unknown as PageGlobals).close()); // the page cannot close the kiosk either
   await k.page.waitForTimeout(500);
@@ -41,13 +48,26 @@ test('no require, process or Node in the page; window.resetKiosk is one frozen o
       replaced: String(api.start).includes('hijacked') || 'extra' in api,
     };
   });
-  expect(facts).toMatchObject({ require: 'undefined', process: 'undefined', module: 'undefined', frozen: true, allFunctions: true, replaced: false });
+  expect(facts).toMatchObject({
+    require: 'undefined',
+    process: 'undefined',
+    module: 'undefined',
+    frozen: true,
+    allFunctions: true,
+    replaced: false,
+  });
   expect(facts.methods).toEqual([...METHODS].sort());
 });
 
 test('window.open opens nothing', async () => {
-  expect(await k.page.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.org/') === null)).toBe(true);
-  expect(await k.page.evaluate(() => (globalThis as unknown as PageGlobals).open('app://kiosk/index.html', '_blank') === null)).toBe(true);
+  expect(
+    await k.page.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.org/') === null),
+  ).toBe(true);
+  expect(
+    await k.page.evaluate(
+      () => (globalThis as unknown as PageGlobals).open('app://kiosk/index.html', '_blank') === null,
+    ),
+  ).toBe(true);
   await k.page.waitForTimeout(500);
   expect((await windowState(k.app)).windows).toBe(1);
   expect(k.app.windows()).toHaveLength(1);
@@ -55,7 +75,9 @@ test('window.open opens nothing', async () => {
 
 test('navigation to another origin is refused: the kiosk stays on app://kiosk', async () => {
   for (const url of ['https://example.org/', 'file:///etc/hosts', 'chrome://settings', 'data:text/html,<h1>x</h1>']) {
-    await k.page.evaluate((u) => void ((globalThis as unknown as PageGlobals).location.href = u), url).catch(() => undefined);
+    await k.page
+      .evaluate((u) => void ((globalThis as unknown as PageGlobals).location.href = u), url)
+      .catch(() => undefined);
     await k.page.waitForTimeout(750);
     expect((await windowState(k.app)).url, url).toBe('app://kiosk/index.html');
   }
@@ -68,10 +90,25 @@ test('devtools, reload, zoom, print and full-screen shortcuts never reach the pa
     g.seen = [];
     g.marker = 42; // gone if the page reloads
     const modifiers = ['Control', 'Shift', 'Alt', 'Meta'];
-    g.addEventListener('keydown', (e) => void (modifiers.includes(e.key) || g.seen.push(`${e.ctrlKey ? 'Ctrl+' : ''}${e.key}`)), true);
+    g.addEventListener(
+      'keydown',
+      (e) => void (modifiers.includes(e.key) || g.seen.push(`${e.ctrlKey ? 'Ctrl+' : ''}${e.key}`)),
+      true,
+    );
   });
   await k.kiosk.field('username').focus();
-  for (const key of ['F12', 'Control+Shift+I', 'Control+Shift+J', 'F5', 'Control+R', 'Control+Shift+R', 'Control+=', 'Control+-', 'Control+P', 'F11']) {
+  for (const key of [
+    'F12',
+    'Control+Shift+I',
+    'Control+Shift+J',
+    'F5',
+    'Control+R',
+    'Control+Shift+R',
+    'Control+=',
+    'Control+-',
+    'Control+P',
+    'F11',
+  ]) {
     await k.page.keyboard.press(key);
   }
   await k.page.keyboard.type('ab');

@@ -33,7 +33,9 @@ test('after idleSeconds without input the wizard is wiped back to an empty start
   await expect(k.kiosk.field('username')).toBeVisible({ timeout: 30_000 });
   await expect(k.kiosk.field('username')).toHaveValue('');
   await expect(k.page.getByText('Het scherm is leeggemaakt')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => (await windowState(k!.app)).url, { timeout: 30_000 }).toMatch(/^app:\/\/kiosk\/index\.html(#idle)?$/);
+  await expect
+    .poll(async () => (await windowState(k!.app)).url, { timeout: 30_000 })
+    .toMatch(/^app:\/\/kiosk\/index\.html(#idle)?$/);
 });
 
 test('a renderer crash brings the start screen back, empty', async () => {
@@ -50,11 +52,13 @@ test('a renderer crash brings the start screen back, empty', async () => {
   });
   await expect.poll(() => app.evaluate(() => (globalThis as unknown as { rkGone: number }).rkGone)).toBe(1);
   await expect.poll(async () => (await windowState(app)).crashed, { timeout: 10_000 }).toBe(false);
-  await expect.poll(() => inPage<string | null>(app, "document.querySelector('input')?.value ?? null"), { timeout: 15_000 }).toBe('');
+  await expect
+    .poll(() => inPage<string | null>(app, "document.querySelector('input')?.value ?? null"), { timeout: 15_000 })
+    .toBe('');
   expect(await windowState(app)).toMatchObject({ url: 'app://kiosk/index.html', windows: 1, kiosk: true });
 });
 
-test('Annuleren on the first step ends the session through the wizard\'s in-page signal (here: a wipe, no logoff)', async () => {
+test("Annuleren on the first step ends the session through the wizard's in-page signal (here: a wipe, no logoff)", async () => {
   k = await launchKiosk();
   await k.kiosk.expectStart();
   // Not the kiosk account on a logon screen: main ends the session by wiping and reloading the start screen.
@@ -63,6 +67,8 @@ test('Annuleren on the first step ends the session through the wizard\'s in-page
   k.page.on('framenavigated', (f) => void (f === k!.page.mainFrame() && signals.push(new URL(f.url()).hash)));
   await k.kiosk.cancel();
   await expect.poll(() => signals).toContain('#/kiosk/end/left'); // did-navigate-in-page in main
-  await expect.poll(() => inPage<number | null>(k!.app, 'globalThis.rkBeforeEnd ?? null'), { timeout: 10_000 }).toBeNull(); // reloaded
+  await expect
+    .poll(() => inPage<number | null>(k!.app, 'globalThis.rkBeforeEnd ?? null'), { timeout: 10_000 })
+    .toBeNull(); // reloaded
   expect(await windowState(k.app)).toMatchObject({ url: 'app://kiosk/index.html', windows: 1 });
 });

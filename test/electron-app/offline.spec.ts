@@ -24,12 +24,51 @@ function openssl(...args: string[]): void {
 }
 function makePki(): { ca: string; key: string; cert: string } {
   openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ca.key');
-  openssl('req', '-x509', '-new', '-key', 'ca.key', '-subj', '/CN=Kiosk Test Root', '-days', '2', '-out', 'ca.pem', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  openssl(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ca.key',
+    '-subj',
+    '/CN=Kiosk Test Root',
+    '-days',
+    '2',
+    '-out',
+    'ca.pem',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
   openssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'server.key');
   openssl('req', '-new', '-key', 'server.key', '-subj', '/CN=127.0.0.1', '-out', 'server.csr');
-  writeFileSync(join(pki, 'server.ext'), 'basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'server.ext', '-out', 'server.pem');
-  return { ca: join(pki, 'ca.pem'), key: readFileSync(join(pki, 'server.key'), 'utf8'), cert: readFileSync(join(pki, 'server.pem'), 'utf8') };
+  writeFileSync(
+    join(pki, 'server.ext'),
+    'basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+    '-out',
+    'server.pem',
+  );
+  return {
+    ca: join(pki, 'ca.pem'),
+    key: readFileSync(join(pki, 'server.key'), 'utf8'),
+    cert: readFileSync(join(pki, 'server.pem'), 'utf8'),
+  };
 }
 
 const freePort = () =>
@@ -57,10 +96,20 @@ test.beforeAll(async () => {
   server = createServer({ key: p.key, cert: p.cert }, (req, res) => {
     userAgents.push(req.headers['user-agent'] ?? '');
     res.writeHead(answer, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(answer === 200 ? '<!doctype html><html lang="nl"><title>Centrale dienst</title><h1>Centrale dienst</h1></html>' : 'maintenance');
+    res.end(
+      answer === 200
+        ? '<!doctype html><html lang="nl"><title>Centrale dienst</title><h1>Centrale dienst</h1></html>'
+        : 'maintenance',
+    );
   });
   // It listens only from the retry test on: until then the kiosk finds nothing at the central URL.
-  k = await launchKiosk({ mode: 'central', centralUrl: central, caFile: p.ca, idleSeconds: 15, servicedesk: SERVICEDESK });
+  k = await launchKiosk({
+    mode: 'central',
+    centralUrl: central,
+    caFile: p.ca,
+    idleSeconds: 15,
+    servicedesk: SERVICEDESK,
+  });
 });
 test.afterAll(async () => {
   await k?.close();
@@ -72,7 +121,8 @@ test('service down: the offline page, Dutch first, with the servicedesk from kio
   await expect.poll(onOfflinePage, { timeout: 20_000 }).toBe(true);
   await expect(k.page.getByRole('heading', { level: 1 })).toHaveText(OFFLINE_TEXT.nl.title);
   await expect(k.page.getByRole('heading', { level: 2 })).toHaveText(OFFLINE_TEXT.en.title);
-  for (const text of [SERVICEDESK.name, SERVICEDESK.phone, SERVICEDESK.email]) await expect(k.page.getByText(text).first()).toBeVisible();
+  for (const text of [SERVICEDESK.name, SERVICEDESK.phone, SERVICEDESK.email])
+    await expect(k.page.getByText(text).first()).toBeVisible();
   await expect(k.page.locator('code')).toHaveText(/^ERR_CONNECTION_REFUSED \(-102\)$/);
   await expect(k.page.getByRole('link', { name: OFFLINE_TEXT.nl.retry })).toHaveAttribute('href', central);
 });
@@ -99,15 +149,27 @@ test('the central page names the kiosk in its user agent, and its in-page end si
   expect(userAgents.at(-1)).toMatch(/ reset-kiosk\/[A-Za-z0-9._-]{1,64}$/);
   await k.page.evaluate(() => void ((globalThis as unknown as { rkBeforeEnd: number }).rkBeforeEnd = 1));
   // What the central wizard does on Annuleren at the first step (src-renderer/kiosk-signal.ts).
-  await k.page.evaluate(() => (globalThis as unknown as { location: { replace(u: string): void } }).location.replace('#/kiosk/end/left'));
+  await k.page.evaluate(() =>
+    (globalThis as unknown as { location: { replace(u: string): void } }).location.replace('#/kiosk/end/left'),
+  );
   // Not the kiosk account on a logon screen: main wipes and loads the central URL again (a new document).
-  await expect.poll(() => k.page.evaluate(() => (globalThis as unknown as { rkBeforeEnd?: number }).rkBeforeEnd ?? null), { timeout: 10_000 }).toBeNull();
+  await expect
+    .poll(() => k.page.evaluate(() => (globalThis as unknown as { rkBeforeEnd?: number }).rkBeforeEnd ?? null), {
+      timeout: 10_000,
+    })
+    .toBeNull();
   expect((await windowState(k.app)).url).toBe(central);
 });
 
 test('a 5xx answer from the service shows the offline page too', async () => {
   answer = 503;
-  await k.app.evaluate(({ BrowserWindow }, url) => void BrowserWindow.getAllWindows()[0]!.webContents.loadURL(url).catch(() => undefined), central);
+  await k.app.evaluate(
+    ({ BrowserWindow }, url) =>
+      void BrowserWindow.getAllWindows()[0]!
+        .webContents.loadURL(url)
+        .catch(() => undefined),
+    central,
+  );
   await expect.poll(onOfflinePage).toBe(true);
   await expect(k.page.locator('code')).toHaveText('HTTP 503');
 });

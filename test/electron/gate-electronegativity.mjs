@@ -44,7 +44,10 @@ const rows = result.issues.map((i) => ({
 }));
 const outDir = join(root, '.tmp');
 mkdirSync(outDir, { recursive: true });
-const lines = ['issue,severity,confidence,filename,location,sample,description', ...rows.map((r) => [r.id, r.severity, r.confidence, r.file, r.at, r.sample, r.description].map(csv).join(','))];
+const lines = [
+  'issue,severity,confidence,filename,location,sample,description',
+  ...rows.map((r) => [r.id, r.severity, r.confidence, r.file, r.at, r.sample, r.description].map(csv).join(',')),
+];
 writeFileSync(join(outDir, 'electronegativity.csv'), lines.join('\n') + '\n');
 
 const blocking = rows.filter((r) => BLOCKING.has(r.severity) && !ALLOWED.has(r.id));
@@ -54,5 +57,7 @@ for (const r of rows) {
 }
 const parseErrors = result.errors ?? [];
 for (const e of parseErrors) console.log(`FAIL   could not parse ${e.file ?? JSON.stringify(e)}`);
-console.log(`electronegativity ${INPUT} (Electron ${electronVersion}): ${rows.length} findings, ${blocking.length} blocking, ${parseErrors.length} parse errors; CSV in .tmp/electronegativity.csv`);
+console.log(
+  `electronegativity ${INPUT} (Electron ${electronVersion}): ${rows.length} findings, ${blocking.length} blocking, ${parseErrors.length} parse errors; CSV in .tmp/electronegativity.csv`,
+);
 process.exit(blocking.length || parseErrors.length ? 1 : 0);

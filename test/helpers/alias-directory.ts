@@ -6,7 +6,11 @@ import { DemoDirectory } from '../../src-main/directory/demo.js';
 import type { Directory, DirectoryUser } from '../../src-main/core/ports/directory.js';
 
 /** UPN prefix → username, for the demo people the tests use. */
-export const ALIASES: Record<string, string> = { 'anna.janssen': 'A.Janssen', 'eleonore.dubois': 'E.Dubois', 'marieke.bakker': 'M.Bakker' };
+export const ALIASES: Record<string, string> = {
+  'anna.janssen': 'A.Janssen',
+  'eleonore.dubois': 'E.Dubois',
+  'marieke.bakker': 'M.Bakker',
+};
 
 export class AliasDirectory implements Directory {
   readonly enforcesHistory = true;

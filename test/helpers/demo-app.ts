@@ -19,7 +19,16 @@ import { lastCode, readOutbox } from './sms.js';
  * `directory` is the app's own (tests swap a method on it to inject a fault). `audit` holds the events unless the
  * config names an audit file (then they go there). `lastCode(to?)` reads the outbox like a phone.
  */
-export type DemoApp = { app: App; directory: Directory; dir: string; outbox: string; config: Config; audit: AuditEvent[]; lastCode(to?: string): string; close(): Promise<void> };
+export type DemoApp = {
+  app: App;
+  directory: Directory;
+  dir: string;
+  outbox: string;
+  config: Config;
+  audit: AuditEvent[];
+  lastCode(to?: string): string;
+  close(): Promise<void>;
+};
 
 /**
  * Every budget multiplied (account ones too), for tests that make many calls from one client; 3 tries per code,
@@ -27,7 +36,10 @@ export type DemoApp = { app: App; directory: Directory; dir: string; outbox: str
  */
 const DEFAULTS = deriveLimits(DEFAULT_LIMITS);
 export const RELAXED_LIMITS: AllLimits = Object.fromEntries(
-  BUDGET_KINDS.map((k) => [k, k === 'codeChecks' || k === 'identityDates' ? DEFAULTS[k] : { ...DEFAULTS[k], points: 1_000_000 }]),
+  BUDGET_KINDS.map((k) => [
+    k,
+    k === 'codeChecks' || k === 'identityDates' ? DEFAULTS[k] : { ...DEFAULTS[k], points: 1_000_000 },
+  ]),
 ) as AllLimits;
 
 export type DemoAppOptions = {
@@ -52,7 +64,9 @@ export async function demoApp(opts: DemoAppOptions = {}): Promise<DemoApp> {
   });
   // The app's own env: the outbox (RESET_KIOSK_OUTBOX, unless the config names a file) and what the test adds.
   const env = { RESET_KIOSK_OUTBOX: outbox, ...opts.overrides?.env };
-  const directory = opts.overrides?.directory ?? (config.directory.type === 'demo' ? DemoDirectory.load() : await createDirectory(config.directory, log, env));
+  const directory =
+    opts.overrides?.directory ??
+    (config.directory.type === 'demo' ? DemoDirectory.load() : await createDirectory(config.directory, log, env));
   const audit: AuditEvent[] = [];
   const memoryAudit = config.audit.file ? {} : { audit: { record: async (e: AuditEvent) => void audit.push(e) } };
   const limits = opts.relaxLimits === false ? {} : { limits: RELAXED_LIMITS };

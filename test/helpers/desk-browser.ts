@@ -24,14 +24,29 @@ export class DeskBrowser {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.keep(await this.server.inject({ method: 'GET', url: `/desk/api/${url}`, remoteAddress: this.ip, headers: { cookie: this.cookieHeader() } }));
+    return this.keep(
+      await this.server.inject({
+        method: 'GET',
+        url: `/desk/api/${url}`,
+        remoteAddress: this.ip,
+        headers: { cookie: this.cookieHeader() },
+      }),
+    );
   }
 
   /** POST with the CSRF token (unless `csrf: false`). */
   async post(url: string, body: object, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { cookie: this.cookieHeader(), 'content-type': 'application/json' };
     if (opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
-    return this.keep(await this.server.inject({ method: 'POST', url: `/desk/api/${url}`, remoteAddress: this.ip, headers, payload: JSON.stringify(body) }));
+    return this.keep(
+      await this.server.inject({
+        method: 'POST',
+        url: `/desk/api/${url}`,
+        remoteAddress: this.ip,
+        headers,
+        payload: JSON.stringify(body),
+      }),
+    );
   }
 
   /** Opens the page (session + token), then signs in; the answer's JSON. */

@@ -6,7 +6,14 @@ import { codeMatches, hashCode } from '../../src-main/core/otp.js';
 
 const PEPPER = randomBytes(32);
 import { DemoDirectory } from '../../src-main/directory/demo.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../src-main/core/ports/directory.js';
+import {
+  DirectoryUnavailableError,
+  type Directory,
+  type DirectoryPasswordPolicy,
+  type DirectoryUser,
+  type ResetOutcome,
+  type UnlockOutcome,
+} from '../../src-main/core/ports/directory.js';
 import type { CheckOutcome, CodeChannel, IssuedCode, SendFailure } from '../../src-main/core/ports/sms.js';
 
 export type LookupFault = 'down' | 'timeout' | 'bug';
@@ -42,13 +49,21 @@ export class FaultyDirectory implements Directory {
   async resetPassword(user: Pick<DirectoryUser, 'id'>, password: string): Promise<ResetOutcome> {
     this.resets++;
     switch (this.resetFault) {
-      case 'unavailable': return { ok: false, reason: 'unavailable', detail: 'ECONNRESET' };
-      case 'timeout': await sleep(30); return { ok: false, reason: 'unavailable', detail: 'modify timed out' };
-      case 'policy': return { ok: false, reason: 'policy' }; // constraintViolation 19, 0000052D
-      case 'history': return { ok: false, reason: 'history' };
-      case 'rights': return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
-      case 'bug': throw new RangeError('unexpected');
-      case 'hang': return new Promise(() => {}); // the process dies during the modify: it never answers
+      case 'unavailable':
+        return { ok: false, reason: 'unavailable', detail: 'ECONNRESET' };
+      case 'timeout':
+        await sleep(30);
+        return { ok: false, reason: 'unavailable', detail: 'modify timed out' };
+      case 'policy':
+        return { ok: false, reason: 'policy' }; // constraintViolation 19, 0000052D
+      case 'history':
+        return { ok: false, reason: 'history' };
+      case 'rights':
+        return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
+      case 'bug':
+        throw new RangeError('unexpected');
+      case 'hang':
+        return new Promise(() => {}); // the process dies during the modify: it never answers
       default:
         this.passwords.set(user.id, password);
         return { ok: true };
@@ -57,7 +72,8 @@ export class FaultyDirectory implements Directory {
 
   async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
     if (this.resetFault === 'unavailable') return { ok: false, reason: 'unavailable', detail: 'ECONNRESET' };
-    if (this.resetFault === 'rights') return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
+    if (this.resetFault === 'rights')
+      return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
     if (this.resetFault === 'bug') throw new RangeError('unexpected');
     this.unlocked.push(user.id);
     return { ok: true };

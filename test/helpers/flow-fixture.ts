@@ -38,11 +38,21 @@ export const TEST_OPTIONS: FlowOptions = {
   applications: ['Computer inlog', 'Topdesk'],
   identityFloorMs: 0,
   mobileRegistration: { nl: 'bij "Zakelijk mobiel"', en: 'under "Zakelijk mobiel"' },
-  changedNotice: (lang) => (lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.'),
-  unlockedNotice: (lang) => (lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.'),
+  changedNotice: (lang) =>
+    lang === 'nl' ? 'Pantein: je wachtwoord is gewijzigd.' : 'Pantein: your password was changed.',
+  unlockedNotice: (lang) =>
+    lang === 'nl' ? 'Pantein: je account is ontgrendeld.' : 'Pantein: your account was unlocked.',
 };
 
-export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Partial<AllLimits>; directory?: Directory; codes?: CodeChannel; log?: Logger } = {}) {
+export function flowFixture(
+  opts: {
+    options?: Partial<FlowOptions>;
+    limits?: Partial<AllLimits>;
+    directory?: Directory;
+    codes?: CodeChannel;
+    log?: Logger;
+  } = {},
+) {
   let clock = Date.parse('2026-11-25T10:00:00Z');
   const now = () => clock;
   const sender = new CapturingSender();
@@ -56,12 +66,17 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
   const service = createResetFlow(
     {
       directory,
-      codeChannel: opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`, randomBytes(32)),
+      codeChannel:
+        opts.codes ?? new LocalCodeChannel(sender, (code) => `Pantein: je code is ${code}.`, randomBytes(32)),
       notices: sender,
       mobile: mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }),
       sessions: new MemorySessionStore(now),
       // The spacing per account runs on real time, not this fixture's clock: off unless a test sets it.
-      throttles: new Throttles({ ...DEFAULT_LIMITS, smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 }, ...opts.limits }),
+      throttles: new Throttles({
+        ...DEFAULT_LIMITS,
+        smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 },
+        ...opts.limits,
+      }),
       audit: hub.auditing({ record: async (e) => void audit.push(e) }),
       log,
       now,
@@ -79,6 +94,7 @@ export function flowFixture(opts: { options?: Partial<FlowOptions>; limits?: Par
     events,
     advance: (ms: number) => void (clock += ms),
     /** A session at `step` for `user` (default Anna), every answer on the way checked (walk.ts). */
-    walkTo: <S extends Step>(step: S, user?: Walker, walk?: WalkOptions) => walkTo(api, (to) => sender.lastCode(to), step, user, walk),
+    walkTo: <S extends Step>(step: S, user?: Walker, walk?: WalkOptions) =>
+      walkTo(api, (to) => sender.lastCode(to), step, user, walk),
   };
 }

@@ -29,7 +29,9 @@ export function captureLog(): LogCapture {
   const lines: string[] = [];
   const calls: LogRecord[] = [];
   // pino writes synchronously into this stream: a line is in `lines` as soon as the call returns.
-  const destination = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()) });
+  const destination = new Writable({
+    write: (chunk: Buffer, _enc, done) => (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()),
+  });
   const pino = createLogger({ level: 'info', destination });
   const at = (level: Level) => (obj: object, msg?: string) => {
     calls.push({ ...plain(obj), level, ...(msg === undefined ? {} : { msg }) });

@@ -12,7 +12,13 @@ import { makeCerts } from './tls-certs.js';
 export const TEST_PEPPER = 'test-pepper-'.padEnd(48, 'x');
 export const PEPPER_ENV = { RESET_KIOSK_STORE_PEPPER: TEST_PEPPER };
 
-export type RedisPeer = { url: string; port: number; password: string; /** With `tls`: the CA that signed the server's certificate. */ caFile?: string; stop(): Promise<void> };
+export type RedisPeer = {
+  url: string;
+  port: number;
+  password: string;
+  /** With `tls`: the CA that signed the server's certificate. */ caFile?: string;
+  stop(): Promise<void>;
+};
 
 /** `tls`: TLS only (no plain port), a certificate for localhost/127.0.0.1 from a throwaway CA (tls-certs.ts). */
 export async function startRedis(opts: { tls?: boolean } = {}): Promise<RedisPeer> {
@@ -25,16 +31,45 @@ export async function startRedis(opts: { tls?: boolean } = {}): Promise<RedisPee
     writeFileSync(join(certs.dir, 'server.key'), certs.key);
   }
   const listen = certs
-    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', join(certs.dir, 'server.pem'), '--tls-key-file', join(certs.dir, 'server.key'), '--tls-ca-cert-file', certs.caFile, '--tls-auth-clients', 'no']
+    ? [
+        '--port',
+        '0',
+        '--tls-port',
+        String(port),
+        '--tls-cert-file',
+        join(certs.dir, 'server.pem'),
+        '--tls-key-file',
+        join(certs.dir, 'server.key'),
+        '--tls-ca-cert-file',
+        certs.caFile,
+        '--tls-auth-clients',
+        'no',
+      ]
     : ['--port', String(port)];
-  const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--requirepass', password, '--loglevel', 'warning'];
+  const args = [
+    ...listen,
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--requirepass',
+    password,
+    '--loglevel',
+    'warning',
+  ];
   const child: ChildProcess = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on ${port}: ${output}`)), 10_000);
-    child.once('error', (e) => reject(new Error(`cannot run redis-server (apt-get install redis-server): ${e.message}`)));
+    child.once('error', (e) =>
+      reject(new Error(`cannot run redis-server (apt-get install redis-server): ${e.message}`)),
+    );
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
     const poll = setInterval(async () => {
       if (await canConnect(port)) {

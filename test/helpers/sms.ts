@@ -18,12 +18,16 @@ export function lastCode(texts: readonly Text[], to?: string): string {
   const mine = texts.filter((t) => to === undefined || t.to === to);
   if (mine.length === 0) throw new Error(`no SMS sent yet${to ? ` to ${to}` : ''}`);
   const code = readCode(mine.at(-1)!.body);
-  if (!code) throw new Error(`the last SMS${to ? ` to ${to}` : ''} holds no code: ${JSON.stringify(mine.at(-1)!.body)}`);
+  if (!code)
+    throw new Error(`the last SMS${to ? ` to ${to}` : ''} holds no code: ${JSON.stringify(mine.at(-1)!.body)}`);
   return code;
 }
 
 /** Every text in a demo outbox file, oldest first; none when the file does not exist yet. */
 export function readOutbox(file: string): OutboxText[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutboxText);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as OutboxText);
 }

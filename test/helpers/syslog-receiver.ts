@@ -14,7 +14,9 @@ export type SyslogReceiver = {
   dropConnections(): void;
 };
 
-export async function startSyslogReceiver(opts: { tls?: { key: string; cert: string }; port?: number } = {}): Promise<SyslogReceiver> {
+export async function startSyslogReceiver(
+  opts: { tls?: { key: string; cert: string }; port?: number } = {},
+): Promise<SyslogReceiver> {
   const sockets = new Set<Socket>();
   const r = { port: 0, messages: [] as string[], framingErrors: [] as string[], connections: 0 };
   const onSocket = (socket: Socket) => {
@@ -40,8 +42,12 @@ export async function startSyslogReceiver(opts: { tls?: { key: string; cert: str
       }
     });
   };
-  const server: Server = opts.tls ? tlsServer({ key: opts.tls.key, cert: opts.tls.cert }, onSocket) : netServer(onSocket);
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(opts.port ?? 0, '127.0.0.1', () => resolve()));
+  const server: Server = opts.tls
+    ? tlsServer({ key: opts.tls.key, cert: opts.tls.cert }, onSocket)
+    : netServer(onSocket);
+  await new Promise<void>((resolve, reject) =>
+    server.once('error', reject).listen(opts.port ?? 0, '127.0.0.1', () => resolve()),
+  );
   r.port = (server.address() as { port: number }).port;
   return Object.assign(r, {
     dropConnections: () => sockets.forEach((s) => s.destroy()),

@@ -12,7 +12,10 @@ export type Walker = { username: string; birthdate: string; mobile?: string };
 export type WalkOptions = { lang?: Lang; password?: string };
 
 /** The session at `step` and the answer that brought it there (e.g. verifyIdentity's masked mobile). */
-export type Walked<S extends Step> = { sessionId: string; answer: Extract<Responses[Answered[S]], { ok: true; step: S }> };
+export type Walked<S extends Step> = {
+  sessionId: string;
+  answer: Extract<Responses[Answered[S]], { ok: true; step: S }>;
+};
 type Answered = { identity: 'start'; code: 'verifyIdentity'; password: 'verifyCode'; done: 'setPassword' };
 
 /** The code the phone got; `to` is the walker's mobile when known. */
@@ -21,12 +24,22 @@ export type CodeReader = (to?: string) => string;
 const ORDER: Step[] = ['identity', 'code', 'password', 'done'];
 
 /** start → verifyIdentity → verifyCode → setPassword, as far as `step`; throws, naming the step, on any other answer. */
-export async function walkTo<S extends Step>(api: ResetApi, codeOf: CodeReader, step: S, user: Walker = ANNA, opts: WalkOptions = {}): Promise<Walked<S>> {
+export async function walkTo<S extends Step>(
+  api: ResetApi,
+  codeOf: CodeReader,
+  step: S,
+  user: Walker = ANNA,
+  opts: WalkOptions = {},
+): Promise<Walked<S>> {
   const check = <R extends { ok: boolean }>(answer: R, next: Step): R => {
-    if (!answer.ok || (answer as { step?: string }).step !== next) throw new Error(`walkTo(${step}) for ${user.username}: expected step ${next}, got ${JSON.stringify(answer)}`);
+    if (!answer.ok || (answer as { step?: string }).step !== next)
+      throw new Error(`walkTo(${step}) for ${user.username}: expected step ${next}, got ${JSON.stringify(answer)}`);
     return answer;
   };
-  const start = check(await api.start({ username: user.username, ...(opts.lang ? { lang: opts.lang } : {}) }), 'identity');
+  const start = check(
+    await api.start({ username: user.username, ...(opts.lang ? { lang: opts.lang } : {}) }),
+    'identity',
+  );
   const sessionId = (start as { sessionId: string }).sessionId;
   const upTo = ORDER.indexOf(step);
   let answer: { ok: boolean } = start;

@@ -8,7 +8,13 @@ import { buildServer } from '../../src-main/web/server.js';
 import { demoApp, type DemoApp, type DemoAppOptions } from './demo-app.js';
 import { walkTo, type CodeReader, type Step, type Walked, type Walker, type WalkOptions } from './walk.js';
 
-export type Reply = { status: number; json: Record<string, unknown>; body: string; headers: Record<string, unknown>; ms: number };
+export type Reply = {
+  status: number;
+  json: Record<string, unknown>;
+  body: string;
+  headers: Record<string, unknown>;
+  ms: number;
+};
 
 export type WebHost = DemoApp & {
   server: FastifyInstance;
@@ -48,7 +54,15 @@ export async function webHost(opts: WebHostOptions = {}): Promise<WebHost> {
     return { status: res.statusCode, json, body: res.body, headers: res.headers, ms };
   };
   const post: WebHost['post'] = (method, body, client = '127.0.0.1') =>
-    reply(() => server.inject({ method: 'POST', url: `/api/${method}`, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' }, remoteAddress: client }));
+    reply(() =>
+      server.inject({
+        method: 'POST',
+        url: `/api/${method}`,
+        payload: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        remoteAddress: client,
+      }),
+    );
   const call: WebHost['call'] = async (method, body, client) => {
     const res = await post(method, body, client);
     if (res.status !== 200) throw new Error(`${method}: HTTP ${res.status} ${res.body}`);

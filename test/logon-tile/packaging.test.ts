@@ -16,7 +16,9 @@ const root = process.cwd();
 const CLSID = '{6D75EE9F-8460-466C-8E35-C5706647502F}';
 
 async function beforePack(projectDir: string, platform: string) {
-  const hook = (await import(join(root, 'src-logon-tile', 'require-dll.mjs'))) as { default: (c: unknown) => Promise<void> };
+  const hook = (await import(join(root, 'src-logon-tile', 'require-dll.mjs'))) as {
+    default: (c: unknown) => Promise<void>;
+  };
   return hook.default({ electronPlatformName: platform, packager: { projectDir } });
 }
 
@@ -54,9 +56,10 @@ describe('packaging of the logon tile', () => {
   });
 
   it('the CLSID in guids.h is the one docs/windows-kiosk.md names', () => {
-    const m = /kClsidProvider = \{0x([0-9a-f]{8}), 0x([0-9a-f]{4}), 0x([0-9a-f]{4}), \{((?:0x[0-9a-f]{2},? ?){8})\}\}/.exec(
-      readFileSync('src-logon-tile/src/guids.h', 'utf8'),
-    );
+    const m =
+      /kClsidProvider = \{0x([0-9a-f]{8}), 0x([0-9a-f]{4}), 0x([0-9a-f]{4}), \{((?:0x[0-9a-f]{2},? ?){8})\}\}/.exec(
+        readFileSync('src-logon-tile/src/guids.h', 'utf8'),
+      );
     expect(m).not.toBeNull();
     const bytes = m![4]!.split(',').map((b) => b.trim().slice(2));
     const guid = `{${m![1]}-${m![2]}-${m![3]}-${bytes.slice(0, 2).join('')}-${bytes.slice(2).join('')}}`.toUpperCase();

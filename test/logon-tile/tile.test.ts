@@ -14,18 +14,38 @@ const root = process.cwd();
 const shipped = join(root, 'dist', 'logon-tile', 'wachtwoord-vergeten-tile.dll');
 const WINE = '/usr/lib/wine/wine64';
 const OBJDUMP = 'x86_64-w64-mingw32-objdump';
-const SYSTEM_DLLS = ['advapi32.dll', 'kernel32.dll', 'msvcrt.dll', 'netapi32.dll', 'ole32.dll', 'secur32.dll', 'user32.dll'];
-const fakePassword = /kPassword\[\] = L"([^"]+)"/.exec(readFileSync(join(root, 'test/logon-tile/fake_values.h'), 'utf8'))![1]!;
+const SYSTEM_DLLS = [
+  'advapi32.dll',
+  'kernel32.dll',
+  'msvcrt.dll',
+  'netapi32.dll',
+  'ole32.dll',
+  'secur32.dll',
+  'user32.dll',
+];
+const fakePassword = /kPassword\[\] = L"([^"]+)"/.exec(
+  readFileSync(join(root, 'test/logon-tile/fake_values.h'), 'utf8'),
+)![1]!;
 
 let work = '';
 const env = () => ({
-  ...process.env, WINEPREFIX: join(work, 'prefix'), WINEDEBUG: '-all,warn+seh', WINEDLLOVERRIDES: 'mscoree,mshtml=',
-  DISPLAY: '', WAYLAND_DISPLAY: '',
+  ...process.env,
+  WINEPREFIX: join(work, 'prefix'),
+  WINEDEBUG: '-all,warn+seh',
+  WINEDLLOVERRIDES: 'mscoree,mshtml=',
+  DISPLAY: '',
+  WAYLAND_DISPLAY: '',
 });
 const winePath = (path: string) => `Z:${path.replaceAll('/', '\\')}`;
 
 function run(command: string, args: string[], timeout: number, extraEnv?: NodeJS.ProcessEnv) {
-  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', timeout, env: extraEnv ?? process.env, maxBuffer: 16 << 20 });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    timeout,
+    env: extraEnv ?? process.env,
+    maxBuffer: 16 << 20,
+  });
   if (r.error) throw new Error(`${command}: ${r.error.message}`);
   return r;
 }
@@ -35,7 +55,12 @@ function requireTool(command: string, install: string) {
     throw new Error(`${command} not found. Install it and run the tests again:\n  sudo apt-get install -y ${install}`);
 }
 
-interface Walk { status: number | null; checks: Map<string, boolean>; stdout: string; stderr: string }
+interface Walk {
+  status: number | null;
+  checks: Map<string, boolean>;
+  stdout: string;
+  stderr: string;
+}
 function walk(dll: string, mode: 'real' | 'fake' | 'lockdown'): Walk {
   const r = run(WINE, [winePath(join(work, 'build', 'tile-test.exe')), winePath(dll), mode], 240_000, env());
   const checks = new Map<string, boolean>();
@@ -72,7 +97,9 @@ afterAll(() => {
 
 describe('npm run build:logon-tile', () => {
   it('produces a PE32+ x86-64 DLL exporting exactly DllGetClassObject and DllCanUnloadNow', () => {
-    expect(run(OBJDUMP, ['-f', shipped], 30_000).stdout).toMatch(/file format pei-x86-64[\s\S]*architecture: i386:x86-64/);
+    expect(run(OBJDUMP, ['-f', shipped], 30_000).stdout).toMatch(
+      /file format pei-x86-64[\s\S]*architecture: i386:x86-64/,
+    );
     const headers = run(OBJDUMP, ['-p', shipped], 30_000).stdout;
     expect(headers).toMatch(/^Magic\s+020b\s+\(PE32\+\)/m);
     expect(headers).toMatch(/^Characteristics\s+0x[0-9a-f]+\n(?:\s+.+\n)*?\s+DLL\n/m);
@@ -86,8 +113,19 @@ describe('npm run build:logon-tile', () => {
     const headers = run(OBJDUMP, ['-p', shipped], 30_000).stdout;
     const imports = [...headers.matchAll(/DLL Name: (\S+)/g)].map((m) => m[1]!.toLowerCase()).sort();
     expect(imports).toEqual(SYSTEM_DLLS);
-    for (const fn of ['LsaOpenPolicy', 'LsaRetrievePrivateData', 'LsaFreeMemory', 'LsaConnectUntrusted', 'LsaLookupAuthenticationPackage', 'CredProtectW',
-      'NetUserGetInfo', 'NetUserSetInfo', 'GetNamedSecurityInfoW', 'GetProductInfo', 'QueryServiceStatus'])
+    for (const fn of [
+      'LsaOpenPolicy',
+      'LsaRetrievePrivateData',
+      'LsaFreeMemory',
+      'LsaConnectUntrusted',
+      'LsaLookupAuthenticationPackage',
+      'CredProtectW',
+      'NetUserGetInfo',
+      'NetUserSetInfo',
+      'GetNamedSecurityInfoW',
+      'GetProductInfo',
+      'QueryServiceStatus',
+    ])
       expect(headers, fn).toMatch(new RegExp(`\\s${fn}\\n`));
   });
 
@@ -96,7 +134,8 @@ describe('npm run build:logon-tile', () => {
     expect(readFileSync(shipped).includes(utf16)).toBe(false);
     expect(readFileSync(join(work, 'build', 'tile-fake-secret.dll')).includes(utf16)).toBe(true); // the search works
     expect(readFileSync(join(work, 'build', 'tile-real-lockdown.dll')).includes(utf16)).toBe(true);
-    for (const testOnly of ['tile-fake-secret.dll', 'tile-real-lockdown.dll']) expect(existsSync(join(root, 'dist', 'logon-tile', testOnly))).toBe(false);
+    for (const testOnly of ['tile-fake-secret.dll', 'tile-real-lockdown.dll'])
+      expect(existsSync(join(root, 'dist', 'logon-tile', testOnly))).toBe(false);
   });
 
   it('stays small', () => {
@@ -107,24 +146,46 @@ describe('npm run build:logon-tile', () => {
 });
 
 const common = [
-  'DllGetClassObject refuses another CLSID', 'LockServer(TRUE) keeps the DLL loaded', 'CreateInstance refuses aggregation',
-  'CPUS_LOGON is offered, with one tile', 'CPUS_UNLOCK_WORKSTATION is refused with E_NOTIMPL and enumerates no tile',
-  'CPUS_CHANGE_PASSWORD is refused with E_NOTIMPL and enumerates no tile', 'CPUS_CREDUI is refused with E_NOTIMPL and enumerates no tile',
-  'kill switch Disabled=1 hides the tile', 'a credential outliving its provider keeps the DLL loaded', '4 field descriptors',
-  'default large text: Wachtwoord vergeten', 'small text from TileSubtitle', 'the tile image is the app icon (blue, white keyhole)',
-  'set up: selecting the tile does not sign in (SetSelected: no auto-logon)', 'the submit button sits next to the small text',
-  'not set up (Ready=0): nothing is serialized', 'not set up (KioskSid not a SID): GetSerialization answers with the status text',
-  'not set up (KioskAccount missing): GetSerialization answers with the status text', 'ReportResult(account locked out): its status text',
-  'ReportResult(account disabled): its status text', 'after a failed logon: no automatic attempt', 'every refusal has its own status text (9)',
-  'Registry.pol: the Shell value is read from registry-pol.ps1\'s format', 'DllCanUnloadNow is S_OK at the end (no object leaked)',
+  'DllGetClassObject refuses another CLSID',
+  'LockServer(TRUE) keeps the DLL loaded',
+  'CreateInstance refuses aggregation',
+  'CPUS_LOGON is offered, with one tile',
+  'CPUS_UNLOCK_WORKSTATION is refused with E_NOTIMPL and enumerates no tile',
+  'CPUS_CHANGE_PASSWORD is refused with E_NOTIMPL and enumerates no tile',
+  'CPUS_CREDUI is refused with E_NOTIMPL and enumerates no tile',
+  'kill switch Disabled=1 hides the tile',
+  'a credential outliving its provider keeps the DLL loaded',
+  '4 field descriptors',
+  'default large text: Wachtwoord vergeten',
+  'small text from TileSubtitle',
+  'the tile image is the app icon (blue, white keyhole)',
+  'set up: selecting the tile does not sign in (SetSelected: no auto-logon)',
+  'the submit button sits next to the small text',
+  'not set up (Ready=0): nothing is serialized',
+  'not set up (KioskSid not a SID): GetSerialization answers with the status text',
+  'not set up (KioskAccount missing): GetSerialization answers with the status text',
+  'ReportResult(account locked out): its status text',
+  'ReportResult(account disabled): its status text',
+  'after a failed logon: no automatic attempt',
+  'every refusal has its own status text (9)',
+  "Registry.pol: the Shell value is read from registry-pol.ps1's format",
+  'DllCanUnloadNow is S_OK at the end (no object leaked)',
 ];
 
 describe('under Wine, walked as LogonUI does', () => {
   it('the shipped DLL: life cycle, scenarios, kill switch, fields; in a user-owned folder → WV-6, nothing serialized', () => {
-    expect([...real.checks].filter(([, ok]) => !ok).map(([name]) => name), real.stdout).toEqual([]);
+    expect(
+      [...real.checks].filter(([, ok]) => !ok).map(([name]) => name),
+      real.stdout,
+    ).toEqual([]);
     expect(real.status, real.stdout + real.stderr).toBe(0);
-    for (const name of [...common, 'user-owned DLL folder: the tile shows WV-6 at once', 'user-owned DLL folder: nothing is serialized',
-      'user-owned DLL folder: GetSerialization answers with WV-6', 'user-owned DLL folder: selecting the tile does not sign in'])
+    for (const name of [
+      ...common,
+      'user-owned DLL folder: the tile shows WV-6 at once',
+      'user-owned DLL folder: nothing is serialized',
+      'user-owned DLL folder: GetSerialization answers with WV-6',
+      'user-owned DLL folder: selecting the tile does not sign in',
+    ])
       expect(real.checks.get(name), name).toBe(true);
     // The refusal came from the real ACL read (GetNamedSecurityInfoW: a non-admin owner), and the secret was never read.
     expect(real.stderr).toContain('WachtwoordVergetenTile: refused WV-6: DLL folder: 0x80070005');
@@ -132,13 +193,21 @@ describe('under Wine, walked as LogonUI does', () => {
   });
 
   it('the test-only DLL (fake system port): the packed KERB_INTERACTIVE_UNLOCK_LOGON holds computer, account, password', () => {
-    expect([...fake.checks].filter(([, ok]) => !ok).map(([name]) => name), fake.stdout).toEqual([]);
+    expect(
+      [...fake.checks].filter(([, ok]) => !ok).map(([name]) => name),
+      fake.stdout,
+    ).toEqual([]);
     expect(fake.status, fake.stdout + fake.stderr).toBe(0);
     for (const name of [
-      ...common, 'fake secret: a credential is returned', 'the Negotiate package id from LsaLookupAuthenticationPackage',
+      ...common,
+      'fake secret: a credential is returned',
+      'the Negotiate package id from LsaLookupAuthenticationPackage',
       'strings packed in order right after the header, as offsets from the block start, block size exact',
-      'domain is the computer name (local account)', 'user is KioskAccount', 'password is the secret as protectPassword returned it',
-      'a secret shorter than 32 characters is refused: status text, nothing serialized', 'fake secret: selecting the tile does not sign in',
+      'domain is the computer name (local account)',
+      'user is KioskAccount',
+      'password is the secret as protectPassword returned it',
+      'a secret shorter than 32 characters is refused: status text, nothing serialized',
+      'fake secret: selecting the tile does not sign in',
     ])
       expect(fake.checks.get(name), name).toBe(true);
   });
@@ -147,20 +216,30 @@ describe('under Wine, walked as LogonUI does', () => {
     const refusals = [...fake.checks.keys()].filter((name) => name.startsWith('refused ('));
     expect(refusals.length, fake.stdout).toBe(10);
     for (const name of [
-      ...refusals, 'signs in (policy mode on Pro (no Shell Launcher needed))', 'signs in (no AppLocker installed: AppIDSvc may be stopped)',
+      ...refusals,
+      'signs in (policy mode on Pro (no Shell Launcher needed))',
+      'signs in (no AppLocker installed: AppIDSvc may be stopped)',
       'a locked-out kiosk account is unlocked (UF_LOCKOUT cleared), then signed in',
-      'WV-6 (its own folder not admin-only): nothing serialized', 'WV-6 (the volume root above it not admin-only): nothing serialized',
+      'WV-6 (its own folder not admin-only): nothing serialized',
+      'WV-6 (the volume root above it not admin-only): nothing serialized',
       'volume root: Authenticated Users may create folders in C:\\ (as Windows ships it), not in a folder on the path',
     ])
       expect(fake.checks.get(name), name).toBe(true);
     expect(fake.stderr).toContain('WachtwoordVergetenTile: lock-out of the kiosk account cleared');
   });
 
-  it('the real lock-down reads (windows_system.cpp): Wine\'s edition, registry, a Registry.pol file, services and SAM decide', () => {
-    expect([...lockdown.checks].filter(([, ok]) => !ok).map(([name]) => name), lockdown.stdout).toEqual([]);
+  it("the real lock-down reads (windows_system.cpp): Wine's edition, registry, a Registry.pol file, services and SAM decide", () => {
+    expect(
+      [...lockdown.checks].filter(([, ok]) => !ok).map(([name]) => name),
+      lockdown.stdout,
+    ).toEqual([]);
     expect(lockdown.status, lockdown.stdout + lockdown.stderr).toBe(0);
-    expect([...lockdown.checks.keys()].filter((name) => name.startsWith('real lock-down reads')).length, lockdown.stdout).toBe(8);
-    for (const code of ['WV-3: local policy off', 'WV-4: policy Shell', 'WV-5: AppIDSvc']) expect(lockdown.stderr).toContain(`WachtwoordVergetenTile: refused ${code}`);
+    expect(
+      [...lockdown.checks.keys()].filter((name) => name.startsWith('real lock-down reads')).length,
+      lockdown.stdout,
+    ).toBe(8);
+    for (const code of ['WV-3: local policy off', 'WV-4: policy Shell', 'WV-5: AppIDSvc'])
+      expect(lockdown.stderr).toContain(`WachtwoordVergetenTile: refused ${code}`);
     expect(lockdown.stderr).toContain('WachtwoordVergetenTile: refused: not set up: 0x800708AD'); // NERR_UserNotFound from NetUserGetInfo
   });
 });

@@ -9,14 +9,28 @@ import { demoApp } from '../helpers/demo-app.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { walkTo } from '../helpers/walk.js';
 
-const ad = { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' };
+const ad = {
+  type: 'ad',
+  urls: ['ldaps://dc1.zorg.example'],
+  baseDns: ['OU=Zorg,DC=zorg,DC=example'],
+  bindDn: 'svc@zorg.example',
+};
 const sms = { provider: { type: 'outbox', allowRealDirectory: true, file: '/dev/null' } };
 
 async function startup(security: object) {
   const log = captureLog();
-  const app = await createApp(parseConfig({ directory: ad, sms, security }), log, { directory: DemoDirectory.load(), env: {} });
+  const app = await createApp(parseConfig({ directory: ad, sms, security }), log, {
+    directory: DemoDirectory.load(),
+    env: {},
+  });
   await app.close();
-  return { describe: app.describe, warnings: log.records().filter((r) => r.level === 'warn').map((r) => r.msg) };
+  return {
+    describe: app.describe,
+    warnings: log
+      .records()
+      .filter((r) => r.level === 'warn')
+      .map((r) => r.msg),
+  };
 }
 
 describe('start-up warnings', () => {
@@ -32,7 +46,10 @@ describe('secrets come from the env the app is given', () => {
   /** The audit's name for an unknown typed name, on an app whose env holds `key` as the pseudonym key. */
   async function pseudonymOf(typed: string, key: string | undefined) {
     const d = await demoApp({ overrides: { env: key === undefined ? {} : { RESET_KIOSK_PSEUDONYM_KEY: key } } });
-    await walkTo(bindClient(d.app.service, { clientId: 'k1' }), d.lastCode, 'identity', { username: typed, birthdate: '01-01-1990' });
+    await walkTo(bindClient(d.app.service, { clientId: 'k1' }), d.lastCode, 'identity', {
+      username: typed,
+      birthdate: '01-01-1990',
+    });
     await d.close();
     return d.audit.find((e) => e.step === 'start')!.user;
   }

@@ -7,14 +7,32 @@ const fs = (files: Record<string, string>) => ({ exists: (p: string) => p in fil
 
 describe('finding the Electron binary like node_modules/electron/index.js, minus the download', () => {
   it('uses path.txt and dist/', () => {
-    expect(resolveElectronBinary('/e', {}, fs({ '/e/path.txt': 'electron\n', '/e/dist/electron': '' }))).toEqual({ ok: true, path: '/e/dist/electron' });
-    expect(resolveElectronBinary('/e', {}, fs({ '/e/path.txt': 'electron.exe' }))).toMatchObject({ ok: false, reason: expect.stringMatching(/missing/) });
-    expect(resolveElectronBinary('/e', {}, fs({}))).toMatchObject({ ok: false, reason: expect.stringMatching(/never downloaded/) });
-    expect(resolveElectronBinary(undefined, {}, fs({}))).toMatchObject({ ok: false, reason: expect.stringMatching(/not installed/) });
+    expect(resolveElectronBinary('/e', {}, fs({ '/e/path.txt': 'electron\n', '/e/dist/electron': '' }))).toEqual({
+      ok: true,
+      path: '/e/dist/electron',
+    });
+    expect(resolveElectronBinary('/e', {}, fs({ '/e/path.txt': 'electron.exe' }))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/missing/),
+    });
+    expect(resolveElectronBinary('/e', {}, fs({}))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/never downloaded/),
+    });
+    expect(resolveElectronBinary(undefined, {}, fs({}))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/not installed/),
+    });
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
-    expect(resolveElectronBinary('/e', { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' }, fs({ '/opt/electron/electron': '' }))).toEqual({ ok: true, path: '/opt/electron/electron' });
+    expect(
+      resolveElectronBinary(
+        '/e',
+        { ELECTRON_OVERRIDE_DIST_PATH: '/opt/electron' },
+        fs({ '/opt/electron/electron': '' }),
+      ),
+    ).toEqual({ ok: true, path: '/opt/electron/electron' });
     expect(resolveElectronBinary('/e', { ELECTRON_OVERRIDE_DIST_PATH: '/nope' }, fs({}))).toMatchObject({ ok: false });
   });
 
@@ -24,7 +42,10 @@ describe('finding the Electron binary like node_modules/electron/index.js, minus
 
   it('start without a binary: points to npm run serve, exit code 3', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const code = await startCommand({ dev: true }, {}, () => ({ ok: false, reason: 'the Electron binary was never downloaded' }));
+    const code = await startCommand({ dev: true }, {}, () => ({
+      ok: false,
+      reason: 'the Electron binary was never downloaded',
+    }));
     expect(code).toBe(3);
     const text = err.mock.calls.flat().join('\n');
     expect(text).toMatch(/cannot start here/);
@@ -43,7 +64,10 @@ describe('finding the Electron binary like node_modules/electron/index.js, minus
 
 describe('kiosk arguments', () => {
   it('--dev only counts in an unpackaged app; --config in both forms', () => {
-    expect(parseKioskArgs(['electron', '.', '--dev', '--config', 'c.json'], false)).toEqual({ dev: true, config: 'c.json' });
+    expect(parseKioskArgs(['electron', '.', '--dev', '--config', 'c.json'], false)).toEqual({
+      dev: true,
+      config: 'c.json',
+    });
     expect(parseKioskArgs(['Wachtwoord vergeten.exe', '--dev'], true)).toEqual({ dev: false, config: undefined });
     expect(parseKioskArgs(['x', '--config=/etc/k.json'], true).config).toBe('/etc/k.json');
   });

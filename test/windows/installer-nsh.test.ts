@@ -21,7 +21,13 @@ beforeAll(() => {
   wine = tools.wine;
   dir = mkdtempSync(join(tmpdir(), 'rk-nsh-'));
   env = { ...process.env, WINEPREFIX: join(dir, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-  execFileSync(tools.makensis, ['-V2', '-WX', `-DRK_NSH=${join(process.cwd(), 'resources', 'windows', 'installer.nsh')}`, `-DRK_OUT=${join(dir, 'stub.exe')}`, join(here, 'stub.nsi')]);
+  execFileSync(tools.makensis, [
+    '-V2',
+    '-WX',
+    `-DRK_NSH=${join(process.cwd(), 'resources', 'windows', 'installer.nsh')}`,
+    `-DRK_OUT=${join(dir, 'stub.exe')}`,
+    join(here, 'stub.nsi'),
+  ]);
   execFileSync(tools.gcc, ['-O2', '-o', join(dir, 'powershell.exe'), join(here, 'fake-powershell.c')]);
   execFileSync(wine, ['wineboot', '-i'], { env, stdio: 'ignore', timeout: 120_000 });
   // wineboot returns while the prefix's own processes (services, explorer, …) still start: wait until this prefix's
@@ -48,7 +54,10 @@ function run(commandLine: string, scriptExit: number): { code: number; calls: st
   const out = spawnSync(wine, ['cmd', '/c', 'C:\\run.bat'], { env, encoding: 'utf8', timeout: 60_000 }).stdout;
   let calls: string[] = [];
   try {
-    calls = readFileSync(join(driveC(), 'fakeps', 'calls.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    calls = readFileSync(join(driveC(), 'fakeps', 'calls.txt'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter(Boolean);
   } catch {
     /* not called */
   }
@@ -62,7 +71,9 @@ describe('installer.nsh under Wine', () => {
     const r = install('/CENTRALURL="https://reset.zorg.example/wizard" /CAFILE="C:\\Program Files\\ca.pem"', 0);
     expect(r.code).toBe(0);
     expect(r.calls).toHaveLength(1);
-    expect(r.calls[0]).toContain('-ExecutionPolicy Bypass -File "C:\\inst\\resources\\windows\\install.ps1" -AppExe "C:\\inst\\WachtwoordVergeten.exe"');
+    expect(r.calls[0]).toContain(
+      '-ExecutionPolicy Bypass -File "C:\\inst\\resources\\windows\\install.ps1" -AppExe "C:\\inst\\WachtwoordVergeten.exe"',
+    );
     expect(r.calls[0]).toContain('-TileDll "C:\\inst\\resources\\logon-tile\\wachtwoord-vergeten-tile.dll"');
     expect(r.calls[0]).toContain('-CentralUrl "https://reset.zorg.example/wizard" -CaFile "C:\\Program Files\\ca.pem"');
     expect(r.calls[0]).not.toMatch(/-LocalMode|-NoAppLocker|-KeyboardFilter/);
@@ -72,14 +83,21 @@ describe('installer.nsh under Wine', () => {
     const r = install('/LOCALMODE /CONFIGFILE="C:\\cfg\\config.json" /KEYBOARDFILTER /NOAPPLOCKER', 0);
     expect(r.code).toBe(0);
     expect(r.calls[0]).toMatch(/-ConfigFile "C:\\cfg\\config.json" -LocalMode -KeyboardFilter -NoAppLocker$/);
-    const k = install('/KIOSKCONFIG="C:\\cfg\\kiosk.json" /CAFILE="C:\\cfg\\ca.pem" /LOCALMODE /DIRECTORYPASSWORDFILE="C:\\cfg\\ad.txt"', 0);
-    expect(k.calls[0]).toContain('-CaFile "C:\\cfg\\ca.pem" -KioskConfig "C:\\cfg\\kiosk.json" -DirectoryPasswordFile "C:\\cfg\\ad.txt" -LocalMode');
+    const k = install(
+      '/KIOSKCONFIG="C:\\cfg\\kiosk.json" /CAFILE="C:\\cfg\\ca.pem" /LOCALMODE /DIRECTORYPASSWORDFILE="C:\\cfg\\ad.txt"',
+      0,
+    );
+    expect(k.calls[0]).toContain(
+      '-CaFile "C:\\cfg\\ca.pem" -KioskConfig "C:\\cfg\\kiosk.json" -DirectoryPasswordFile "C:\\cfg\\ad.txt" -LocalMode',
+    );
   }, 60_000);
 
   it('an unquoted URL is cut at its first "/" (NSIS GetOptions): documented, and install.ps1 refuses "https:"', () => {
     const r = install('/CENTRALURL=https://reset.zorg.example', 0);
     expect(r.calls[0]).toContain('-CentralUrl "https:"');
-    expect(readFileSync(join(process.cwd(), 'resources', 'windows', 'installer.nsh'), 'utf8')).toMatch(/\/CENTRALURL="https:/);
+    expect(readFileSync(join(process.cwd(), 'resources', 'windows', 'installer.nsh'), 'utf8')).toMatch(
+      /\/CENTRALURL="https:/,
+    );
   }, 60_000);
 
   it('3010 from install.ps1 is the installer exit code (restart needed)', () => {

@@ -21,7 +21,10 @@ beforeAll(() => {
   wine = tools.wine;
   dir = mkdtempSync(join(tmpdir(), 'rk-dpapi-'));
   env = { ...process.env, WINEPREFIX: join(dir, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-  for (const [c, exe] of [['unprotect.c', 'read-machine-secret.exe'], ['protect-for-tests.c', 'protect.exe']] as const) {
+  for (const [c, exe] of [
+    ['unprotect.c', 'read-machine-secret.exe'],
+    ['protect-for-tests.c', 'protect.exe'],
+  ] as const) {
     execFileSync(tools.gcc, ['-O2', '-Wall', '-Wextra', '-Werror', '-o', join(dir, exe), join(src, c), '-lcrypt32']);
   }
   execFileSync(wine, ['wineboot', '-i'], { env, stdio: 'ignore', timeout: 180_000 });
@@ -33,20 +36,28 @@ afterAll(() => {
 });
 
 const protect = (plain: string, entropy?: string) =>
-  execFileSync(wine, [join(dir, 'protect.exe'), ...(entropy ? [entropy] : [])], { env, input: Buffer.from(plain, 'utf8'), timeout: 60_000 });
+  execFileSync(wine, [join(dir, 'protect.exe'), ...(entropy ? [entropy] : [])], {
+    env,
+    input: Buffer.from(plain, 'utf8'),
+    timeout: 60_000,
+  });
 
 describe('read-machine-secret.exe under Wine', () => {
   it('gives back what machine-scope DPAPI protected with the installer entropy (non-ASCII too)', async () => {
     const file = join(dir, 'directory-password.bin');
     writeFileSync(file, protect('Svc-Geheim-€-42'));
     expect(readFileSync(file).includes(Buffer.from('Svc-Geheim'))).toBe(false);
-    expect(await loadMachineSecret(file, unprotectWith(wine, [join(dir, 'read-machine-secret.exe')], env))).toBe('Svc-Geheim-€-42');
+    expect(await loadMachineSecret(file, unprotectWith(wine, [join(dir, 'read-machine-secret.exe')], env))).toBe(
+      'Svc-Geheim-€-42',
+    );
   }, 120_000);
 
   it('refuses a blob protected with other entropy, and says what to do', async () => {
     const file = join(dir, 'other.bin');
     writeFileSync(file, protect('x', 'other-entropy'));
-    await expect(loadMachineSecret(file, unprotectWith(wine, [join(dir, 'read-machine-secret.exe')], env))).rejects.toThrow(/-DirectoryPasswordFile/);
+    await expect(
+      loadMachineSecret(file, unprotectWith(wine, [join(dir, 'read-machine-secret.exe')], env)),
+    ).rejects.toThrow(/-DirectoryPasswordFile/);
   }, 120_000);
 
   it('no file: no password (safeStorage fallback), and the reader is never started', async () => {

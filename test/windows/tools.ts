@@ -32,6 +32,9 @@ export function findNsisTools(): { makensis: string; gcc: string; wine: string }
   const gcc = onPath('x86_64-w64-mingw32-gcc');
   const wine = ['/usr/lib/wine/wine64', onPath('wine64')].find((p) => p && existsSync(p));
   const missing = [!makensis && 'nsis', !gcc && 'gcc-mingw-w64-x86-64-posix', !wine && 'wine64'].filter(Boolean);
-  if (missing.length) throw new Error(`installer.nsh is tested under Wine; missing: ${missing.join(', ')}. Install: sudo apt-get install -y ${missing.join(' ')}`);
+  if (missing.length)
+    throw new Error(
+      `installer.nsh is tested under Wine; missing: ${missing.join(', ')}. Install: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   return { makensis: makensis!, gcc: gcc!, wine: wine! };
 }

@@ -13,10 +13,20 @@ const root = process.cwd();
 const script = (f: string) => readFileSync(join(root, 'resources', 'windows', f), 'utf8');
 
 function runPwsh(file: string): void {
-  const r = spawnSync(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', join(root, 'test', 'windows', file)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', join(root, 'test', 'windows', file)], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const out = `${r.stdout}\n${r.stderr}`;
   // The whole output only when it failed: the FAIL lines and the summary say what.
-  expect(r.status, out.split('\n').filter((l) => /FAIL|failure|error/i.test(l)).slice(0, 60).join('\n') || out.slice(-4000)).toBe(0);
+  expect(
+    r.status,
+    out
+      .split('\n')
+      .filter((l) => /FAIL|failure|error/i.test(l))
+      .slice(0, 60)
+      .join('\n') || out.slice(-4000),
+  ).toBe(0);
   expect(out).toMatch(/^0 failure\(s\)$/m);
 }
 
@@ -24,18 +34,51 @@ describe('Windows setup scripts under PowerShell 7', () => {
   it('pwsh is there (or the test says how to install it)', () => {
     expect(findPwsh()).toMatch(/pwsh$/);
   });
-  it('every .ps1 parses with 0 errors and uses Windows PowerShell 5.1 syntax only', () => runPwsh('syntax.tests.ps1'), 120_000);
-  it('Registry.pol writer: byte-exact against the documented format, reader refuses malformed files', () => runPwsh('registry-pol.tests.ps1'), 120_000);
-  it('pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry', () => runPwsh('units.tests.ps1'), 180_000);
-  it('install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode', () => runPwsh('install-uninstall.tests.ps1'), 600_000);
-  it('fail closed: a failure injected into every step of install and uninstall', () => runPwsh('fail-closed.tests.ps1'), 900_000);
-  it('settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation', () =>
-    runPwsh('kiosk-settings.tests.ps1'), 600_000);
-  it('AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1', () => runPwsh('kiosk-hardening.tests.ps1'), 600_000);
-  it('logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in', () =>
-    runPwsh('logon-screen.tests.ps1'), 300_000);
-  it('logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too', () =>
-    runPwsh('logon-rotation.tests.ps1'), 300_000);
+  it(
+    'every .ps1 parses with 0 errors and uses Windows PowerShell 5.1 syntax only',
+    () => runPwsh('syntax.tests.ps1'),
+    120_000,
+  );
+  it(
+    'Registry.pol writer: byte-exact against the documented format, reader refuses malformed files',
+    () => runPwsh('registry-pol.tests.ps1'),
+    120_000,
+  );
+  it(
+    'pieces: LSA class (C# 5, same seam as the fake), password and name generators, hive unload retry',
+    () => runPwsh('units.tests.ps1'),
+    180_000,
+  );
+  it(
+    'install and uninstall end to end: editions, repair, restart, adopted account, planted settings, local mode',
+    () => runPwsh('install-uninstall.tests.ps1'),
+    600_000,
+  );
+  it(
+    'fail closed: a failure injected into every step of install and uninstall',
+    () => runPwsh('fail-closed.tests.ps1'),
+    900_000,
+  );
+  it(
+    'settings nobody else wrote, kiosk.json under 5.1 encodings, re-run keys, local-mode AD password across repair/update/rotation',
+    () => runPwsh('kiosk-settings.tests.ps1'),
+    600_000,
+  );
+  it(
+    'AppLocker under GPO and MDM, uninstall with a loaded hive and a locked tile DLL, drift task and check.ps1',
+    () => runPwsh('kiosk-hardening.tests.ps1'),
+    600_000,
+  );
+  it(
+    'logon screen: admin-only code paths, hidden kiosk account, LogonUI last sign-in put back, password rotated after each kiosk sign-in',
+    () => runPwsh('logon-screen.tests.ps1'),
+    300_000,
+  );
+  it(
+    'logon screen: the rotation retried, never apart while usable, finished after a cut; local mode rotates too',
+    () => runPwsh('logon-rotation.tests.ps1'),
+    300_000,
+  );
 });
 
 describe('what ties the scripts to the project', () => {
@@ -44,9 +87,23 @@ describe('what ties the scripts to the project', () => {
     expect(nsh).toContain('"$INSTDIR\\resources\\windows\\install.ps1"');
     expect(nsh).toContain('"$INSTDIR\\resources\\windows\\uninstall.ps1"');
     const declared = new Set([...script('install.ps1').matchAll(/\[(?:switch|string)\] \$(\w+)/g)].map((m) => m[1]!));
-    const passed = [...nsh.matchAll(/[\s'"]-([A-Z]\w+)/g)].map((m) => m[1]!).filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
+    const passed = [...nsh.matchAll(/[\s'"]-([A-Z]\w+)/g)]
+      .map((m) => m[1]!)
+      .filter((p) => !['NoProfile', 'NonInteractive', 'ExecutionPolicy', 'File'].includes(p));
     expect(new Set(passed)).toEqual(
-      new Set(['AppExe', 'TileDll', 'CentralUrl', 'CaFile', 'KioskConfig', 'ConfigFile', 'DirectoryPasswordFile', 'LocalMode', 'KeyboardFilter', 'NoAppLocker', 'RemoveTileDll']),
+      new Set([
+        'AppExe',
+        'TileDll',
+        'CentralUrl',
+        'CaFile',
+        'KioskConfig',
+        'ConfigFile',
+        'DirectoryPasswordFile',
+        'LocalMode',
+        'KeyboardFilter',
+        'NoAppLocker',
+        'RemoveTileDll',
+      ]),
     );
     const declaredUninstall = new Set([...script('uninstall.ps1').matchAll(/\[switch\] \$(\w+)/g)].map((m) => m[1]!));
     for (const p of passed) expect(declared.has(p) || declaredUninstall.has(p), p).toBe(true);
@@ -54,7 +111,9 @@ describe('what ties the scripts to the project', () => {
   });
 
   it('the product name, the AD password files and the WINDOWS-CONTRACT names are the ones the app and the tile use', () => {
-    expect(script('common.ps1')).toContain(`$ProductName = '${JSON.parse(readFileSync('package.json', 'utf8')).productName}'`);
+    expect(script('common.ps1')).toContain(
+      `$ProductName = '${JSON.parse(readFileSync('package.json', 'utf8')).productName}'`,
+    );
     const files = secretFiles('S', 'U');
     const uninstall = script('uninstall.ps1');
     expect(uninstall).toContain(`'${basename(files.importFile)}'`);
@@ -68,7 +127,8 @@ describe('what ties the scripts to the project', () => {
     expect(provider).toContain("'ThreadingModel' 'Apartment'");
     expect(script('common.ps1')).toContain("$ProductKey = 'HKLM:\\SOFTWARE\\Wachtwoord vergeten'");
     expect(script('secret.ps1')).toContain("$LsaSecretName = 'L$WachtwoordVergetenKiosk'");
-    for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle']) expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
+    for (const v of ["'KioskAccount'", "'Ready'", 'TileTitle', 'TileSubtitle'])
+      expect(script('account.ps1') + script('install.ps1') + provider).toContain(v);
   });
 
   it('local mode: the AD password file, its DPAPI entropy and scope are the same in install.ps1 and the kiosk', () => {
@@ -87,7 +147,17 @@ describe('what ties the scripts to the project', () => {
     expect(tile('guids.h')).toContain('{0x6d75ee9f, 0x8460, 0x466c, {0x8e, 0x35, 0xc5, 0x70, 0x66, 0x47, 0x50, 0x2f}}');
     expect(tile('lsa_system.cpp')).toContain('L"L$WachtwoordVergetenKiosk"');
     expect(tile('settings.h')).toContain('L"SOFTWARE\\\\Wachtwoord vergeten"');
-    for (const v of ['KioskAccount', 'Ready', 'TileTitle', 'TileSubtitle', 'Disabled', 'KioskSid', 'KioskShell', 'ShellMode', 'AppLocker'])
+    for (const v of [
+      'KioskAccount',
+      'Ready',
+      'TileTitle',
+      'TileSubtitle',
+      'Disabled',
+      'KioskSid',
+      'KioskShell',
+      'ShellMode',
+      'AppLocker',
+    ])
       expect(tile('settings.cpp')).toContain(`L"${v}"`);
     // What the tile proves at every sign-in: written by provider.ps1 under the same names, ShellMode in the same two spellings.
     expect(script('provider.ps1')).toContain("$TileFactNames = @('KioskSid', 'KioskShell', 'ShellMode', 'AppLocker')");

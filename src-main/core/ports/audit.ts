@@ -13,9 +13,16 @@ import type { SendFailure } from './sms.js';
 export type AuditStep = 'start' | 'identity' | 'code_sent' | 'code' | 'password' | 'unlock' | 'cancel' | 'admin';
 
 /** The SMS budgets a code can meet, spacing first (core/code-sender.ts). */
-export type SmsBudget = Extract<BudgetKind, 'smsSpacingPerAccount' | 'smsPerUser' | 'smsPerAccount' | 'smsPerClient' | 'smsGlobal'>;
+export type SmsBudget = Extract<
+  BudgetKind,
+  'smsSpacingPerAccount' | 'smsPerUser' | 'smsPerAccount' | 'smsPerClient' | 'smsGlobal'
+>;
 /** Why a code was not sent: a spent budget, the spacing between texts, or the provider's answer. */
-export type SmsRefusal = `sms_limit_${Exclude<SmsBudget, 'smsSpacingPerAccount'>}` | 'resend_too_soon_smsSpacingPerAccount' | `failed_${SendFailure['reason']}` | 'session_expired';
+export type SmsRefusal =
+  | `sms_limit_${Exclude<SmsBudget, 'smsSpacingPerAccount'>}`
+  | 'resend_too_soon_smsSpacingPerAccount'
+  | `failed_${SendFailure['reason']}`
+  | 'session_expired';
 
 export type AuditOutcome =
   | 'ok'
@@ -29,8 +36,12 @@ export type AuditOutcome =
   | Extract<ErrorCode, 'code_wrong'>
   | Exclude<ResetOutcome, { ok: true }>['reason']
   | Exclude<UnlockOutcome, { ok: true }>['reason']
-  | 'status' | 'unblock' | 'unblock_nothing_blocked' | 'unauthorized' // the servicedesk's actions (admin/)
-  | 'unauthorized_blocked' | `forbidden_${'status' | 'unblock' | 'metrics' | 'health'}` // refused on the admin listener (web/admin-guard.ts)
+  | 'status'
+  | 'unblock'
+  | 'unblock_nothing_blocked'
+  | 'unauthorized' // the servicedesk's actions (admin/)
+  | 'unauthorized_blocked'
+  | `forbidden_${'status' | 'unblock' | 'metrics' | 'health'}` // refused on the admin listener (web/admin-guard.ts)
   | `desk_${string}`; // the servicedesk pages' actions (src-main/desk, web/desk-*.ts), named there
 
 /**

@@ -38,9 +38,7 @@ export type ResetOutcome =
 
 /** Clearing a lockout is idempotent: a lost answer is simply tried again, so there is no `uncertain`. */
 export type UnlockOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'rights'; detail: string }
-  | { ok: false; reason: 'unavailable'; detail: string };
+  { ok: true } | { ok: false; reason: 'rights'; detail: string } | { ok: false; reason: 'unavailable'; detail: string };
 
 /** The password rules the directory itself applies to one account (AD: the domain's, or the user's PSO). */
 export interface DirectoryPasswordPolicy {
@@ -59,7 +57,11 @@ export interface Directory {
   /** Exactly one match or null (0 or >1 matches). Throws DirectoryUnavailableError when it cannot answer. */
   findUser(username: string): Promise<DirectoryUser | null>;
   /** Set the password, clear a lockout, optionally force a change at next logon. Never throws for AD answers. */
-  resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome>;
+  resetPassword(
+    user: Pick<DirectoryUser, 'id' | 'username'>,
+    password: string,
+    opts: { mustChangeAtNextLogon: boolean },
+  ): Promise<ResetOutcome>;
   /** Clear a lockout only (AD: lockoutTime = 0); the password stays. Never throws for AD answers. */
   unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome>;
   /** The policy the directory applies to this account; throws when it cannot be read (the caller falls back). */

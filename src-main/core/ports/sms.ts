@@ -27,6 +27,6 @@ export type CheckOutcome = 'valid' | 'invalid' | 'unavailable';
  */
 export interface CodeChannel {
   /** `purpose`: which text goes with the code (a reset's or an unlock's); default a reset's. */
-  issue(to: string, lang: Lang, purpose?: Purpose): Promise<({ ok: true; issued: IssuedCode }) | SendFailure>;
+  issue(to: string, lang: Lang, purpose?: Purpose): Promise<{ ok: true; issued: IssuedCode } | SendFailure>;
   check(issued: IssuedCode, code: string): Promise<CheckOutcome>;
 }

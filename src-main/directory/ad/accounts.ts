@@ -10,9 +10,16 @@ import { first } from './entry.js';
 import { adConnectionSettings } from './settings.js';
 import { normaliseDn, toDirectoryUser, userAttributes } from './user.js';
 
-export type ReportAccount = DirectoryUser & { /** adminCount=1: AdminSDHolder protects it, the delegation does not reach it. */ protected: boolean };
+export type ReportAccount = DirectoryUser & {
+  /** adminCount=1: AdminSDHolder protects it, the delegation does not reach it. */ protected: boolean;
+};
 
-const PEOPLE = new AndFilter({ filters: [new EqualityFilter({ attribute: 'objectCategory', value: 'person' }), new EqualityFilter({ attribute: 'objectClass', value: 'user' })] });
+const PEOPLE = new AndFilter({
+  filters: [
+    new EqualityFilter({ attribute: 'objectCategory', value: 'person' }),
+    new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+  ],
+});
 
 /** Calls `visit` for each account (once, also where base DNs overlap); says whether `max` cut the scan short. */
 export async function forEachAdAccount(
@@ -27,7 +34,12 @@ export async function forEachAdAccount(
   let pages = 0;
   return connector.run(async (client) => {
     for (const base of config.baseDns) {
-      for await (const page of client.searchPaginated(base, { scope: 'sub', filter: PEOPLE, attributes, paged: { pageSize: opts.pageSize } })) {
+      for await (const page of client.searchPaginated(base, {
+        scope: 'sub',
+        filter: PEOPLE,
+        attributes,
+        paged: { pageSize: opts.pageSize },
+      })) {
         pages++;
         for (const entry of page.searchEntries) {
           const dn = normaliseDn(entry.dn);

@@ -14,7 +14,10 @@ export const SEARCH_FLAG_CONFIDENTIAL = 0x80;
 export const SYSTEM_FLAG_BASE_SCHEMA = 0x10;
 
 /** The attribute's searchFlags and systemFlags in the schema; undefined when the schema has no such attribute. */
-export async function readAttributeSchema(settings: AdConnectionSettings, ldapName: string): Promise<{ dn: string; searchFlags: number; systemFlags: number } | undefined> {
+export async function readAttributeSchema(
+  settings: AdConnectionSettings,
+  ldapName: string,
+): Promise<{ dn: string; searchFlags: number; systemFlags: number } | undefined> {
   return new AdConnector(settings, silentLogger).run(async (client) => {
     const root = await readRootDse(client);
     const { searchEntries } = await client.search(`CN=Schema,${root.configurationNamingContext}`, {
@@ -24,12 +27,23 @@ export async function readAttributeSchema(settings: AdConnectionSettings, ldapNa
       sizeLimit: 1,
     });
     const e = searchEntries[0];
-    return e && { dn: e.dn, searchFlags: Number(first(e, 'searchFlags') ?? 0), systemFlags: Number(first(e, 'systemFlags') ?? 0) };
+    return (
+      e && {
+        dn: e.dn,
+        searchFlags: Number(first(e, 'searchFlags') ?? 0),
+        systemFlags: Number(first(e, 'systemFlags') ?? 0),
+      }
+    );
   });
 }
 
 /** Whether `account` (its DN or UPN, with its password) reads a value of `attribute` on `dn`. Throws on a refused bind. */
-export async function canRead(settings: AdConnectionSettings, account: { bindDn: string; password: string }, dn: string, attribute: string): Promise<boolean> {
+export async function canRead(
+  settings: AdConnectionSettings,
+  account: { bindDn: string; password: string },
+  dn: string,
+  attribute: string,
+): Promise<boolean> {
   const as = new AdConnector({ ...settings, bindDn: account.bindDn, bindPassword: account.password }, silentLogger);
   return as.run(async (client) => {
     const { searchEntries } = await client.search(dn, { scope: 'base', attributes: [attribute] });

@@ -85,14 +85,16 @@ export class AdConnector {
     const made = new Set<string>();
     let closed = false;
     // Each kind once: LDAPS makes one TLS socket; StartTLS one TCP socket, then one TLS upgrade of it.
-    const once = (kind: string, make: SocketFactory): SocketFactory => (...args) => {
-      if (made.has(kind)) throw new ConnectionLostError(url);
-      made.add(kind);
-      const socket = make(...args);
-      sockets.push(socket);
-      socket.once('close', () => (closed = true));
-      return socket;
-    };
+    const once =
+      (kind: string, make: SocketFactory): SocketFactory =>
+      (...args) => {
+        if (made.has(kind)) throw new ConnectionLostError(url);
+        made.add(kind);
+        const socket = make(...args);
+        sockets.push(socket);
+        socket.once('close', () => (closed = true));
+        return socket;
+      };
     // ldapts: tlsOptions with an ldap:// URL would switch to implicit TLS on 389 (test/peers/samba/FACTS.md), so StartTLS
     // gets its options only in startTLS(), and always a fresh copy: startTLS() mutates the object it gets.
     const client = new Client({
@@ -111,7 +113,8 @@ export class AdConnector {
       }
       await client.bind(s.bindDn, s.bindPassword);
       // The service account's bind is the only one a connection ever sees: no user binds, pooled or not.
-      client.bind = client.bindSASL = () => Promise.reject(new Error('directory: a service connection is never re-bound'));
+      client.bind = client.bindSASL = () =>
+        Promise.reject(new Error('directory: a service connection is never re-bound'));
       return {
         client,
         url,

@@ -25,7 +25,11 @@ const UF_LOCKOUT = 0x10;
 /** A DN no account has: an unknown name still costs one bind, so it answers no faster than a wrong password. */
 const NOBODY = 'CN=reset-kiosk-no-such-agent';
 
-const domainOf = (dn: string) => dn.split(/,(?=\s*DC=)/i).slice(1).join(',') || dn;
+const domainOf = (dn: string) =>
+  dn
+    .split(/,(?=\s*DC=)/i)
+    .slice(1)
+    .join(',') || dn;
 const first = (e: Entry, a: string) => String([e[a]].flat()[0] ?? '');
 
 export class AdDeskDirectory {
@@ -41,13 +45,24 @@ export class AdDeskDirectory {
     this.service = new AdConnector(settings, log);
   }
 
-  static create(config: AdDirectoryConfig, desk: { groups: AgentGroups; agentBaseDn?: string | undefined }, log: Logger, env?: NodeJS.ProcessEnv): AdDeskDirectory {
-    return new AdDeskDirectory(adConnectionSettings(config, env), desk.groups, desk.agentBaseDn ?? domainOf(desk.groups.servicedesk), log);
+  static create(
+    config: AdDirectoryConfig,
+    desk: { groups: AgentGroups; agentBaseDn?: string | undefined },
+    log: Logger,
+    env?: NodeJS.ProcessEnv,
+  ): AdDeskDirectory {
+    return new AdDeskDirectory(
+      adConnectionSettings(config, env),
+      desk.groups,
+      desk.agentBaseDn ?? domainOf(desk.groups.servicedesk),
+      log,
+    );
   }
 
   /** The agent and her role (servicedesk wins over auditor), or null for every refusal alike. */
   async signIn(username: string, password: string): Promise<AdAgent | null> {
-    let found: { dn: string; account: string; displayName: string; role: AgentRole | null; disabled: boolean } | null = null;
+    let found: { dn: string; account: string; displayName: string; role: AgentRole | null; disabled: boolean } | null =
+      null;
     try {
       if (lookupName(username) !== null) {
         found = await this.service.run(async (client) => {
@@ -55,19 +70,38 @@ export class AdDeskDirectory {
           this.upnSuffixes ??= await readUpnSuffixes(client, await readRootDse(client));
           const filter = userFilter(username, this.upnSuffixes);
           if (!filter) return null;
-          const { searchEntries } = await client.search(this.agentBase, { filter, attributes: ['sAMAccountName', 'displayName', 'userAccountControl'], sizeLimit: 2 });
+          const { searchEntries } = await client.search(this.agentBase, {
+            filter,
+            attributes: ['sAMAccountName', 'displayName', 'userAccountControl'],
+            sizeLimit: 2,
+          });
           const entry = searchEntries.length === 1 ? searchEntries[0] : undefined;
           if (!entry) return null;
           let role: AgentRole | null = null;
           for (const r of ['servicedesk', 'auditor'] as const) {
-            const member = new AndFilter({ filters: [new EqualityFilter({ attribute: 'objectClass', value: 'user' }), new ExtensibleFilter({ matchType: 'memberOf', rule: IN_CHAIN, value: this.groups[r] })] });
-            const { searchEntries: hit } = await client.search(entry.dn, { scope: 'base', filter: member, attributes: ['dn'] });
+            const member = new AndFilter({
+              filters: [
+                new EqualityFilter({ attribute: 'objectClass', value: 'user' }),
+                new ExtensibleFilter({ matchType: 'memberOf', rule: IN_CHAIN, value: this.groups[r] }),
+              ],
+            });
+            const { searchEntries: hit } = await client.search(entry.dn, {
+              scope: 'base',
+              filter: member,
+              attributes: ['dn'],
+            });
             if (hit.length) {
               role = r;
               break;
             }
           }
-          return { dn: entry.dn, account: first(entry, 'sAMAccountName'), displayName: first(entry, 'displayName') || first(entry, 'sAMAccountName'), role, disabled: (Number(first(entry, 'userAccountControl')) & ACCOUNTDISABLE) !== 0 };
+          return {
+            dn: entry.dn,
+            account: first(entry, 'sAMAccountName'),
+            displayName: first(entry, 'displayName') || first(entry, 'sAMAccountName'),
+            role,
+            disabled: (Number(first(entry, 'userAccountControl')) & ACCOUNTDISABLE) !== 0,
+          };
         });
       }
     } catch (err) {
@@ -83,7 +117,10 @@ export class AdDeskDirectory {
   async lockedOut(dn: string): Promise<boolean | undefined> {
     try {
       return await this.service.run(async (client) => {
-        const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['msDS-User-Account-Control-Computed'] });
+        const { searchEntries } = await client.search(dn, {
+          scope: 'base',
+          attributes: ['msDS-User-Account-Control-Computed'],
+        });
         const v = searchEntries[0] && first(searchEntries[0], 'msDS-User-Account-Control-Computed');
         return v === undefined || v === '' ? undefined : (Number(v) & UF_LOCKOUT) !== 0;
       });
@@ -95,7 +132,9 @@ export class AdDeskDirectory {
 
   private async bindAs(dn: string, password: string): Promise<boolean> {
     try {
-      await new AdConnector({ ...this.settings, bindDn: dn, bindPassword: password }, this.log).run(() => Promise.resolve());
+      await new AdConnector({ ...this.settings, bindDn: dn, bindPassword: password }, this.log).run(() =>
+        Promise.resolve(),
+      );
       return true;
     } catch (err) {
       if (err instanceof InvalidCredentialsError) return false;

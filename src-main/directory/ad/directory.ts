@@ -8,10 +8,27 @@ import { describeError, resetOutcomeFor } from './errors.js';
 import { AdPool } from './pool.js';
 import { AdPolicyReader } from './policy.js';
 import { adConnectionSettings } from './settings.js';
-import { BINARY_ATTRIBUTES, isPersonEntry, isUnder, normaliseDn, toDirectoryUser, lookupName, userAttributes, userFilter, type AdAttributes } from './user.js';
+import {
+  BINARY_ATTRIBUTES,
+  isPersonEntry,
+  isUnder,
+  normaliseDn,
+  toDirectoryUser,
+  lookupName,
+  userAttributes,
+  userFilter,
+  type AdAttributes,
+} from './user.js';
 import { PolicyHintsControl, pickPolicyHintsOid } from './policy-hints.js';
 import { readRootDse, readUpnSuffixes, type RootDse } from './root-dse.js';
-import { DirectoryUnavailableError, type Directory, type DirectoryPasswordPolicy, type DirectoryUser, type ResetOutcome, type UnlockOutcome } from '../../core/ports/directory.js';
+import {
+  DirectoryUnavailableError,
+  type Directory,
+  type DirectoryPasswordPolicy,
+  type DirectoryUser,
+  type ResetOutcome,
+  type UnlockOutcome,
+} from '../../core/ports/directory.js';
 
 export type PoolStats = AdPool['stats'] & AdPool['usage'];
 
@@ -29,13 +46,25 @@ export class AdDirectory implements Directory {
     private readonly attributes: AdAttributes,
     private readonly log: Logger,
   ) {
-    this.policies = new AdPolicyReader((fn) => this.pool.run((client) => fn(client), 'whenLost'), async (client) => (await this.forestOf(client)).root.defaultNamingContext, log);
+    this.policies = new AdPolicyReader(
+      (fn) => this.pool.run((client) => fn(client), 'whenLost'),
+      async (client) => (await this.forestOf(client)).root.defaultNamingContext,
+      log,
+    );
   }
 
   /** Config errors (secret, CA file) throw; an unreachable DC only logs, so a kiosk can boot before the network. */
-  static async create(config: AdDirectoryConfig, log: Logger, env: NodeJS.ProcessEnv = process.env): Promise<AdDirectory> {
+  static async create(
+    config: AdDirectoryConfig,
+    log: Logger,
+    env: NodeJS.ProcessEnv = process.env,
+  ): Promise<AdDirectory> {
     // A caller waits no longer for a pooled connection than for one LDAP answer.
-    const pool = new AdPool(new AdConnector(adConnectionSettings(config, env), log), { ...config.pool, waitMs: config.timeouts.operationMs }, log);
+    const pool = new AdPool(
+      new AdConnector(adConnectionSettings(config, env), log),
+      { ...config.pool, waitMs: config.timeouts.operationMs },
+      log,
+    );
     const directory = new AdDirectory(pool, config.baseDns, config.attributes, log);
     await directory.probe().catch((err: unknown) => {
       log.error({ error: describeError(err) }, 'directory: start-up check failed; will retry on first use');
@@ -69,7 +98,13 @@ export class AdDirectory implements Directory {
         const byDn = new Map<string, Entry>();
         for (const base of this.baseDns) {
           // sizeLimit 2: all we need to know is "exactly one"; Samba/AD answer sizeLimitExceeded, ldapts accepts it.
-          const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: BINARY_ATTRIBUTES, sizeLimit: 2 });
+          const { searchEntries } = await client.search(base, {
+            scope: 'sub',
+            filter,
+            attributes,
+            explicitBufferAttributes: BINARY_ATTRIBUTES,
+            sizeLimit: 2,
+          });
           for (const entry of searchEntries) if (isPersonEntry(entry)) byDn.set(normaliseDn(entry.dn), entry); // base DNs may overlap
           if (byDn.size > 1) break;
         }
@@ -95,7 +130,11 @@ export class AdDirectory implements Directory {
     }
   }
 
-  async resetPassword(user: Pick<DirectoryUser, 'id' | 'username'>, password: string, opts: { mustChangeAtNextLogon: boolean }): Promise<ResetOutcome> {
+  async resetPassword(
+    user: Pick<DirectoryUser, 'id' | 'username'>,
+    password: string,
+    opts: { mustChangeAtNextLogon: boolean },
+  ): Promise<ResetOutcome> {
     if (!isUnder(user.id, this.baseDns)) {
       return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
     }
@@ -116,9 +155,15 @@ export class AdDirectory implements Directory {
       unicodePwd.fill(0);
     }
     if (!outcome.ok && outcome.reason === 'uncertain') {
-      this.log.error({ dn: user.id, error: outcome.detail }, 'directory: the connection was lost after the password modify was sent: it may or may not have been applied');
+      this.log.error(
+        { dn: user.id, error: outcome.detail },
+        'directory: the connection was lost after the password modify was sent: it may or may not have been applied',
+      );
     } else if (!outcome.ok && (outcome.reason === 'rights' || outcome.reason === 'unavailable')) {
-      this.log.error({ dn: user.id, reason: outcome.reason, error: outcome.detail }, 'directory: password reset refused');
+      this.log.error(
+        { dn: user.id, reason: outcome.reason, error: outcome.detail },
+        'directory: password reset refused',
+      );
     }
     return outcome;
   }
@@ -129,13 +174,15 @@ export class AdDirectory implements Directory {
    * password write this is retried when a pooled connection is lost (`whenLost`) and never `uncertain`.
    */
   async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
-    if (!isUnder(user.id, this.baseDns)) return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
+    if (!isUnder(user.id, this.baseDns))
+      return { ok: false, reason: 'rights', detail: `${user.id} is outside the configured baseDns` };
     try {
       await this.pool.run((client) => client.modify(user.id, [replace('lockoutTime', '0')]), 'whenLost');
       return { ok: true };
     } catch (err) {
       const outcome = resetOutcomeFor(err);
-      const result: UnlockOutcome = outcome.reason === 'rights' ? outcome : { ok: false, reason: 'unavailable', detail: describeError(err) };
+      const result: UnlockOutcome =
+        outcome.reason === 'rights' ? outcome : { ok: false, reason: 'unavailable', detail: describeError(err) };
       this.log.error({ dn: user.id, reason: result.reason, error: result.detail }, 'directory: unlock refused');
       return result;
     }
@@ -175,7 +222,10 @@ export class AdDirectory implements Directory {
     if (this.forest) return this.forest;
     const root = await readRootDse(client);
     const forest = { root, upnSuffixes: await readUpnSuffixes(client, root) };
-    this.log.info({ upnSuffixes: forest.upnSuffixes }, 'directory: names are looked up as sAMAccountName or name@ one of these UPN suffixes');
+    this.log.info(
+      { upnSuffixes: forest.upnSuffixes },
+      'directory: names are looked up as sAMAccountName or name@ one of these UPN suffixes',
+    );
     return (this.forest = forest);
   }
 
@@ -183,7 +233,8 @@ export class AdDirectory implements Directory {
   private async policyHints(client: Client): Promise<string | null> {
     if (this.hintsOid !== undefined) return this.hintsOid;
     this.hintsOid = pickPolicyHintsOid((await this.forestOf(client)).root.supportedControl);
-    if (this.hintsOid) this.log.info({ oid: this.hintsOid }, 'directory: password history is enforced on reset (policy hints)');
+    if (this.hintsOid)
+      this.log.info({ oid: this.hintsOid }, 'directory: password history is enforced on reset (policy hints)');
     else {
       this.log.warn(
         {},
@@ -196,4 +247,7 @@ export class AdDirectory implements Directory {
 }
 
 const replace = (type: string, value: string | Buffer) =>
-  new Change({ operation: 'replace', modification: new Attribute({ type, values: typeof value === 'string' ? [value] : [value] }) });
+  new Change({
+    operation: 'replace',
+    modification: new Attribute({ type, values: typeof value === 'string' ? [value] : [value] }),
+  });

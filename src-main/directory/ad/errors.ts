@@ -25,7 +25,8 @@ export function ldapCode(err: unknown): number | undefined {
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err).slice(0, MAX_DETAIL);
   const code = (err as { code?: unknown }).code;
-  const prefix = typeof code === 'number' ? `LDAP ${code} ${err.name}` : typeof code === 'string' ? `${code} ${err.name}` : err.name;
+  const prefix =
+    typeof code === 'number' ? `LDAP ${code} ${err.name}` : typeof code === 'string' ? `${code} ${err.name}` : err.name;
   const text = `${prefix}: ${err.message}`.replace(/\s+/g, ' ').trim();
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
 }
@@ -71,9 +72,20 @@ export class ConnectionLostError extends Error {
 }
 
 // Node's socket errors that mean the peer or the path went away.
-const DEAD_SOCKET = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CLOSED', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+const DEAD_SOCKET = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_SOCKET_CLOSED',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+]);
 // ldapts' own texts when the socket closes, errors or a request times out (it destroys the socket then).
-const DEAD_TEXT = /^(Connection closed before message response|Socket error\.|Socket connection not established|\w+: Operation timed out)/;
+const DEAD_TEXT =
+  /^(Connection closed before message response|Socket error\.|Socket connection not established|\w+: Operation timed out)/;
 
 /**
  * Whether an operation failed because its connection died (reset, closed, timed out at the socket), as
@@ -82,10 +94,17 @@ const DEAD_TEXT = /^(Connection closed before message response|Socket error\.|So
 export function isConnectionLost(err: unknown): boolean {
   if (!(err instanceof Error) || ldapCode(err) !== undefined) return false;
   const code = (err as { code?: unknown }).code;
-  return err instanceof ConnectionLostError || (typeof code === 'string' && DEAD_SOCKET.has(code)) || DEAD_TEXT.test(err.message);
+  return (
+    err instanceof ConnectionLostError ||
+    (typeof code === 'string' && DEAD_SOCKET.has(code)) ||
+    DEAD_TEXT.test(err.message)
+  );
 }
 
 /** A lost connection noticed before the request was written: the DC never saw it, so it is safe to send again. */
 export function neverSent(err: unknown): boolean {
-  return err instanceof ConnectionLostError || (err instanceof Error && err.message.startsWith('Socket connection not established'));
+  return (
+    err instanceof ConnectionLostError ||
+    (err instanceof Error && err.message.startsWith('Socket connection not established'))
+  );
 }

@@ -15,7 +15,13 @@ const DOMAIN_PASSWORD_COMPLEX = 0x1; // pwdProperties bit ([MS-SAMR] 2.2.3.16 DO
 export const PSO_CLASS_GUID = '3bcd9db8-f84b-451c-952f-6c52b81f9ec6'; // schemaIDGUID of msDS-PasswordSettings
 
 const DOMAIN_ATTRS = ['minPwdLength', 'pwdHistoryLength', 'pwdProperties', 'minPwdAge'];
-const PSO_ATTRS = ['msDS-MinimumPasswordLength', 'msDS-PasswordHistoryLength', 'msDS-PasswordComplexityEnabled', 'msDS-MinimumPasswordAge', 'msDS-PasswordSettingsPrecedence'];
+const PSO_ATTRS = [
+  'msDS-MinimumPasswordLength',
+  'msDS-PasswordHistoryLength',
+  'msDS-PasswordComplexityEnabled',
+  'msDS-MinimumPasswordAge',
+  'msDS-PasswordSettingsPrecedence',
+];
 
 /** AD stores ages as negative 100-ns intervals ("-864000000000" = 1 day). */
 const ageSeconds = (v: string | undefined) => (v ? Math.round(Math.abs(Number(v)) / 1e7) : 0);
@@ -32,7 +38,10 @@ export async function readDomainPolicy(client: Client, domainDn: string): Promis
 }
 
 /** A PSO's settings, or null when the service account may see the object but not read its settings. */
-export async function readPso(client: Client, dn: string): Promise<(DirectoryPasswordPolicy & { precedence: number }) | null> {
+export async function readPso(
+  client: Client,
+  dn: string,
+): Promise<(DirectoryPasswordPolicy & { precedence: number }) | null> {
   const e = (await client.search(dn, { scope: 'base', attributes: PSO_ATTRS })).searchEntries[0];
   const minLength = first(e, 'msDS-MinimumPasswordLength');
   if (minLength === undefined) return null;
@@ -47,7 +56,10 @@ export async function readPso(client: Client, dn: string): Promise<(DirectoryPas
 }
 
 export async function resultantPso(client: Client, userDn: string): Promise<string | undefined> {
-  return first((await client.search(userDn, { scope: 'base', attributes: ['msDS-ResultantPSO'] })).searchEntries[0], 'msDS-ResultantPSO');
+  return first(
+    (await client.search(userDn, { scope: 'base', attributes: ['msDS-ResultantPSO'] })).searchEntries[0],
+    'msDS-ResultantPSO',
+  );
 }
 
 type Run = <T>(fn: (client: Client) => Promise<T>) => Promise<T>;
@@ -72,14 +84,20 @@ export class AdPolicyReader {
       if (pso) {
         const settings = await this.cached(`pso:${pso.toLowerCase()}`, () => readPso(client, pso));
         if (settings) return settings;
-        this.log.warn({ pso }, 'directory: a fine-grained password policy applies but the service account may not read it; using the domain policy (grant Read on the Password Settings Container, see doctor)');
+        this.log.warn(
+          { pso },
+          'directory: a fine-grained password policy applies but the service account may not read it; using the domain policy (grant Read on the Password Settings Container, see doctor)',
+        );
       }
       const domain = await this.cached('domain', () => readDomainPolicy(client, domainDn));
       return { ...domain!, ...(pso ? { source: `domain (PSO ${pso} not readable)` } : {}) };
     });
   }
 
-  private async cached(key: string, read: () => Promise<DirectoryPasswordPolicy | null>): Promise<DirectoryPasswordPolicy | null> {
+  private async cached(
+    key: string,
+    read: () => Promise<DirectoryPasswordPolicy | null>,
+  ): Promise<DirectoryPasswordPolicy | null> {
     const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < CACHE_MS) return hit.value;
     const value = await read();

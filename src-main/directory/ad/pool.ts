@@ -51,7 +51,10 @@ export class AdPool {
     } catch (err) {
       if (!reused || !isConnectionLost(err) || (retry === 'whenUnsent' && !neverSent(err))) throw err;
       this.stats.retried++;
-      this.log.warn({ url: connection.url, error: describeError(err) }, 'directory: a pooled connection was lost; retrying once on a new one');
+      this.log.warn(
+        { url: connection.url, error: describeError(err) },
+        'directory: a pooled connection was lost; retrying once on a new one',
+      );
       await this.closeIdle(); // opened alongside it, to the same DC: as likely to be dead
       this.busy++;
       return this.attempt(await this.open(), fn);
@@ -101,7 +104,10 @@ export class AdPool {
         return idle.connection;
       }
       this.stats.dropped++; // the DC closed it while idle (restart, its idle limit)
-      this.log.info({ url: idle.connection.url }, 'directory: an idle connection had been closed by the DC; opening another');
+      this.log.info(
+        { url: idle.connection.url },
+        'directory: an idle connection had been closed by the DC; opening another',
+      );
       void end(idle.connection);
     }
     return undefined;
@@ -120,7 +126,10 @@ export class AdPool {
         if (!connection) this.busy++;
         resolve(connection);
       };
-      const timer = setTimeout(() => (this.waiters.splice(this.waiters.indexOf(waiter) >>> 0, 1), waiter(undefined)), this.settings.waitMs).unref();
+      const timer = setTimeout(
+        () => (this.waiters.splice(this.waiters.indexOf(waiter) >>> 0, 1), waiter(undefined)),
+        this.settings.waitMs,
+      ).unref();
       this.waiters.push(waiter);
     });
   }

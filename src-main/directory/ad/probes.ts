@@ -13,7 +13,10 @@ import { readDomainPolicy } from './policy.js';
 import { readRootDse, type RootDse } from './root-dse.js';
 
 /** LDAPS: the DC's certificate after a verified handshake. StartTLS: accepted (ldapts does the LDAP exchange). */
-export async function probeTls(url: string, s: Pick<AdConnectionSettings, 'startTls' | 'tls' | 'connectMs'>): Promise<{ startTls: true } | { startTls: false; cert: PeerCertificate }> {
+export async function probeTls(
+  url: string,
+  s: Pick<AdConnectionSettings, 'startTls' | 'tls' | 'connectMs'>,
+): Promise<{ startTls: true } | { startTls: false; cert: PeerCertificate }> {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (s.startTls) {
@@ -42,7 +45,10 @@ function handshake(host: string, port: number, tls: ConnectionOptions, ms: numbe
 }
 
 /** Binds as the service account (throws what the DC answered) and tells whether it is a protected account. */
-export async function probeServiceAccount(settings: AdConnectionSettings, bindDn: string): Promise<{ root: RootDse; protectedAccount: boolean }> {
+export async function probeServiceAccount(
+  settings: AdConnectionSettings,
+  bindDn: string,
+): Promise<{ root: RootDse; protectedAccount: boolean }> {
   return new AdConnector(settings, silentLogger).run(async (client) => {
     const root = await readRootDse(client);
     return { root, protectedAccount: await isProtectedAccount(client, bindDn, root.defaultNamingContext) };
@@ -62,8 +68,14 @@ async function isProtectedAccount(client: Client, bindDn: string, domain: string
 }
 
 /** The first stored value of each attribute (by lower-case name), undefined when empty or not readable. */
-export async function readStoredValues(settings: AdConnectionSettings, dn: string, attributes: string[]): Promise<Record<string, string | undefined>> {
-  const entry = await new AdConnector(settings, silentLogger).run(async (c) => (await c.search(dn, { scope: 'base', attributes })).searchEntries[0]);
+export async function readStoredValues(
+  settings: AdConnectionSettings,
+  dn: string,
+  attributes: string[],
+): Promise<Record<string, string | undefined>> {
+  const entry = await new AdConnector(settings, silentLogger).run(
+    async (c) => (await c.search(dn, { scope: 'base', attributes })).searchEntries[0],
+  );
   return Object.fromEntries(attributes.map((a) => [a.toLowerCase(), first(entry, a)]));
 }
 
@@ -73,7 +85,9 @@ export type PsoListing =
   | { kind: 'unsearchable'; error: unknown };
 
 /** The domain's password policy and the PSOs the service account can list in the Password Settings Container. */
-export async function readPolicyOverview(settings: AdConnectionSettings): Promise<{ domainDn: string; domain: DirectoryPasswordPolicy; container: string; psos: PsoListing }> {
+export async function readPolicyOverview(
+  settings: AdConnectionSettings,
+): Promise<{ domainDn: string; domain: DirectoryPasswordPolicy; container: string; psos: PsoListing }> {
   return new AdConnector(settings, silentLogger).run(async (client) => {
     const domainDn = (await readRootDse(client)).defaultNamingContext;
     const domain = await readDomainPolicy(client, domainDn);
@@ -87,7 +101,11 @@ async function listPsos(client: Client, container: string): Promise<PsoListing> 
   try {
     // (objectClass=*), not =msDS-PasswordSettings: where the PSO may not be read, that filter matches nothing
     // (seen on Samba 4.17), and an unreadable PSO would pass for "none". The container holds only PSOs.
-    ({ searchEntries: entries } = await client.search(container, { scope: 'one', filter: '(objectClass=*)', attributes: ['cn', 'msDS-MinimumPasswordLength', 'msDS-PasswordSettingsPrecedence'] }));
+    ({ searchEntries: entries } = await client.search(container, {
+      scope: 'one',
+      filter: '(objectClass=*)',
+      attributes: ['cn', 'msDS-MinimumPasswordLength', 'msDS-PasswordSettingsPrecedence'],
+    }));
   } catch (error) {
     return ldapCode(error) === 32 ? { kind: 'no-container' } : { kind: 'unsearchable', error };
   }

@@ -14,7 +14,12 @@ export interface RootDse {
 }
 
 export async function readRootDse(client: Client): Promise<RootDse> {
-  const attributes = ['defaultNamingContext', 'rootDomainNamingContext', 'configurationNamingContext', 'supportedControl'];
+  const attributes = [
+    'defaultNamingContext',
+    'rootDomainNamingContext',
+    'configurationNamingContext',
+    'supportedControl',
+  ];
   const e = (await client.search('', { scope: 'base', filter: '(objectClass=*)', attributes })).searchEntries[0];
   const defaultNamingContext = first(e, 'defaultNamingContext');
   if (!defaultNamingContext) throw new Error('rootDSE has no defaultNamingContext');
@@ -39,7 +44,12 @@ export function dnsNameOf(dn: string): string {
 /** The forest's UPN suffixes, lower case, without duplicates: the registered ones, then the root's and this domain's. */
 export async function readUpnSuffixes(client: Client, root: RootDse): Promise<string[]> {
   const partitions = `CN=Partitions,${root.configurationNamingContext}`;
-  const e = (await client.search(partitions, { scope: 'base', filter: '(objectClass=*)', attributes: ['uPNSuffixes'] })).searchEntries[0];
-  const names = [...all(e, 'uPNSuffixes'), dnsNameOf(root.rootDomainNamingContext), dnsNameOf(root.defaultNamingContext)];
+  const e = (await client.search(partitions, { scope: 'base', filter: '(objectClass=*)', attributes: ['uPNSuffixes'] }))
+    .searchEntries[0];
+  const names = [
+    ...all(e, 'uPNSuffixes'),
+    dnsNameOf(root.rootDomainNamingContext),
+    dnsNameOf(root.defaultNamingContext),
+  ];
   return [...new Set(names.map((n) => n.trim().toLowerCase()).filter((n) => n !== ''))];
 }

@@ -7,10 +7,15 @@ import type { AdDirectoryConfig } from '../../config/directory.js';
 import { ConfigError, readSecret } from '../../config/load.js';
 import type { AdConnectionSettings } from './connection.js';
 
-export function adConnectionSettings(config: AdDirectoryConfig, env: NodeJS.ProcessEnv = process.env): AdConnectionSettings {
+export function adConnectionSettings(
+  config: AdDirectoryConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): AdConnectionSettings {
   // ldapts writes every request to stderr under NODE_DEBUG=ldapts, the unicodePwd value included.
   if (debuglog('ldapts').enabled) {
-    throw new ConfigError('NODE_DEBUG includes "ldapts", which would log new passwords: remove it to use the AD directory');
+    throw new ConfigError(
+      'NODE_DEBUG includes "ldapts", which would log new passwords: remove it to use the AD directory',
+    );
   }
   return {
     urls: config.urls,

@@ -23,7 +23,19 @@ const MAX_NAME = 256;
 
 /** Attributes to fetch for a DirectoryUser. */
 export function userAttributes(a: AdAttributes): string[] {
-  return ['objectGUID', 'objectClass', 'objectCategory', 'sAMAccountName', 'userPrincipalName', 'userAccountControl', a.birthdate, a.mobile, a.givenName, a.surname, a.displayName];
+  return [
+    'objectGUID',
+    'objectClass',
+    'objectCategory',
+    'sAMAccountName',
+    'userPrincipalName',
+    'userAccountControl',
+    a.birthdate,
+    a.mobile,
+    a.givenName,
+    a.surname,
+    a.displayName,
+  ];
 }
 /** Binary attributes: ldapts must hand them over as bytes, not as (mangled) UTF-8 text. */
 export const BINARY_ATTRIBUTES = ['objectGUID'];
@@ -101,7 +113,10 @@ export function accountKeyOf(entry: Entry): string {
 
 /** DNs compared the way AD does for our purpose: case-insensitive, spaces around separators ignored. */
 export function normaliseDn(dn: string): string {
-  return dn.replace(/\s*([,=])\s*/g, '$1').trim().toLowerCase();
+  return dn
+    .replace(/\s*([,=])\s*/g, '$1')
+    .trim()
+    .toLowerCase();
 }
 
 /** Whether `dn` lies in (or is) one of the base DNs: a reset never leaves the configured OUs. */

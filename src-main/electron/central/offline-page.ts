@@ -12,7 +12,6 @@ export const OFFLINE_URL = `${APP_ORIGIN}/offline.html`;
 
 export type OfflineInfo = { retryUrl: string; servicedesk: Servicedesk; texts: OfflineTexts };
 
-
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The offline page URL with a short reason for the servicedesk (Chromium's error name or the HTTP status). */
@@ -30,7 +29,9 @@ function section(lang: 'nl' | 'en', t: OfflineText, o: OfflineInfo, reason: stri
   const sd = o.servicedesk;
   const h = lang === 'nl' ? 'h1' : 'h2';
   const hours = sd.hours ? `<li>${escape(t.hours)}: ${escape(sd.hours)}</li>` : '';
-  const ref = reason ? `<p class="ref">${escape(t.reference[0])}<code>${escape(reason)}</code>${escape(t.reference[1])}</p>` : '';
+  const ref = reason
+    ? `<p class="ref">${escape(t.reference[0])}<code>${escape(reason)}</code>${escape(t.reference[1])}</p>`
+    : '';
   return `<section lang="${lang}">
 <${h}>${escape(t.title)}</${h}>
 ${t.lines.map((l) => `<p>${escape(l)}</p>`).join('\n')}

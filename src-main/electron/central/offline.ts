@@ -29,19 +29,29 @@ export function offlineReason(e: LoadEvent): string | undefined {
 /** app://kiosk in central mode: the offline page and its style sheet, 404 for everything else. */
 export function serveOfflineRequest(url: string, info: OfflineInfo): Response {
   const u = new URL(url);
-  if (u.host === 'kiosk' && u.pathname === '/offline.html') return appResponse(200, 'text/html; charset=utf-8', renderOfflinePage(info, reasonFrom(url)));
-  if (u.host === 'kiosk' && u.pathname === '/offline.css') return appResponse(200, 'text/css; charset=utf-8', OFFLINE_CSS);
+  if (u.host === 'kiosk' && u.pathname === '/offline.html')
+    return appResponse(200, 'text/html; charset=utf-8', renderOfflinePage(info, reasonFrom(url)));
+  if (u.host === 'kiosk' && u.pathname === '/offline.css')
+    return appResponse(200, 'text/css; charset=utf-8', OFFLINE_CSS);
   return appResponse(404, 'text/plain; charset=utf-8', 'not found');
 }
 
 type Contents = {
-  on(event: 'did-fail-load', l: (e: unknown, code: number, desc: string, url: string, isMainFrame: boolean) => void): unknown;
+  on(
+    event: 'did-fail-load',
+    l: (e: unknown, code: number, desc: string, url: string, isMainFrame: boolean) => void,
+  ): unknown;
   on(event: 'did-navigate', l: (e: unknown, url: string, httpResponseCode: number) => void): unknown;
   loadURL(url: string): Promise<void>;
   isDestroyed(): boolean;
 };
 
-export function setupOfflinePage(o: { ses: Pick<Session, 'protocol'>; contents: Contents; info: OfflineInfo; log: Logger }): void {
+export function setupOfflinePage(o: {
+  ses: Pick<Session, 'protocol'>;
+  contents: Contents;
+  info: OfflineInfo;
+  log: Logger;
+}): void {
   o.ses.protocol.handle(APP_SCHEME, (req) => Promise.resolve(serveOfflineRequest(req.url, o.info)));
   const show = (reason: string | undefined) => {
     if (!reason || o.contents.isDestroyed()) return;
@@ -51,5 +61,7 @@ export function setupOfflinePage(o: { ses: Pick<Session, 'protocol'>; contents: 
   o.contents.on('did-fail-load', (_e, errorCode, errorDescription, url, isMainFrame) =>
     show(offlineReason({ kind: 'failed', errorCode, errorDescription, url, isMainFrame })),
   );
-  o.contents.on('did-navigate', (_e, url, httpResponseCode) => show(offlineReason({ kind: 'navigated', url, httpResponseCode })));
+  o.contents.on('did-navigate', (_e, url, httpResponseCode) =>
+    show(offlineReason({ kind: 'navigated', url, httpResponseCode })),
+  );
 }

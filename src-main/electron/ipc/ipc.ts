@@ -23,7 +23,10 @@ export function createIpcHandlers(service: ResetService, opts: IpcOptions): Reco
   const dispatch = dispatcher(service);
   return mapMethods((method): IpcHandler => async (sender, arg) => {
     if (!isTrustedSender(sender, opts.appOrigin)) {
-      opts.log.warn({ method, origin: sender.url ? (originOf(sender.url) ?? 'opaque') : 'gone' }, 'ipc call from an untrusted frame refused');
+      opts.log.warn(
+        { method, origin: sender.url ? (originOf(sender.url) ?? 'opaque') : 'gone' },
+        'ipc call from an untrusted frame refused',
+      );
       return fail('invalid_request');
     }
     const done = await dispatch(method, arg, opts.client);
@@ -34,12 +37,24 @@ export function createIpcHandlers(service: ResetService, opts: IpcOptions): Reco
 }
 
 /** What the sender check needs from an invoke event; the frame is null once it navigated or was destroyed. */
-export function senderInfo(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, kiosk: WebContents | undefined): SenderInfo {
+export function senderInfo(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  kiosk: WebContents | undefined,
+): SenderInfo {
   const frame = event.senderFrame;
-  return { url: frame?.url, isMainFrame: !!frame && frame.parent === null, isKioskWindow: !!kiosk && event.sender === kiosk };
+  return {
+    url: frame?.url,
+    isMainFrame: !!frame && frame.parent === null,
+    isKioskWindow: !!kiosk && event.sender === kiosk,
+  };
 }
 
 /** Registers the handlers once (setupX pattern); `kiosk` returns the window's webContents at call time. */
-export function setupIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Record<Method, IpcHandler>, kiosk: () => WebContents | undefined): void {
-  for (const method of METHODS) ipcMain.handle(channelOf(method), (event, arg: unknown) => handlers[method](senderInfo(event, kiosk()), arg));
+export function setupIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: Record<Method, IpcHandler>,
+  kiosk: () => WebContents | undefined,
+): void {
+  for (const method of METHODS)
+    ipcMain.handle(channelOf(method), (event, arg: unknown) => handlers[method](senderInfo(event, kiosk()), arg));
 }

@@ -45,13 +45,23 @@ export type LocalMode = {
 
 /** The trust anchors a core config names: a changed LDAPS or Redis CA would let a look-alike server in. */
 export function configCaFiles(config: Config): string[] {
-  const ca = (x: unknown) => (x && typeof x === 'object' && typeof (x as { caFile?: unknown }).caFile === 'string' ? [(x as { caFile: string }).caFile] : []);
+  const ca = (x: unknown) =>
+    x && typeof x === 'object' && typeof (x as { caFile?: unknown }).caFile === 'string'
+      ? [(x as { caFile: string }).caFile]
+      : [];
   return [...ca(config.directory), ...ca(config.store)];
 }
 
 /** The kiosk settings win over the core config where both speak (language, idle and done time). */
-export function kioskConfig(config: Config, s: Pick<KioskSettingsData, 'language' | 'idleSeconds' | 'doneSeconds'>): Config {
-  return { ...config, language: s.language, security: { ...config.security, idleSeconds: s.idleSeconds, doneSeconds: s.doneSeconds } };
+export function kioskConfig(
+  config: Config,
+  s: Pick<KioskSettingsData, 'language' | 'idleSeconds' | 'doneSeconds'>,
+): Config {
+  return {
+    ...config,
+    language: s.language,
+    security: { ...config.security, idleSeconds: s.idleSeconds, doneSeconds: s.doneSeconds },
+  };
 }
 
 export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
@@ -66,7 +76,9 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   const env: NodeJS.ProcessEnv = o.isPackaged ? {} : { ...process.env };
   const passwordEnv = (config.directory as { bindPasswordEnv?: unknown }).bindPasswordEnv;
   if (typeof passwordEnv === 'string') {
-    const machine = o.machineSecret ? await loadMachineSecret(o.machineSecret.file, o.machineSecret.unprotect) : undefined;
+    const machine = o.machineSecret
+      ? await loadMachineSecret(o.machineSecret.file, o.machineSecret.unprotect)
+      : undefined;
     const secret = machine ?? (await loadDirectorySecret(o.safeStorage, secretFiles(o.settingsDir, o.userData)));
     if (secret) env[passwordEnv] = secret;
   }
@@ -76,7 +88,16 @@ export async function setupLocalMode(o: LocalModeOptions): Promise<LocalMode> {
   o.ses.protocol.handle(APP_SCHEME, (req) => serveAppRequest(req.url, o.rendererDir));
   const client: ClientContext = { clientId: `kiosk:${o.kioskId}` };
   const active = trackActiveSession();
-  setupIpc(o.ipcMain, createIpcHandlers(core.service, { client, appOrigin: APP_ORIGIN, log: o.log, onCall: (method, req, res) => active.onCall(method, req, res) }), o.kiosk);
+  setupIpc(
+    o.ipcMain,
+    createIpcHandlers(core.service, {
+      client,
+      appOrigin: APP_ORIGIN,
+      log: o.log,
+      onCall: (method, req, res) => active.onCall(method, req, res),
+    }),
+    o.kiosk,
+  );
 
   return {
     async cancelActive() {

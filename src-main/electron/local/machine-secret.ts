@@ -28,7 +28,9 @@ export async function loadMachineSecret(file: string, unprotect: MachineUnprotec
   try {
     plain = await unprotect(sealed);
   } catch {
-    throw new SecretError(`${file} cannot be decrypted on this PC: give the AD password again (install.ps1 -DirectoryPasswordFile)`);
+    throw new SecretError(
+      `${file} cannot be decrypted on this PC: give the AD password again (install.ps1 -DirectoryPasswordFile)`,
+    );
   }
   const secret = plain.toString('utf8');
   plain.fill(0);
@@ -38,10 +40,20 @@ export async function loadMachineSecret(file: string, unprotect: MachineUnprotec
 
 /** read-machine-secret.exe (or, in tests, wine with its path) as a MachineUnprotect: exit 0 and the bytes, or a
  * rejection that names only the exit code. */
-export function unprotectWith(command: string, args: string[] = [], env?: NodeJS.ProcessEnv, timeoutMs = 60_000): MachineUnprotect {
+export function unprotectWith(
+  command: string,
+  args: string[] = [],
+  env?: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): MachineUnprotect {
   return (sealed) =>
     new Promise((resolve, reject) => {
-      const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true, timeout: timeoutMs, ...(env ? { env } : {}) });
+      const child = spawn(command, args, {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        windowsHide: true,
+        timeout: timeoutMs,
+        ...(env ? { env } : {}),
+      });
       const chunks: Buffer[] = [];
       child.stdout.on('data', (c: Buffer) => chunks.push(c));
       child.on('error', reject);

@@ -7,7 +7,10 @@
 import { readFile, rm, writeFile, rename } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 
-export type SecretCipher = Pick<SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>;
+export type SecretCipher = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'
+>;
 
 export class SecretError extends Error {
   constructor(message: string) {
@@ -23,7 +26,11 @@ export type SecretFiles = {
   importFile: string;
 };
 
-const exists = async (p: string) => readFile(p).then((b) => b, () => undefined);
+const exists = async (p: string) =>
+  readFile(p).then(
+    (b) => b,
+    () => undefined,
+  );
 
 async function writeAtomic(path: string, data: Buffer): Promise<void> {
   await writeFile(`${path}.tmp`, data, { mode: 0o600 });
@@ -36,7 +43,9 @@ export async function loadDirectorySecret(cipher: SecretCipher, files: SecretFil
   const sealed = await exists(files.encrypted);
   if (!plain && !sealed) return undefined;
   if (!(await cipher.isAsyncEncryptionAvailable())) {
-    throw new SecretError('safeStorage is not available: the AD password cannot be protected (on Windows: DPAPI for this account)');
+    throw new SecretError(
+      'safeStorage is not available: the AD password cannot be protected (on Windows: DPAPI for this account)',
+    );
   }
   if (plain) {
     const secret = plain.toString('utf8').replace(/\r?\n$/, '');

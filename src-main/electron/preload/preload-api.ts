@@ -12,7 +12,10 @@ export function buildResetApi(invoke: Invoke): ResetApi {
   return Object.freeze(forwardEach((method) => (req) => invoke(channelOf(method), req)));
 }
 
-export function exposeResetApi(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipc: Pick<IpcRenderer, 'invoke'>): ResetApi {
+export function exposeResetApi(
+  bridge: Pick<ContextBridge, 'exposeInMainWorld'>,
+  ipc: Pick<IpcRenderer, 'invoke'>,
+): ResetApi {
   // The arrow keeps ipcRenderer itself out of reach: only (channel, arg) pairs we choose ever reach it.
   const api = buildResetApi((channel, arg) => ipc.invoke(channel, arg));
   bridge.exposeInMainWorld(API_KEY, api);

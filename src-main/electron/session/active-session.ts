@@ -10,7 +10,8 @@ export type ActiveSession = {
   take: () => string | undefined;
 };
 
-const sessionIdOf = (x: unknown): unknown => (x && typeof x === 'object' ? (x as { sessionId?: unknown }).sessionId : undefined);
+const sessionIdOf = (x: unknown): unknown =>
+  x && typeof x === 'object' ? (x as { sessionId?: unknown }).sessionId : undefined;
 const isOk = (res: unknown): boolean => !!res && typeof res === 'object' && (res as { ok?: unknown }).ok === true;
 
 export function trackActiveSession(): ActiveSession {
@@ -20,7 +21,13 @@ export function trackActiveSession(): ActiveSession {
       const started = method === 'start' && isOk(res) ? sessionIdOf(res) : undefined;
       if (typeof started === 'string') active = started;
       // The core wipes a session once it is cancelled or has done its work: nothing left to cancel.
-      else if (active !== undefined && sessionIdOf(req) === active && (method === 'cancel' || method === 'setPassword' || method === 'unlock') && isOk(res)) active = undefined;
+      else if (
+        active !== undefined &&
+        sessionIdOf(req) === active &&
+        (method === 'cancel' || method === 'setPassword' || method === 'unlock') &&
+        isOk(res)
+      )
+        active = undefined;
     },
     take() {
       const id = active;

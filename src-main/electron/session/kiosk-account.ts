@@ -17,14 +17,22 @@ export type StartGate =
   /** Quit with the message; never a logoff. */
   | { run: false; why: string };
 
-export type GateFacts = { platform: NodeJS.Platform; isPackaged: boolean; dev: boolean; username: string; recordedAccount: string | undefined };
+export type GateFacts = {
+  platform: NodeJS.Platform;
+  isPackaged: boolean;
+  dev: boolean;
+  username: string;
+  recordedAccount: string | undefined;
+};
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase(); // Windows account names ignore case
 
 export function startGate(f: GateFacts): StartGate {
   if (f.isPackaged && f.platform === 'win32') {
-    if (!f.recordedAccount) return { run: false, why: 'no kiosk account is recorded (not installed, or the record cannot be read)' };
-    if (!same(f.username, f.recordedAccount)) return { run: false, why: 'started by an account that is not the kiosk account' };
+    if (!f.recordedAccount)
+      return { run: false, why: 'no kiosk account is recorded (not installed, or the record cannot be read)' };
+    if (!same(f.username, f.recordedAccount))
+      return { run: false, why: 'started by an account that is not the kiosk account' };
     return { run: true, logoffOnFailure: true }; // Shell Launcher would restart a failing shell forever
   }
   // Unpackaged (development, labs) or a packaged Linux kiosk, which has no session to log off (logoff.ts).
@@ -35,7 +43,8 @@ export function startGate(f: GateFacts): StartGate {
 export const NOT_THE_KIOSK = {
   title: 'Wachtwoord vergeten',
   message: 'Wachtwoord vergeten start je vanaf het aanmeldscherm van Windows.',
-  detail: 'Kies daar de tegel Wachtwoord vergeten. Dit venster sluit nu.\n\nForgot password starts from the Windows sign-in screen: choose its tile there. This window closes now.',
+  detail:
+    'Kies daar de tegel Wachtwoord vergeten. Dit venster sluit nu.\n\nForgot password starts from the Windows sign-in screen: choose its tile there. This window closes now.',
 } as const;
 
 /**
@@ -47,14 +56,22 @@ export function parseKioskAccount(output: string): string | undefined {
   return m && /^[^"/\\[\]:;|=,+*?<>@]{1,20}$/.test(m[1]!) ? m[1] : undefined;
 }
 
-type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv; timeout: number }, cb: (err: Error | null, stdout: string) => void) => unknown;
+type ExecFile = (
+  file: string,
+  args: string[],
+  opts: { windowsHide: boolean; env: NodeJS.ProcessEnv; timeout: number },
+  cb: (err: Error | null, stdout: string) => void,
+) => unknown;
 
 /** Reads the recorded kiosk account with System32\reg.exe (absolute path, no shell, a minimal environment). */
 export function readRecordedKioskAccount(windowsDir: string, exec: ExecFile = execFile): Promise<string | undefined> {
   const reg = win32.join(windowsDir, 'System32', 'reg.exe');
   return new Promise((resolve) =>
-    exec(reg, ['query', PRODUCT_KEY, '/v', 'KioskAccount'], { windowsHide: true, env: { SystemRoot: windowsDir }, timeout: 10_000 }, (err, stdout) =>
-      resolve(err ? undefined : parseKioskAccount(String(stdout))),
+    exec(
+      reg,
+      ['query', PRODUCT_KEY, '/v', 'KioskAccount'],
+      { windowsHide: true, env: { SystemRoot: windowsDir }, timeout: 10_000 },
+      (err, stdout) => resolve(err ? undefined : parseKioskAccount(String(stdout))),
     ),
   );
 }

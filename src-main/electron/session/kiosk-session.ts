@@ -19,14 +19,23 @@ export function kioskSession(d: KioskSessionDeps): KioskLifecycle {
     ...d.timings,
     systemIdleSeconds: d.systemIdleSeconds,
     timers: d.timers,
-    onEnd: (reason: EndReason) => void end(reason).catch((e: unknown) => d.log.error({ err: String(e) }, 'wipe failed')),
+    onEnd: (reason: EndReason) =>
+      void end(reason).catch((e: unknown) => d.log.error({ err: String(e) }, 'wipe failed')),
   });
 }
 
-type KioskWindow = { isDestroyed(): boolean; loadURL(url: string): Promise<void>; webContents: { getURL(): string; reload(): void } };
+type KioskWindow = {
+  isDestroyed(): boolean;
+  loadURL(url: string): Promise<void>;
+  webContents: { getURL(): string; reload(): void };
+};
 
 /** The wipe: storage and cache cleared, then the start screen as a new document (a fragment change alone reloads nothing). */
-export async function wipeWindow(ses: Pick<Session, 'clearStorageData' | 'clearCache'>, win: KioskWindow | undefined, url: string): Promise<void> {
+export async function wipeWindow(
+  ses: Pick<Session, 'clearStorageData' | 'clearCache'>,
+  win: KioskWindow | undefined,
+  url: string,
+): Promise<void> {
   await ses.clearStorageData();
   await ses.clearCache();
   if (!win || win.isDestroyed()) return;

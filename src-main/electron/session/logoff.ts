@@ -7,7 +7,11 @@ import { win32 } from 'node:path';
 export type LogoffCommand = { file: string; args: string[] };
 
 /** Log off only in the logon-screen setup: the setting is on and this is the kiosk account (never in --dev). */
-export function shouldLogoff(s: { logoffOnExit: boolean; kioskAccount: string }, username: string, dev: boolean): boolean {
+export function shouldLogoff(
+  s: { logoffOnExit: boolean; kioskAccount: string },
+  username: string,
+  dev: boolean,
+): boolean {
   return s.logoffOnExit && !dev && username.toLowerCase() === s.kioskAccount.toLowerCase();
 }
 
@@ -17,7 +21,12 @@ export function logoffCommand(platform: NodeJS.Platform, windowsDir: string): Lo
   return { file: win32.join(windowsDir, 'System32', 'shutdown.exe'), args: ['/l'] };
 }
 
-type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv }, cb: (err: Error | null) => void) => unknown;
+type ExecFile = (
+  file: string,
+  args: string[],
+  opts: { windowsHide: boolean; env: NodeJS.ProcessEnv },
+  cb: (err: Error | null) => void,
+) => unknown;
 
 /** Resolves false when there is nothing to run or it failed (the caller then quits the app instead). */
 export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: ExecFile = execFile): Promise<boolean> {
@@ -25,5 +34,7 @@ export function runLogoff(platform: NodeJS.Platform, windowsDir: string, exec: E
   if (!cmd) return Promise.resolve(false);
   // A minimal environment: the child never inherits secrets main holds in its own environment.
   const childEnv = { SystemRoot: windowsDir };
-  return new Promise((resolve) => exec(cmd.file, cmd.args, { windowsHide: true, env: childEnv }, (err) => resolve(!err)));
+  return new Promise((resolve) =>
+    exec(cmd.file, cmd.args, { windowsHide: true, env: childEnv }, (err) => resolve(!err)),
+  );
 }

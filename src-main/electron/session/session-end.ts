@@ -19,13 +19,15 @@ export type SessionEndDeps = {
 };
 
 /** The start screen after a wipe: after idle with `#idle`, so the wizard tells the next person why it is empty. */
-export const startUrlAfter = (startUrl: string, why: EndReason): string => (why === 'idle' ? `${startUrl}#idle` : startUrl);
+export const startUrlAfter = (startUrl: string, why: EndReason): string =>
+  why === 'idle' ? `${startUrl}#idle` : startUrl;
 
 /**
  * Whether loading `next` over `current` would stay in the same document: a URL that differs only by a fragment it has
  * is a fragment navigation (HTML standard, "navigate to a fragment"), which reloads nothing. The wipe then reloads.
  */
-export const staysInDocument = (current: string, next: string): boolean => next.includes('#') && current.split('#')[0] === next.split('#')[0];
+export const staysInDocument = (current: string, next: string): boolean =>
+  next.includes('#') && current.split('#')[0] === next.split('#')[0];
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

@@ -17,7 +17,11 @@ export type InPageNavigations = {
 };
 
 /** Feeds the kiosk window's signals to the lifecycle (main.ts); the Chromium stand-in wires a page the same way. */
-export function watchWizardSignals(contents: InPageNavigations, allowedOrigin: string, on: (signal: KioskSignal) => void): void {
+export function watchWizardSignals(
+  contents: InPageNavigations,
+  allowedOrigin: string,
+  on: (signal: KioskSignal) => void,
+): void {
   contents.on('did-navigate-in-page', (_e, url, isMainFrame) => {
     const signal = wizardSignal(url, isMainFrame, allowedOrigin);
     if (signal) on(signal);

@@ -42,9 +42,11 @@ export function system32(h: Pick<HostFacts, 'isPackaged' | 'env'>, exe: string):
  * RESET_KIOSK_SETTINGS_DIR, else %ProgramData% on Windows, else the app's userData.
  */
 export function settingsDir(h: HostFacts, userData: string): string {
-  if (h.isPackaged) return h.platform === 'win32' ? win32.join(PACKAGED_PROGRAM_DATA, PRODUCT_DIR) : PACKAGED_POSIX_SETTINGS_DIR;
+  if (h.isPackaged)
+    return h.platform === 'win32' ? win32.join(PACKAGED_PROGRAM_DATA, PRODUCT_DIR) : PACKAGED_POSIX_SETTINGS_DIR;
   if (h.env.RESET_KIOSK_SETTINGS_DIR) return h.env.RESET_KIOSK_SETTINGS_DIR;
-  if (h.platform === 'win32') return win32.join(isDrivePath(h.env.ProgramData) ? h.env.ProgramData : PACKAGED_PROGRAM_DATA, PRODUCT_DIR);
+  if (h.platform === 'win32')
+    return win32.join(isDrivePath(h.env.ProgramData) ? h.env.ProgramData : PACKAGED_PROGRAM_DATA, PRODUCT_DIR);
   return userData;
 }
 

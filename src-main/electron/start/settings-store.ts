@@ -22,7 +22,12 @@ export class ElectronStoreSettings implements KioskSettings {
     let store: Store<Record<string, unknown>>;
     try {
       // No defaults and no migrations: electron-store then never writes, so a read-only folder is fine.
-      store = new Store<Record<string, unknown>>({ name: 'kiosk', cwd: this.cwd, accessPropertiesByDotNotation: false, clearInvalidConfig: false });
+      store = new Store<Record<string, unknown>>({
+        name: 'kiosk',
+        cwd: this.cwd,
+        accessPropertiesByDotNotation: false,
+        clearInvalidConfig: false,
+      });
     } catch (e) {
       throw new SettingsError(`${this.source} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -21,9 +21,17 @@ export const TRUSTED_SIDS: Record<string, string> = {
 };
 
 const NAMES: Record<string, string> = {
-  'S-1-1-0': 'Everyone', 'S-1-5-11': 'Authenticated Users', 'S-1-5-32-545': 'Users', 'S-1-5-4': 'INTERACTIVE',
-  'S-1-3-0': 'CREATOR OWNER', 'S-1-3-4': 'OWNER RIGHTS', 'S-1-5-32-546': 'Guests', 'S-1-5-7': 'ANONYMOUS LOGON',
-  'S-1-5-2': 'NETWORK', 'S-1-5-32-547': 'Power Users', 'S-1-5-32-555': 'Remote Desktop Users',
+  'S-1-1-0': 'Everyone',
+  'S-1-5-11': 'Authenticated Users',
+  'S-1-5-32-545': 'Users',
+  'S-1-5-4': 'INTERACTIVE',
+  'S-1-3-0': 'CREATOR OWNER',
+  'S-1-3-4': 'OWNER RIGHTS',
+  'S-1-5-32-546': 'Guests',
+  'S-1-5-7': 'ANONYMOUS LOGON',
+  'S-1-5-2': 'NETWORK',
+  'S-1-5-32-547': 'Power Users',
+  'S-1-5-32-555': 'Remote Desktop Users',
 };
 
 /** FILE_* and standard rights (winnt.h) that change what a file holds or who may change it. */
@@ -52,7 +60,8 @@ const GRANTS = new Set(['A', 'XA', 'OA', 'ZA']); // allow, conditional allow, ob
 
 export type AclProblem = { sid: string; who: string; rights: string[] };
 
-export const sidName = (sid: string): string => TRUSTED_SIDS[sid] ?? NAMES[sid] ?? (sid.startsWith('S-1-5-21-') ? `account or group ${sid}` : sid);
+export const sidName = (sid: string): string =>
+  TRUSTED_SIDS[sid] ?? NAMES[sid] ?? (sid.startsWith('S-1-5-21-') ? `account or group ${sid}` : sid);
 
 /** Rights in `mask` that matter for `role`, in words. */
 export function rightsIn(mask: number, role: AclRole): string[] {
@@ -64,7 +73,8 @@ const applies = (a: Ace) => !a.flags.includes('IO');
 
 /** Everyone but the trusted three who may change this object in the way `role` cares about; [] when none. */
 export function aclProblems(dacl: Dacl, role: AclRole): AclProblem[] {
-  if (dacl.nullDacl) return [{ sid: 'S-1-1-0', who: 'Everyone (the object has no DACL at all)', rights: ['full control'] }];
+  if (dacl.nullDacl)
+    return [{ sid: 'S-1-1-0', who: 'Everyone (the object has no DACL at all)', rights: ['full control'] }];
   const out = new Map<string, AclProblem>();
   for (const ace of dacl.aces) {
     if (!GRANTS.has(ace.type) || !applies(ace) || TRUSTED_SIDS[ace.sid]) continue;

@@ -34,7 +34,8 @@ const RANK: Record<AclRole, number> = { file: 0, folder: 1, ancestor: 2 };
 /** [path, role] from `start` up to the root: start is `first`, its parent 'folder', the rest 'ancestor'. */
 function chain(P: typeof posix, start: string, first: AclRole): [string, AclRole][] {
   const out: [string, AclRole][] = [[start, first]];
-  for (let p = start, up = P.dirname(p); up !== p; p = up, up = P.dirname(up)) out.push([up, out.length === 1 && first === 'file' ? 'folder' : 'ancestor']);
+  for (let p = start, up = P.dirname(p); up !== p; p = up, up = P.dirname(up))
+    out.push([up, out.length === 1 && first === 'file' ? 'folder' : 'ancestor']);
   return out;
 }
 
@@ -60,7 +61,8 @@ export async function trustProblems(file: string, d: TrustDeps, mustExist: boole
   const lines = await Promise.all(
     [...entries.values()].map(async ([p, r]): Promise<string[]> => {
       try {
-        if (d.platform === 'win32') return aclProblems(await d.windowsDacl(p), r).map((x) => `${p}: ${x.who} may ${x.rights.join(', ')}`);
+        if (d.platform === 'win32')
+          return aclProblems(await d.windowsDacl(p), r).map((x) => `${p}: ${x.who} may ${x.rights.join(', ')}`);
         return modeProblems(await d.posixStat(p), d.trustedUids).map((x) => `${p}: ${x}`);
       } catch (e) {
         return [`${p}: ${(e as Error).message}`];
@@ -73,12 +75,15 @@ export async function trustProblems(file: string, d: TrustDeps, mustExist: boole
 export type TrustCheck = (file: string, what: string, mustExist?: boolean) => Promise<void>;
 
 const FIX = {
-  win32: 'only SYSTEM, Administrators and TrustedInstaller may change it and the folders above it: run the installer again (it takes the folder over)',
-  posix: 'make it and every folder above it owned by root and not writable by group or others (chown root:root, chmod go-w)',
+  win32:
+    'only SYSTEM, Administrators and TrustedInstaller may change it and the folders above it: run the installer again (it takes the folder over)',
+  posix:
+    'make it and every folder above it owned by root and not writable by group or others (chown root:root, chmod go-w)',
 };
 
 /** Everywhere but an unpackaged kiosk on Windows, where the developer owns the checkout and icacls cannot say so. */
-export const enforcesTrust = (h: Pick<HostFacts, 'platform' | 'isPackaged'>): boolean => h.isPackaged || h.platform !== 'win32';
+export const enforcesTrust = (h: Pick<HostFacts, 'platform' | 'isPackaged'>): boolean =>
+  h.isPackaged || h.platform !== 'win32';
 
 /** Throws TrustError (enforce) or logs a warning (an unpackaged kiosk on Windows, whose checkout the developer owns). */
 export function trustCheck(d: TrustDeps, enforce: boolean, log: Logger): TrustCheck {
@@ -95,7 +100,11 @@ export function trustCheck(d: TrustDeps, enforce: boolean, log: Logger): TrustCh
 export function hostTrustDeps(h: HostFacts, scratch: string, uid: number | undefined): TrustDeps {
   return {
     platform: h.platform,
-    exists: (p) => access(p, constants.F_OK).then(() => true, () => false),
+    exists: (p) =>
+      access(p, constants.F_OK).then(
+        () => true,
+        () => false,
+      ),
     realpath: (p) => realpath(p),
     windowsDacl: (p) => readDacl(p, { icacls: system32(h, 'icacls.exe'), windowsDir: windowsDir(h), scratch }),
     posixStat: async (p) => {

@@ -9,7 +9,12 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractSddl, parseDacl, type Dacl } from './sddl.js';
 
-type ExecFile = (file: string, args: string[], opts: { windowsHide: boolean; env: NodeJS.ProcessEnv; timeout: number }, cb: (err: (Error & { code?: unknown }) | null) => void) => unknown;
+type ExecFile = (
+  file: string,
+  args: string[],
+  opts: { windowsHide: boolean; env: NodeJS.ProcessEnv; timeout: number },
+  cb: (err: (Error & { code?: unknown }) | null) => void,
+) => unknown;
 
 export type IcaclsOptions = {
   /** Absolute path of icacls.exe (paths.system32): never a PATH lookup. */
@@ -36,8 +41,18 @@ export async function readDacl(path: string, o: IcaclsOptions): Promise<Dacl> {
   const out = join(dir, 'dacl.txt');
   try {
     await new Promise<void>((resolve, reject) =>
-      exec(o.icacls, [path, '/save', out, '/Q'], { windowsHide: true, env: { SystemRoot: o.windowsDir }, timeout: 15_000 }, (err) =>
-        err ? reject(new AclReadError(`icacls could not read the ACL of ${path} (${typeof err.code === 'string' || typeof err.code === 'number' ? err.code : err.message})`)) : resolve(),
+      exec(
+        o.icacls,
+        [path, '/save', out, '/Q'],
+        { windowsHide: true, env: { SystemRoot: o.windowsDir }, timeout: 15_000 },
+        (err) =>
+          err
+            ? reject(
+                new AclReadError(
+                  `icacls could not read the ACL of ${path} (${typeof err.code === 'string' || typeof err.code === 'number' ? err.code : err.message})`,
+                ),
+              )
+            : resolve(),
       ),
     );
     let raw: Buffer;

@@ -58,6 +58,11 @@ export function certificateDecision(
   now?: Date,
 ): number {
   if (!pin || req.hostname.toLowerCase() !== pin.host.toLowerCase()) return VERIFY_REJECT;
-  const ok = verifyPinnedChain({ hostname: req.hostname, chain: chainOf(req.certificate), caPem: pin.caPem, ...(now ? { now } : {}) });
+  const ok = verifyPinnedChain({
+    hostname: req.hostname,
+    chain: chainOf(req.certificate),
+    caPem: pin.caPem,
+    ...(now ? { now } : {}),
+  });
   return ok ? VERIFY_OK : VERIFY_REJECT;
 }

@@ -13,7 +13,8 @@ export function withCsp(headers: ResponseHeaders | undefined): ResponseHeaders {
     if (k.toLowerCase() === 'content-security-policy') theirs.push(...(Array.isArray(v) ? v : [v]));
     else out[k] = v;
   }
-  out['Content-Security-Policy'] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+  out['Content-Security-Policy'] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
   const ours = out['Content-Security-Policy'];
   const extra = theirs.filter((p) => p !== ours);
   return extra.length ? { ...out, 'Content-Security-Policy': [ours, ...extra] } : out;

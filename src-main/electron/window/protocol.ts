@@ -13,8 +13,16 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /** For protocol.registerSchemesAsPrivileged: behaves like https (standard origin, secure context). */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false, allowServiceWorkers: false, bypassCSP: false, stream: false, codeCache: true };
-
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: false,
+  corsEnabled: false,
+  allowServiceWorkers: false,
+  bypassCSP: false,
+  stream: false,
+  codeCache: true,
+};
 
 /** The file an app:// URL names inside `root`, or undefined for anything else (other host, traversal, type). */
 export function resolveAppPath(url: string, root: string): string | undefined {
@@ -41,7 +49,10 @@ export function resolveAppPath(url: string, root: string): string | undefined {
 }
 
 const headers = (type: string) =>
-  withCsp({ 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }) as Record<string, string | string[]>;
+  withCsp({ 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' }) as Record<
+    string,
+    string | string[]
+  >;
 
 function toHeaders(h: Record<string, string | string[]>): Headers {
   const out = new Headers();
@@ -51,13 +62,20 @@ function toHeaders(h: Record<string, string | string[]>): Headers {
 
 /** Every app:// answer: nosniff, no-store and the kiosk CSP (checklist #7). */
 export function appResponse(status: number, type: string, body: string | Uint8Array): Response {
-  return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers: toHeaders(headers(type)) });
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+    status,
+    headers: toHeaders(headers(type)),
+  });
 }
 
 const notFound = () => appResponse(404, 'text/plain; charset=utf-8', 'not found');
 
 /** The app:// handler: a file from `root` with the CSP, or 404 for anything it will not serve. */
-export async function serveAppRequest(url: string, root: string, read: (p: string) => Promise<Buffer> = readFile): Promise<Response> {
+export async function serveAppRequest(
+  url: string,
+  root: string,
+  read: (p: string) => Promise<Buffer> = readFile,
+): Promise<Response> {
   const file = resolveAppPath(url, root);
   if (!file) return notFound();
   try {

@@ -6,9 +6,54 @@ import type { Input } from 'electron';
 
 export type KeyInput = Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>;
 
-const FUNCTION_KEYS = new Set(['F1', 'F3', 'F5', 'F6', 'F7', 'F10', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome', 'BrowserSearch', 'BrowserFavorites', 'BrowserStop']);
+const FUNCTION_KEYS = new Set([
+  'F1',
+  'F3',
+  'F5',
+  'F6',
+  'F7',
+  'F10',
+  'F11',
+  'F12',
+  'BrowserBack',
+  'BrowserForward',
+  'BrowserRefresh',
+  'BrowserHome',
+  'BrowserSearch',
+  'BrowserFavorites',
+  'BrowserStop',
+]);
 // With Ctrl (or Cmd): reload, devtools, zoom, print, save, open, find, new/close window or tab, quit, history, view-source.
-const CTRL_KEYS = new Set(['r', 'i', 'j', 'u', 'p', 's', 'o', 'f', 'g', 'h', 'n', 't', 'w', 'q', 'l', 'd', 'e', 'k', 'm', '+', '-', '=', '0', 'Add', 'Subtract', 'Tab', 'PageUp', 'PageDown']);
+const CTRL_KEYS = new Set([
+  'r',
+  'i',
+  'j',
+  'u',
+  'p',
+  's',
+  'o',
+  'f',
+  'g',
+  'h',
+  'n',
+  't',
+  'w',
+  'q',
+  'l',
+  'd',
+  'e',
+  'k',
+  'm',
+  '+',
+  '-',
+  '=',
+  '0',
+  'Add',
+  'Subtract',
+  'Tab',
+  'PageUp',
+  'PageDown',
+]);
 
 /** True when the key must not reach the page or Chromium. `dev` lets devtools and reload through. */
 export function isBlockedShortcut(input: KeyInput, dev: boolean): boolean {

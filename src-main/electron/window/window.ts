@@ -59,11 +59,17 @@ function hardenSession(ses: Session, o: KioskWindowOptions): void {
   ses.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
   ses.setDevicePermissionHandler(() => false);
   ses.on('will-download', (e) => e.preventDefault()); // no file ever leaves the wizard
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, plan.requestOrigins, dev) }));
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) })); // #7
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, plan.requestOrigins, dev) }),
+  );
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withCsp(details.responseHeaders) }),
+  ); // #7
   // #1: only pinned HTTPS to the central service; in local mode the window makes no TLS connection at all.
   const pin = plan.mode === 'central' && o.caPem ? { host: plan.pinHost, caPem: o.caPem } : undefined;
-  ses.setCertificateVerifyProc((req, callback) => callback(certificateDecision(req, pin))); /* eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK: pins one CA, never opts out (cert.ts, test/unit/electron/window/cert.test.ts) */
+  ses.setCertificateVerifyProc((req, callback) =>
+    callback(certificateDecision(req, pin)),
+  ); /* eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK: pins one CA, never opts out (cert.ts, test/unit/electron/window/cert.test.ts) */
 }
 
 export function createKioskWindow(o: KioskWindowOptions): BrowserWindowClass {

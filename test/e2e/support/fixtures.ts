@@ -19,7 +19,8 @@ export const test = base.extend<Fixtures>({
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (msg) => {
         // A Failure answer with HTTP 4xx/5xx is expected in error paths; the browser logs those as errors.
-        if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) errors.push(`console: ${msg.text()}`);
+        if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+          errors.push(`console: ${msg.text()}`);
       });
       await use(errors);
       expect(errors, 'the page logged errors (CSP violation?)').toEqual([]);

@@ -12,12 +12,19 @@ export async function asKiosk(page: Page): Promise<void> {
     const calls: [string, unknown][] = [];
     const call = (method: string) => async (req: unknown) => {
       calls.push([method, req]);
-      const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(req) });
+      const res = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(req),
+      });
       return res.json();
     };
-    Object.defineProperty(globalThis, 'resetKiosk', { value: Object.freeze(Object.fromEntries(methods.map((m) => [m, call(m)]))) });
+    Object.defineProperty(globalThis, 'resetKiosk', {
+      value: Object.freeze(Object.fromEntries(methods.map((m) => [m, call(m)]))),
+    });
     Object.defineProperty(globalThis, '__kioskCalls', { value: calls });
   }, METHODS);
 }
 
-export const kioskCalls = (page: Page): Promise<KioskCall[]> => page.evaluate(() => (globalThis as unknown as { __kioskCalls: KioskCall[] }).__kioskCalls);
+export const kioskCalls = (page: Page): Promise<KioskCall[]> =>
+  page.evaluate(() => (globalThis as unknown as { __kioskCalls: KioskCall[] }).__kioskCalls);

@@ -71,7 +71,10 @@ export function standInMain(page: Page, origin: string, times: KioskTimes): Kios
   const clock = manualClock();
   const account = 'wwv-e2etest';
   // main.ts's own composition (session/kiosk-session.ts); the reason of each end is what it logs.
-  const log = { ...silentLogger, info: (o: object) => void ('reason' in o && ends.push((o as { reason: EndReason }).reason)) };
+  const log = {
+    ...silentLogger,
+    info: (o: object) => void ('reason' in o && ends.push((o as { reason: EndReason }).reason)),
+  };
   const lifecycle = kioskSession({
     timings: times,
     systemIdleSeconds: () => idle,
@@ -89,7 +92,8 @@ export function standInMain(page: Page, origin: string, times: KioskTimes): Kios
   page.on('framenavigated', (frame) => {
     if (frame !== page.mainFrame()) return;
     const url = frame.url();
-    if (last && withoutFragment(url) === withoutFragment(last) && url !== last) contents.emit('did-navigate-in-page', {}, url, true);
+    if (last && withoutFragment(url) === withoutFragment(last) && url !== last)
+      contents.emit('did-navigate-in-page', {}, url, true);
     last = url;
   });
   watchWizardSignals(contents, originOf(origin) ?? origin, (s) => {

@@ -7,12 +7,22 @@ import type { DemoUser } from '../../helpers/demo-users.js';
 
 export const LABELS = {
   nl: {
-    username: 'Gebruikersnaam', birthdate: 'Geboortedatum', code: 'Wachtwoordcode',
-    password: 'Nieuw wachtwoord', repeat: 'Herhaal je nieuwe wachtwoord', next: 'Volgende', cancel: 'Annuleren',
+    username: 'Gebruikersnaam',
+    birthdate: 'Geboortedatum',
+    code: 'Wachtwoordcode',
+    password: 'Nieuw wachtwoord',
+    repeat: 'Herhaal je nieuwe wachtwoord',
+    next: 'Volgende',
+    cancel: 'Annuleren',
   },
   en: {
-    username: 'Username', birthdate: 'Date of birth', code: 'Password code',
-    password: 'New password', repeat: 'Repeat your new password', next: 'Next', cancel: 'Cancel',
+    username: 'Username',
+    birthdate: 'Date of birth',
+    code: 'Password code',
+    password: 'New password',
+    repeat: 'Repeat your new password',
+    next: 'Next',
+    cancel: 'Cancel',
   },
 } as const;
 export type Labels = (typeof LABELS)[keyof typeof LABELS];
@@ -20,7 +30,10 @@ export type Labels = (typeof LABELS)[keyof typeof LABELS];
 export class Kiosk {
   labels: Labels = LABELS.nl;
 
-  constructor(readonly page: Page, readonly outbox: Outbox) {}
+  constructor(
+    readonly page: Page,
+    readonly outbox: Outbox,
+  ) {}
 
   field(name: keyof Omit<Labels, 'next' | 'cancel'>): Locator {
     return this.page.getByLabel(this.labels[name], { exact: true });
@@ -77,7 +90,9 @@ export class Kiosk {
     // One text per person per resendAfterSeconds, across sessions (issue 14): right after another test's text to
     // the same person the wizard says a code was just sent, counts down and goes on by itself (the size hosts wait
     // the product's 30 s, the main host 2 s).
-    await expect(this.field('code')).toBeVisible({ timeout: (Math.max(RESEND_AFTER_SECONDS, SIZE_HOST.resendAfterSeconds) + 5) * 1000 });
+    await expect(this.field('code')).toBeVisible({
+      timeout: (Math.max(RESEND_AFTER_SECONDS, SIZE_HOST.resendAfterSeconds) + 5) * 1000,
+    });
     return (await this.outbox.codeFor(user.mobile, mark)).code;
   }
 

@@ -16,14 +16,19 @@ export class Outbox {
   since(mark: number): OutboxText[] {
     if (!existsSync(this.file)) return [];
     const text = readFileSync(this.file).subarray(mark).toString('utf8');
-    return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutboxText);
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as OutboxText);
   }
 
   /** Waits for the newest code sent to `to` (E.164) after `mark`. */
   async codeFor(to: string, mark: number, timeoutMs = 5000): Promise<{ code: string; sms: OutboxText }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const sms = this.since(mark).filter((m) => m.to === to && readCode(m.body)).at(-1);
+      const sms = this.since(mark)
+        .filter((m) => m.to === to && readCode(m.body))
+        .at(-1);
       if (sms) return { code: readCode(sms.body)!, sms };
       if (Date.now() > deadline) throw new Error(`no code to ${to} in ${this.file} within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));

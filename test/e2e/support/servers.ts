@@ -32,26 +32,43 @@ export const SHORT_CODE_TTL_SECONDS = 2;
  * test looks at them — 5 birthdate tries per name, a 30 s resend wait, 90 s idle, 300 s on the code step — and
  * a success screen of 30 s, to prove its countdown comes from info() and not from a constant.
  */
-export const SIZE_HOST = { identityTries: 5, resendAfterSeconds: 30, idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 30 };
+export const SIZE_HOST = {
+  identityTries: 5,
+  resendAfterSeconds: 30,
+  idleSeconds: 90,
+  codeIdleSeconds: 300,
+  doneSeconds: 30,
+};
 const sizeHost = {
   channelName: { nl: 'de SMSPasscode app', en: 'the SMSPasscode app' }, // the manual's organisation (config example)
   security: {
-    identityFloorMs: 20, resendAfterSeconds: SIZE_HOST.resendAfterSeconds, idleSeconds: SIZE_HOST.idleSeconds,
-    codeIdleSeconds: SIZE_HOST.codeIdleSeconds, doneSeconds: SIZE_HOST.doneSeconds,
+    identityFloorMs: 20,
+    resendAfterSeconds: SIZE_HOST.resendAfterSeconds,
+    idleSeconds: SIZE_HOST.idleSeconds,
+    codeIdleSeconds: SIZE_HOST.codeIdleSeconds,
+    doneSeconds: SIZE_HOST.doneSeconds,
     limits: { ...LIMITS, identityPerUser: { points: SIZE_HOST.identityTries, durationSeconds: DAY } },
   },
 };
 
 const CONFIGS: Record<ServerName, object> = {
   main: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, limits: LIMITS } },
-  shortCode: { security: { identityFloorMs: 20, resendAfterSeconds: RESEND_AFTER_SECONDS, codeTtlSeconds: SHORT_CODE_TTL_SECONDS, limits: LIMITS } },
+  shortCode: {
+    security: {
+      identityFloorMs: 20,
+      resendAfterSeconds: RESEND_AFTER_SECONDS,
+      codeTtlSeconds: SHORT_CODE_TTL_SECONDS,
+      limits: LIMITS,
+    },
+  },
   desktop: { sms: { channelName: sizeHost.channelName }, security: sizeHost.security },
   phone: { sms: { channelName: sizeHost.channelName }, security: sizeHost.security },
 };
 
 /** A port that was free a moment ago (asked from a child process, so the config can stay synchronous). */
 function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
 }
 
@@ -59,7 +76,8 @@ function freePort(): number {
 export function prepareServers(env: NodeJS.ProcessEnv = process.env): void {
   if (env.RK_E2E_DIR) return;
   const dir = mkdtempSync(join(tmpdir(), 'reset-kiosk-e2e-'));
-  for (const [name, config] of Object.entries(CONFIGS)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
+  for (const [name, config] of Object.entries(CONFIGS))
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
   env.RK_E2E_DIR = dir;
   env.RK_E2E_PORTS = JSON.stringify(Object.fromEntries(Object.keys(CONFIGS).map((name) => [name, freePort()])));
 }

@@ -24,7 +24,8 @@ export type KioskApp = { app: ElectronApplication; page: Page; kiosk: Kiosk; dir
 
 export async function launchKiosk(settings: Record<string, unknown> = {}): Promise<KioskApp> {
   const executablePath = process.env.RK_ELECTRON_BINARY;
-  if (!executablePath) throw new Error('RK_ELECTRON_BINARY is not set: run these tests with `npm run test:electron-app`');
+  if (!executablePath)
+    throw new Error('RK_ELECTRON_BINARY is not set: run these tests with `npm run test:electron-app`');
   const dir = mkdtempSync(join(tmpdir(), 'rk-electron-app-'));
   const settingsDir = join(dir, 'settings');
   mkdirSync(settingsDir, { mode: 0o700 });
@@ -71,5 +72,8 @@ export function windowState(app: ElectronApplication) {
 
 /** Runs a script in the kiosk page from main (works across a renderer crash, where Playwright's page may not). */
 export function inPage<T>(app: ElectronApplication, script: string): Promise<T> {
-  return app.evaluate(({ BrowserWindow }, s) => BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScript(s), script) as Promise<T>;
+  return app.evaluate(
+    ({ BrowserWindow }, s) => BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScript(s),
+    script,
+  ) as Promise<T>;
 }

@@ -14,7 +14,10 @@ const ROUNDS = process.env['RESET_KIOSK_BENCH'] === '1' ? 30 : 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 type Variant = (i: number) => Promise<unknown>;
 /** Rounds interleave the variants, so a noisy neighbour on the machine hits them all alike. */
-async function measure(rounds: number, variants: Record<string, Variant>): Promise<Record<string, { median: number; min: number }>> {
+async function measure(
+  rounds: number,
+  variants: Record<string, Variant>,
+): Promise<Record<string, { median: number; min: number }>> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (let i = -1; i < rounds; i++) {
     for (const [name, once] of Object.entries(variants)) {
@@ -23,11 +26,16 @@ async function measure(rounds: number, variants: Record<string, Variant>): Promi
       if (i >= 0) times[name]!.push(performance.now() - t0); // round -1 warms up TLS and the JIT
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { median: +median(xs).toFixed(1), min: +Math.min(...xs).toFixed(1) }]));
+  return Object.fromEntries(
+    Object.entries(times).map(([k, xs]) => [k, { median: +median(xs).toFixed(1), min: +Math.min(...xs).toFixed(1) }]),
+  );
 }
 const pw = (i: number) => `Bench#Round-${i + 2}x`; // admin resets skip history on Samba: any value is accepted
 const unicodePwd = (p: string) =>
-  new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${p}"`, 'utf16le')] }) });
+  new Change({
+    operation: 'replace',
+    modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${p}"`, 'utf16le')] }),
+  });
 
 describe.skipIf(!dc)(`reset timings, ${ROUNDS} rounds (Samba AD DC)`, () => {
   const d = dc!;

@@ -42,18 +42,29 @@ export async function useDc(): Promise<Dc | undefined> {
     rmSync(dir, { recursive: true, force: true });
     const e = err as { code?: unknown; stderr?: string };
     if (e.code === CANNOT_INSTALL && process.env['RESET_KIOSK_REQUIRE_SAMBA'] !== '1') {
-      console.error(`\n${'!'.repeat(78)}\n!! SKIPPING AD INTEGRATION TESTS: Samba AD DC cannot be installed here.\n` +
-        `!! Install: apt-get install samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind ldb-tools ldap-utils\n` +
-        `!! ${e.stderr?.trim().split('\n').slice(-3).join('\n!! ') ?? ''}\n${'!'.repeat(78)}\n`);
+      console.error(
+        `\n${'!'.repeat(78)}\n!! SKIPPING AD INTEGRATION TESTS: Samba AD DC cannot be installed here.\n` +
+          `!! Install: apt-get install samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind ldb-tools ldap-utils\n` +
+          `!! ${e.stderr?.trim().split('\n').slice(-3).join('\n!! ') ?? ''}\n${'!'.repeat(78)}\n`,
+      );
       return undefined;
     }
     throw new Error(`start-dc.sh failed: ${e.stderr ?? String(err)}`);
   }
   const dc: Dc = {
-    dir, pid: Number(env['DC_PID']), ip: env['DC_IP']!, url: env['DC_URL']!, urlStartTls: env['DC_URL_STARTTLS']!,
-    ca: env['DC_CA']!, wrongCa: env['DC_WRONG_CA']!, baseDn: env['DC_BASE_DN']!, kioskOu: env['DC_KIOSK_OU']!,
-    bindDn: env['DC_BIND_DN']!, bindPassword: env['DC_BIND_PASSWORD']!,
-    adminDn: env['DC_ADMIN_DN']!, adminPassword: env['DC_ADMIN_PASSWORD']!,
+    dir,
+    pid: Number(env['DC_PID']),
+    ip: env['DC_IP']!,
+    url: env['DC_URL']!,
+    urlStartTls: env['DC_URL_STARTTLS']!,
+    ca: env['DC_CA']!,
+    wrongCa: env['DC_WRONG_CA']!,
+    baseDn: env['DC_BASE_DN']!,
+    kioskOu: env['DC_KIOSK_OU']!,
+    bindDn: env['DC_BIND_DN']!,
+    bindPassword: env['DC_BIND_PASSWORD']!,
+    adminDn: env['DC_ADMIN_DN']!,
+    adminPassword: env['DC_ADMIN_PASSWORD']!,
   };
   const stop = () => stopDc(dc);
   process.once('exit', stop); // safety net if the worker dies before afterAll
@@ -88,7 +99,26 @@ export async function restartDc(dc: Dc): Promise<void> {
       sleep 0.1
     done
     echo "DC not ready after restart" >&2; exit 1`;
-  await promisify(execFile)('flock', ['-o', '-w', '120', lock, 'bash', '-c', restart, 'restart-dc', SCRIPT, dc.dir, dc.url, dc.bindDn, dc.bindPassword, dc.kioskOu], { timeout: 180_000 });
+  await promisify(execFile)(
+    'flock',
+    [
+      '-o',
+      '-w',
+      '120',
+      lock,
+      'bash',
+      '-c',
+      restart,
+      'restart-dc',
+      SCRIPT,
+      dc.dir,
+      dc.url,
+      dc.bindDn,
+      dc.bindPassword,
+      dc.kioskOu,
+    ],
+    { timeout: 180_000 },
+  );
   dc.pid = Number(readFileSync(join(dc.dir, 'run', 'samba.pid'), 'utf8').trim());
 }
 

@@ -8,17 +8,56 @@ import { adDirectorySchema, type AdDirectoryConfig } from '../../../src-main/con
 import { readCa, type Dc } from './dc.js';
 
 export const USERS = {
-  anna: { sam: 'A.Janssen', dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-101', birthdate: '1984-10-01', mobile: '+31612345678' },
-  jdoe: { sam: 'jdoe', dn: 'CN=John Doe,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-102', birthdate: '1990-02-28', mobile: '+31687654321' },
-  asmith: { sam: 'asmith', dn: 'CN=Alice Smith,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-103', birthdate: '1975-12-31', mobile: undefined },
+  anna: {
+    sam: 'A.Janssen',
+    dn: 'CN=Anna Janssen,OU=Kiosk,DC=kiosk,DC=test',
+    password: 'Start#Kiosk-101',
+    birthdate: '1984-10-01',
+    mobile: '+31612345678',
+  },
+  jdoe: {
+    sam: 'jdoe',
+    dn: 'CN=John Doe,OU=Kiosk,DC=kiosk,DC=test',
+    password: 'Start#Kiosk-102',
+    birthdate: '1990-02-28',
+    mobile: '+31687654321',
+  },
+  asmith: {
+    sam: 'asmith',
+    dn: 'CN=Alice Smith,OU=Kiosk,DC=kiosk,DC=test',
+    password: 'Start#Kiosk-103',
+    birthdate: '1975-12-31',
+    mobile: undefined,
+  },
   // Its UPN prefix differs from its sAMAccountName: one account that answers to two names (issue 14).
-  bram: { sam: 'bvdberg', upn: 'bram.vandenberg@kiosk.test', dn: 'CN=Bram van den Berg,OU=Kiosk,DC=kiosk,DC=test', password: 'Start#Kiosk-105', birthdate: '1988-04-17', birthdateTyped: '17-04-1988', mobile: '+31623456789' },
-  outsider: { sam: 'outsider', dn: 'CN=Olaf Buiten,CN=Users,DC=kiosk,DC=test', password: 'Start#Kiosk-104', birthdate: '1980-05-05', mobile: '+31600000001' },
+  bram: {
+    sam: 'bvdberg',
+    upn: 'bram.vandenberg@kiosk.test',
+    dn: 'CN=Bram van den Berg,OU=Kiosk,DC=kiosk,DC=test',
+    password: 'Start#Kiosk-105',
+    birthdate: '1988-04-17',
+    birthdateTyped: '17-04-1988',
+    mobile: '+31623456789',
+  },
+  outsider: {
+    sam: 'outsider',
+    dn: 'CN=Olaf Buiten,CN=Users,DC=kiosk,DC=test',
+    password: 'Start#Kiosk-104',
+    birthdate: '1980-05-05',
+    mobile: '+31600000001',
+  },
 } as const;
 
 /** The adapter's config for this DC, through the real schema (defaults applied). */
 export function adConfig(dc: Dc, overrides: Record<string, unknown> = {}): AdDirectoryConfig {
-  return adDirectorySchema.parse({ type: 'ad', urls: [dc.url], caFile: dc.ca, baseDns: [dc.kioskOu], bindDn: dc.bindDn, ...overrides });
+  return adDirectorySchema.parse({
+    type: 'ad',
+    urls: [dc.url],
+    caFile: dc.ca,
+    baseDns: [dc.kioskOu],
+    bindDn: dc.bindDn,
+    ...overrides,
+  });
 }
 export const svcEnv = (dc: Dc): NodeJS.ProcessEnv => ({ RESET_KIOSK_AD_PASSWORD: dc.bindPassword });
 
@@ -78,13 +117,18 @@ export async function addUser(dc: Dc, u: FixtureUser): Promise<string> {
     ...u.attributes,
   };
   await asAdmin(dc, (c) =>
-    c.add(dn, Object.entries(attrs).map(([type, v]) => new Attribute({ type, values: typeof v === 'string' ? [v] : [v] }))),
+    c.add(
+      dn,
+      Object.entries(attrs).map(([type, v]) => new Attribute({ type, values: typeof v === 'string' ? [v] : [v] })),
+    ),
   );
   return dn;
 }
 
 export async function setAttribute(dc: Dc, dn: string, type: string, value: string): Promise<void> {
-  await asAdmin(dc, (c) => c.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })));
+  await asAdmin(dc, (c) =>
+    c.modify(dn, new Change({ operation: 'replace', modification: new Attribute({ type, values: [value] }) })),
+  );
 }
 
 export async function readAttributes(dc: Dc, dn: string, attributes: string[]): Promise<Record<string, unknown>> {
@@ -95,11 +139,29 @@ export async function readAttributes(dc: Dc, dn: string, attributes: string[]): 
  * A fine-grained password policy (PSO) applied to a new group with these members, made with samba-tool on the
  * DC's own database (as an admin would with New-ADFineGrainedPasswordPolicy). Returns the PSO's DN.
  */
-export async function createPso(dc: Dc, pso: { name: string; precedence: number; minLength: number; historyLength?: number; members: string[] }): Promise<string> {
-  const tool = (...args: string[]) => promisify(execFile)('samba-tool', [...args, '-s', join(dc.dir, 'etc/smb.conf'), '-H', join(dc.dir, 'private/sam.ldb')], { timeout: 60_000 });
+export async function createPso(
+  dc: Dc,
+  pso: { name: string; precedence: number; minLength: number; historyLength?: number; members: string[] },
+): Promise<string> {
+  const tool = (...args: string[]) =>
+    promisify(execFile)(
+      'samba-tool',
+      [...args, '-s', join(dc.dir, 'etc/smb.conf'), '-H', join(dc.dir, 'private/sam.ldb')],
+      { timeout: 60_000 },
+    );
   await tool('group', 'add', pso.name);
   if (pso.members.length) await tool('group', 'addmembers', pso.name, pso.members.join(','));
-  await tool('domain', 'passwordsettings', 'pso', 'create', pso.name, String(pso.precedence), `--min-pwd-length=${pso.minLength}`, `--history-length=${pso.historyLength ?? 5}`, '--complexity=on');
+  await tool(
+    'domain',
+    'passwordsettings',
+    'pso',
+    'create',
+    pso.name,
+    String(pso.precedence),
+    `--min-pwd-length=${pso.minLength}`,
+    `--history-length=${pso.historyLength ?? 5}`,
+    '--complexity=on',
+  );
   await tool('domain', 'passwordsettings', 'pso', 'apply', pso.name, pso.name);
   return `CN=${pso.name},CN=Password Settings Container,CN=System,${dc.baseDn}`;
 }
@@ -128,11 +190,34 @@ u = db.search(str(db.domain_dn()), expression="(sAMAccountName=%s)" % sam, attrs
 sid = ndr_unpack(security.dom_sid, u["objectSid"][0])
 SDUtils(db).dacl_add_ace(ou, "(OA;CIIO;CR;%s;bf967aba-0de6-11d0-a285-00aa003049e2;%s)" % (guid, sid))
 `;
-  const schemaDn = (await asAdmin(dc, async (c) => (await c.search(`CN=Schema,CN=Configuration,${dc.baseDn}`, { scope: 'one', filter: `(lDAPDisplayName=${attribute})`, attributes: ['searchFlags'] })).searchEntries[0]))!;
+  const schemaDn = (await asAdmin(
+    dc,
+    async (c) =>
+      (
+        await c.search(`CN=Schema,CN=Configuration,${dc.baseDn}`, {
+          scope: 'one',
+          filter: `(lDAPDisplayName=${attribute})`,
+          attributes: ['searchFlags'],
+        })
+      ).searchEntries[0],
+  ))!;
   const flags = Number([schemaDn['searchFlags']].flat()[0] ?? 0);
   await asAdmin(dc, async (c) => {
-    await c.modify(schemaDn.dn, new Change({ operation: 'replace', modification: new Attribute({ type: 'searchFlags', values: [String(flags | 0x80)] }) }));
-    await c.modify('', new Change({ operation: 'add', modification: new Attribute({ type: 'schemaUpdateNow', values: ['1'] }) }));
+    await c.modify(
+      schemaDn.dn,
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type: 'searchFlags', values: [String(flags | 0x80)] }),
+      }),
+    );
+    await c.modify(
+      '',
+      new Change({ operation: 'add', modification: new Attribute({ type: 'schemaUpdateNow', values: ['1'] }) }),
+    );
   });
-  await promisify(execFile)('/usr/bin/python3', ['-c', script, join(dc.dir, 'etc/smb.conf'), attribute, readerSam, ou], { timeout: 60_000 });
+  await promisify(execFile)(
+    '/usr/bin/python3',
+    ['-c', script, join(dc.dir, 'etc/smb.conf'), attribute, readerSam, ou],
+    { timeout: 60_000 },
+  );
 }

@@ -84,7 +84,9 @@ describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
     const ad = await create({ pool: { size: 2 } }); // the start-up probe's connection is idle
     const names = ['a.janssen', 'jdoe', 'asmith', 'rreuse', 'nnopool', 'a.janssen', 'jdoe', 'asmith'];
     let found: unknown[] = [];
-    expect(await bindsDuring(async () => (found = await Promise.all(names.map((n) => ad.findUser(n)))))).toEqual([d.bindDn]);
+    expect(await bindsDuring(async () => (found = await Promise.all(names.map((n) => ad.findUser(n)))))).toEqual([
+      d.bindDn,
+    ]);
     expect(found.every((u) => u !== null)).toBe(true);
     expect(ad.poolStats).toMatchObject({ opened: 2, waited: 6 });
     expect(await bindsDuring(() => Promise.all(names.slice(0, 3).map((n) => ad.findUser(n))))).toEqual([]);
@@ -98,8 +100,10 @@ describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
 
   it('an idle connection is unbound and closed after idleMs, and does not keep the process alive meanwhile', async () => {
     // Sockets to the DC that keep the event loop alive (Node lists only ref'd handles).
-    const holding = () => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()
-      .filter((h) => h instanceof Socket && h.remoteAddress === d.ip).length;
+    const holding = () =>
+      (process as unknown as { _getActiveHandles(): unknown[] })
+        ._getActiveHandles()
+        .filter((h) => h instanceof Socket && h.remoteAddress === d.ip).length;
     const ad = await create({ pool: { size: 2, idleMs: 400 } });
     expect(ad.poolStats).toMatchObject({ opened: 1, idleClosed: 0 }); // the start-up probe's, idle now
     expect(holding()).toBe(0); // idle: its sockets are unref'd, like its timer
@@ -132,17 +136,25 @@ describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
 
     await restartDc(d);
     const password = pw('Restart');
-    expect(await bindsDuring(async () => expect(await ad.resetPassword(user, password, keep)).toEqual({ ok: true }))).toEqual([d.bindDn]);
+    expect(
+      await bindsDuring(async () => expect(await ad.resetPassword(user, password, keep)).toEqual({ ok: true })),
+    ).toEqual([d.bindDn]);
     expect(await bindAs(d, dn, password)).toBe('ok');
     expect(ad.poolStats).toMatchObject({ dropped: 2, retried: 0 }); // found closed before use: nothing to retry
   });
 
   it('a connection the DC closed is never silently reconnected (ldapts would: unbound, for StartTLS in clear text)', async () => {
     const dn = await addUser(d, { cn: 'Carl Closed', sam: 'cclosed', password: 'Closed#Pass-1' });
-    const change = new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from('"Closed#Pass-2"', 'utf16le')] }) });
+    const change = new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from('"Closed#Pass-2"', 'utf16le')] }),
+    });
     const timeouts = { connectMs: 1000, operationMs: 300 };
     const ldaps = await new AdConnector(adConnectionSettings(adConfig(d, { timeouts }), svcEnv(d)), log).open();
-    const startTls = await new AdConnector(adConnectionSettings(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), svcEnv(d)), log).open();
+    const startTls = await new AdConnector(
+      adConnectionSettings(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), svcEnv(d)),
+      log,
+    ).open();
     const raw = rawClient(d); // plain ldapts, for contrast
     await raw.bind(d.bindDn, d.bindPassword);
     await restartDc(d);
@@ -154,9 +166,12 @@ describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
     // StartTLS: ldapts 8.2 does not even notice the close (isConnected stays true) and the request times out;
     // the timeout drops its socket, and the reconnect that would follow, in clear text, is refused.
     expect(startTls.client.isConnected).toBe(true);
-    expect(String(await startTls.client.search(d.kioskOu, { scope: 'base' }).catch((e: unknown) => e))).toMatch(/Operation timed out/);
+    expect(String(await startTls.client.search(d.kioskOu, { scope: 'base' }).catch((e: unknown) => e))).toMatch(
+      /Operation timed out/,
+    );
     expect(await startTls.client.modify(dn, change).catch((e: unknown) => e)).toBeInstanceOf(ConnectionLostError);
-    for (const { client } of [ldaps, startTls]) await expect(client.bind(dn, 'Closed#Pass-1')).rejects.toThrow(/never re-bound/); // no user bind, ever
+    for (const { client } of [ldaps, startTls])
+      await expect(client.bind(dn, 'Closed#Pass-1')).rejects.toThrow(/never re-bound/); // no user bind, ever
 
     // Plain ldapts reconnects by itself and sends the request unbound: the DC refuses it (operations error 1),
     // but it did reach the DC.
@@ -198,9 +213,10 @@ describe.skipIf(!dc)('AD connection pool (Samba AD DC)', () => {
     expect(await bindAs(d, dn, 'Frozen#Pass-1')).toBe(landed ? '52e' : 'ok');
   });
 
-  it('never logs a password: not the service account\'s, not a new one', () => {
+  it("never logs a password: not the service account's, not a new one", () => {
     const text = log.text();
     expect(text.length).toBeGreaterThan(0);
-    for (const secret of [d.bindPassword, ...passwords, 'Closed#Pass-1', 'Closed#Pass-2', 'Frozen#Pass-1']) expect(text).not.toContain(secret);
+    for (const secret of [d.bindPassword, ...passwords, 'Closed#Pass-1', 'Closed#Pass-2', 'Frozen#Pass-1'])
+      expect(text).not.toContain(secret);
   });
 });

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Attribute, Change } from 'ldapts';
 import { resetOutcomeFor } from '../../../src-main/directory/ad/errors.js';
 import { AdDirectory } from '../../../src-main/directory/ad/directory.js';
-import { POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID, PolicyHintsControl } from '../../../src-main/directory/ad/policy-hints.js';
+import {
+  POLICY_HINTS_DEPRECATED_OID,
+  POLICY_HINTS_OID,
+  PolicyHintsControl,
+} from '../../../src-main/directory/ad/policy-hints.js';
 import { useDc } from './dc.js';
 import { USERS, adConfig, addUser, bindAs, lockOut, rawClient, readAttributes, svcEnv } from './fixtures.js';
 import { captureLog } from '../../helpers/log-capture.js';
@@ -96,12 +100,17 @@ describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
   it('the policy hints control is well-formed on the wire: Samba parses it, refuses it critical (→ unavailable), ignores it otherwise', async () => {
     const dn = await addUser(d, { cn: 'Hanna Hints', sam: 'hhints', password: 'Hints#Pass-1' });
     const change = (pw: string) =>
-      new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${pw}"`, 'utf16le')] }) });
+      new Change({
+        operation: 'replace',
+        modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${pw}"`, 'utf16le')] }),
+      });
     const client = rawClient(d);
     try {
       await client.bind(d.bindDn, d.bindPassword);
       for (const oid of [POLICY_HINTS_OID, POLICY_HINTS_DEPRECATED_OID]) {
-        const err = await client.modify(dn, change('Hints#Pass-2'), new PolicyHintsControl(oid)).catch((e: unknown) => e);
+        const err = await client
+          .modify(dn, change('Hints#Pass-2'), new PolicyHintsControl(oid))
+          .catch((e: unknown) => e);
         expect(err).toMatchObject({ code: 12 }); // unavailableCriticalExtension: what a DC without it answers
         expect(resetOutcomeFor(err)).toMatchObject({ ok: false, reason: 'unavailable' });
       }
@@ -122,7 +131,14 @@ describe.skipIf(!dc)('AD resetPassword (Samba AD DC)', () => {
 
   it('never logs a password', () => {
     const text = log.text();
-    for (const pw of ['Nieuw#Wachtwoord-1', 'Unlocked#Pass-2', 'Kort#1', 'Stolen#Account-1', 'Start#Tls-Reset1', d.bindPassword]) {
+    for (const pw of [
+      'Nieuw#Wachtwoord-1',
+      'Unlocked#Pass-2',
+      'Kort#1',
+      'Stolen#Account-1',
+      'Start#Tls-Reset1',
+      d.bindPassword,
+    ]) {
       expect(text).not.toContain(pw);
     }
   });

@@ -60,7 +60,9 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
 
   it('a wrong service password makes the directory unavailable, without failing over', async () => {
     const log = captureLog();
-    const ad = await AdDirectory.create(adConfig(d, { urls: [d.url, d.url] }), log, { RESET_KIOSK_AD_PASSWORD: 'wrong' });
+    const ad = await AdDirectory.create(adConfig(d, { urls: [d.url, d.url] }), log, {
+      RESET_KIOSK_AD_PASSWORD: 'wrong',
+    });
     await expect(ad.findUser('a.janssen')).rejects.toThrow(/LDAP 49/);
     expect(log.text()).not.toContain('DC did not answer');
   });
@@ -68,10 +70,14 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   it('reads the service password from <VAR>_FILE, and names the field when it is missing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'rk-secret-')), 'ad-password');
     writeFileSync(file, `${d.bindPassword}\n`);
-    const ad = await AdDirectory.create(adConfig(d, { bindPasswordEnv: 'KIOSK_AD_PW' }), captureLog(), { KIOSK_AD_PW_FILE: file });
+    const ad = await AdDirectory.create(adConfig(d, { bindPasswordEnv: 'KIOSK_AD_PW' }), captureLog(), {
+      KIOSK_AD_PW_FILE: file,
+    });
     expect((await ad.findUser('jdoe'))?.username).toBe('jdoe');
     await expect(AdDirectory.create(adConfig(d), captureLog(), {})).rejects.toThrow(ConfigError);
-    await expect(AdDirectory.create(adConfig(d), captureLog(), {})).rejects.toThrow(/directory\.bindPasswordEnv.*RESET_KIOSK_AD_PASSWORD/);
+    await expect(AdDirectory.create(adConfig(d), captureLog(), {})).rejects.toThrow(
+      /directory\.bindPasswordEnv.*RESET_KIOSK_AD_PASSWORD/,
+    );
   });
 
   it('fails over to the next DC and then keeps using the one that answered', async () => {
@@ -86,7 +92,11 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
   it('a DC that accepts TCP but never answers times out quickly → unavailable (LDAPS and StartTLS)', async () => {
     const timeouts = { connectMs: 500, operationMs: 1000 };
     const ldaps = await AdDirectory.create(adConfig(d, { timeouts }), captureLog(), svcEnv(d));
-    const startTls = await AdDirectory.create(adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }), captureLog(), svcEnv(d));
+    const startTls = await AdDirectory.create(
+      adConfig(d, { timeouts, urls: [d.urlStartTls], startTls: true }),
+      captureLog(),
+      svcEnv(d),
+    );
     freezeDc(d, true);
     try {
       for (const ad of [ldaps, startTls]) await expectUnavailableWithin(ad, 2000, 'Never#Applied-2');
@@ -96,7 +106,7 @@ describe.skipIf(!dc)('AD transport (Samba AD DC)', () => {
     expect(await bindAs(d, USERS.anna.dn, USERS.anna.password)).toBe('ok'); // nothing changed
   });
 
-  it('DC down → unavailable at once (runs last: stops this file\'s DC)', async () => {
+  it("DC down → unavailable at once (runs last: stops this file's DC)", async () => {
     const ad = await AdDirectory.create(adConfig(d), captureLog(), svcEnv(d));
     expect((await ad.findUser('a.janssen'))?.username).toBe('A.Janssen');
     const ca = join(mkdtempSync(join(tmpdir(), 'rk-ca-')), 'ca.pem');

@@ -24,9 +24,20 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
   let app: App;
   let server: FastifyInstance;
 
-  const call = async (method: string, body: object) => (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown>;
-  const texts = (to: string) => readFileSync(outbox, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; body: string }).filter((l) => l.to === to);
-  const codeFor = (to: string) => /\b(\d{6})\b/.exec(texts(to).filter((t) => /\d{6}/.test(t.body)).at(-1)?.body ?? '')?.[1] ?? 'none';
+  const call = async (method: string, body: object) =>
+    (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown>;
+  const texts = (to: string) =>
+    readFileSync(outbox, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { to: string; body: string })
+      .filter((l) => l.to === to);
+  const codeFor = (to: string) =>
+    /\b(\d{6})\b/.exec(
+      texts(to)
+        .filter((t) => /\d{6}/.test(t.body))
+        .at(-1)?.body ?? '',
+    )?.[1] ?? 'none';
   const unlock = async (username: string, birthdate: string, mobile: string) => {
     const { sessionId } = await call('start', { username, purpose: 'unlock' });
     expect(await call('verifyIdentity', { sessionId, birthdate })).toMatchObject({ ok: true, step: 'code' });
@@ -36,7 +47,13 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
 
   beforeAll(async () => {
     const config = parseConfig({
-      directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`] },
+      directory: {
+        type: 'ad',
+        urls: [d.url],
+        caFile: d.ca,
+        bindDn: d.bindDn,
+        baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`],
+      },
       security: { identityFloorMs: 0 },
       sms: { provider: { type: 'outbox', file: outbox, allowRealDirectory: true } }, // codes from a file: test lab only
     });
@@ -55,7 +72,9 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
     expect(await bindAs(d, USERS.jdoe.dn, USERS.jdoe.password)).toBe('ok');
     expect((await readAttributes(d, USERS.jdoe.dn, ['lockoutTime']))['lockoutTime']).toBe('0');
     // The notice goes out in the background, after the answer.
-    await vi.waitFor(() => expect(texts(USERS.jdoe.mobile).at(-1)?.body).toMatch(/^Pantein: je account is net ontgrendeld\./));
+    await vi.waitFor(() =>
+      expect(texts(USERS.jdoe.mobile).at(-1)?.body).toMatch(/^Pantein: je account is net ontgrendeld\./),
+    );
   });
 
   it('an account that was not locked: unlock succeeds and the password stays what it was', async () => {
@@ -66,8 +85,15 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
   it('least privilege: outside OU=Kiosk the DC refuses; generic message with a reference, cause in the admin log', async () => {
     await setAttribute(d, USERS.outsider.dn, 'mobile', '+31611110000');
     await lockOut(d, USERS.outsider.dn);
-    expect(await unlock('outsider', '05-05-1980', '+31611110000')).toEqual({ ok: false, code: 'internal', correlationId: expect.any(String) });
+    expect(await unlock('outsider', '05-05-1980', '+31611110000')).toEqual({
+      ok: false,
+      code: 'internal',
+      correlationId: expect.any(String),
+    });
     expect(await bindAs(d, USERS.outsider.dn, USERS.outsider.password)).toBe('775'); // still locked
-    expect(log.records().find((r) => r.msg === 'directory: unlock refused')).toMatchObject({ reason: 'rights', error: expect.stringMatching(/LDAP 50|insufficient/i) });
+    expect(log.records().find((r) => r.msg === 'directory: unlock refused')).toMatchObject({
+      reason: 'rights',
+      error: expect.stringMatching(/LDAP 50|insufficient/i),
+    });
   });
 });

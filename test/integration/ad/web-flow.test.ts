@@ -16,13 +16,21 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
 
   const call = (method: string, body: object) => host.call(method, body);
   /** start → birthdate → the code from the outbox: the session id at the password step. */
-  const reachPassword = async (username: string, birthdate: string, mobile: string) => (await host.walkTo('password', { username, birthdate, mobile })).sessionId;
-  const setPassword = (sessionId: string, password: string) => call('setPassword', { sessionId, password, repeat: password });
+  const reachPassword = async (username: string, birthdate: string, mobile: string) =>
+    (await host.walkTo('password', { username, birthdate, mobile })).sessionId;
+  const setPassword = (sessionId: string, password: string) =>
+    call('setPassword', { sessionId, password, repeat: password });
 
   beforeAll(async () => {
     host = await webHost({
       config: {
-        directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`] },
+        directory: {
+          type: 'ad',
+          urls: [d.url],
+          caFile: d.ca,
+          bindDn: d.bindDn,
+          baseDns: [d.kioskOu, `CN=Users,${d.baseDn}`],
+        },
         sms: { provider: { type: 'outbox', allowRealDirectory: true } }, // codes from a file: test lab only
       },
       log,
@@ -53,7 +61,12 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
 
   it('wrong birthdate, no mobile and unknown user get the same answer', async () => {
     const answers = [];
-    for (const [username, birthdate] of [['A.Janssen', '02-10-1984'], ['asmith', '31-12-1975'], ['nobody', '01-01-1990'], ['*', '01-01-1990']]) {
+    for (const [username, birthdate] of [
+      ['A.Janssen', '02-10-1984'],
+      ['asmith', '31-12-1975'],
+      ['nobody', '01-01-1990'],
+      ['*', '01-01-1990'],
+    ]) {
       const { sessionId } = await call('start', { username: username! });
       answers.push(await call('verifyIdentity', { sessionId, birthdate: birthdate! }));
     }
@@ -83,7 +96,13 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
   });
 
   it('never logs a password, a code or the service secret', () => {
-    for (const secret of ['Zomer#Dienst-2026', 'Herfst#Nacht-2026', 'Winter#Kou-2026', 'Lente#Regen-2026', d.bindPassword]) {
+    for (const secret of [
+      'Zomer#Dienst-2026',
+      'Herfst#Nacht-2026',
+      'Winter#Kou-2026',
+      'Lente#Regen-2026',
+      d.bindPassword,
+    ]) {
       expect(log.text()).not.toContain(secret);
     }
   });
@@ -91,7 +110,10 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
   it('DC down → "unavailable" (runs last: stops this file\'s DC)', async () => {
     stopDc(d);
     const { sessionId } = await call('start', { username: 'A.Janssen' });
-    expect(await call('verifyIdentity', { sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'unavailable' });
+    expect(await call('verifyIdentity', { sessionId, birthdate: '01-10-1984' })).toEqual({
+      ok: false,
+      code: 'unavailable',
+    });
     // /readyz caches its answer for 2 s
     const readyz = async () => (await host.get('/readyz')).status;
     await vi.waitFor(async () => expect(await readyz()).toBe(503), { timeout: 5000, interval: 250 });

@@ -20,14 +20,30 @@ const certs = makeCerts();
 const otherCa = makeCerts();
 afterAll(() => (certs.remove(), otherCa.remove()));
 
-const event = (i: number, extra: Partial<RecordedEvent> = {}): RecordedEvent => ({ ts: '2026-11-25T10:00:00.000Z', host: 'web-a', step: 'identity', outcome: 'wrong_birthdate', user: `user${i}`, client: '10.0.0.4', seq: i, ...extra });
-const config = (port: number, extra: Record<string, unknown> = {}) => syslogSchema.parse({ host: '127.0.0.1', port, tls: false, reconnect: { minMs: 50, maxMs: 200 }, ...extra });
+const event = (i: number, extra: Partial<RecordedEvent> = {}): RecordedEvent => ({
+  ts: '2026-11-25T10:00:00.000Z',
+  host: 'web-a',
+  step: 'identity',
+  outcome: 'wrong_birthdate',
+  user: `user${i}`,
+  client: '10.0.0.4',
+  seq: i,
+  ...extra,
+});
+const config = (port: number, extra: Record<string, unknown> = {}) =>
+  syslogSchema.parse({ host: '127.0.0.1', port, tls: false, reconnect: { minMs: 50, maxMs: 200 }, ...extra });
 const RFC5424 = /^<(\d{1,3})>1 (\S+) (\S+) reset-kiosk (\d+) (\S+) \[audit@32473 (.*)\] (\S+) (\S+)$/;
 
 describe('syslog format', () => {
   it('is RFC 5424 with escaped structured data, framed by octet count', () => {
-    const msg = formatSyslog(event(7, { user: 'we"ird]\\name', hash: 'ab'.repeat(32) }), { facility: 10, enterpriseId: 32473, pid: 42 });
-    expect(msg).toBe(`<85>1 2026-11-25T10:00:00.000Z web-a reset-kiosk 42 identity [audit@32473 seq="7" step="identity" outcome="wrong_birthdate" user="we\\"ird\\]\\\\name" client="10.0.0.4" hash="${'ab'.repeat(32)}"] identity wrong_birthdate`);
+    const msg = formatSyslog(event(7, { user: 'we"ird]\\name', hash: 'ab'.repeat(32) }), {
+      facility: 10,
+      enterpriseId: 32473,
+      pid: 42,
+    });
+    expect(msg).toBe(
+      `<85>1 2026-11-25T10:00:00.000Z web-a reset-kiosk 42 identity [audit@32473 seq="7" step="identity" outcome="wrong_birthdate" user="we\\"ird\\]\\\\name" client="10.0.0.4" hash="${'ab'.repeat(32)}"] identity wrong_birthdate`,
+    );
     expect(formatSyslog(event(1, { outcome: 'ok' }), { facility: 10, enterpriseId: 32473 })).toMatch(/^<86>/); // authpriv.info
     expect(formatSyslog(event(1, { outcome: 'blocked_user' }), { facility: 16, enterpriseId: 1 })).toMatch(/^<132>/); // local0.warning
     const f = frame('<86>1 é');
@@ -42,7 +58,9 @@ describe('syslog forwarding', () => {
     for (let i = 1; i <= 200; i++) fwd.observe(event(i));
     await vi.waitFor(() => expect(rx.messages).toHaveLength(200));
     expect(rx.framingErrors).toEqual([]);
-    expect(rx.messages.map((m) => RFC5424.exec(m)?.[6]?.match(/seq="(\d+)"/)?.[1])).toEqual(Array.from({ length: 200 }, (_, i) => String(i + 1)));
+    expect(rx.messages.map((m) => RFC5424.exec(m)?.[6]?.match(/seq="(\d+)"/)?.[1])).toEqual(
+      Array.from({ length: 200 }, (_, i) => String(i + 1)),
+    );
     await fwd.close();
     await rx.stop();
   });
@@ -99,15 +117,34 @@ describe('syslog forwarding', () => {
     await fwd.close(0);
   });
 
-  it('a reset through the app reaches the SIEM with the audit file\'s seq and hash', async () => {
+  it("a reset through the app reaches the SIEM with the audit file's seq and hash", async () => {
     const rx = await startSyslogReceiver();
     const dir = mkdtempSync(join(tmpdir(), 'rk-siem-'));
-    const h = await webHost({ config: { audit: { file: join(dir, 'audit-{host}.jsonl'), host: 'web-a', syslog: { host: '127.0.0.1', port: rx.port, tls: false } } } });
+    const h = await webHost({
+      config: {
+        audit: {
+          file: join(dir, 'audit-{host}.jsonl'),
+          host: 'web-a',
+          syslog: { host: '127.0.0.1', port: rx.port, tls: false },
+        },
+      },
+    });
     const { sessionId } = await h.walkTo('password');
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
-    await vi.waitFor(() => expect(rx.messages.map((m) => RFC5424.exec(m)?.[5])).toEqual(['start', 'code_sent', 'identity', 'code', 'password']));
+    await vi.waitFor(() =>
+      expect(rx.messages.map((m) => RFC5424.exec(m)?.[5])).toEqual([
+        'start',
+        'code_sent',
+        'identity',
+        'code',
+        'password',
+      ]),
+    );
     await h.stop();
-    const lines = readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; hash: string });
+    const lines = readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { seq: number; hash: string });
     rx.messages.forEach((m, i) => {
       expect(m).toContain(`seq="${lines[i]!.seq}" step`);
       expect(m).toContain(`hash="${lines[i]!.hash}"`);

@@ -29,9 +29,27 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
   let server: FastifyInstance;
 
   beforeAll(async () => {
-    const tool = (...args: string[]) => promisify(execFile)('samba-tool', [...args, '-s', join(d.dir, 'etc/smb.conf'), '-H', join(d.dir, 'private/sam.ldb')], { timeout: 60_000 });
-    for (const [cn, sam, disabled] of [['Sanne Agent', 'sd.agent', false], ['Mark Manager', 'mgr.agent', false], ['Olga Other', 'no.agent', false], ['Oud Agent', 'old.agent', true], ['Lotte Limiet', 'lim.agent', false]] as const) {
-      await addUser(d, { cn, sam, parent: users, password: 'Agent#Pass-2026', disabled, attributes: { displayName: cn } });
+    const tool = (...args: string[]) =>
+      promisify(execFile)(
+        'samba-tool',
+        [...args, '-s', join(d.dir, 'etc/smb.conf'), '-H', join(d.dir, 'private/sam.ldb')],
+        { timeout: 60_000 },
+      );
+    for (const [cn, sam, disabled] of [
+      ['Sanne Agent', 'sd.agent', false],
+      ['Mark Manager', 'mgr.agent', false],
+      ['Olga Other', 'no.agent', false],
+      ['Oud Agent', 'old.agent', true],
+      ['Lotte Limiet', 'lim.agent', false],
+    ] as const) {
+      await addUser(d, {
+        cn,
+        sam,
+        parent: users,
+        password: 'Agent#Pass-2026',
+        disabled,
+        attributes: { displayName: cn },
+      });
     }
     // Nested: sd.agent is in "Servicedesk nacht", which is in "Servicedesk"; old.agent (disabled) directly.
     await tool('group', 'add', 'Servicedesk');
@@ -47,7 +65,15 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
       admin: { enabled: true, rateLimit: { points: 10_000 } },
       desk: { enabled: true, groups, signInPerAccount: { points: 2, durationSeconds: 1800 } },
     });
-    app = await createApp(config, silentLogger, { limits: { ...RELAXED_LIMITS, identityPerUser: { points: 5, durationSeconds: 86400 }, identityPerAccount: { points: 5, durationSeconds: 86400 } }, audit: { record: async (e) => void audit.push(e) }, env: { RESET_KIOSK_AD_PASSWORD: d.bindPassword } });
+    app = await createApp(config, silentLogger, {
+      limits: {
+        ...RELAXED_LIMITS,
+        identityPerUser: { points: 5, durationSeconds: 86400 },
+        identityPerAccount: { points: 5, durationSeconds: 86400 },
+      },
+      audit: { record: async (e) => void audit.push(e) },
+      env: { RESET_KIOSK_AD_PASSWORD: d.bindPassword },
+    });
     server = await buildAdminServer(app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: 'x'.repeat(40) } });
   }, 120_000);
   afterAll(async () => {
@@ -56,12 +82,23 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
   });
 
   it('an agent in a nested servicedesk group signs in; the manager as auditor', async () => {
-    expect((await new DeskBrowser(server).signIn('sd.agent', 'Agent#Pass-2026')).body).toMatchObject({ ok: true, agent: { account: 'sd.agent', displayName: 'Sanne Agent', role: 'servicedesk' } });
-    expect((await new DeskBrowser(server).signIn('mgr.agent@kiosk.test', 'Agent#Pass-2026')).body).toMatchObject({ ok: true, agent: { account: 'mgr.agent', role: 'auditor' } });
+    expect((await new DeskBrowser(server).signIn('sd.agent', 'Agent#Pass-2026')).body).toMatchObject({
+      ok: true,
+      agent: { account: 'sd.agent', displayName: 'Sanne Agent', role: 'servicedesk' },
+    });
+    expect((await new DeskBrowser(server).signIn('mgr.agent@kiosk.test', 'Agent#Pass-2026')).body).toMatchObject({
+      ok: true,
+      agent: { account: 'mgr.agent', role: 'auditor' },
+    });
   });
 
   it('outside the groups, a wrong password, a disabled agent and an unknown name: the same refusal', async () => {
-    const tries = [['no.agent', 'Agent#Pass-2026'], ['sd.agent', 'Wrong#Pass-2026'], ['old.agent', 'Agent#Pass-2026'], ['nobody.at.all', 'Agent#Pass-2026']] as const;
+    const tries = [
+      ['no.agent', 'Agent#Pass-2026'],
+      ['sd.agent', 'Wrong#Pass-2026'],
+      ['old.agent', 'Agent#Pass-2026'],
+      ['nobody.at.all', 'Agent#Pass-2026'],
+    ] as const;
     for (const [i, [name, password]] of tries.entries()) {
       const b = new DeskBrowser(server, `10.9.0.${i + 1}`);
       await b.get('session');
@@ -73,8 +110,15 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
   });
 
   it('sign-in limits stop before the DC would lock the agent out (threshold 5)', async () => {
-    for (let i = 0; i < 2; i++) expect((await new DeskBrowser(server, '10.8.0.1').signIn(i ? 'LIM.agent' : 'lim.agent@kiosk.test', `Wrong#Pass-${i}`)).status).toBe(401);
-    expect(await new DeskBrowser(server, '10.8.0.2').signIn('lim.agent', 'Agent#Pass-2026')).toMatchObject({ status: 429, body: { code: 'signin_limited' } });
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await new DeskBrowser(server, '10.8.0.1').signIn(i ? 'LIM.agent' : 'lim.agent@kiosk.test', `Wrong#Pass-${i}`))
+          .status,
+      ).toBe(401);
+    expect(await new DeskBrowser(server, '10.8.0.2').signIn('lim.agent', 'Agent#Pass-2026')).toMatchObject({
+      status: 429,
+      body: { code: 'signin_limited' },
+    });
     expect(await bindAs(d, `CN=Lotte Limiet,${users}`, 'Agent#Pass-2026')).toBe('ok'); // not locked in AD
   });
 
@@ -94,17 +138,40 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
     expect(await bindAs(d, USERS.anna.dn, USERS.anna.password)).toBe('775');
     const b = new DeskBrowser(server);
     await b.signIn('sd.agent', 'Agent#Pass-2026');
-    const seen = (await b.get(`person?user=${encodeURIComponent('KIOSK\\A.JANSSEN')}`)).json() as { person: Record<string, unknown> };
-    expect(seen.person).toMatchObject({ blocked: true, locked: true, mobileEnds: '78', account: { username: 'A.Janssen' } });
-    const lifted = (await b.post('unblock', { user: 'a.janssen@kiosk.test', reason: 'Belde na nachtdienst' })).json() as { person: { blocked: boolean } };
+    const seen = (await b.get(`person?user=${encodeURIComponent('KIOSK\\A.JANSSEN')}`)).json() as {
+      person: Record<string, unknown>;
+    };
+    expect(seen.person).toMatchObject({
+      blocked: true,
+      locked: true,
+      mobileEnds: '78',
+      account: { username: 'A.Janssen' },
+    });
+    const lifted = (
+      await b.post('unblock', { user: 'a.janssen@kiosk.test', reason: 'Belde na nachtdienst' })
+    ).json() as { person: { blocked: boolean } };
     expect(lifted.person.blocked).toBe(false);
     expect(await app.throttles.blockedFor('identityPerAccount', anna.accountKey)).toBe(0);
-    const unlocked = (await b.post('unlock', { user: 'KIOSK\\a.janssen', reason: 'Account op slot na nachtdienst' })).json() as { verified: boolean; person: { locked: boolean } };
+    const unlocked = (
+      await b.post('unlock', { user: 'KIOSK\\a.janssen', reason: 'Account op slot na nachtdienst' })
+    ).json() as { verified: boolean; person: { locked: boolean } };
     expect(unlocked).toMatchObject({ ok: true, verified: false, person: { locked: false } });
     expect(await bindAs(d, USERS.anna.dn, USERS.anna.password)).toBe('ok');
     expect(audit.filter((e) => e.client === 'desk:sd.agent' && e.reason)).toEqual([
-      { step: 'admin', outcome: 'desk_unblock_unverified', user: 'A.Janssen', client: 'desk:sd.agent', reason: 'Belde na nachtdienst' },
-      { step: 'admin', outcome: 'desk_unlock_unverified', user: 'A.Janssen', client: 'desk:sd.agent', reason: 'Account op slot na nachtdienst' },
+      {
+        step: 'admin',
+        outcome: 'desk_unblock_unverified',
+        user: 'A.Janssen',
+        client: 'desk:sd.agent',
+        reason: 'Belde na nachtdienst',
+      },
+      {
+        step: 'admin',
+        outcome: 'desk_unlock_unverified',
+        user: 'A.Janssen',
+        client: 'desk:sd.agent',
+        reason: 'Account op slot na nachtdienst',
+      },
     ]);
   });
 });

@@ -42,7 +42,12 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
     fake.mode = 503;
     expect(await check().isBreached(BREACHED)).toBeUndefined();
     fake.mode = 'ok';
-    expect(log.records().filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
+    expect(
+      log
+        .records()
+        .filter((l) => l.level === 'warn')
+        .map((l) => l.msg),
+    ).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
   });
 
   it('a 300 MB answer, streamed slowly or at full speed, is cut at 512 KB or at the deadline, within the timeout + 1 s, RSS growing < 50 MB', async () => {
@@ -56,12 +61,24 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
       expect(await new HibpBreachCheck({ baseUrl: fake.baseUrl, timeoutMs }, log).isBreached(BREACHED)).toBeUndefined();
       const ms = Date.now() - started;
       const grown = (process.memoryUsage().rss - rss) / 1024 / 1024;
-      console.log(`HIBP flood every ${everyMs} ms: answered in ${ms} ms after ${(fake.flooded / 1024 / 1024).toFixed(1)} MB sent, RSS +${grown.toFixed(1)} MB`);
+      console.log(
+        `HIBP flood every ${everyMs} ms: answered in ${ms} ms after ${(fake.flooded / 1024 / 1024).toFixed(1)} MB sent, RSS +${grown.toFixed(1)} MB`,
+      );
       expect(ms).toBeLessThan(timeoutMs + 1000);
       expect(grown).toBeLessThan(50);
     }
     fake.mode = 'ok';
-    expect(log.records().filter((l) => l.level === 'warn').map((l) => l.msg).slice(-3)).toEqual([expect.stringMatching(/fail open/), expect.stringMatching(/fail open/), expect.stringMatching(/fail open/)]);
+    expect(
+      log
+        .records()
+        .filter((l) => l.level === 'warn')
+        .map((l) => l.msg)
+        .slice(-3),
+    ).toEqual([
+      expect.stringMatching(/fail open/),
+      expect.stringMatching(/fail open/),
+      expect.stringMatching(/fail open/),
+    ]);
   });
 
   it('a refused connection fails open too', async () => {
@@ -75,7 +92,9 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
   });
 
   it('in the app (password.breachCheck on): a breached password is refused by the banned rule, and only a password that passes every other rule is sent', async () => {
-    const d = await demoApp({ config: { password: { breachCheck: { enabled: true, baseUrl: fake.baseUrl, timeoutMs: 500 } } } });
+    const d = await demoApp({
+      config: { password: { breachCheck: { enabled: true, baseUrl: fake.baseUrl, timeoutMs: 500 } } },
+    });
     try {
       const api = bindClient(d.app.service, { clientId: 'kiosk-1' });
       const { sessionId } = await walkTo(api, d.lastCode, 'password');
@@ -84,7 +103,11 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
       expect(short).toMatchObject({ ok: false, code: 'password_policy' });
       expect(fake.requests.length).toBe(before); // fails the length rule: never leaves the server, not even hashed
       const breached = await api.setPassword({ sessionId, password: BREACHED, repeat: BREACHED });
-      expect(breached).toMatchObject({ ok: false, code: 'password_policy', rules: expect.arrayContaining([{ id: 'banned', ok: false }]) });
+      expect(breached).toMatchObject({
+        ok: false,
+        code: 'password_policy',
+        rules: expect.arrayContaining([{ id: 'banned', ok: false }]),
+      });
       expect(fake.requests.length).toBe(before + 1);
       expect(await api.setPassword({ sessionId, password: UNKNOWN, repeat: UNKNOWN })).toMatchObject({ ok: true });
     } finally {

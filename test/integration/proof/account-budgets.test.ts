@@ -15,21 +15,30 @@ const wide = (c: string) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCo
 const letter = /[a-z]/i;
 /** One character of a name, as someone (or something) might type it. */
 const charVariant = (c: string) =>
-  fc.constantFrom<(c: string) => string>(
-    (x) => x,
-    (x) => x.toUpperCase(),
-    (x) => x.toLowerCase(),
-    wide,
-    (x) => (letter.test(x) ? `${x}\u0301` : x), // an accent
-    (x) => (letter.test(x) ? `${x}\u0308` : x), // an umlaut
-    (x) => `${x}\u200b`, // zero-width space
-    (x) => (x === 's' ? 'ſ' : x), // long s
-  ).map((f) => f(c));
+  fc
+    .constantFrom<(c: string) => string>(
+      (x) => x,
+      (x) => x.toUpperCase(),
+      (x) => x.toLowerCase(),
+      wide,
+      (x) => (letter.test(x) ? `${x}\u0301` : x), // an accent
+      (x) => (letter.test(x) ? `${x}\u0308` : x), // an umlaut
+      (x) => `${x}\u200b`, // zero-width space
+      (x) => (x === 's' ? 'ſ' : x), // long s
+    )
+    .map((f) => f(c));
 
 /** A spelling of one of Anna Janssen's names: her sAMAccountName or her UPN prefix, with a domain or not. */
 const annaSpelling = fc
-  .tuple(fc.constantFrom('A.Janssen', 'anna.janssen'), fc.constantFrom('', '@pantein.nl', '@ＰＡＮＴＥＩＮ．ＮＬ'), fc.constantFrom('', 'PANTEIN\\', 'pantein.local\\'), fc.constantFrom('', ' ', '  '))
-  .chain(([name, upn, domain, pad]) => fc.tuple(...[...name].map(charVariant)).map((chars) => `${pad}${domain}${chars.join('')}${upn}${pad}`));
+  .tuple(
+    fc.constantFrom('A.Janssen', 'anna.janssen'),
+    fc.constantFrom('', '@pantein.nl', '@ＰＡＮＴＥＩＮ．ＮＬ'),
+    fc.constantFrom('', 'PANTEIN\\', 'pantein.local\\'),
+    fc.constantFrom('', ' ', '  '),
+  )
+  .chain(([name, upn, domain, pad]) =>
+    fc.tuple(...[...name].map(charVariant)).map((chars) => `${pad}${domain}${chars.join('')}${upn}${pad}`),
+  );
 
 async function identity(fx: ReturnType<typeof flowFixture>, username: string, birthdate: string) {
   const s = await fx.api.start({ username });
@@ -53,11 +62,15 @@ describe('one account, one budget, whatever the spelling', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(annaSpelling, { minLength: 6, maxLength: 6 }), async (spellings) => {
         const fx = flowFixture({ directory: new AliasDirectory() });
-        for (const [i, typed] of spellings.slice(0, 5).entries()) expect(await identity(fx, typed, `0${i + 2}-10-1984`)).toMatchObject({ ok: false, code: 'identity_failed' });
+        for (const [i, typed] of spellings.slice(0, 5).entries())
+          expect(await identity(fx, typed, `0${i + 2}-10-1984`)).toMatchObject({ ok: false, code: 'identity_failed' });
         // What an unknown name with the same history gets: `blocked` only once its own name budget is spent.
         const key = (t: string) => nameKey(normaliseUsername(t)!);
         const sameName = spellings.slice(0, 5).filter((t) => key(t) === key(spellings[5]!)).length;
-        expect(await identity(fx, spellings[5]!, '01-10-1984')).toMatchObject({ ok: false, code: sameName === 5 ? 'blocked' : 'identity_failed' });
+        expect(await identity(fx, spellings[5]!, '01-10-1984')).toMatchObject({
+          ok: false,
+          code: sameName === 5 ? 'blocked' : 'identity_failed',
+        });
         expect(fx.sender.sent).toHaveLength(0);
       }),
       { numRuns: RUNS },
@@ -67,8 +80,15 @@ describe('one account, one budget, whatever the spelling', () => {
   it('5 texts over any 5 spellings spend the account: a 6th spelling with the right date gets sms_limit', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(annaSpelling, { minLength: 6, maxLength: 6 }), async (spellings) => {
-        const fx = flowFixture({ directory: new AliasDirectory(), limits: { smsPerUser: { points: 1000, durationSeconds: DAY }, smsPerAccount: { points: 5, durationSeconds: DAY } } });
-        for (const typed of spellings.slice(0, 5)) expect(await identity(fx, typed, '01-10-1984')).toMatchObject({ ok: true });
+        const fx = flowFixture({
+          directory: new AliasDirectory(),
+          limits: {
+            smsPerUser: { points: 1000, durationSeconds: DAY },
+            smsPerAccount: { points: 5, durationSeconds: DAY },
+          },
+        });
+        for (const typed of spellings.slice(0, 5))
+          expect(await identity(fx, typed, '01-10-1984')).toMatchObject({ ok: true });
         expect(await identity(fx, spellings[5]!, '01-10-1984')).toMatchObject({ ok: false, code: 'sms_limit' });
         expect(fx.sender.sent).toHaveLength(5);
       }),

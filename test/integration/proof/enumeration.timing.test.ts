@@ -36,7 +36,9 @@ async function attempt(username: string, birthdate: string) {
   const { attemptsLeft, ...rest } = JSON.parse(body) as { attemptsLeft?: number };
   expect(attemptsLeft).toBe(RELAXED_LIMITS.identityPerUser.points - before - 1);
   // content-length follows the number's digits, which follow that typed name's tries (checked just above)
-  const same = Object.entries(headers).filter(([k]) => k !== 'date' && k !== 'content-length').sort();
+  const same = Object.entries(headers)
+    .filter(([k]) => k !== 'date' && k !== 'content-length')
+    .sort();
   return { status, body: JSON.stringify(rest), headers: JSON.stringify(same), ms };
 }
 
@@ -46,7 +48,9 @@ const median = (xs: number[]) => {
 };
 
 it(`unknown and known-but-refused users look the same: status, body, headers, median time (${TRIES} tries each)`, async () => {
-  const results: Record<string, Awaited<ReturnType<typeof attempt>>[]> = Object.fromEntries(Object.keys(CASES).map((k) => [k, []]));
+  const results: Record<string, Awaited<ReturnType<typeof attempt>>[]> = Object.fromEntries(
+    Object.keys(CASES).map((k) => [k, []]),
+  );
   // Interleaved rounds, all cases in flight together in a rotating order, so load, GC and the order in which
   // the padding timers fire hit every case alike.
   for (let i = 0; i < TRIES; i++) {
@@ -58,11 +62,19 @@ it(`unknown and known-but-refused users look the same: status, body, headers, me
   expect(JSON.parse(reference.body)).toEqual({ ok: false, code: 'identity_failed' });
   const medians: Record<string, number> = {};
   for (const [name, rs] of Object.entries(results)) {
-    for (const r of rs) expect({ name, status: r.status, body: r.body, headers: r.headers }).toEqual({ name, status: reference.status, body: reference.body, headers: reference.headers });
+    for (const r of rs)
+      expect({ name, status: r.status, body: r.body, headers: r.headers }).toEqual({
+        name,
+        status: reference.status,
+        body: reference.body,
+        headers: reference.headers,
+      });
     medians[name] = median(rs.map((r) => r.ms));
     expect(medians[name]).toBeGreaterThanOrEqual(FLOOR_MS - 1);
   }
   const spread = Math.max(...Object.values(medians)) - Math.min(...Object.values(medians));
-  console.log(`identity step medians (ms): ${JSON.stringify(Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, +v.toFixed(2)])))}; spread ${spread.toFixed(2)} ms`);
+  console.log(
+    `identity step medians (ms): ${JSON.stringify(Object.fromEntries(Object.entries(medians).map(([k, v]) => [k, +v.toFixed(2)])))}; spread ${spread.toFixed(2)} ms`,
+  );
   expect(spread).toBeLessThan(5);
 }, 120_000); // 200 rounds of ~60 ms

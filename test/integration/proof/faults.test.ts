@@ -2,7 +2,13 @@
 // gives one clear result code, and no fault leaves a half-set password (the fake shows the password unchanged).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../src-main/core/throttle.js';
-import { FaultyCodeChannel, FaultyDirectory, type LookupFault, type ResetFault, type SendFault } from '../../helpers/faulty-adapters.js';
+import {
+  FaultyCodeChannel,
+  FaultyDirectory,
+  type LookupFault,
+  type ResetFault,
+  type SendFault,
+} from '../../helpers/faulty-adapters.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
 
@@ -15,7 +21,10 @@ let codes: FaultyCodeChannel;
 beforeEach(async () => {
   directory = new FaultyDirectory();
   codes = new FaultyCodeChannel();
-  host = await webHost({ overrides: { directory, codeChannel: codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } }, codeOf: () => FaultyCodeChannel.CODE });
+  host = await webHost({
+    overrides: { directory, codeChannel: codes, limits: { ...RELAXED_LIMITS, smsPerUser: DEFAULT_LIMITS.smsPerUser } },
+    codeOf: () => FaultyCodeChannel.CODE,
+  });
 });
 afterEach(() => host.stop());
 
@@ -60,9 +69,16 @@ describe('directory faults', () => {
     while (directory.resets === 0) await new Promise((r) => setTimeout(r, 5)); // the modify is under way
     await host.server.close(); // the old process is gone, its memory with it
     directory.resetFault = undefined;
-    const restarted = await webHost({ outbox: host.outbox, overrides: { directory, codeChannel: codes, limits: RELAXED_LIMITS }, codeOf: () => FaultyCodeChannel.CODE });
+    const restarted = await webHost({
+      outbox: host.outbox,
+      overrides: { directory, codeChannel: codes, limits: RELAXED_LIMITS },
+      codeOf: () => FaultyCodeChannel.CODE,
+    });
     try {
-      expect((await restarted.post('setPassword', { sessionId, password: NEW, repeat: NEW })).json).toEqual({ ok: false, code: 'session_expired' });
+      expect((await restarted.post('setPassword', { sessionId, password: NEW, repeat: NEW })).json).toEqual({
+        ok: false,
+        code: 'session_expired',
+      });
       expect(directory.passwords.has(ANNA)).toBe(false);
       await restarted.walkTo('done', undefined, { password: NEW });
       expect(directory.passwords.get(ANNA)).toBe(NEW);
@@ -82,21 +98,36 @@ describe('SMS faults', () => {
   ])('sending fails with %s → %s, and costs no SMS budget', async (fault, code) => {
     codes.sendFault = fault;
     for (let i = 0; i < DEFAULT_LIMITS.smsPerUser.points + 2; i++) {
-      const answer = (await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' })).json;
+      const answer = (await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' }))
+        .json;
       // A refused number counts as a failed try like a wrong date (attemptsLeft); a provider fault counts nothing.
-      expect(answer).toEqual(code === 'identity_failed' ? { ok: false, code, attemptsLeft: expect.any(Number) } : { ok: false, code });
+      expect(answer).toEqual(
+        code === 'identity_failed' ? { ok: false, code, attemptsLeft: expect.any(Number) } : { ok: false, code },
+      );
     }
     codes.sendFault = undefined; // the provider is back: the user's 5 texts a day are all still there
-    expect((await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' })).json).toMatchObject({ ok: true, step: 'code' });
+    expect(
+      (await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' })).json,
+    ).toMatchObject({ ok: true, step: 'code' });
   });
 
   it('the provider cannot check a code (Verify down) → unavailable, and the try is not used up', async () => {
     const sessionId = await at('identity');
     await host.post('verifyIdentity', { sessionId, birthdate: '01-10-1984' });
     codes.checkUnavailable = true;
-    for (let i = 0; i < 5; i++) expect((await host.post('verifyCode', { sessionId, code: '111111' })).json).toEqual({ ok: false, code: 'unavailable' });
+    for (let i = 0; i < 5; i++)
+      expect((await host.post('verifyCode', { sessionId, code: '111111' })).json).toEqual({
+        ok: false,
+        code: 'unavailable',
+      });
     codes.checkUnavailable = false;
-    expect((await host.post('verifyCode', { sessionId, code: '111111' })).json).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
-    expect((await host.post('verifyCode', { sessionId, code: FaultyCodeChannel.CODE })).json).toMatchObject({ ok: true });
+    expect((await host.post('verifyCode', { sessionId, code: '111111' })).json).toEqual({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 2,
+    });
+    expect((await host.post('verifyCode', { sessionId, code: FaultyCodeChannel.CODE })).json).toMatchObject({
+      ok: true,
+    });
   });
 });

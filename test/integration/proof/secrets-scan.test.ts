@@ -11,14 +11,27 @@ import { webHost } from '../../helpers/web-host.js';
 
 const PASSWORDS = ['Winter#Sneeuw-2031', 'Zomer#Strand-2032', 'weak', 'Mismatch#One-1', 'Mismatch#Two-2'];
 const PHONE = ['+31612345678', '+31 6 12345678', '0612345678', '06 12345678', '612345678', '12345678'];
-const BIRTHDATES = ['01-10-1984', '1-10-1984', '01/10/1984', '1984-10-01', '19841001', '02-10-1984', '30-11-1995', '1995-11-30'];
+const BIRTHDATES = [
+  '01-10-1984',
+  '1-10-1984',
+  '01/10/1984',
+  '1984-10-01',
+  '19841001',
+  '02-10-1984',
+  '30-11-1995',
+  '1995-11-30',
+];
 
 it('logs and audit trail hold no code, password, phone number or birthdate after a full run', async () => {
   const captured = captureLog();
   const auditDir = mkdtempSync(join(tmpdir(), 'rk-scan-'));
   const auditFile = join(auditDir, 'audit.jsonl');
   let clock = Date.now();
-  const host = await webHost({ log: captured, config: { audit: { file: auditFile, host: 'scan' } }, overrides: { now: () => clock } });
+  const host = await webHost({
+    log: captured,
+    config: { audit: { file: auditFile, host: 'scan' } },
+    overrides: { now: () => clock },
+  });
 
   // A wrong birthdate, then a right one in another notation; a wrong code; a resend; the right code.
   const { sessionId: sid } = await host.walkTo('identity', { ...ANNA, username: 'PANTEIN\\A.Janssen' });
@@ -60,6 +73,8 @@ it('logs and audit trail hold no code, password, phone number or birthdate after
   expect(log).toContain('ECONNREFUSED');
   expect(audit).toContain('"outcome":"history"');
   const secrets = [...codes, ...PASSWORDS, ...PHONE, ...BIRTHDATES];
-  const hits = secrets.flatMap((secret) => [log.includes(secret) ? `log: ${secret}` : [], audit.includes(secret) ? `audit: ${secret}` : []].flat());
+  const hits = secrets.flatMap((secret) =>
+    [log.includes(secret) ? `log: ${secret}` : [], audit.includes(secret) ? `audit: ${secret}` : []].flat(),
+  );
   expect(hits).toEqual([]);
 });

@@ -27,7 +27,7 @@ const median = (xs: number[]) => {
 async function attempt(birthdate: string) {
   const { sessionId } = await host.call('start', { username: ANNA.username });
   const { status, body, headers, ms } = await host.post('verifyIdentity', { sessionId, birthdate });
-  const same = Object.entries(headers).filter(([k]) => k !== 'date' && k !== 'content-length') // the length follows the wait's digits.sort();
+  const same = Object.entries(headers).filter(([k]) => k !== 'date' && k !== 'content-length'); // the length follows the wait's digits.sort();
   // The wait counts down with the clock: two answers of one round may straddle a second (29 vs 28).
   const { retryAfterSeconds, ...rest } = JSON.parse(body) as { retryAfterSeconds: number };
   return { status, body: JSON.stringify(rest), wait: retryAfterSeconds, headers: JSON.stringify(same), ms };
@@ -37,11 +37,22 @@ it(`during the spacing a right and a wrong birthdate answer alike (${ROUNDS} rou
   await host.walkTo('code'); // session A: Anna's code is on her phone, the spacing runs for 30 s
   const texts = () => host.lastCode(ANNA.mobile);
   const before = texts();
-  const results = { right: [] as Awaited<ReturnType<typeof attempt>>[], wrong: [] as Awaited<ReturnType<typeof attempt>>[] };
+  const results = {
+    right: [] as Awaited<ReturnType<typeof attempt>>[],
+    wrong: [] as Awaited<ReturnType<typeof attempt>>[],
+  };
   const started = Date.now();
   for (let i = 0; i < ROUNDS; i++) {
     const order = i % 2 ? (['right', 'wrong'] as const) : (['wrong', 'right'] as const);
-    const round = await Promise.all(order.map(async (k) => [k, await attempt(k === 'right' ? ANNA.birthdate : `${String((i % 9) + 2).padStart(2, '0')}-10-1984`)] as const));
+    const round = await Promise.all(
+      order.map(
+        async (k) =>
+          [
+            k,
+            await attempt(k === 'right' ? ANNA.birthdate : `${String((i % 9) + 2).padStart(2, '0')}-10-1984`),
+          ] as const,
+      ),
+    );
     for (const [k, r] of round) results[k].push(r);
   }
   expect(Date.now() - started).toBeLessThan(25_000); // all inside the 30 s spacing
@@ -51,13 +62,21 @@ it(`during the spacing a right and a wrong birthdate answer alike (${ROUNDS} rou
   for (const k of ['right', 'wrong'] as const) {
     for (const [i, r] of results[k].entries()) {
       const ref = results.right[i]!;
-      expect({ k, i, status: r.status, body: r.body, headers: r.headers }).toEqual({ k, i, status: ref.status, body: ref.body, headers: ref.headers });
+      expect({ k, i, status: r.status, body: r.body, headers: r.headers }).toEqual({
+        k,
+        i,
+        status: ref.status,
+        body: ref.body,
+        headers: ref.headers,
+      });
       expect(Math.abs(r.wait - ref.wait)).toBeLessThanOrEqual(1);
     }
   }
   const medians = { right: median(results.right.map((r) => r.ms)), wrong: median(results.wrong.map((r) => r.ms)) };
   const spread = Math.abs(medians.right - medians.wrong);
-  console.log(`spacing case medians (ms): right ${medians.right.toFixed(2)}, wrong ${medians.wrong.toFixed(2)}; spread ${spread.toFixed(2)} ms`);
+  console.log(
+    `spacing case medians (ms): right ${medians.right.toFixed(2)}, wrong ${medians.wrong.toFixed(2)}; spread ${spread.toFixed(2)} ms`,
+  );
   expect(Math.min(medians.right, medians.wrong)).toBeGreaterThanOrEqual(FLOOR_MS - 1);
   expect(spread).toBeLessThan(5);
   expect(texts()).toBe(before); // no second text: nothing was checked

@@ -30,16 +30,27 @@ describe.skipIf(!dc)('report coverage on Samba', () => {
     await addUser(d, { cn: 'Cor Uit', sam: 'c.uit', attributes: ok, disabled: true });
     await addUser(d, { cn: 'Vera Vast', sam: 'v.vast', attributes: { ...ok, mobile: '0485 845900' } }); // a landline
     await addUser(d, { cn: 'Geen Datum', sam: 'g.datum', attributes: { mobile: '06-12345671' } });
-    await addUser(d, { cn: 'Rare Datum', sam: 'r.datum', attributes: { employeeID: 'onbekend', mobile: '06-12345672' } });
+    await addUser(d, {
+      cn: 'Rare Datum',
+      sam: 'r.datum',
+      attributes: { employeeID: 'onbekend', mobile: '06-12345672' },
+    });
     await addUser(d, { cn: 'Dirk Duits', sam: 'd.duits', attributes: { ...ok, mobile: '+49 151 23456789' } }); // DE mobile, NL only
-    await addUser(d, { cn: 'Kim Kort', sam: 'k.kort', attributes: { employeeID: '19800101', mobile: '+31 (0)6 12345673' } }); // ready
+    await addUser(d, {
+      cn: 'Kim Kort',
+      sam: 'k.kort',
+      attributes: { employeeID: '19800101', mobile: '+31 (0)6 12345673' },
+    }); // ready
     const adm = await addUser(d, { cn: 'Ad Min', sam: 'a.min', attributes: ok });
     await setAttribute(d, adm, 'adminCount', '1');
     config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({
-      directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
-      sms: { provider: { type: 'outbox', allowRealDirectory: true } },
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        directory: { type: 'ad', urls: [d.url], caFile: d.ca, bindDn: d.bindDn, baseDns: [d.kioskOu] },
+        sms: { provider: { type: 'outbox', allowRealDirectory: true } },
+      }),
+    );
   });
 
   it('counts accounts, enabled, usable mobile, parsable birthdate and who can use it', async () => {
@@ -47,7 +58,9 @@ describe.skipIf(!dc)('report coverage on Samba', () => {
     expect(code).toBe(0);
     expect(text).toMatch(/accounts: +11$/m);
     expect(text).toMatch(/enabled: +10 \(91%\)$/m);
-    expect(text).toMatch(/usable mobile: +8 \(73%\) +\(not usable: (?=.*missing 1)(?=.*not mobile 1)(?=.*country not allowed 1).*\)$/m);
+    expect(text).toMatch(
+      /usable mobile: +8 \(73%\) +\(not usable: (?=.*missing 1)(?=.*not mobile 1)(?=.*country not allowed 1).*\)$/m,
+    );
     expect(text).toMatch(/parsable birthdate: +9 \(82%\)$/m);
     expect(text).toMatch(/protected \(adminCount\): 1/);
     expect(text).toMatch(/able to use the reset: 4 \(36%\)$/m); // A.Janssen, jdoe, bvdberg, k.kort
@@ -67,10 +80,17 @@ describe.skipIf(!dc)('report coverage on Samba', () => {
     expect((await run('--csv', csv)).text).toMatch(/7 accounts that cannot use it/);
     const rows = readFileSync(csv, 'utf8').trim().split('\r\n');
     expect(rows[0]).toBe('username,missing');
-    expect(rows).toEqual(expect.arrayContaining([
-      '"asmith","mobile_missing"', '"c.uit","disabled"', '"v.vast","mobile_not_mobile"', '"g.datum","birthdate"',
-      '"r.datum","birthdate"', '"d.duits","mobile_country_not_allowed"', '"a.min","protected"',
-    ]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        '"asmith","mobile_missing"',
+        '"c.uit","disabled"',
+        '"v.vast","mobile_not_mobile"',
+        '"g.datum","birthdate"',
+        '"r.datum","birthdate"',
+        '"d.duits","mobile_country_not_allowed"',
+        '"a.min","protected"',
+      ]),
+    );
     expect(readFileSync(csv, 'utf8')).not.toMatch(/1980|0485|\+49|12345|onbekend/);
     expect(statSync(csv).mode & 0o777).toBe(0o600);
   });

@@ -10,15 +10,31 @@ import { AC, FROM, MG, TOKEN, TWILIO_ENV, twilioConfig, useFakeTwilio, VA } from
 const KEY_SID = 'SK' + 'd'.repeat(32);
 const KEY_SECRET = 'key-secret-abcdefabcdef';
 /** The fake accepts the account's auth token and one API key, and nothing else. */
-const CREDENTIALS: FakeOptions = { credentials: [{ username: AC, password: TOKEN }, { username: KEY_SID, password: KEY_SECRET }] };
+const CREDENTIALS: FakeOptions = {
+  credentials: [
+    { username: AC, password: TOKEN },
+    { username: KEY_SID, password: KEY_SECRET },
+  ],
+};
 const t = useFakeTwilio(CREDENTIALS);
 
 /** One check against a fresh fake account described by `account`; what it found and the paths it read. */
-async function check(provider: Record<string, unknown>, account: FakeOptions = {}, env: Record<string, string> = TWILIO_ENV) {
+async function check(
+  provider: Record<string, unknown>,
+  account: FakeOptions = {},
+  env: Record<string, string> = TWILIO_ENV,
+) {
   t.fake.reset({ ...CREDENTIALS, ...account });
   const log = captureLog();
-  const result = await checkSmsCredentials(parseConfig(twilioConfig(t.fake, { timeoutMs: 300, ...provider })), log, env);
-  expect(t.fake.requests.every((r) => r.method === 'GET'), 'only GET requests: nothing is sent').toBe(true);
+  const result = await checkSmsCredentials(
+    parseConfig(twilioConfig(t.fake, { timeoutMs: 300, ...provider })),
+    log,
+    env,
+  );
+  expect(
+    t.fake.requests.every((r) => r.method === 'GET'),
+    'only GET requests: nothing is sent',
+  ).toBe(true);
   for (const secret of [TOKEN, KEY_SECRET]) expect(JSON.stringify(result) + log.text()).not.toContain(secret);
   expect(log.records().some((r) => r.msg?.includes('sms credentials check'))).toBe(true);
   return { result, paths: t.fake.requests.map((r) => r.path) };
@@ -26,7 +42,10 @@ async function check(provider: Record<string, unknown>, account: FakeOptions = {
 
 describe('checkSmsCredentials', () => {
   it('outbox: nothing to check', async () => {
-    expect(await checkSmsCredentials(parseConfig({}), captureLog())).toMatchObject({ ok: true, detail: expect.stringContaining('demo outbox') });
+    expect(await checkSmsCredentials(parseConfig({}), captureLog())).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('demo outbox'),
+    });
   });
 
   it('Messaging with a number: the account is active and the number is the account’s', async () => {
@@ -41,8 +60,14 @@ describe('checkSmsCredentials', () => {
   });
 
   it('Messaging Service and a trial account (warned)', async () => {
-    const { result, paths } = await check({ type: 'twilio-messaging', messagingServiceSid: MG }, { account: { type: 'Trial' } });
-    expect(result).toEqual({ ok: true, detail: expect.stringMatching(/trial account.*Messaging Service "Pantein wachtwoord"/) });
+    const { result, paths } = await check(
+      { type: 'twilio-messaging', messagingServiceSid: MG },
+      { account: { type: 'Trial' } },
+    );
+    expect(result).toEqual({
+      ok: true,
+      detail: expect.stringMatching(/trial account.*Messaging Service "Pantein wachtwoord"/),
+    });
     expect(paths).toContain(`/v1/Services/${MG}`);
   });
 
@@ -53,7 +78,10 @@ describe('checkSmsCredentials', () => {
   });
 
   it('Verify with another code length fails (the wizard takes 6 digits)', async () => {
-    expect((await check({ type: 'twilio-verify', serviceSid: VA }, { verifyCodeLength: 4 })).result).toEqual({ ok: false, detail: expect.stringContaining('4-digit codes') });
+    expect((await check({ type: 'twilio-verify', serviceSid: VA }, { verifyCodeLength: 4 })).result).toEqual({
+      ok: false,
+      detail: expect.stringContaining('4-digit codes'),
+    });
   });
 
   it('an unknown Verify service fails with "not found"', async () => {
@@ -62,7 +90,11 @@ describe('checkSmsCredentials', () => {
   });
 
   it('an API key skips the Account resource (Standard keys may not read it) and is proven by the service read', async () => {
-    const env = { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_API_KEY_SID: KEY_SID, RESET_KIOSK_TWILIO_API_KEY_SECRET: KEY_SECRET };
+    const env = {
+      RESET_KIOSK_TWILIO_ACCOUNT_SID: AC,
+      RESET_KIOSK_TWILIO_API_KEY_SID: KEY_SID,
+      RESET_KIOSK_TWILIO_API_KEY_SECRET: KEY_SECRET,
+    };
     const { result, paths } = await check({ type: 'twilio-verify', serviceSid: VA }, {}, env);
     expect(result.ok).toBe(true);
     expect(paths).toEqual([`/v2/Services/${VA}`]);
@@ -72,9 +104,17 @@ describe('checkSmsCredentials', () => {
   });
 
   it('wrong credentials are named as such (20003), missing ones name the variable', async () => {
-    const wrong = await check({ type: 'twilio-messaging', from: 'Pantein' }, {}, { ...TWILIO_ENV, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'not-the-token' });
+    const wrong = await check(
+      { type: 'twilio-messaging', from: 'Pantein' },
+      {},
+      { ...TWILIO_ENV, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'not-the-token' },
+    );
     expect(wrong.result).toEqual({ ok: false, detail: expect.stringContaining('refused the credentials (20003)') });
-    const missing = await check({ type: 'twilio-messaging', from: 'Pantein' }, {}, { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC });
+    const missing = await check(
+      { type: 'twilio-messaging', from: 'Pantein' },
+      {},
+      { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC },
+    );
     expect(missing.result).toEqual({ ok: false, detail: expect.stringContaining('set RESET_KIOSK_TWILIO_AUTH_TOKEN') });
   });
 
@@ -84,7 +124,10 @@ describe('checkSmsCredentials', () => {
     t.fake.enqueue({ hang: true });
     const t0 = Date.now();
     const config = parseConfig(twilioConfig(t.fake, { type: 'twilio-messaging', from: 'Pantein', timeoutMs: 300 }));
-    expect(await checkSmsCredentials(config, captureLog(), TWILIO_ENV)).toEqual({ ok: false, detail: expect.stringContaining('unreachable') });
+    expect(await checkSmsCredentials(config, captureLog(), TWILIO_ENV)).toEqual({
+      ok: false,
+      detail: expect.stringContaining('unreachable'),
+    });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 });

@@ -16,7 +16,9 @@ describe('Twilio Messaging through the whole flow', () => {
 
     const text = t.fake.messages().at(-1)!;
     expect(text).toMatchObject({ To: ANNA.mobile, From: FROM });
-    expect(text.Body).toMatch(/^Pantein: je wachtwoordcode voor een nieuw wachtwoord is \d{6}\. 5 minuten geldig\. Niet aangevraagd\? Bel 0485 845 900\.$/);
+    expect(text.Body).toMatch(
+      /^Pantein: je wachtwoordcode voor een nieuw wachtwoord is \d{6}\. 5 minuten geldig\. Niet aangevraagd\? Bel 0485 845 900\.$/,
+    );
     expect(text.Body).not.toMatch(/https?:|www\./); // no link, ever
     const req = t.fake.requests.find((r) => r.form.Body === text.Body)!;
     expect(req.path).toBe(`/2010-04-01/Accounts/${AC}/Messages.json`);
@@ -24,23 +26,42 @@ describe('Twilio Messaging through the whole flow', () => {
 
     const code = t.web.lastCode(ANNA.mobile);
     expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true, step: 'password' });
-    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
+    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({
+      ok: true,
+      step: 'done',
+    });
 
     await vi.waitFor(() => expect(t.fake.messages().slice(before)).toHaveLength(2)); // the notice is not awaited
     const after = t.fake.messages().slice(before);
-    expect(after[1]).toMatchObject({ To: ANNA.mobile, From: FROM, Body: 'Pantein: je wachtwoord is net gewijzigd. Heb jij dit niet gedaan? Bel meteen de servicedesk: 0485 845 900.' });
+    expect(after[1]).toMatchObject({
+      To: ANNA.mobile,
+      From: FROM,
+      Body: 'Pantein: je wachtwoord is net gewijzigd. Heb jij dit niet gedaan? Bel meteen de servicedesk: 0485 845 900.',
+    });
   });
 
   it('an unlock gets the unlock\'s texts: its code says nothing of a new password, then "unlocked"', async () => {
     t.web = await twilioHost(t.fake, { type: 'twilio-messaging', from: FROM });
     const before = t.fake.messages().length;
-    const { sessionId } = (await t.web.call('start', { username: ANNA.username, purpose: 'unlock' })) as { sessionId: string };
-    expect(await t.web.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate })).toMatchObject({ ok: true, step: 'code' });
-    expect(t.fake.messages().at(-1)!.Body).toMatch(/^Pantein: je wachtwoordcode om je account te ontgrendelen is \d{6}\. 5 minuten geldig\. Niet aangevraagd\? Bel 0485 845 900\.$/);
-    expect(await t.web.call('verifyCode', { sessionId, code: t.web.lastCode(ANNA.mobile) })).toMatchObject({ ok: true, step: 'unlock' });
+    const { sessionId } = (await t.web.call('start', { username: ANNA.username, purpose: 'unlock' })) as {
+      sessionId: string;
+    };
+    expect(await t.web.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate })).toMatchObject({
+      ok: true,
+      step: 'code',
+    });
+    expect(t.fake.messages().at(-1)!.Body).toMatch(
+      /^Pantein: je wachtwoordcode om je account te ontgrendelen is \d{6}\. 5 minuten geldig\. Niet aangevraagd\? Bel 0485 845 900\.$/,
+    );
+    expect(await t.web.call('verifyCode', { sessionId, code: t.web.lastCode(ANNA.mobile) })).toMatchObject({
+      ok: true,
+      step: 'unlock',
+    });
     expect(await t.web.call('unlock', { sessionId })).toMatchObject({ ok: true, step: 'unlocked' });
     await vi.waitFor(() => expect(t.fake.messages().slice(before)).toHaveLength(2));
-    expect(t.fake.messages().at(-1)!.Body).toBe('Pantein: je account is net ontgrendeld. Heb jij dit niet gedaan? Bel meteen de servicedesk: 0485 845 900.');
+    expect(t.fake.messages().at(-1)!.Body).toBe(
+      'Pantein: je account is net ontgrendeld. Heb jij dit niet gedaan? Bel meteen de servicedesk: 0485 845 900.',
+    );
   });
 
   it('writes in English for an English session and can send through a Messaging Service', async () => {
@@ -53,7 +74,11 @@ describe('Twilio Messaging through the whole flow', () => {
     expect(text.Body).toMatch(/^Pantein: your password code for a new password is \d{6}\. Valid 5 minutes\./);
     const code = t.web.lastCode(ANNA.mobile);
     const wrong = code === '000000' ? '111111' : '000000';
-    expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
+    expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 2,
+    });
     expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true });
   });
 

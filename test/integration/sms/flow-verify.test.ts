@@ -8,7 +8,8 @@ import { FROM, NEW_PASSWORD, requestCode, twilioHost, useFakeTwilio, VA } from '
 
 const t = useFakeTwilio();
 
-const verifyPosts = () => t.fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v2/Services/${VA}/`));
+const verifyPosts = () =>
+  t.fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith(`/v2/Services/${VA}/`));
 
 describe('Twilio Verify through the whole flow', () => {
   it('starts a verification in Dutch, checks the code with Twilio, resets, and sends the notice by Messaging', async () => {
@@ -16,17 +17,34 @@ describe('Twilio Verify through the whole flow', () => {
     const before = t.fake.messages().length;
     const { sessionId, sent } = await requestCode(t.web);
     expect(sent).toMatchObject({ ok: true, step: 'code', maskedMobile: '•• •• •• 78' });
-    expect(verifyPosts().at(-1)).toMatchObject({ path: `/v2/Services/${VA}/Verifications`, form: { To: ANNA.mobile, Channel: 'sms', Locale: 'nl' } });
+    expect(verifyPosts().at(-1)).toMatchObject({
+      path: `/v2/Services/${VA}/Verifications`,
+      form: { To: ANNA.mobile, Channel: 'sms', Locale: 'nl' },
+    });
     expect(t.fake.messages()).toHaveLength(before); // the code went through Verify, not Messaging
 
     const code = t.web.lastCode(ANNA.mobile);
     const wrong = code === '000000' ? '111111' : '000000';
-    expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
+    expect(await t.web.call('verifyCode', { sessionId, code: wrong })).toMatchObject({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 2,
+    });
     expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: true, step: 'password' });
-    expect(verifyPosts().at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: ANNA.mobile, Code: code } });
+    expect(verifyPosts().at(-1)).toMatchObject({
+      path: `/v2/Services/${VA}/VerificationCheck`,
+      form: { To: ANNA.mobile, Code: code },
+    });
 
-    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true, step: 'done' });
-    await vi.waitFor(() => expect(t.fake.messages().slice(before)).toEqual([{ To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is net gewijzigd') }]));
+    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({
+      ok: true,
+      step: 'done',
+    });
+    await vi.waitFor(() =>
+      expect(t.fake.messages().slice(before)).toEqual([
+        { To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is net gewijzigd') },
+      ]),
+    );
   });
 
   it('asks Twilio for English when the session is English', async () => {
@@ -39,11 +57,15 @@ describe('Twilio Verify through the whole flow', () => {
     const log = captureLog();
     t.web = await twilioHost(t.fake, { type: 'twilio-verify', serviceSid: VA }, { log });
     expect(t.web.app.describe.join('\n')).toContain('password-changed notices off');
-    expect(log.records()).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringContaining('Twilio Verify cannot send notices') }));
+    expect(log.records()).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: expect.stringContaining('Twilio Verify cannot send notices') }),
+    );
     const before = t.fake.messages().length;
     const { sessionId } = await requestCode(t.web);
     await t.web.call('verifyCode', { sessionId, code: t.web.lastCode(ANNA.mobile) });
-    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true });
+    expect(await t.web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({
+      ok: true,
+    });
     expect(t.fake.messages()).toHaveLength(before);
   });
 
@@ -54,9 +76,17 @@ describe('Twilio Verify through the whole flow', () => {
     t.fake.enqueue(twilioError(503, 20503, 'Service unavailable'));
     expect(await t.web.call('verifyCode', { sessionId, code })).toEqual({ ok: false, code: 'unavailable' });
     t.fake.enqueue(twilioError(429, 60202, 'Max check attempts reached'));
-    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
+    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 2,
+    });
     t.fake.enqueue(twilioError(404, 20404, 'Not found'));
-    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({ ok: false, code: 'code_wrong', attemptsLeft: 1 });
+    expect(await t.web.call('verifyCode', { sessionId, code })).toMatchObject({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 1,
+    });
     t.fake.enqueue({ hang: true });
     expect(await t.web.call('verifyCode', { sessionId, code })).toEqual({ ok: false, code: 'unavailable' });
     // the 503 and the hang cost nothing: the third real try still works

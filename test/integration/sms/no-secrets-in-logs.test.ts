@@ -10,7 +10,16 @@ import { FROM, NEW_PASSWORD, requestCode, twilioHost, useFakeTwilio, VA } from '
 const t = useFakeTwilio();
 
 // Every way Anna's number could be written: E.164, without +, national, the subscriber part, as HR stored it.
-const NUMBER_FORMS = [ANNA.mobile, '31612345678', '0612345678', '612345678', '12345678', '+31 6 12345678', '06 12345678', '06-12345678'];
+const NUMBER_FORMS = [
+  ANNA.mobile,
+  '31612345678',
+  '0612345678',
+  '612345678',
+  '12345678',
+  '+31 6 12345678',
+  '06 12345678',
+  '06-12345678',
+];
 
 describe.each([
   ['twilio-messaging', { type: 'twilio-messaging', from: FROM }],
@@ -43,7 +52,9 @@ describe.each([
         expect(await web.call('verifyCode', { sessionId, code: codeNow() })).toMatchObject({ code: 'code_wrong' });
       }
       expect(await web.call('verifyCode', { sessionId, code: codeNow() })).toMatchObject({ ok: true });
-      expect(await web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({ ok: true });
+      expect(await web.call('setPassword', { sessionId, password: NEW_PASSWORD, repeat: NEW_PASSWORD })).toMatchObject({
+        ok: true,
+      });
     } finally {
       await web.stop(); // also awaits the "password changed" notice, so its log lines are in
     }
@@ -51,10 +62,15 @@ describe.each([
     expect(log.lines.length).toBeGreaterThan(5);
     // pino's `time` is a 13-digit number: drop it so a code cannot "appear" in it by chance. Both views: as
     // written, and as handed to the logger before its redaction.
-    const logged = [...log.lines.map((l) => JSON.stringify({ ...(JSON.parse(l) as object), time: undefined })), ...log.records().map((r) => JSON.stringify(r))];
+    const logged = [
+      ...log.lines.map((l) => JSON.stringify({ ...(JSON.parse(l) as object), time: undefined })),
+      ...log.records().map((r) => JSON.stringify(r)),
+    ];
     const audit = web.audit.map((e) => JSON.stringify(e));
     const leaks = (texts: string[], secret: string) =>
-      texts.filter((t) => (/^\d{6}$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(t) : t.includes(secret)));
+      texts.filter((t) =>
+        /^\d{6}$/.test(secret) ? new RegExp(`(?<!\\d)${secret}(?!\\d)`).test(t) : t.includes(secret),
+      );
     for (const secret of [...NUMBER_FORMS, ...codes, NEW_PASSWORD, ANNA.birthdate]) {
       expect(leaks(logged, secret), `log lines containing ${secret}`).toEqual([]);
       expect(leaks(audit, secret), `audit events containing ${secret}`).toEqual([]);

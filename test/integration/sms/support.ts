@@ -26,14 +26,24 @@ export const TWILIO_ENV = { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWIL
 export type Target = { baseUrl: string };
 
 /** A raw config with `provider` (default timeout 2 s) sent to `target`; `rest` adds other sections. */
-export function twilioConfig(target: Target, provider: Record<string, unknown>, rest: Record<string, unknown> = {}): Record<string, unknown> {
+export function twilioConfig(
+  target: Target,
+  provider: Record<string, unknown>,
+  rest: Record<string, unknown> = {},
+): Record<string, unknown> {
   if (!target.baseUrl.startsWith('http://127.0.0.1:')) throw new Error('tests only talk to 127.0.0.1');
-  return { ...rest, sms: { ...(rest.sms as object | undefined), provider: { timeoutMs: 2000, ...provider, baseUrl: target.baseUrl } } };
+  return {
+    ...rest,
+    sms: { ...(rest.sms as object | undefined), provider: { timeoutMs: 2000, ...provider, baseUrl: target.baseUrl } },
+  };
 }
 
 /** The product's Twilio client for `provider` (through the real schema), with TWILIO_ENV's credentials. */
 export function twilioClient(target: Target, provider: Record<string, unknown>): TwilioHandle {
-  return createTwilioClient(parseConfig(twilioConfig(target, provider)).sms.provider as TwilioProviderConfig, TWILIO_ENV);
+  return createTwilioClient(
+    parseConfig(twilioConfig(target, provider)).sms.provider as TwilioProviderConfig,
+    TWILIO_ENV,
+  );
 }
 
 export type TwilioHostOptions = { config?: Record<string, unknown>; log?: Logger; now?: Clock };
@@ -43,12 +53,20 @@ export type TwilioHostOptions = { config?: Record<string, unknown>; log?: Logger
  * per-account spacing between texts runs on real time, and these tests send many codes to one person at once:
  * it is off here (core tests prove it).
  */
-export function twilioHost(fake: FakeTwilio, provider: Record<string, unknown>, opts: TwilioHostOptions = {}): Promise<WebHost> {
+export function twilioHost(
+  fake: FakeTwilio,
+  provider: Record<string, unknown>,
+  opts: TwilioHostOptions = {},
+): Promise<WebHost> {
   return webHost({
     config: twilioConfig(fake, provider, opts.config),
     relaxLimits: false,
     ...(opts.log ? { log: opts.log } : {}),
-    overrides: { env: TWILIO_ENV, limits: { smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 } }, ...(opts.now ? { now: opts.now } : {}) },
+    overrides: {
+      env: TWILIO_ENV,
+      limits: { smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 } },
+      ...(opts.now ? { now: opts.now } : {}),
+    },
     codeOf: (to = ANNA.mobile) => fake.codeTo(to) ?? failWith(`the fake sent no code to ${to}`),
   });
 }
@@ -58,7 +76,10 @@ const failWith = (message: string): never => {
 };
 
 /** Anna asks for a code (start + verifyIdentity): the session and verifyIdentity's answer, whatever it is. */
-export async function requestCode(web: WebHost, opts: { lang?: Lang; client?: string } = {}): Promise<{ sessionId: string; sent: Record<string, unknown> }> {
+export async function requestCode(
+  web: WebHost,
+  opts: { lang?: Lang; client?: string } = {},
+): Promise<{ sessionId: string; sent: Record<string, unknown> }> {
   const { sessionId } = await web.walkTo('identity', ANNA, opts);
   return { sessionId, sent: await web.call('verifyIdentity', { sessionId, birthdate: ANNA.birthdate }, opts.client) };
 }

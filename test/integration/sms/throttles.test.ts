@@ -13,7 +13,8 @@ const PROVIDERS = {
   'twilio-verify': { type: 'twilio-verify', serviceSid: VA },
 };
 /** Requests that (try to) send a code: Messages.json or Verifications. */
-const codeSends = () => t.fake.requests.filter((r) => r.method === 'POST' && /\/(Messages\.json|Verifications)$/.test(r.path)).length;
+const codeSends = () =>
+  t.fake.requests.filter((r) => r.method === 'POST' && /\/(Messages\.json|Verifications)$/.test(r.path)).length;
 
 describe.each(Object.entries(PROVIDERS))('%s', (_name, provider) => {
   it('the 6th SMS of the day for one user is refused with sms_limit and never reaches Twilio', async () => {
@@ -44,9 +45,17 @@ describe('resend and kiosk/global caps (Twilio Messaging)', () => {
     t.web = await twilioHost(t.fake, PROVIDERS['twilio-messaging'], { now: () => clock });
     const before = codeSends();
     const { sessionId } = await requestCode(t.web);
-    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 30 });
+    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({
+      ok: false,
+      code: 'resend_too_soon',
+      retryAfterSeconds: 30,
+    });
     clock += 29_000;
-    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: false, code: 'resend_too_soon', retryAfterSeconds: 1 });
+    expect(await t.web.call('resendCode', { sessionId })).toMatchObject({
+      ok: false,
+      code: 'resend_too_soon',
+      retryAfterSeconds: 1,
+    });
     for (let i = 0; i < 4; i++) {
       clock += 31_000;
       expect(await t.web.call('resendCode', { sessionId })).toMatchObject({ ok: true, step: 'code' });
@@ -72,6 +81,9 @@ describe('resend and kiosk/global caps (Twilio Messaging)', () => {
     expect((await requestCode(t.web, { client: '10.0.0.1' })).sent).toMatchObject({ ok: true });
     expect((await requestCode(t.web, { client: '10.0.0.2' })).sent).toMatchObject({ ok: true });
     expect((await requestCode(t.web, { client: '10.0.0.3' })).sent).toMatchObject({ ok: false, code: 'sms_limit' });
-    expect(log.records().find((r) => r.alert === 'sms_global_cap')).toMatchObject({ level: 'error', msg: expect.stringMatching(/^ADMIN ALERT/) });
+    expect(log.records().find((r) => r.alert === 'sms_global_cap')).toMatchObject({
+      level: 'error',
+      msg: expect.stringMatching(/^ADMIN ALERT/),
+    });
   });
 });

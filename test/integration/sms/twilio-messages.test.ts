@@ -13,7 +13,11 @@ const TO = ANNA.mobile;
 
 function sender(opts: { target?: Target; timeoutMs?: number } = {}) {
   const log = captureLog();
-  const twilio = twilioClient(opts.target ?? t.fake, { type: 'twilio-messaging', from: FROM, timeoutMs: opts.timeoutMs ?? 2000 });
+  const twilio = twilioClient(opts.target ?? t.fake, {
+    type: 'twilio-messaging',
+    from: FROM,
+    timeoutMs: opts.timeoutMs ?? 2000,
+  });
   return { sender: new TwilioMessagesSender(twilio, { from: FROM }, log), log };
 }
 
@@ -26,7 +30,12 @@ describe('TwilioMessagesSender', () => {
   });
 
   const cases: [string, Scripted, string, string | number | undefined][] = [
-    ['21211 invalid number', twilioError(400, 21211, `The 'To' number ${TO} is not a valid phone number.`), 'invalid_number', 21211],
+    [
+      '21211 invalid number',
+      twilioError(400, 21211, `The 'To' number ${TO} is not a valid phone number.`),
+      'invalid_number',
+      21211,
+    ],
     ['21608 unverified (trial)', twilioError(400, 21608), 'invalid_number', 21608],
     ['21614 not a mobile', twilioError(400, 21614), 'invalid_number', 21614],
     ['21610 unsubscribed', twilioError(400, 21610), 'invalid_number', 21610],

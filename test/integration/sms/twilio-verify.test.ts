@@ -14,14 +14,24 @@ const ISSUED: IssuedCode = { kind: 'remote', to: TO };
 
 function channel(target: Target = t.fake) {
   const log = captureLog();
-  return { channel: new TwilioVerifyChannel(twilioClient(target, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 300 }), VA, log), log };
+  return {
+    channel: new TwilioVerifyChannel(
+      twilioClient(target, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 300 }),
+      VA,
+      log,
+    ),
+    log,
+  };
 }
 
 describe('TwilioVerifyChannel.issue', () => {
   it('starts an SMS verification in the session language', async () => {
     const { channel: c } = channel();
     expect(await c.issue(TO, 'en')).toEqual({ ok: true, issued: ISSUED });
-    expect(t.fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/Verifications`, form: { To: TO, Channel: 'sms', Locale: 'en' } });
+    expect(t.fake.requests.at(-1)).toMatchObject({
+      path: `/v2/Services/${VA}/Verifications`,
+      form: { To: TO, Channel: 'sms', Locale: 'en' },
+    });
   });
 
   const cases: [string, Scripted | { hang: true }, string, string | number][] = [
@@ -55,7 +65,10 @@ describe('TwilioVerifyChannel.check', () => {
     const code = t.fake.codeTo(TO)!;
     expect(await c.check(ISSUED, code === '000000' ? '111111' : '000000')).toBe('invalid');
     expect(await c.check(ISSUED, code)).toBe('valid');
-    expect(t.fake.requests.at(-1)).toMatchObject({ path: `/v2/Services/${VA}/VerificationCheck`, form: { To: TO, Code: code } });
+    expect(t.fake.requests.at(-1)).toMatchObject({
+      path: `/v2/Services/${VA}/VerificationCheck`,
+      form: { To: TO, Code: code },
+    });
     expect(await c.check(ISSUED, code)).toBe('invalid');
   });
 

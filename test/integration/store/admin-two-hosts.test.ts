@@ -30,10 +30,18 @@ beforeAll(async () => {
         audit: { file: join(shared, 'audit-{host}.jsonl'), host: name },
         admin: { enabled: true, port: 0 },
       },
-      overrides: { env: { RK_ADMIN_REDIS_PASSWORD: peer.password, ...PEPPER_ENV }, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser } },
+      overrides: {
+        env: { RK_ADMIN_REDIS_PASSWORD: peer.password, ...PEPPER_ENV },
+        limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser },
+      },
     });
     const admin = await buildAdminServer(d.app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: TOKEN } });
-    hosts.push({ d, server: await buildServer(d.app, { log: silentLogger }), admin, adminUrl: await admin.listen({ host: '127.0.0.1', port: 0 }) });
+    hosts.push({
+      d,
+      server: await buildServer(d.app, { log: silentLogger }),
+      admin,
+      adminUrl: await admin.listen({ host: '127.0.0.1', port: 0 }),
+    });
   }
 });
 afterAll(async () => {
@@ -42,10 +50,13 @@ afterAll(async () => {
   rmSync(shared, { recursive: true, force: true });
 });
 
-const call = async (host: 0 | 1, method: string, body: object) => (await hosts[host]!.server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json();
+const call = async (host: 0 | 1, method: string, body: object) =>
+  (await hosts[host]!.server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json();
 const cli = async (host: 0 | 1, ...argv: string[]) => {
   const out: string[] = [];
-  const code = await adminCommand([...argv, '--url', hosts[host]!.adminUrl], (l) => out.push(l), { RESET_KIOSK_ADMIN_TOKEN: TOKEN });
+  const code = await adminCommand([...argv, '--url', hosts[host]!.adminUrl], (l) => out.push(l), {
+    RESET_KIOSK_ADMIN_TOKEN: TOKEN,
+  });
   return { code, text: out.join('\n') };
 };
 
@@ -53,10 +64,16 @@ describe('unblock across two hosts on one Redis', () => {
   it('blocked through A, seen and lifted through B, usable again on A', async () => {
     for (let i = 0; i < 5; i++) {
       const { sessionId } = await call(0, 'start', { username: 'M.Bakker' });
-      expect(await call(0, 'verifyIdentity', { sessionId, birthdate: `0${i + 1}-04-1999` })).toMatchObject({ code: 'identity_failed' });
+      expect(await call(0, 'verifyIdentity', { sessionId, birthdate: `0${i + 1}-04-1999` })).toMatchObject({
+        code: 'identity_failed',
+      });
     }
     const { sessionId: blocked } = await call(0, 'start', { username: 'M.Bakker' });
-    expect(await call(0, 'verifyIdentity', { sessionId: blocked, birthdate: '23-07-1990' })).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
+    expect(await call(0, 'verifyIdentity', { sessionId: blocked, birthdate: '23-07-1990' })).toMatchObject({
+      ok: false,
+      code: 'blocked',
+      limit: 'user',
+    });
 
     const status = await cli(1, 'status', '--user', 'M.Bakker');
     expect(status.text).toMatch(/^BLOCKED$/m);
@@ -67,7 +84,10 @@ describe('unblock across two hosts on one Redis', () => {
     expect(lifted.code).toBe(0);
     expect(lifted.text).toMatch(/^not blocked$/m);
     const { sessionId } = await call(0, 'start', { username: 'M.Bakker' });
-    expect(await call(0, 'verifyIdentity', { sessionId, birthdate: '23-07-1990' })).toMatchObject({ ok: true, step: 'code' });
+    expect(await call(0, 'verifyIdentity', { sessionId, birthdate: '23-07-1990' })).toMatchObject({
+      ok: true,
+      step: 'code',
+    });
     expect((await cli(0, 'status', '--user', 'M.Bakker')).text).toMatch(/identityPerUser +m\.bakker +0\/5 used/);
   });
 });

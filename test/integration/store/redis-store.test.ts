@@ -20,7 +20,9 @@ const ENV = 'RK_TEST_REDIS_PASSWORD';
 /** The env an admin would give the host: the Redis password under the variable the config names. */
 const env = () => ({ [ENV]: peer.password, ...PEPPER_ENV });
 const redisConfig = (over: Partial<RedisStoreConfig> = {}) =>
-  parseConfig({ store: { type: 'redis', url: peer.url, keyPrefix: 'test:', passwordEnv: ENV, allowPlainRedis: true, ...over } }).store as RedisStoreConfig;
+  parseConfig({
+    store: { type: 'redis', url: peer.url, keyPrefix: 'test:', passwordEnv: ENV, allowPlainRedis: true, ...over },
+  }).store as RedisStoreConfig;
 
 beforeAll(async () => {
   peer = await startRedis();
@@ -36,7 +38,13 @@ describe('Redis store', () => {
 
   it('keeps a session as JSON under the prefix and its keyed hash (never its id), expiring with the session (PX)', async () => {
     const store = await createStore(redisConfig(), silentLogger, env());
-    const session: Session = { id: newSessionId(), step: 'identity', username: 'a.janssen', lang: 'nl', expiresAt: Date.now() + 60_000 };
+    const session: Session = {
+      id: newSessionId(),
+      step: 'identity',
+      username: 'a.janssen',
+      lang: 'nl',
+      expiresAt: Date.now() + 60_000,
+    };
     await store.sessions.save(session);
     expect(await store.sessions.get(session.id)).toEqual(session);
     const ttl = await raw.pttl(sessionKey(session.id));
@@ -52,7 +60,10 @@ describe('Redis store', () => {
   });
 
   it('shares throttle counters between connections, under rk:<limit>:<keyed hash of the key>', async () => {
-    const [a, b] = [await createStore(redisConfig(), silentLogger, env()), await createStore(redisConfig(), silentLogger, env())];
+    const [a, b] = [
+      await createStore(redisConfig(), silentLogger, env()),
+      await createStore(redisConfig(), silentLogger, env()),
+    ];
     const [ta, tb] = [new Throttles(DEFAULT_LIMITS, a.limiters), new Throttles(DEFAULT_LIMITS, b.limiters)];
     expect(await ta.take('codeChecks', 'sess:n1')).toEqual({ ok: true, remaining: 2 });
     expect(await tb.take('codeChecks', 'sess:n1')).toEqual({ ok: true, remaining: 1 });
@@ -61,15 +72,22 @@ describe('Redis store', () => {
     expect(await raw.get(`test:rk:codeChecks:${keyedHash(Buffer.from(TEST_PEPPER), 'limit', 'sess:n1')}`)).toBe('4');
     expect(await raw.keys('*sess:n1*')).toEqual([]);
     // 3 tries from two hosts at once: exactly 3 granted, whatever the interleaving.
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? ta : tb).take('codeChecks', 'sess:n2')));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? ta : tb).take('codeChecks', 'sess:n2')),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     await a.close();
     await b.close();
   });
 
   it('refuses a password in the URL, and names the URL (not the password) when AUTH fails', async () => {
-    expect(() => parseConfig({ store: { type: 'redis', url: `redis://:hunter2@127.0.0.1:${peer.port}` } })).toThrow(/no password in the URL/);
-    const err = await createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger, { RK_WRONG: 'wrong-password', ...PEPPER_ENV }).catch((e: Error) => e);
+    expect(() => parseConfig({ store: { type: 'redis', url: `redis://:hunter2@127.0.0.1:${peer.port}` } })).toThrow(
+      /no password in the URL/,
+    );
+    const err = await createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger, {
+      RK_WRONG: 'wrong-password',
+      ...PEPPER_ENV,
+    }).catch((e: Error) => e);
     expect(String(err)).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+/);
     expect(String(err)).not.toContain('wrong-password');
   });
@@ -77,11 +95,20 @@ describe('Redis store', () => {
   it('refuses to start without the server secret, or on Redis without TLS and a password unless allowPlainRedis (then warns)', async () => {
     const noPepper = await createStore(redisConfig(), silentLogger, { [ENV]: peer.password }).catch((e: Error) => e);
     expect(String(noPepper)).toMatch(/needs a server secret: set RESET_KIOSK_STORE_PEPPER/);
-    const short = await createStore(redisConfig(), silentLogger, { [ENV]: peer.password, RESET_KIOSK_STORE_PEPPER: 'short' }).catch((e: Error) => e);
+    const short = await createStore(redisConfig(), silentLogger, {
+      [ENV]: peer.password,
+      RESET_KIOSK_STORE_PEPPER: 'short',
+    }).catch((e: Error) => e);
     expect(String(short)).toMatch(/shorter than 32/);
-    const plain = await createStore(redisConfig({ allowPlainRedis: false }), silentLogger, env()).catch((e: Error) => e);
+    const plain = await createStore(redisConfig({ allowPlainRedis: false }), silentLogger, env()).catch(
+      (e: Error) => e,
+    );
     expect(String(plain)).toMatch(/without TLS \(a rediss:\/\/ URL\):.*allowPlainRedis/);
-    const neither = await createStore(redisConfig({ allowPlainRedis: false, passwordEnv: 'RK_UNSET' }), silentLogger, PEPPER_ENV).catch((e: Error) => e);
+    const neither = await createStore(
+      redisConfig({ allowPlainRedis: false, passwordEnv: 'RK_UNSET' }),
+      silentLogger,
+      PEPPER_ENV,
+    ).catch((e: Error) => e);
     expect(String(neither)).toMatch(/without TLS \(a rediss:\/\/ URL\) and a password \(RK_UNSET\)/);
     const log = captureLog();
     const store = await createStore(redisConfig({ allowPlainRedis: true }), log, env());
@@ -90,7 +117,10 @@ describe('Redis store', () => {
   });
 
   it('fails closed when Redis goes away: a step answers `internal`, /readyz turns 503', async () => {
-    const host = await webHost({ config: { store: { type: 'redis', url: peer.url, keyPrefix: 'down:', passwordEnv: ENV, allowPlainRedis: true } }, overrides: { env: env() } });
+    const host = await webHost({
+      config: { store: { type: 'redis', url: peer.url, keyPrefix: 'down:', passwordEnv: ENV, allowPlainRedis: true } },
+      overrides: { env: env() },
+    });
     expect((await host.get('/readyz')).json).toEqual({ ok: true, checks: { directory: 'ok', redis: 'ok' } });
     const api = bindClient(host.app.service, { clientId: 'k1' });
     const s = await api.start({ username: 'A.Janssen' });

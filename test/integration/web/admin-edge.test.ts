@@ -53,10 +53,20 @@ afterAll(async () => {
 });
 
 const req = (method: 'GET' | 'POST', url: string, token?: string, from = '127.0.0.1', payload?: object) =>
-  admin.inject({ method, url, remoteAddress: from, ...(payload ? { payload } : {}), headers: token ? { authorization: `Bearer ${token}` } : {} });
+  admin.inject({
+    method,
+    url,
+    remoteAddress: from,
+    ...(payload ? { payload } : {}),
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 const auditLines = async () => {
   await h.app.audit.record({ step: 'cancel', outcome: 'ok', client: 'test' }); // the file sink writes in order: this one last
-  return readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r['step'] === 'admin');
+  return readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => r['step'] === 'admin');
 };
 
 describe('scopes', () => {
@@ -71,9 +81,23 @@ describe('scopes', () => {
     expect((await req('GET', '/metrics', BARE)).statusCode).toBe(403);
     expect((await req('GET', '/metrics', DESK)).statusCode).toBe(403);
     const lines = await auditLines();
-    expect(lines).toContainEqual(expect.objectContaining({ outcome: 'forbidden_status', client: 'admin:prometheus', subject: { typed: 'A.Janssen' } }));
-    expect(lines).toContainEqual(expect.objectContaining({ outcome: 'forbidden_unblock', client: 'admin:prometheus', subject: { typed: 'M.Bakker' } }));
-    expect(lines).toContainEqual(expect.objectContaining({ outcome: 'forbidden_metrics', client: 'admin:servicedesk' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        outcome: 'forbidden_status',
+        client: 'admin:prometheus',
+        subject: { typed: 'A.Janssen' },
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        outcome: 'forbidden_unblock',
+        client: 'admin:prometheus',
+        subject: { typed: 'M.Bakker' },
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ outcome: 'forbidden_metrics', client: 'admin:servicedesk' }),
+    );
   });
 });
 
@@ -83,10 +107,26 @@ describe('every admin action audited with its subject', () => {
     expect((await req('POST', '/admin/unblock', DESK, '127.0.0.1', { account: 'e.dubois' })).statusCode).toBe(200);
     expect((await req('GET', '/admin/status?user=nobody.here', DESK)).statusCode).toBe(200);
     const lines = await auditLines();
-    expect(lines).toContainEqual(expect.objectContaining({ outcome: 'status', user: 'A.Janssen', client: 'admin:servicedesk', subject: { account: 'a.janssen', name: 'A.Janssen', typed: 'a.janssen@pantein.nl' } }));
-    expect(lines).toContainEqual(expect.objectContaining({ outcome: 'unblock_nothing_blocked', client: 'admin:servicedesk', subject: { account: 'e.dubois' } }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        outcome: 'status',
+        user: 'A.Janssen',
+        client: 'admin:servicedesk',
+        subject: { account: 'a.janssen', name: 'A.Janssen', typed: 'a.janssen@pantein.nl' },
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        outcome: 'unblock_nothing_blocked',
+        client: 'admin:servicedesk',
+        subject: { account: 'e.dubois' },
+      }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ outcome: 'status', subject: { typed: 'nobody.here' } }));
-    for (const l of lines.filter((x) => ['status', 'unblock', 'unblock_nothing_blocked'].includes(String(x['outcome'])))) expect(l['subject']).toBeDefined();
+    for (const l of lines.filter((x) =>
+      ['status', 'unblock', 'unblock_nothing_blocked'].includes(String(x['outcome'])),
+    ))
+      expect(l['subject']).toBeDefined();
   });
 });
 
@@ -108,7 +148,8 @@ describe('wrong tokens are counted per client; a right token always passes', () 
 
   it('40 addresses of one IPv6 /64 share one budget of 20', async () => {
     const codes: number[] = [];
-    for (let i = 1; i <= 40; i++) codes.push((await req('GET', '/admin/health', 'x'.repeat(40), `2001:db8:1:2::${i.toString(16)}`)).statusCode);
+    for (let i = 1; i <= 40; i++)
+      codes.push((await req('GET', '/admin/health', 'x'.repeat(40), `2001:db8:1:2::${i.toString(16)}`)).statusCode);
     expect(codes.filter((c) => c === 401)).toHaveLength(20);
     expect((await req('GET', '/admin/health', 'x'.repeat(40), '2001:db8:1:3::1')).statusCode).toBe(401); // another /64
     expect((await req('GET', '/admin/health', DESK, '2001:db8:1:2::99')).statusCode).toBe(200);
@@ -122,13 +163,18 @@ function open(from = '127.0.0.1'): { socket: Socket; closed: Promise<{ ms: numbe
   let data = '';
   socket.on('data', (b) => (data += b.toString('latin1')));
   socket.on('error', () => {});
-  return { socket, closed: new Promise((resolve) => socket.on('close', () => resolve({ ms: performance.now() - started, data }))) };
+  return {
+    socket,
+    closed: new Promise((resolve) => socket.on('close', () => resolve({ ms: performance.now() - started, data }))),
+  };
 }
 
 describe('the edge, over real sockets', () => {
   it('answers /admin/%zz<script> in the product shape with the security headers, echoing nothing', async () => {
     const c = open();
-    c.socket.write(`GET /admin/%zz<script>alert(1)</script> HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${DESK}\r\nConnection: close\r\n\r\n`);
+    c.socket.write(
+      `GET /admin/%zz<script>alert(1)</script> HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${DESK}\r\nConnection: close\r\n\r\n`,
+    );
     const { data } = await c.closed;
     expect(data).toMatch(/^HTTP\/1\.1 400 /);
     expect(data).toMatch(/content-security-policy: default-src 'none'/i);

@@ -61,6 +61,8 @@ it('1 100 idle connections from one client, re-opened as they close, do not star
   const ms = performance.now() - started;
   flooding = false;
   for (const s of sockets) s.destroy();
-  console.log(`flood: ${opened} connections opened by 127.0.0.1; 52 requests from 127.0.0.2: ${results.filter((r) => r === 200).length} × 200 in ${Math.round(ms)} ms`);
+  console.log(
+    `flood: ${opened} connections opened by 127.0.0.1; 52 requests from 127.0.0.2: ${results.filter((r) => r === 200).length} × 200 in ${Math.round(ms)} ms`,
+  );
   expect(results.every((r) => r === 200)).toBe(true);
 }, 60_000);

@@ -22,7 +22,10 @@ const log = captureLog();
 
 beforeAll(async () => {
   d = await demoApp();
-  server = await buildServer(d.app, { log, server: serverSchema.parse({ timeouts: TIMEOUTS, maxConnections: MAX_CONNECTIONS }) });
+  server = await buildServer(d.app, {
+    log,
+    server: serverSchema.parse({ timeouts: TIMEOUTS, maxConnections: MAX_CONNECTIONS }),
+  });
   await server.listen({ host: '127.0.0.1', port: 0 });
   port = (server.server.address() as { port: number }).port;
 });
@@ -38,7 +41,9 @@ function open(): { socket: Socket; closed: Promise<{ ms: number; data: string }>
   let data = '';
   socket.on('data', (b) => (data += b.toString('latin1')));
   socket.on('error', () => {});
-  const closed = new Promise<{ ms: number; data: string }>((resolve) => socket.on('close', () => resolve({ ms: performance.now() - started, data })));
+  const closed = new Promise<{ ms: number; data: string }>((resolve) =>
+    socket.on('close', () => resolve({ ms: performance.now() - started, data })),
+  );
   return { socket, closed };
 }
 /** Sends `text` one byte at a time, `everyMs` apart, until the socket closes. */
@@ -52,14 +57,18 @@ async function trickle(socket: Socket, text: string, everyMs: number): Promise<v
 const parse = (raw: string) => {
   const [head = '', body = ''] = raw.split('\r\n\r\n');
   const [status, ...lines] = head.split('\r\n');
-  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  const headers = Object.fromEntries(
+    lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
   return { status: Number(status?.split(' ')[1]), headers, body };
 };
 
 describe('slow clients are cut (timeouts from config, seconds)', () => {
   it(`a trickling body is cut within requestSeconds (${TIMEOUTS.requestSeconds} s), answered 408 in the product's format`, async () => {
     const { socket, closed } = open();
-    socket.write(`POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n`);
+    socket.write(
+      `POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n`,
+    );
     void trickle(socket, `{"username":"${'a'.repeat(380)}"}`, 200);
     const { ms, data } = await closed;
     expect(ms).toBeGreaterThan(TIMEOUTS.requestSeconds * 1000 - 100);
@@ -87,7 +96,6 @@ describe('slow clients are cut (timeouts from config, seconds)', () => {
     expect(parse(data).status).toBe(200);
     expect(ms).toBeLessThan(TIMEOUTS.keepAliveSeconds * 1000 + CHECK_MS + 500);
   });
-
 });
 
 describe("refusals before the routes answer in the product's format, with the product's headers", () => {
@@ -99,20 +107,36 @@ describe("refusals before the routes answer in the product's format, with the pr
   let expected: Record<string, string>;
   beforeAll(async () => {
     const normal = await request('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    expected = Object.fromEntries(Object.entries(normal.headers).filter(([k]) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(k)));
+    expected = Object.fromEntries(
+      Object.entries(normal.headers).filter(
+        ([k]) => !['content-type', 'content-length', 'date', 'connection', 'keep-alive'].includes(k),
+      ),
+    );
     expect(expected['content-security-policy']).toContain("default-src 'none'");
     expect(expected['permissions-policy']).toBe(PERMISSIONS_POLICY);
   });
 
   it.each([
-    ['a URL that cannot be decoded', 'GET /api/%c0%ae%c0%ae/secret-path HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
+    [
+      'a URL that cannot be decoded',
+      'GET /api/%c0%ae%c0%ae/secret-path HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      400,
+    ],
     ['headers over 8 KB', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, 431],
     ['a broken request line', 'GET /secret-path\u0001 HTTP/9.9\r\n\r\n', 400],
     ['an invalid header', 'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n', 400],
     ['an unknown path', 'GET /secret-path HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 404],
     ['a wrong method', 'DELETE /api/start HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 404],
-    ['a body of an unknown type', 'POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 4\r\nConnection: close\r\n\r\n<a/>', 415],
-    ['a body over 4 KB', `POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n${' '.repeat(5000)}`, 413],
+    [
+      'a body of an unknown type',
+      'POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 4\r\nConnection: close\r\n\r\n<a/>',
+      415,
+    ],
+    [
+      'a body over 4 KB',
+      `POST /api/start HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n${' '.repeat(5000)}`,
+      413,
+    ],
   ])('%s → %s', async (_name, raw, status) => {
     const res = await request(raw);
     expect(res.status).toBe(status);

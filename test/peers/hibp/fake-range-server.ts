@@ -35,7 +35,8 @@ export async function startFakeHibp(breached: Record<string, number>): Promise<F
       const prefix = /^\/range\/([0-9A-F]{5})$/i.exec(req.url ?? '')?.[1]?.toUpperCase();
       if (!prefix) return void res.writeHead(400).end('The hash prefix was not in a valid format');
       const lines = known.filter(([h]) => h.startsWith(prefix)).map(([h, c]) => `${h.slice(5)}:${c}`);
-      if (req.headers['add-padding'] === 'true') while (lines.length < 800) lines.push(`${randomBytes(18).toString('hex').slice(0, 35).toUpperCase()}:0`);
+      if (req.headers['add-padding'] === 'true')
+        while (lines.length < 800) lines.push(`${randomBytes(18).toString('hex').slice(0, 35).toUpperCase()}:0`);
       res.writeHead(200, { 'content-type': 'text/plain' }).end(lines.join('\r\n'));
     });
   });

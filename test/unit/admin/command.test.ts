@@ -16,7 +16,20 @@ let url: string;
 
 beforeAll(async () => {
   h = await webHost({
-    config: { admin: { enabled: true, port: 0, tokens: [{ label: 'servicedesk', tokenEnv: 'RESET_KIOSK_ADMIN_TOKEN', scopes: ['status', 'unblock', 'health', 'metrics'] }], rateLimit: { points: 12, durationSeconds: 60 } } },
+    config: {
+      admin: {
+        enabled: true,
+        port: 0,
+        tokens: [
+          {
+            label: 'servicedesk',
+            tokenEnv: 'RESET_KIOSK_ADMIN_TOKEN',
+            scopes: ['status', 'unblock', 'health', 'metrics'],
+          },
+        ],
+        rateLimit: { points: 12, durationSeconds: 60 },
+      },
+    },
     overrides: { limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser } },
   });
   admin = await buildAdminServer(h.app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: TOKEN } });
@@ -43,9 +56,15 @@ describe('admin CLI', () => {
     expect(before.code).toBe(0);
     expect(before.out[0]).toMatch(/^E\.Dubois \(e\.dubois\): enabled; birthdate on file: yes; usable mobile: yes$/);
     expect(before.out[1]).toBe('BLOCKED');
-    expect(before.text).toMatch(/identityPerUser +e\.dubois +5\/5 used, 0 left, blocked until \S+ \S+ \(in 23 h 59 min\)/);
+    expect(before.text).toMatch(
+      /identityPerUser +e\.dubois +5\/5 used, 0 left, blocked until \S+ \S+ \(in 23 h 59 min\)/,
+    );
     const after = await run('unblock', '--user', 'e.dubois');
-    expect(after.out.slice(0, 3)).toEqual(['budgets cleared; now:', expect.stringMatching(/^E\.Dubois/), 'not blocked']);
+    expect(after.out.slice(0, 3)).toEqual([
+      'budgets cleared; now:',
+      expect.stringMatching(/^E\.Dubois/),
+      'not blocked',
+    ]);
     expect(after.text).toMatch(/identityPerUser +e\.dubois +0\/5 used, 5 left/);
   });
 
@@ -62,7 +81,9 @@ describe('admin CLI', () => {
 
   it("a wrong token is refused; the token's own rate limit stops it", async () => {
     const out: string[] = [];
-    expect(await adminCommand(['health', '--url', url], (l) => out.push(l), { RESET_KIOSK_ADMIN_TOKEN: 'd'.repeat(64) })).toBe(1);
+    expect(
+      await adminCommand(['health', '--url', url], (l) => out.push(l), { RESET_KIOSK_ADMIN_TOKEN: 'd'.repeat(64) }),
+    ).toBe(1);
     expect(out[0]).toMatch(/refused: the token in RESET_KIOSK_ADMIN_TOKEN is not accepted/);
     let last;
     for (let i = 0; i < 12 && (last = await run('health')).code === 0; i++);
@@ -71,6 +92,6 @@ describe('admin CLI', () => {
 
   it('usage errors say how to call it', async () => {
     expect((await run('unblock')).code).toBe(2);
-    expect((await adminCommand(['health', '--url', url], () => {}, {}))).toBe(2);
+    expect(await adminCommand(['health', '--url', url], () => {}, {})).toBe(2);
   });
 });

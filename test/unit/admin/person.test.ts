@@ -20,9 +20,19 @@ let admin: FastifyInstance;
 
 beforeAll(async () => {
   h = await webHost({
-    config: { admin: { enabled: true, port: 0, tokens: [{ label: 'sd', tokenEnv: 'RK_TOKEN', scopes: ['status', 'unblock'] }], rateLimit: { points: 1000 } } },
+    config: {
+      admin: {
+        enabled: true,
+        port: 0,
+        tokens: [{ label: 'sd', tokenEnv: 'RK_TOKEN', scopes: ['status', 'unblock'] }],
+        rateLimit: { points: 1000 },
+      },
+    },
     // Names relaxed, the account's birthdate budget real: only the account can be what blocks her.
-    overrides: { directory: new AliasDirectory(), limits: { ...RELAXED_LIMITS, identityPerAccount: DEFAULT_LIMITS.identityPerUser } },
+    overrides: {
+      directory: new AliasDirectory(),
+      limits: { ...RELAXED_LIMITS, identityPerAccount: DEFAULT_LIMITS.identityPerUser },
+    },
   });
   admin = await buildAdminServer(h.app, { log: silentLogger, env: { RK_TOKEN: TOKEN } });
 });
@@ -46,9 +56,14 @@ it('shows and lifts an account spent over two of its names, whichever name the s
 
   const status = (await desk('GET', '/admin/status?user=anna.janssen')).json();
   expect(status).toMatchObject({ blocked: true, account: { username: 'A.Janssen', accountKey: 'a.janssen' } });
-  expect(status.budgets).toContainEqual(expect.objectContaining({ kind: 'identityPerAccount', key: 'a.janssen', blocked: true }));
+  expect(status.budgets).toContainEqual(
+    expect.objectContaining({ kind: 'identityPerAccount', key: 'a.janssen', blocked: true }),
+  );
 
-  expect((await desk('POST', '/admin/unblock', { user: 'ANNA.JANSSEN@pantein.nl' })).json()).toMatchObject({ ok: true, blocked: false });
+  expect((await desk('POST', '/admin/unblock', { user: 'ANNA.JANSSEN@pantein.nl' })).json()).toMatchObject({
+    ok: true,
+    blocked: false,
+  });
   expect(await identity('A.Janssen', '01-10-1984')).toMatchObject({ ok: true, step: 'code' });
 });
 
@@ -56,9 +71,26 @@ it('shows and lifts an account spent over two of its names, whichever name the s
 // one unblock clears the typed-name budget; and `unblock --user bvdberg` clears what was typed as the account's
 // other name (its UPN prefix, bram.vandenberg on the test DC; anna.janssen for A.Janssen here).
 describe('one unblock for every spelling', () => {
-  const variants = ['Ａ.Ｊａｎｓｓｅｎ', 'a.janſſen', 'A.Jan\u200bssen', 'A.Jаnssen', 'a.jan\u00adssen', 'A.JANSSEN', 'x.onbekend', 'Ｘ.ONBEKEND\u200d'];
+  const variants = [
+    'Ａ.Ｊａｎｓｓｅｎ',
+    'a.janſſen',
+    'A.Jan\u200bssen',
+    'A.Jаnssen',
+    'a.jan\u00adssen',
+    'A.JANSSEN',
+    'x.onbekend',
+    'Ｘ.ONBEKEND\u200d',
+  ];
   const desk = (throttles: Throttles) =>
-    new PersonDesk({ directory: new AliasDirectory(), throttles, audit: { record: async () => {} }, pseudonymise: pseudonymiser('k'), auditFiles: async () => [], recentEvents: 0, phone: { defaultCountry: 'NL', allowedCountries: ['NL'] } });
+    new PersonDesk({
+      directory: new AliasDirectory(),
+      throttles,
+      audit: { record: async () => {} },
+      pseudonymise: pseudonymiser('k'),
+      auditFiles: async () => [],
+      recentEvents: 0,
+      phone: { defaultCountry: 'NL', allowedCountries: ['NL'] },
+    });
 
   it('clears a budget spent under any spelling, typed by the servicedesk in any other', async () => {
     await fc.assert(
@@ -75,7 +107,8 @@ describe('one unblock for every spelling', () => {
 
   it('clears what was typed as the account’s UPN prefix when the servicedesk types the account name', async () => {
     const throttles = new Throttles(DEFAULT_LIMITS);
-    for (let i = 0; i < DEFAULT_LIMITS.identityPerUser.points; i++) await throttles.take('identityPerUser', 'Anna.Janssen');
+    for (let i = 0; i < DEFAULT_LIMITS.identityPerUser.points; i++)
+      await throttles.take('identityPerUser', 'Anna.Janssen');
     expect((await desk(throttles).unblock({ user: 'a.janssen' }, 'sd')).blocked).toBe(false);
     expect((await throttles.take('identityPerUser', 'anna.janssen')).ok).toBe(true);
   });

@@ -18,7 +18,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function writeTen(): Promise<string[]> {
   const sink = await FileAuditSink.open(file, { host: 'web-a' });
-  for (let i = 0; i < 10; i++) await sink.record({ step: i % 2 ? 'identity' : 'start', outcome: 'ok', user: `user${i}`, client: '10.0.0.1' });
+  for (let i = 0; i < 10; i++)
+    await sink.record({ step: i % 2 ? 'identity' : 'start', outcome: 'ok', user: `user${i}`, client: '10.0.0.1' });
   await sink.close();
   return readFileSync(file, 'utf8').trimEnd().split('\n');
 }
@@ -48,22 +49,94 @@ describe('audit trail', () => {
 
   it('serialises concurrent appends: no interleaving, no forked chain', async () => {
     const sink = await FileAuditSink.open(file, { host: 'web-a' });
-    await Promise.all(Array.from({ length: 500 }, (_, i) => sink.record({ step: 'start', outcome: 'ok', user: `u${i}`, client: 'c' })));
+    await Promise.all(
+      Array.from({ length: 500 }, (_, i) => sink.record({ step: 'start', outcome: 'ok', user: `u${i}`, client: 'c' })),
+    );
     await sink.close();
     expect(await verifyAuditFile(file)).toMatchObject({ ok: true, records: 500 });
   });
 
   it.each([
-    ['an edited field', (l: string[]) => { l[4] = l[4]!.replace('user4', 'user9'); }, 5, /edited/],
-    ['an edited outcome', (l: string[]) => { l[6] = l[6]!.replace('"ok"', '"denied"'); }, 7, /edited/],
-    ['an edit with its own hash recomputed', (l: string[]) => { l[4] = rehash(l[4]!.replace('user4', 'user9')); }, 6, /removed, inserted or moved/],
-    ['a removed line', (l: string[]) => { l.splice(3, 1); }, 4, /removed/],
-    ['two lines swapped', (l: string[]) => { [l[2], l[3]] = [l[3]!, l[2]!]; }, 3, /removed, inserted or moved/],
-    ['a line copied in again', (l: string[]) => { l.splice(5, 0, l[1]!); }, 6, /removed, inserted or moved/],
-    ['the first lines cut off', (l: string[]) => { l.splice(0, 2); }, 1, /does not start a chain/],
-    ['a blank line', (l: string[]) => { l.splice(8, 0, ''); }, 9, /empty line/],
-    ['a foreign field', (l: string[]) => { l[0] = l[0]!.replace('{', '{"note":"x",'); }, 1, /unexpected: note/],
-    ['garbage', (l: string[]) => { l[9] = 'not json'; }, 10, /not valid JSON/],
+    [
+      'an edited field',
+      (l: string[]) => {
+        l[4] = l[4]!.replace('user4', 'user9');
+      },
+      5,
+      /edited/,
+    ],
+    [
+      'an edited outcome',
+      (l: string[]) => {
+        l[6] = l[6]!.replace('"ok"', '"denied"');
+      },
+      7,
+      /edited/,
+    ],
+    [
+      'an edit with its own hash recomputed',
+      (l: string[]) => {
+        l[4] = rehash(l[4]!.replace('user4', 'user9'));
+      },
+      6,
+      /removed, inserted or moved/,
+    ],
+    [
+      'a removed line',
+      (l: string[]) => {
+        l.splice(3, 1);
+      },
+      4,
+      /removed/,
+    ],
+    [
+      'two lines swapped',
+      (l: string[]) => {
+        [l[2], l[3]] = [l[3]!, l[2]!];
+      },
+      3,
+      /removed, inserted or moved/,
+    ],
+    [
+      'a line copied in again',
+      (l: string[]) => {
+        l.splice(5, 0, l[1]!);
+      },
+      6,
+      /removed, inserted or moved/,
+    ],
+    [
+      'the first lines cut off',
+      (l: string[]) => {
+        l.splice(0, 2);
+      },
+      1,
+      /does not start a chain/,
+    ],
+    [
+      'a blank line',
+      (l: string[]) => {
+        l.splice(8, 0, '');
+      },
+      9,
+      /empty line/,
+    ],
+    [
+      'a foreign field',
+      (l: string[]) => {
+        l[0] = l[0]!.replace('{', '{"note":"x",');
+      },
+      1,
+      /unexpected: note/,
+    ],
+    [
+      'garbage',
+      (l: string[]) => {
+        l[9] = 'not json';
+      },
+      10,
+      /not valid JSON/,
+    ],
   ])('finds %s and names the first bad line', async (_name, mutate, line, reason) => {
     const lines = await writeTen();
     mutate(lines);

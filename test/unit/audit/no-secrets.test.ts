@@ -11,7 +11,18 @@ import { captureLog } from '../../helpers/log-capture.js';
 import { walkTo } from '../../helpers/walk.js';
 
 const PASSWORD = 'Zomer#Wandeling-2031';
-const SECRETS_BASE = ['01-10-1984', '1984-10-01', '19841001', '1-10-1984', '+31612345678', '+31 6 12345678', '612345678', '12345678', PASSWORD, 'Zomer#W'];
+const SECRETS_BASE = [
+  '01-10-1984',
+  '1984-10-01',
+  '19841001',
+  '1-10-1984',
+  '+31612345678',
+  '+31 6 12345678',
+  '612345678',
+  '12345678',
+  PASSWORD,
+  'Zomer#W',
+];
 
 it('a full reset leaves who/what/outcome in the audit trail, never a secret', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'rk-audit-')), 'audit-{host}.jsonl');
@@ -19,23 +30,46 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
   const api = bindClient(d.app.service, { clientId: 'kiosk-7' });
 
   const s1 = await walkTo(api, d.lastCode, 'identity', { username: 'PANTEIN\\A.Janssen', birthdate: '1-10-1984' });
-  expect(await api.verifyIdentity({ sessionId: s1.sessionId, birthdate: '02-10-1984' })).toMatchObject({ code: 'identity_failed' });
+  expect(await api.verifyIdentity({ sessionId: s1.sessionId, birthdate: '02-10-1984' })).toMatchObject({
+    code: 'identity_failed',
+  });
   expect(await api.verifyIdentity({ sessionId: s1.sessionId, birthdate: '1-10-1984' })).toMatchObject({ ok: true });
   const code = d.lastCode();
   const wrong = code === '000000' ? '111111' : '000000';
   expect(await api.verifyCode({ sessionId: s1.sessionId, code: wrong })).toMatchObject({ code: 'code_wrong' });
   expect(await api.verifyCode({ sessionId: s1.sessionId, code })).toMatchObject({ ok: true });
-  expect(await api.setPassword({ sessionId: s1.sessionId, password: 'short', repeat: 'short' })).toMatchObject({ code: 'password_policy' });
-  expect(await api.setPassword({ sessionId: s1.sessionId, password: PASSWORD, repeat: PASSWORD })).toMatchObject({ ok: true });
+  expect(await api.setPassword({ sessionId: s1.sessionId, password: 'short', repeat: 'short' })).toMatchObject({
+    code: 'password_policy',
+  });
+  expect(await api.setPassword({ sessionId: s1.sessionId, password: PASSWORD, repeat: PASSWORD })).toMatchObject({
+    ok: true,
+  });
   await d.close(); // flushes and closes the audit file (kept in its own dir)
 
   const written = file.replace('{host}', 'web-1');
   const text = readFileSync(written, 'utf8');
   expect(await verifyAuditFile(written)).toMatchObject({ ok: true, hosts: ['web-1'] });
-  const steps = text.trim().split('\n').map((l) => JSON.parse(l) as { step: string; outcome: string; user: string; client: string; prev: string; hash: string });
-  expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual(['start:ok', 'identity:wrong_birthdate', 'code_sent:ok', 'identity:ok', 'code:code_wrong', 'code:ok', 'password:ok']);
+  const steps = text
+    .trim()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as { step: string; outcome: string; user: string; client: string; prev: string; hash: string },
+    );
+  expect(steps.map((s) => `${s.step}:${s.outcome}`)).toEqual([
+    'start:ok',
+    'identity:wrong_birthdate',
+    'code_sent:ok',
+    'identity:ok',
+    'code:code_wrong',
+    'code:ok',
+    'password:ok',
+  ]);
   // Before the directory named the account only a pseudonym of what was typed; from then on the account.
-  expect(steps.map((s) => `${s.user}@${s.client}`)).toEqual([expect.stringMatching(/^~[0-9a-f]{12}@kiosk-7$/), ...Array(6).fill('A.Janssen@kiosk-7')]);
+  expect(steps.map((s) => `${s.user}@${s.client}`)).toEqual([
+    expect.stringMatching(/^~[0-9a-f]{12}@kiosk-7$/),
+    ...Array(6).fill('A.Janssen@kiosk-7'),
+  ]);
   // prev/hash are hex and could hold any six digits by chance (the genesis hash is all zeros): scan the rest.
   const content = steps.map(({ prev: _p, hash: _h, ...rest }) => JSON.stringify(rest)).join('\n');
   for (const secret of [...SECRETS_BASE, code, wrong]) expect(content, `audit holds "${secret}"`).not.toContain(secret);
@@ -57,4 +91,3 @@ it('a password typed into the username field never reaches the audit trail or th
   expect(everything).toMatch(/"user":"~[0-9a-f]{12}"/);
   rmSync(dirname(file), { recursive: true, force: true });
 });
-

@@ -12,7 +12,13 @@ it('a reason is chained and verified; lines without one are as before; an edit b
   const file = join(mkdtempSync(join(tmpdir(), 'rk-reason-')), 'audit.jsonl');
   const sink = await FileAuditSink.open(file, { host: 'web1' });
   await sink.record({ step: 'start', outcome: 'ok', user: 'a.janssen', client: 'kiosk-1' });
-  const rec = await sink.record({ step: 'admin', outcome: 'desk_unblock_verified', user: 'A.Janssen', client: 'desk:sd.demo', reason: 'Belde na nachtdienst' });
+  const rec = await sink.record({
+    step: 'admin',
+    outcome: 'desk_unblock_verified',
+    user: 'A.Janssen',
+    client: 'desk:sd.demo',
+    reason: 'Belde na nachtdienst',
+  });
   await sink.close();
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   expect(Object.keys(JSON.parse(lines[0]!) as object)).not.toContain('reason');

@@ -20,7 +20,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** Writes events to `audit-<host>.jsonl`, each at its own minute past 10:00 UTC on 2026-11-25. */
 async function write(host: string, events: [minute: number, AuditEvent][]) {
   let at = 0;
-  const sink = await FileAuditSink.open(join(dir, `audit-${host}.jsonl`), { host, now: () => new Date(Date.UTC(2026, 10, 25, 10, at)) });
+  const sink = await FileAuditSink.open(join(dir, `audit-${host}.jsonl`), {
+    host,
+    now: () => new Date(Date.UTC(2026, 10, 25, 10, at)),
+  });
   for (const [minute, e] of events) {
     at = minute;
     await sink.record(e);
@@ -54,22 +57,35 @@ describe('audit:search', () => {
     writeFileSync(join(dir, 'web-a', 'audit.jsonl'), '');
     writeFileSync(join(dir, 'web-b', 'audit.jsonl'), '');
     writeFileSync(join(dir, 'web-b', 'other.jsonl'), '');
-    expect(await expandAuditPath(join(dir, '{host}', 'audit.jsonl'))).toEqual([join(dir, 'web-a', 'audit.jsonl'), join(dir, 'web-b', 'audit.jsonl')]);
+    expect(await expandAuditPath(join(dir, '{host}', 'audit.jsonl'))).toEqual([
+      join(dir, 'web-a', 'audit.jsonl'),
+      join(dir, 'web-b', 'audit.jsonl'),
+    ]);
     expect(await expandAuditPath(join(dir, 'nothing-{host}.jsonl'))).toEqual([]);
   });
 
   it('merges both hosts in time order and finds the typed name under its pseudonym', async () => {
     await twoHosts();
-    const { matches } = await searchAudit(await expandAuditPath(join(dir, 'audit-{host}.jsonl')), { users: ['a.janssen@pantein.nl'], pseudonymise: pseudo });
+    const { matches } = await searchAudit(await expandAuditPath(join(dir, 'audit-{host}.jsonl')), {
+      users: ['a.janssen@pantein.nl'],
+      pseudonymise: pseudo,
+    });
     expect(matches.map((m) => [m.host, m.step, m.outcome])).toEqual([
-      ['web-a', 'start', 'ok'], ['web-b', 'identity', 'wrong_birthdate'], ['web-b', 'start', 'ok'], ['web-a', 'identity', 'ok'], ['web-b', 'code_sent', 'ok'],
+      ['web-a', 'start', 'ok'],
+      ['web-b', 'identity', 'wrong_birthdate'],
+      ['web-b', 'start', 'ok'],
+      ['web-a', 'identity', 'ok'],
+      ['web-b', 'code_sent', 'ok'],
     ]);
     expect(matches[0]).toMatchObject({ user: pseudo('a.janssen'), typed: 'a.janssen' });
   });
 
   it('without the key only the account name matches, and the output says why', async () => {
     await twoHosts();
-    const { code, out } = await run(['--user', 'A.Janssen', join(dir, 'audit-web-a.jsonl'), join(dir, 'audit-web-b.jsonl')], {});
+    const { code, out } = await run(
+      ['--user', 'A.Janssen', join(dir, 'audit-web-a.jsonl'), join(dir, 'audit-web-b.jsonl')],
+      {},
+    );
     expect(code).toBe(0);
     expect(out.filter((l) => /A\.Janssen/.test(l) && /\[10\.0\.0\.4\]/.test(l))).toHaveLength(3);
     expect(out.join('\n')).toMatch(/3 matches in 2 files \(RESET_KIOSK_PSEUDONYM_KEY not set/);
@@ -80,7 +96,14 @@ describe('audit:search', () => {
     const config = join(dir, 'config.json');
     writeFileSync(config, JSON.stringify({ audit: { file: join(dir, 'audit-{host}.jsonl') } }));
     const now = Date.UTC(2026, 10, 25, 10, 10);
-    const { code, out } = await run(['--config', config, '--user', 'A.Janssen', '--since', new Date(now - 7.5 * 60_000).toISOString()]);
+    const { code, out } = await run([
+      '--config',
+      config,
+      '--user',
+      'A.Janssen',
+      '--since',
+      new Date(now - 7.5 * 60_000).toISOString(),
+    ]);
     expect(code).toBe(0);
     expect(out.slice(0, 3).map((l) => l.replace(/^\S+ \S+\s+/, ''))).toEqual([
       expect.stringMatching(/^web-b #2 +start +ok +~[0-9a-f]{12} \(typed: a\.janssen\)  \[10\.0\.0\.4\]$/),

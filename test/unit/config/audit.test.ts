@@ -10,13 +10,22 @@ describe('resolveAudit', () => {
     expect(resolveAudit(parseConfig({}).audit)).toBeUndefined();
   });
 
-  it('fills in {host} (every occurrence), by default the machine\'s name', () => {
-    expect(resolveAudit({ file: '/var/log/rk/{host}/audit-{host}.jsonl', host: 'web-1' })).toEqual({ file: '/var/log/rk/web-1/audit-web-1.jsonl', host: 'web-1' });
-    expect(resolveAudit({ file: '/var/log/rk/audit.jsonl' })).toEqual({ file: '/var/log/rk/audit.jsonl', host: hostname() });
+  it("fills in {host} (every occurrence), by default the machine's name", () => {
+    expect(resolveAudit({ file: '/var/log/rk/{host}/audit-{host}.jsonl', host: 'web-1' })).toEqual({
+      file: '/var/log/rk/web-1/audit-web-1.jsonl',
+      host: 'web-1',
+    });
+    expect(resolveAudit({ file: '/var/log/rk/audit.jsonl' })).toEqual({
+      file: '/var/log/rk/audit.jsonl',
+      host: hostname(),
+    });
   });
 
   it('keeps a host id from leaving its folder: only [A-Za-z0-9_.-] reach the path', () => {
-    expect(resolveAudit({ file: '/var/log/rk/audit-{host}.jsonl', host: '../../etc/x y' })).toEqual({ file: '/var/log/rk/audit-.._.._etc_x_y.jsonl', host: '../../etc/x y' });
+    expect(resolveAudit({ file: '/var/log/rk/audit-{host}.jsonl', host: '../../etc/x y' })).toEqual({
+      file: '/var/log/rk/audit-.._.._etc_x_y.jsonl',
+      host: '../../etc/x y',
+    });
   });
 
   it('is checked by the config schema: unknown fields and an empty file are refused', () => {

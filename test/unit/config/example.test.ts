@@ -9,7 +9,14 @@ import { configSchema } from '../../../src-main/config/schema.js';
 import { resourcePath } from '../../../src-main/resources.js';
 
 type Json = Record<string, unknown>;
-type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; options?: z.ZodType[]; element?: z.ZodType; in?: z.ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  element?: z.ZodType;
+  in?: z.ZodType;
+};
 const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Peels default/optional/prefault/pipe wrappers; `optional`: a plain optional (no default), may be left out. */
@@ -45,11 +52,18 @@ function check(s: z.ZodType, value: unknown, path: string, comments: string): st
     const [chosen] = d.options!.filter((o) => o.safeParse(stripComments(value)).success);
     if (!chosen) return [`${path}: matches no branch`];
     const present = new Set(keysUnder(chosen));
-    const others = d.options!.filter((o) => o !== chosen).flatMap(keysUnder).filter((k) => !present.has(k));
+    const others = d
+      .options!.filter((o) => o !== chosen)
+      .flatMap(keysUnder)
+      .filter((k) => !present.has(k));
     const scope = comments + commentOf(value);
-    return [...check(chosen, value, path, comments), ...others.filter((k) => !mentions(scope, k)).map((k) => `${path}.${k}: other branch, not documented`)];
+    return [
+      ...check(chosen, value, path, comments),
+      ...others.filter((k) => !mentions(scope, k)).map((k) => `${path}.${k}: other branch, not documented`),
+    ];
   }
-  if (d.type === 'array' && Array.isArray(value)) return value.flatMap((v, i) => check(d.element!, v, `${path}[${i}]`, comments));
+  if (d.type === 'array' && Array.isArray(value))
+    return value.flatMap((v, i) => check(d.element!, v, `${path}[${i}]`, comments));
   if (d.type !== 'object') return [];
   const obj = (value ?? {}) as Json;
   const scope = comments + ' ' + commentOf(obj);
@@ -57,7 +71,10 @@ function check(s: z.ZodType, value: unknown, path: string, comments: string): st
     const here = path ? `${path}.${key}` : key;
     if (!mentions(scope, key)) return [`${here}: not documented in a $comment`];
     if (key in obj) return check(sub, obj[key], here, scope);
-    if (unwrap(sub).optional) return keysUnder(sub).filter((k) => !mentions(scope, k)).map((k) => `${here}.${k}: not documented`);
+    if (unwrap(sub).optional)
+      return keysUnder(sub)
+        .filter((k) => !mentions(scope, k))
+        .map((k) => `${here}.${k}: not documented`);
     return [`${here}: missing (it has a default: show it)`];
   });
 }
@@ -78,8 +95,21 @@ it('documents every option of the schema, and shows every option of the chosen b
 it('keeps the defaults where it shows them', () => {
   const defaults = parseConfig({});
   const shown = parseConfig(example);
-  for (const k of ['organisation', 'servicedesk', 'applications', 'language', 'password', 'security', 'server'] as const) {
-    expect({ [k]: shown[k] }).toEqual({ [k]: k === 'servicedesk' ? { ...defaults[k], hours: 'ma–vr 8.00–17.00', outOfHours: shown.servicedesk.outOfHours } : defaults[k] });
+  for (const k of [
+    'organisation',
+    'servicedesk',
+    'applications',
+    'language',
+    'password',
+    'security',
+    'server',
+  ] as const) {
+    expect({ [k]: shown[k] }).toEqual({
+      [k]:
+        k === 'servicedesk'
+          ? { ...defaults[k], hours: 'ma–vr 8.00–17.00', outOfHours: shown.servicedesk.outOfHours }
+          : defaults[k],
+    });
   }
   expect(shown.sms.templates).toEqual(defaults.sms.templates);
 });
@@ -88,5 +118,7 @@ it('the checker itself notices an undocumented or missing option', () => {
   const broken = structuredClone(example) as { server: Json };
   delete broken.server.port;
   broken.server.$comment = 'nothing';
-  expect(check(configSchema, broken, '', '')).toEqual(expect.arrayContaining(['server.host: not documented in a $comment', 'server.port: not documented in a $comment']));
+  expect(check(configSchema, broken, '', '')).toEqual(
+    expect.arrayContaining(['server.host: not documented in a $comment', 'server.port: not documented in a $comment']),
+  );
 });

@@ -15,7 +15,11 @@ describe('config/runtime', () => {
 
   it('a central-mode kiosk takes its timings from kiosk.json, under the same code-step rule', () => {
     expect(centralKioskTimings(parseSettings({}))).toEqual(kioskTimings(parseConfig({}))); // same defaults as the service's
-    expect(centralKioskTimings(parseSettings({ idleSeconds: 120, codeIdleSeconds: 600, doneSeconds: 30 }))).toEqual({ idleSeconds: 120, codeIdleSeconds: 600, doneSeconds: 30 });
+    expect(centralKioskTimings(parseSettings({ idleSeconds: 120, codeIdleSeconds: 600, doneSeconds: 30 }))).toEqual({
+      idleSeconds: 120,
+      codeIdleSeconds: 600,
+      doneSeconds: 30,
+    });
     expect(centralKioskTimings(parseSettings({ idleSeconds: 120, codeIdleSeconds: 60 })).codeIdleSeconds).toBe(120);
   });
 
@@ -23,16 +27,35 @@ describe('config/runtime', () => {
     const config = parseConfig({});
     expect(kioskTimings(config)).toEqual({ idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20 });
     expect(flowOptions(config)).toMatchObject({
-      organisation: 'Pantein', defaultLang: 'nl', demo: true, minLength: 8, codeTtlSeconds: 300, resendAfterSeconds: 30,
-      sessionTtlSeconds: 600, idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, identityFloorMs: 400,
+      organisation: 'Pantein',
+      defaultLang: 'nl',
+      demo: true,
+      minLength: 8,
+      codeTtlSeconds: 300,
+      resendAfterSeconds: 30,
+      sessionTtlSeconds: 600,
+      idleSeconds: 90,
+      codeIdleSeconds: 300,
+      doneSeconds: 20,
+      identityFloorMs: 400,
       servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'servicedesk@pantein.nl' },
     });
   });
 
-  it('what the config sets reaches the flow, the notices in the wizard\'s language included', () => {
-    const config = parseConfig({ organisation: 'Zorggroep', security: { idleSeconds: 120, codeTtlSeconds: 240, doneSeconds: 30 }, directory: { type: 'demo' } });
+  it("what the config sets reaches the flow, the notices in the wizard's language included", () => {
+    const config = parseConfig({
+      organisation: 'Zorggroep',
+      security: { idleSeconds: 120, codeTtlSeconds: 240, doneSeconds: 30 },
+      directory: { type: 'demo' },
+    });
     const o = flowOptions(config);
-    expect(o).toMatchObject({ organisation: 'Zorggroep', idleSeconds: 120, codeIdleSeconds: 240, doneSeconds: 30, codeTtlSeconds: 240 });
+    expect(o).toMatchObject({
+      organisation: 'Zorggroep',
+      idleSeconds: 120,
+      codeIdleSeconds: 240,
+      doneSeconds: 30,
+      codeTtlSeconds: 240,
+    });
     expect(o.changedNotice?.('nl')).toContain('Zorggroep');
     expect(o.unlockedNotice?.('en')).toContain('Zorggroep');
   });

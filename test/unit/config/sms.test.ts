@@ -12,27 +12,43 @@ const provider = (p: Record<string, unknown>) => parseConfig({ sms: { provider: 
 describe('sms.provider schema', () => {
   it('twilio-messaging: defaults (10 s timeout, RESET_KIOSK_TWILIO_* names)', () => {
     expect(provider({ type: 'twilio-messaging', from: '+3197010000001' })).toEqual({
-      type: 'twilio-messaging', from: '+3197010000001', timeoutMs: 10_000, secretEnv: DEFAULT_TWILIO_SECRET_ENV,
+      type: 'twilio-messaging',
+      from: '+3197010000001',
+      timeoutMs: 10_000,
+      secretEnv: DEFAULT_TWILIO_SECRET_ENV,
     });
     expect(provider({ type: 'twilio-messaging', from: 'Pantein' })).toMatchObject({ from: 'Pantein' });
     expect(provider({ type: 'twilio-messaging', messagingServiceSid: MG })).toMatchObject({ messagingServiceSid: MG });
   });
 
   it('twilio-messaging needs exactly one of from / messagingServiceSid', () => {
-    expect(thrown(() => provider({ type: 'twilio-messaging' })).message).toContain('sms.provider.from: set exactly one');
-    expect(thrown(() => provider({ type: 'twilio-messaging', from: 'Pantein', messagingServiceSid: MG })).message).toContain('exactly one');
+    expect(thrown(() => provider({ type: 'twilio-messaging' })).message).toContain(
+      'sms.provider.from: set exactly one',
+    );
+    expect(
+      thrown(() => provider({ type: 'twilio-messaging', from: 'Pantein', messagingServiceSid: MG })).message,
+    ).toContain('exactly one');
   });
 
   it('baseUrl: https anywhere, plain http only to this machine', () => {
-    for (const baseUrl of ['https://twilio-proxy.pantein.local', 'http://127.0.0.1:4010', 'http://localhost:4010/twilio', 'http://[::1]:4010']) {
+    for (const baseUrl of [
+      'https://twilio-proxy.pantein.local',
+      'http://127.0.0.1:4010',
+      'http://localhost:4010/twilio',
+      'http://[::1]:4010',
+    ]) {
       expect(provider({ type: 'twilio-messaging', from: 'Pantein', baseUrl })).toMatchObject({ baseUrl });
     }
   });
 
   it('twilio-verify: a VA SID; a sender for notices is optional', () => {
     expect(provider({ type: 'twilio-verify', serviceSid: VA })).toMatchObject({ serviceSid: VA, timeoutMs: 10_000 });
-    expect(provider({ type: 'twilio-verify', serviceSid: VA, messagingServiceSid: MG })).toMatchObject({ messagingServiceSid: MG });
-    expect(thrown(() => provider({ type: 'twilio-verify', serviceSid: 'VA123' })).message).toContain('sms.provider.serviceSid');
+    expect(provider({ type: 'twilio-verify', serviceSid: VA, messagingServiceSid: MG })).toMatchObject({
+      messagingServiceSid: MG,
+    });
+    expect(thrown(() => provider({ type: 'twilio-verify', serviceSid: 'VA123' })).message).toContain(
+      'sms.provider.serviceSid',
+    );
   });
 
   it('refuses secrets, bad senders and unbounded timeouts in the file', () => {

@@ -18,28 +18,48 @@ describe('normalise (Entra step 1, plus more look-alikes)', () => {
   });
 
   it('is idempotent, for any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => normalise(normalise(s)) === normalise(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => normalise(normalise(s)) === normalise(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('is case-insensitive, for any string', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => normalise(s.toUpperCase()) === normalise(s) && normalise(s.toLowerCase()) === normalise(s)),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        (s) => normalise(s.toUpperCase()) === normalise(s) && normalise(s.toLowerCase()) === normalise(s),
+      ),
       { numRuns: 5000 },
     );
   });
 
   it('leaves nothing that it would map again (its output holds no upper case and no mapped character)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => !/[A-Z0134579@$|+€]/.test(normalise(s))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => !/[A-Z0134579@$|+€]/.test(normalise(s))),
+      { numRuns: 5000 },
+    );
   });
 });
 
 describe('banned terms and points (Entra steps 2 and 3)', () => {
-  it.each(['Welkom01!', 'Zomer2026!', 'W3lk0m2026!', 'Pantein#2026', 'Topdesk2026!', 'Zomer2026!!!', 'P@ssw0rd2026', 'Qwerty#1', 'Welkomm#1', 'Welkon#1!', 'Wlkom#2026'])(
-    '%s is refused',
-    (pw) => expect(isBanned(pw, lists)).toBe(true),
-  );
+  it.each([
+    'Welkom01!',
+    'Zomer2026!',
+    'W3lk0m2026!',
+    'Pantein#2026',
+    'Topdesk2026!',
+    'Zomer2026!!!',
+    'P@ssw0rd2026',
+    'Qwerty#1',
+    'Welkomm#1',
+    'Welkon#1!',
+    'Wlkom#2026',
+  ])('%s is refused', (pw) => expect(isBanned(pw, lists)).toBe(true));
 
-  it.each(['Kwal-Fiets-Regen-73', 'Bx7#kLm2q', 'Zomer#Dienst-2026', 'Meikever#Tuin8'])('%s is accepted', (pw) => expect(isBanned(pw, lists)).toBe(false));
+  it.each(['Kwal-Fiets-Regen-73', 'Bx7#kLm2q', 'Zomer#Dienst-2026', 'Meikever#Tuin8'])('%s is accepted', (pw) =>
+    expect(isBanned(pw, lists)).toBe(false),
+  );
 
   it('scores like Entra: a term is 1 point, every other character 1, a repeated character 0', () => {
     expect(points('welkom', lists)).toBe(1);
@@ -60,7 +80,10 @@ describe('banned terms and points (Entra steps 2 and 3)', () => {
   });
 
   it('the verdict ignores case and look-alikes, for any password', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 24 }), (s) => isBanned(s.toUpperCase(), lists) === isBanned(s, lists)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (s) => isBanned(s.toUpperCase(), lists) === isBanned(s, lists)),
+      { numRuns: 500 },
+    );
   });
 
   it('stays fast for a 256-character password', () => {

@@ -25,19 +25,25 @@ const VALID = {
 };
 
 describe('dispatcher', () => {
-  it.each(METHODS)('%s: a valid request reaches that method with the host\'s client, and its answer comes back', async (method) => {
-    const { service, calls } = recordingService();
-    const done = await dispatcher(service)(method, VALID[method], HOST);
-    expect(done).toEqual({ ok: true, method, request: VALID[method], response: { ok: true, answeredBy: method } });
-    expect(calls[method]).toHaveBeenCalledWith(VALID[method], HOST);
-    for (const other of METHODS.filter((m) => m !== method)) expect(calls[other]).not.toHaveBeenCalled();
-  });
+  it.each(METHODS)(
+    "%s: a valid request reaches that method with the host's client, and its answer comes back",
+    async (method) => {
+      const { service, calls } = recordingService();
+      const done = await dispatcher(service)(method, VALID[method], HOST);
+      expect(done).toEqual({ ok: true, method, request: VALID[method], response: { ok: true, answeredBy: method } });
+      expect(calls[method]).toHaveBeenCalledWith(VALID[method], HOST);
+      for (const other of METHODS.filter((m) => m !== method)) expect(calls[other]).not.toHaveBeenCalled();
+    },
+  );
 
-  it.each(['eval', '', 'START', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses the method name %j as unknown', async (name) => {
-    const { service, calls } = recordingService();
-    expect(await dispatcher(service)(name, {}, HOST)).toEqual({ ok: false, refusal: 'unknown_method' });
-    for (const m of METHODS) expect(calls[m]).not.toHaveBeenCalled();
-  });
+  it.each(['eval', '', 'START', '__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'refuses the method name %j as unknown',
+    async (name) => {
+      const { service, calls } = recordingService();
+      expect(await dispatcher(service)(name, {}, HOST)).toEqual({ ok: false, refusal: 'unknown_method' });
+      for (const m of METHODS) expect(calls[m]).not.toHaveBeenCalled();
+    },
+  );
 
   it.each<[string, string, unknown]>([
     ['an extra field', 'start', { username: 'a', admin: true }],

@@ -13,8 +13,16 @@ describe('core events', () => {
     const f = flowFixture();
     const { sessionId } = await f.walkTo('done');
     expect(steps(f.events)).toEqual(['identity', 'code', 'password', 'done']);
-    expect(f.events.filter((e) => e.type === 'step').every((e) => e.type === 'step' && e.sessionId === sessionId && e.purpose === 'reset' && e.client === 'kiosk-1')).toBe(true);
-    expect(f.events.filter((e) => e.type === 'subject')).toEqual([{ type: 'subject', sessionId, client: 'kiosk-1', account: 'A.Janssen' }]);
+    expect(
+      f.events
+        .filter((e) => e.type === 'step')
+        .every(
+          (e) => e.type === 'step' && e.sessionId === sessionId && e.purpose === 'reset' && e.client === 'kiosk-1',
+        ),
+    ).toBe(true);
+    expect(f.events.filter((e) => e.type === 'subject')).toEqual([
+      { type: 'subject', sessionId, client: 'kiosk-1', account: 'A.Janssen' },
+    ]);
     const outcomes = f.events.flatMap((e) => (e.type === 'outcome' ? [e.event] : []));
     expect(outcomes).toEqual(f.audit); // the audit sink and the listeners see the same events
   });
@@ -41,7 +49,9 @@ describe('core events', () => {
       const s = await f.api.start({ username: 'A.Janssen' });
       await f.api.verifyIdentity({ sessionId: s.ok ? s.sessionId : '', birthdate: `0${i + 1}-02-2002` }); // each a different wrong date
     }
-    expect(f.events.filter((e) => e.type === 'budget')).toEqual([{ type: 'budget', budget: 'identityPerUser', step: 'identity', client: 'kiosk-1' }]);
+    expect(f.events.filter((e) => e.type === 'budget')).toEqual([
+      { type: 'budget', budget: 'identityPerUser', step: 'identity', client: 'kiosk-1' },
+    ]);
     expect(steps(f.events)).not.toContain('code');
   });
 

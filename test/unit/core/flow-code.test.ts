@@ -14,10 +14,21 @@ describe('reset flow: code step', () => {
     const { api, sender, sessionId } = await atCodeStep();
     const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
     expect(await api.verifyCode({ sessionId, code: '12 34' })).toMatchObject({ code: 'code_format' });
-    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 2 });
-    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_wrong', attemptsLeft: 1 });
+    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 2,
+    });
+    expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({
+      ok: false,
+      code: 'code_wrong',
+      attemptsLeft: 1,
+    });
     expect(await api.verifyCode({ sessionId, code: wrong })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
-    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({ ok: false, code: 'code_attempts_exceeded' });
+    expect(await api.verifyCode({ sessionId, code: sender.lastCode() })).toEqual({
+      ok: false,
+      code: 'code_attempts_exceeded',
+    });
     // The spent code is replaced at once (no 30 s wait): the wizard says "ask for a new code below".
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: true, step: 'code' });
     expect(sender.sent).toHaveLength(2);
@@ -27,7 +38,9 @@ describe('reset flow: code step', () => {
   });
 
   it('a spent code is replaced at once only within the SMS budget', async () => {
-    const { api, sender, sessionId } = await atCodeStep(flowFixture({ limits: { smsPerUser: { points: 1, durationSeconds: 86_400 } } }));
+    const { api, sender, sessionId } = await atCodeStep(
+      flowFixture({ limits: { smsPerUser: { points: 1, durationSeconds: 86_400 } } }),
+    );
     const wrong = sender.lastCode() === '000000' ? '111111' : '000000';
     for (let i = 0; i < 3; i++) await api.verifyCode({ sessionId, code: wrong });
     const refused = await api.resendCode({ sessionId });
@@ -73,10 +86,22 @@ describe('reset flow: code step', () => {
     advance(30_000);
     expect(await api.resendCode({ sessionId })).toMatchObject({ ok: false, code: 'sms_limit' });
     sessionId = (await fx.walkTo('identity', { ...ANNA, username: 'a.janssen@pantein.nl' })).sessionId;
-    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'sms_limit' });
+    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({
+      ok: false,
+      code: 'sms_limit',
+    });
     // every send, resend and refusal is in the audit trail
     const sends = fx.audit.filter((e) => e.step === 'code_sent').map((e) => e.outcome);
-    expect(sends).toEqual(['ok', 'ok', 'ok', 'ok', 'failed_provider_error', 'ok', 'sms_limit_smsPerUser', 'sms_limit_smsPerUser']);
+    expect(sends).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'failed_provider_error',
+      'ok',
+      'sms_limit_smsPerUser',
+      'sms_limit_smsPerUser',
+    ]);
   });
 
   it('a number the provider calls invalid gets the generic identity answer', async () => {
@@ -84,7 +109,11 @@ describe('reset flow: code step', () => {
     fx.sender.next.push({ ok: false, reason: 'invalid_number', providerCode: 21211 });
     const { sessionId } = await fx.walkTo('identity');
     // Counted like a wrong date, with the same tries left as any other typed name's first failure.
-    expect(await fx.api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
+    expect(await fx.api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toEqual({
+      ok: false,
+      code: 'identity_failed',
+      attemptsLeft: 4,
+    });
   });
 });
 
@@ -92,10 +121,14 @@ describe('reset flow: password step', () => {
   it('checks mismatch first, then every rule, server-side', async () => {
     const { api, sender, sessionId } = await atCodeStep();
     await api.verifyCode({ sessionId, code: sender.lastCode() });
-    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026y' })).toEqual({ ok: false, code: 'password_mismatch' });
+    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026y' })).toEqual({
+      ok: false,
+      code: 'password_mismatch',
+    });
     const weak = await api.setPassword({ sessionId, password: 'anna2026', repeat: 'anna2026' });
     expect(weak).toMatchObject({ ok: false, code: 'password_policy' });
-    if (!weak.ok) expect(weak.rules?.filter((r) => r.ok === false).map((r) => r.id)).toEqual(['upper', 'punctuation', 'names']);
+    if (!weak.ok)
+      expect(weak.rules?.filter((r) => r.ok === false).map((r) => r.id)).toEqual(['upper', 'punctuation', 'names']);
   });
 
   it('cancel wipes the session', async () => {

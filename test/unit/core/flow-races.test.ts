@@ -12,7 +12,11 @@ function slowDirectory() {
   const reset = directory.resetPassword.bind(directory);
   const writes: string[] = [];
   directory.findUser = async (u) => (await sleep(20), find(u));
-  directory.resetPassword = async (...args: Parameters<typeof reset>) => (writes.push(args[1]), await sleep(20), reset(...args));
+  directory.resetPassword = async (...args: Parameters<typeof reset>) => (
+    writes.push(args[1]),
+    await sleep(20),
+    reset(...args)
+  );
   return { directory, writes };
 }
 
@@ -29,7 +33,13 @@ describe('parallel requests', () => {
   it('a burst over many sessions still gets at most 5 real checks (the tries are taken before the lookup)', async () => {
     const { api } = flowFixture({ directory: slowDirectory().directory });
     const sessions = await Promise.all(Array.from({ length: 30 }, () => api.start({ username: 'A.Janssen' })));
-    const answers = await Promise.all(sessions.map((s, i) => (s.ok ? api.verifyIdentity({ sessionId: s.sessionId, birthdate: `${String(i + 1).padStart(2, '0')}-09-1984` }) : s)));
+    const answers = await Promise.all(
+      sessions.map((s, i) =>
+        s.ok
+          ? api.verifyIdentity({ sessionId: s.sessionId, birthdate: `${String(i + 1).padStart(2, '0')}-09-1984` })
+          : s,
+      ),
+    );
     expect(answers.filter((a) => !a.ok && a.code === 'identity_failed')).toHaveLength(5);
     expect(answers.filter((a) => !a.ok && a.code === 'blocked')).toHaveLength(25);
   });
@@ -55,27 +65,44 @@ describe('after the directory answered', () => {
     fx.audit.push = () => {
       throw new Error('audit disk full');
     };
-    expect(await fx.api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ ok: true, step: 'done' });
+    expect(await fx.api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({
+      ok: true,
+      step: 'done',
+    });
   });
 
   it('a write whose answer was lost says so, and ends the session', async () => {
     const directory = DemoDirectory.load();
-    directory.resetPassword = async () => ({ ok: false, reason: 'uncertain', detail: 'socket closed after modify was sent' });
+    directory.resetPassword = async () => ({
+      ok: false,
+      reason: 'uncertain',
+      detail: 'socket closed after modify was sent',
+    });
     const { api, walkTo } = flowFixture({ directory });
     const { sessionId } = await walkTo('password');
-    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toEqual({ ok: false, code: 'reset_uncertain' });
-    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ code: 'session_expired' });
+    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toEqual({
+      ok: false,
+      code: 'reset_uncertain',
+    });
+    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({
+      code: 'session_expired',
+    });
   });
 
   it('a refused write keeps the session for another try and releases its claim', async () => {
     const directory = DemoDirectory.load();
     const reset = directory.resetPassword.bind(directory);
     let refuse = true;
-    directory.resetPassword = async (...args: Parameters<typeof reset>): Promise<ResetOutcome> => (refuse ? ((refuse = false), { ok: false, reason: 'policy' }) : reset(...args));
+    directory.resetPassword = async (...args: Parameters<typeof reset>): Promise<ResetOutcome> =>
+      refuse ? ((refuse = false), { ok: false, reason: 'policy' }) : reset(...args);
     const { api, walkTo } = flowFixture({ directory });
     const { sessionId } = await walkTo('password');
-    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({ code: 'password_rejected' });
-    expect(await api.setPassword({ sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({ ok: true });
+    expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toMatchObject({
+      code: 'password_rejected',
+    });
+    expect(await api.setPassword({ sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -85,7 +112,12 @@ describe('no birthdate oracle when no SMS can be sent', () => {
     await walkTo('code'); // the one SMS this kiosk may send this hour
     for (const birthdate of ['01-10-1984', '02-10-1984']) {
       const { sessionId } = await walkTo('identity');
-      expect(await api.verifyIdentity({ sessionId, birthdate })).toEqual({ ok: false, code: 'sms_limit', retryAfterSeconds: 3600, limit: 'client' });
+      expect(await api.verifyIdentity({ sessionId, birthdate })).toEqual({
+        ok: false,
+        code: 'sms_limit',
+        retryAfterSeconds: 3600,
+        limit: 'client',
+      });
     }
   });
 });

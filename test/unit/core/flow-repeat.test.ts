@@ -38,7 +38,11 @@ describe('a repeated date counts once', () => {
     // The 5th date uses the last try; its repeat then finds the name blocked (nothing left to check it with).
     expect(answers.map((a) => !a.ok && (a.attemptsLeft ?? a.code))).toEqual([4, 4, 3, 3, 2, 2, 1, 1, 0, 'blocked']);
     expect(answers.at(-1)).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
-    expect(await identity(fx.api, ANNA.username, ANNA.birthdate)).toMatchObject({ ok: false, code: 'blocked', limit: 'user' });
+    expect(await identity(fx.api, ANNA.username, ANNA.birthdate)).toMatchObject({
+      ok: false,
+      code: 'blocked',
+      limit: 'user',
+    });
   });
 
   it('a right date that succeeds after repeats gives back nothing it did not take', async () => {
@@ -46,14 +50,21 @@ describe('a repeated date counts once', () => {
     await identity(fx.api, 'A.Janssen', '02-10-1984');
     for (let i = 0; i < 3; i++) expect(await identity(fx.api, 'A.Janssen', ANNA.birthdate)).toMatchObject({ ok: true });
     // Still one wrong date counted: 4 left, not more (no refund of a try a repeat never took).
-    expect(await identity(fx.api, 'A.Janssen', '03-10-1984')).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 3 });
+    expect(await identity(fx.api, 'A.Janssen', '03-10-1984')).toEqual({
+      ok: false,
+      code: 'identity_failed',
+      attemptsLeft: 3,
+    });
   });
 });
 
 describe('no silent birthdate check during the account spacing', () => {
   it('session A sends a code; B (right date) and C (wrong date) within 30 s get the same answer, no text, no try spent', async () => {
     // The account's spacing runs on real time (rate-limiter-flexible's clock): 1 s here instead of 30.
-    const fx = flowFixture({ directory: new AliasDirectory(), limits: { smsSpacingPerAccount: { points: 1, durationSeconds: 1 } } });
+    const fx = flowFixture({
+      directory: new AliasDirectory(),
+      limits: { smsSpacingPerAccount: { points: 1, durationSeconds: 1 } },
+    });
     expect(await identity(fx.api, 'A.Janssen', ANNA.birthdate)).toMatchObject({ ok: true, step: 'code' });
     const right = await identity(fx.api, 'anna.janssen', ANNA.birthdate);
     const wrong = await identity(fx.api, 'anna.janssen', '02-10-1984');
@@ -62,7 +73,11 @@ describe('no silent birthdate check during the account spacing', () => {
     expect(fx.sender.sent).toHaveLength(1);
     // Neither was a try: once the spacing is over, the wrong date counts as the name's first.
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await identity(fx.api, 'anna.janssen', '02-10-1984')).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
+    expect(await identity(fx.api, 'anna.janssen', '02-10-1984')).toEqual({
+      ok: false,
+      code: 'identity_failed',
+      attemptsLeft: 4,
+    });
     expect(await identity(fx.api, 'anna.janssen', ANNA.birthdate)).toMatchObject({ ok: true, step: 'code' });
     expect(fx.sender.sent).toHaveLength(2);
   });

@@ -12,7 +12,13 @@ describe('reset flow: happy path', () => {
     if (!start.ok) return;
     expect(start.sessionId).toMatch(/^[0-9a-f]{32}$/);
     const identity = await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '23/7/1990' });
-    expect(identity).toEqual({ ok: true, step: 'code', maskedMobile: '•• •• •• 89', resendAfterSeconds: 30, codeValidSeconds: 300 });
+    expect(identity).toEqual({
+      ok: true,
+      step: 'code',
+      maskedMobile: '•• •• •• 89',
+      resendAfterSeconds: 30,
+      codeValidSeconds: 300,
+    });
     expect(sender.sent[0]?.to).toBe('+31623456789');
     const code = await api.verifyCode({ sessionId: start.sessionId, code: sender.lastCode() });
     expect(code).toEqual({
@@ -27,8 +33,16 @@ describe('reset flow: happy path', () => {
     expect((directory as DemoDirectory).isLocked('M.Bakker')).toBe(false);
     expect(sender.sent.at(-1)?.body).toContain('gewijzigd');
     // the session is wiped: nothing can be replayed
-    expect(await api.setPassword({ sessionId: start.sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' })).toMatchObject({ code: 'session_expired' });
-    expect(audit.map((e) => `${e.step}:${e.outcome}`)).toEqual(['start:ok', 'code_sent:ok', 'identity:ok', 'code:ok', 'password:ok']);
+    expect(
+      await api.setPassword({ sessionId: start.sessionId, password: 'Herfst#2026x', repeat: 'Herfst#2026x' }),
+    ).toMatchObject({ code: 'session_expired' });
+    expect(audit.map((e) => `${e.step}:${e.outcome}`)).toEqual([
+      'start:ok',
+      'code_sent:ok',
+      'identity:ok',
+      'code:ok',
+      'password:ok',
+    ]);
   });
 
   it('refuses the same password on a second reset (history, last 5)', async () => {
@@ -39,17 +53,29 @@ describe('reset flow: happy path', () => {
     expect(again).toMatchObject({ ok: false, code: 'password_policy' });
     if (!again.ok) expect(again.rules?.find((r) => r.id === 'history')?.ok).toBe(false);
     // the session stays at the password step: the user simply picks another one
-    expect(await api.setPassword({ sessionId: second, password: 'Winter#2026x', repeat: 'Winter#2026x' })).toMatchObject({ ok: true });
+    expect(
+      await api.setPassword({ sessionId: second, password: 'Winter#2026x', repeat: 'Winter#2026x' }),
+    ).toMatchObject({ ok: true });
   });
 });
 
 describe('reset flow: identity step', () => {
   it('gives one answer for unknown user, wrong date, no mobile, disabled, landline', async () => {
     const { api, walkTo } = flowFixture();
-    const cases = [['Nobody.Here', '01-10-1984'], ['A.Janssen', '02-10-1984'], ['P.deVries', '12-03-1979'], ['K.Visser', '05-05-1968'], ['J.Smit', '14-02-1972']];
+    const cases = [
+      ['Nobody.Here', '01-10-1984'],
+      ['A.Janssen', '02-10-1984'],
+      ['P.deVries', '12-03-1979'],
+      ['K.Visser', '05-05-1968'],
+      ['J.Smit', '14-02-1972'],
+    ];
     for (const [username, birthdate] of cases) {
       const { sessionId } = await walkTo('identity', { username: username!, birthdate: birthdate! });
-      expect(await api.verifyIdentity({ sessionId, birthdate: birthdate! })).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: 4 });
+      expect(await api.verifyIdentity({ sessionId, birthdate: birthdate! })).toEqual({
+        ok: false,
+        code: 'identity_failed',
+        attemptsLeft: 4,
+      });
     }
   });
 
@@ -75,8 +101,14 @@ describe('reset flow: identity step', () => {
     const { api, walkTo } = flowFixture();
     for (const username of ['A.Janssen', 'ghost.user']) {
       const { sessionId } = await walkTo('identity', { username, birthdate: '01-10-1984' });
-      for (let i = 0; i < 10; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '31-02-1984' })).toMatchObject({ code: 'birthdate_format' });
-      for (let i = 0; i < 5; i++) expect(await api.verifyIdentity({ sessionId, birthdate: `0${i + 2}-10-1984` })).toMatchObject({ code: 'identity_failed' });
+      for (let i = 0; i < 10; i++)
+        expect(await api.verifyIdentity({ sessionId, birthdate: '31-02-1984' })).toMatchObject({
+          code: 'birthdate_format',
+        });
+      for (let i = 0; i < 5; i++)
+        expect(await api.verifyIdentity({ sessionId, birthdate: `0${i + 2}-10-1984` })).toMatchObject({
+          code: 'identity_failed',
+        });
       // even the right date is refused now, and the answer does not depend on existence
       // `limit: 'user'`: this typed name's budget; counted for unknown names alike, so it tells nothing
       const blocked = await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' });
@@ -96,14 +128,23 @@ describe('reset flow: identity step', () => {
     for (const username of ['A.Janssen', 'ghost.user']) {
       const start = await api.start({ username });
       if (!start.ok) throw new Error();
-      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'blocked', limit: 'client' });
+      expect(await api.verifyIdentity({ sessionId: start.sessionId, birthdate: '01-10-1984' })).toMatchObject({
+        ok: false,
+        code: 'blocked',
+        limit: 'client',
+      });
     }
   });
 
   it('too many new sessions from one kiosk: blocked, limit client, with the wait', async () => {
     const { api } = flowFixture({ limits: { startsPerClient: { points: 1, durationSeconds: 3600 } } });
     expect(await api.start({ username: 'A.Janssen' })).toMatchObject({ ok: true });
-    expect(await api.start({ username: 'A.Janssen' })).toMatchObject({ ok: false, code: 'blocked', limit: 'client', retryAfterSeconds: 3600 });
+    expect(await api.start({ username: 'A.Janssen' })).toMatchObject({
+      ok: false,
+      code: 'blocked',
+      limit: 'client',
+      retryAfterSeconds: 3600,
+    });
   });
 
   it('a cancel without a session (the person leaves) is fine and touches nothing', async () => {
@@ -113,7 +154,13 @@ describe('reset flow: identity step', () => {
   });
 
   it('info tells the timings as resolved once (config/runtime.ts: codeIdleSeconds) and where the code arrives', async () => {
-    expect(await flowFixture().api.info({})).toMatchObject({ ok: true, idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, channelName: { nl: 'sms', en: 'SMS' } });
+    expect(await flowFixture().api.info({})).toMatchObject({
+      ok: true,
+      idleSeconds: 90,
+      codeIdleSeconds: 300,
+      doneSeconds: 20,
+      channelName: { nl: 'sms', en: 'SMS' },
+    });
     const info = await flowFixture({ options: { codeIdleSeconds: 123 } }).api.info({});
     expect(info).toMatchObject({ ok: true, codeIdleSeconds: 123 }); // the core passes it on, it does not re-derive it
   });
@@ -125,12 +172,15 @@ describe('reset flow: identity step', () => {
     };
     const { api, walkTo } = flowFixture({ directory });
     const { sessionId } = await walkTo('identity');
-    for (let i = 0; i < 6; i++) expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'unavailable' });
+    for (let i = 0; i < 6; i++)
+      expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ code: 'unavailable' });
   });
 
   it('refuses an empty username and an unknown session', async () => {
     const { api } = flowFixture();
     expect(await api.start({ username: '  ' })).toMatchObject({ code: 'username_required' });
-    expect(await api.verifyIdentity({ sessionId: '0'.repeat(32), birthdate: '01-10-1984' })).toMatchObject({ code: 'session_expired' });
+    expect(await api.verifyIdentity({ sessionId: '0'.repeat(32), birthdate: '01-10-1984' })).toMatchObject({
+      code: 'session_expired',
+    });
   });
 });

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { allPass, checkPolicy, fold, forbiddenWords } from '../../../src-main/core/policy.js';
 
 const anna = forbiddenWords({ givenName: 'Anna', surname: 'Janssen', displayName: 'Anna Janssen' });
-const failing = (pw: string, words = anna) => checkPolicy(pw, { minLength: 8, forbiddenWords: words }).filter((r) => r.ok === false).map((r) => r.id);
+const failing = (pw: string, words = anna) =>
+  checkPolicy(pw, { minLength: 8, forbiddenWords: words })
+    .filter((r) => r.ok === false)
+    .map((r) => r.id);
 
-describe('password policy (the manual\'s six rules)', () => {
+describe("password policy (the manual's six rules)", () => {
   it('accepts a password that meets every rule; history is left to the directory', () => {
     const rules = checkPolicy('Zomer#2026x', { minLength: 8, forbiddenWords: anna });
     expect(allPass(rules)).toBe(true);

@@ -42,13 +42,25 @@ describe('throttles', () => {
   it('inspect and clearAll cover every budget of a person, every name and account id, and nothing else', async () => {
     const t = new Throttles(DEFAULT_LIMITS);
     const refs = personBudgets({ names: ['a.janssen', 'anna.janssen', 'a.janssen'], accountIds: ['guid-1'] });
-    expect(refs).toEqual(PERSON_BUDGETS.flatMap(({ kind, by }) => (by === 'name' ? ['a.janssen', 'anna.janssen'] : ['guid-1']).map((key) => ({ kind, key }))));
+    expect(refs).toEqual(
+      PERSON_BUDGETS.flatMap(({ kind, by }) =>
+        (by === 'name' ? ['a.janssen', 'anna.janssen'] : ['guid-1']).map((key) => ({ kind, key })),
+      ),
+    );
     for (let i = 0; i < 5; i++) await t.take('identityPerUser', 'anna.janssen');
     await t.take('smsPerUser', 'a.janssen');
     await t.take('identityPerUser', 'someone.else');
     const before = await t.inspect(refs);
-    expect(before.find((b) => b.kind === 'identityPerUser' && b.key === 'anna.janssen')).toMatchObject({ used: 5, limit: 5, blocked: true, retryAfterSeconds: expect.any(Number) });
-    expect(before.find((b) => b.kind === 'smsPerUser' && b.key === 'a.janssen')).toMatchObject({ used: 1, blocked: false });
+    expect(before.find((b) => b.kind === 'identityPerUser' && b.key === 'anna.janssen')).toMatchObject({
+      used: 5,
+      limit: 5,
+      blocked: true,
+      retryAfterSeconds: expect.any(Number),
+    });
+    expect(before.find((b) => b.kind === 'smsPerUser' && b.key === 'a.janssen')).toMatchObject({
+      used: 1,
+      blocked: false,
+    });
     await t.clearAll(refs);
     expect((await t.inspect(refs)).every((b) => b.used === 0 && !b.blocked && b.retryAfterSeconds === 0)).toBe(true);
     expect((await t.inspect([{ kind: 'identityPerUser', key: 'someone.else' }]))[0]).toMatchObject({ used: 1 }); // untouched

@@ -18,9 +18,11 @@ describe('padTo', () => {
 });
 
 describe('withTimeout', () => {
-  it('gives the work\'s answer (or its error) when it settles in time', async () => {
+  it("gives the work's answer (or its error) when it settles in time", async () => {
     await expect(withTimeout(Promise.resolve('ok'), 100, () => new Error('late'))).resolves.toBe('ok');
-    await expect(withTimeout(Promise.reject(new Error('refused')), 100, () => new Error('late'))).rejects.toThrow('refused');
+    await expect(withTimeout(Promise.reject(new Error('refused')), 100, () => new Error('late'))).rejects.toThrow(
+      'refused',
+    );
   });
 
   it('rejects with onTimeout() when the work does not settle, and a late failure is swallowed', async () => {

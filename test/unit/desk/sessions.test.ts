@@ -6,7 +6,13 @@ const agent = { account: 'sd.demo', displayName: 'Sanne', role: 'servicedesk' as
 
 it('renews the id while in use; the old id works for the grace period only', () => {
   let now = 0;
-  const s = new DeskSessions({ idleMs: 15 * 60_000, absoluteMs: 8 * 3600_000, rotateMs: 5 * 60_000, graceMs: 30_000, now: () => now });
+  const s = new DeskSessions({
+    idleMs: 15 * 60_000,
+    absoluteMs: 8 * 3600_000,
+    rotateMs: 5 * 60_000,
+    graceMs: 30_000,
+    now: () => now,
+  });
   const { id } = s.create(agent);
   now = 4 * 60_000;
   expect(s.get(id)?.newId).toBeUndefined();

@@ -42,7 +42,13 @@ const TRAIL: Line[] = [
   ['2026-12-09T00:00:00Z', 'password', 'ok'],
 ];
 const records = TRAIL.map(([ts, step, outcome]) => ({ ts, step, outcome }));
-const figures = () => aggregateUsage(records, { since: new Date('2026-11-30T00:00:00Z'), until: new Date('2026-12-07T23:59:59Z'), smsPrice: 0.08, local: utc });
+const figures = () =>
+  aggregateUsage(records, {
+    since: new Date('2026-11-30T00:00:00Z'),
+    until: new Date('2026-12-07T23:59:59Z'),
+    smsPrice: 0.08,
+    local: utc,
+  });
 
 describe('usage from the audit trail', () => {
   it('counts resets, unlocks, refusals, texts and the servicedesk per day and per ISO week', () => {
@@ -56,13 +62,34 @@ describe('usage from the audit trail', () => {
       { week: '2026-W49', resets: 1, unlocks: 1, refusals: 7, sms: 4, deskLifts: 2 },
       { week: '2026-W50', resets: 1, unlocks: 0, refusals: 0, sms: 0, deskLifts: 0 },
     ]);
-    expect(u.totals).toEqual({ resets: 2, unlocks: 1, refusals: 7, sms: 4, deskLifts: 2, starts: 6, deskUnlocks: 1, deskVerified: 1, deskSignIns: 1 });
+    expect(u.totals).toEqual({
+      resets: 2,
+      unlocks: 1,
+      refusals: 7,
+      sms: 4,
+      deskLifts: 2,
+      starts: 6,
+      deskUnlocks: 1,
+      deskVerified: 1,
+      deskSignIns: 1,
+    });
     expect(u.smsCost).toBe(0.32);
   });
 
   it('says why people fail, and which hours are busiest', () => {
     const u = figures();
-    expect(u.reasons).toEqual({ no_mobile: 1, wrong_birthdate: 1, no_birthdate: 0, unknown_or_disabled: 0, code_wrong: 1, code_not_entered: 0, blocked: 1, directory_error: 1, sms_error: 1, password_refused: 1 });
+    expect(u.reasons).toEqual({
+      no_mobile: 1,
+      wrong_birthdate: 1,
+      no_birthdate: 0,
+      unknown_or_disabled: 0,
+      code_wrong: 1,
+      code_not_entered: 0,
+      blocked: 1,
+      directory_error: 1,
+      sms_error: 1,
+      password_refused: 1,
+    });
     expect(u.hours[7]).toBe(4);
     expect(u.hours[22]).toBe(1);
     expect(u.hours[13]).toBe(1);
@@ -70,19 +97,34 @@ describe('usage from the audit trail', () => {
   });
 
   it('a code sent and never answered counts as not entered', () => {
-    const u = aggregateUsage([...records, { ts: '2026-12-02T10:00:00Z', step: 'code_sent', outcome: 'ok' }, { ts: '2026-12-02T10:00:00Z', step: 'code_sent', outcome: 'ok' }], { since: new Date('2026-11-30T00:00:00Z'), until: new Date('2026-12-07T23:59:59Z'), smsPrice: 0, local: utc });
+    const u = aggregateUsage(
+      [
+        ...records,
+        { ts: '2026-12-02T10:00:00Z', step: 'code_sent', outcome: 'ok' },
+        { ts: '2026-12-02T10:00:00Z', step: 'code_sent', outcome: 'ok' },
+      ],
+      { since: new Date('2026-11-30T00:00:00Z'), until: new Date('2026-12-07T23:59:59Z'), smsPrice: 0, local: utc },
+    );
     expect(u.reasons.code_not_entered).toBe(2); // 5 sent, 2 answered right, 1 answered wrong: 2 never answered
   });
 
   it('the CSV holds the same numbers and nothing personal', () => {
     const csv = usageCsv(figures());
-    expect(csv.split('\r\n').slice(0, 3)).toEqual(['day,resets,unlocks,refusals,sms,desk_lifts', '2026-11-30,1,0,2,1,0', '2026-12-01,0,1,5,3,2']);
+    expect(csv.split('\r\n').slice(0, 3)).toEqual([
+      'day,resets,unlocks,refusals,sms,desk_lifts',
+      '2026-11-30,1,0,2,1,0',
+      '2026-12-01,0,1,5,3,2',
+    ]);
     expect(csv).toContain('\r\nno_mobile,1\r\n');
     expect(csv).toContain('\r\n07,4\r\n');
   });
 
   it('ISO weeks by the Thursday rule; alerts and cancels are no refusals', () => {
-    expect([isoWeek('2026-01-01'), isoWeek('2027-01-01'), isoWeek('2026-12-28')]).toEqual(['2026-W01', '2026-W53', '2026-W53']);
+    expect([isoWeek('2026-01-01'), isoWeek('2027-01-01'), isoWeek('2026-12-28')]).toEqual([
+      '2026-W01',
+      '2026-W53',
+      '2026-W53',
+    ]);
     expect(failReason({ step: 'identity', outcome: 'alert_lockout_burst_client' })).toBeNull();
     expect(failReason({ step: 'cancel', outcome: 'ok' })).toBeNull();
   });

@@ -24,42 +24,71 @@ describe('electron-builder.yml', () => {
 
   it('the validator is live: an unknown key or a wrong fuse type fails', async () => {
     const cfg = await load();
-    await expect(builder.validateConfiguration({ ...cfg, nsiss: {} }, quiet)).rejects.toThrow(/unknown property 'nsiss'/);
-    await expect(builder.validateConfiguration({ ...cfg, electronFuses: { runAsNode: 'no' } }, quiet)).rejects.toThrow(/electronFuses/);
+    await expect(builder.validateConfiguration({ ...cfg, nsiss: {} }, quiet)).rejects.toThrow(
+      /unknown property 'nsiss'/,
+    );
+    await expect(builder.validateConfiguration({ ...cfg, electronFuses: { runAsNode: 'no' } }, quiet)).rejects.toThrow(
+      /electronFuses/,
+    );
   });
 
   it('flips the fuses the security checklist asks for', async () => {
     expect((await load()).electronFuses).toMatchObject({
-      runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true, onlyLoadAppFromAsar: true, enableCookieEncryption: true,
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
     });
   });
 
   it('names the product, packs only what runs, in an asar, never into dist/', async () => {
     const c = await load();
-    expect(c).toMatchObject({ appId: 'nl.pantein.reset-kiosk', productName: 'Wachtwoord vergeten', asar: true, electronVersion: '45.5.0' });
+    expect(c).toMatchObject({
+      appId: 'nl.pantein.reset-kiosk',
+      productName: 'Wachtwoord vergeten',
+      asar: true,
+      electronVersion: '45.5.0',
+    });
     expect(c.directories.output).not.toMatch(/^dist/);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(c.electronVersion).toBe(pkg.devDependencies.electron);
     expect(pkg.main).toBe('dist/main/electron/main.js');
     // getConfig normalises `files` into [{ filter: [...] }], as electron-builder uses it.
-    const files = (c.files as (string | { filter: string[] })[]).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    const files = (c.files as (string | { filter: string[] })[]).flatMap((f) =>
+      typeof f === 'string' ? [f] : f.filter,
+    );
     expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**/*', 'dist/renderer/**/*']));
-    expect(files.filter((f) => !f.startsWith('!')).some((f) => /^(src|test|src-main|src-renderer)/.test(f))).toBe(false);
+    expect(files.filter((f) => !f.startsWith('!')).some((f) => /^(src|test|src-main|src-renderer)/.test(f))).toBe(
+      false,
+    );
     expect(files).toContain('!**/*.map');
   });
 
   it('Windows: a per-machine assisted NSIS installer with our macros; Linux: AppImage and deb', async () => {
     const c = await load();
     expect(c.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(c.nsis).toMatchObject({ oneClick: false, perMachine: true, include: 'resources/windows/installer.nsh', createDesktopShortcut: false });
+    expect(c.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: true,
+      include: 'resources/windows/installer.nsh',
+      createDesktopShortcut: false,
+    });
     expect(c.linux.target).toEqual(['AppImage', 'deb']);
     expect(c.linux.maintainer).toMatch(/@/);
   });
 
   it('every file it references exists', async () => {
     const c = await load();
-    for (const f of [c.win.icon, c.nsis.include, c.nsis.installerIcon, c.nsis.uninstallerIcon, c.linux.icon, ...c.extraResources.map((r: { from: string }) => r.from)])
+    for (const f of [
+      c.win.icon,
+      c.nsis.include,
+      c.nsis.installerIcon,
+      c.nsis.uninstallerIcon,
+      c.linux.icon,
+      ...c.extraResources.map((r: { from: string }) => r.from),
+    ])
       expect(existsSync(join(root, f)), f).toBe(true);
     expect(existsSync('resources/demo-directory.json')).toBe(true);
   });

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const fake = vi.hoisted(() => ({ dir: '', calls: [] as string[], windows: 0, runs: [] as string[], boxes: [] as unknown[] }));
+const fake = vi.hoisted(() => ({
+  dir: '',
+  calls: [] as string[],
+  windows: 0,
+  runs: [] as string[],
+  boxes: [] as unknown[],
+}));
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
   const { join: j } = await import('node:path');
@@ -22,14 +28,29 @@ vi.mock('electron', async () => {
     quit: () => fake.calls.push('quit'),
     exit: (code: number) => fake.calls.push(`exit ${code}`),
   });
-  class BrowserWindow { constructor() { fake.windows++; } }
+  class BrowserWindow {
+    constructor() {
+      fake.windows++;
+    }
+  }
   const dialog = { showMessageBox: async (o: unknown) => (fake.boxes.push(o), { response: 0 }) };
-  const electron = { app, BrowserWindow, dialog, session: {}, ipcMain: { on: () => {} }, Menu: {}, powerMonitor: {}, protocol: { registerSchemesAsPrivileged: () => {} }, safeStorage: {} };
+  const electron = {
+    app,
+    BrowserWindow,
+    dialog,
+    session: {},
+    ipcMain: { on: () => {} },
+    Menu: {},
+    powerMonitor: {},
+    protocol: { registerSchemesAsPrivileged: () => {} },
+    safeStorage: {},
+  };
   return { ...electron, default: electron };
 });
 vi.mock('node:child_process', async (importOriginal) => {
   const real = await importOriginal<typeof ChildProcess>();
-  const REG = '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Wachtwoord vergeten\r\n    KioskAccount    REG_SZ    wwv-7f3k9q2m\r\n\r\n';
+  const REG =
+    '\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Wachtwoord vergeten\r\n    KioskAccount    REG_SZ    wwv-7f3k9q2m\r\n\r\n';
   const execFile = (file: string, _args: string[], _opts: unknown, cb: (err: Error | null, out: string) => void) => {
     fake.runs.push(file);
     cb(null, file.toLowerCase().endsWith('\\reg.exe') ? REG : '');
@@ -51,7 +72,12 @@ afterAll(() => {
 
 describe('main.ts: started by another account', () => {
   it('shows the short message once, quits, opens no window and logs nobody off', () => {
-    expect(fake.boxes).toEqual([expect.objectContaining({ type: 'info', message: 'Wachtwoord vergeten start je vanaf het aanmeldscherm van Windows.' })]);
+    expect(fake.boxes).toEqual([
+      expect.objectContaining({
+        type: 'info',
+        message: 'Wachtwoord vergeten start je vanaf het aanmeldscherm van Windows.',
+      }),
+    ]);
     expect(fake.windows).toBe(0);
     expect(fake.runs).toEqual(['C:\\Windows\\System32\\reg.exe']); // the record was read; shutdown.exe never ran
     expect(fake.calls.filter((c) => c.startsWith('exit'))).toEqual([]);

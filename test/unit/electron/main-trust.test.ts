@@ -20,8 +20,21 @@ vi.mock('electron', async () => {
   });
   Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged }); // Object.assign would copy a getter's value
   const session = { fromPartition: () => ({ getUserAgent: () => 'x', setUserAgent: () => {} }) };
-  class BrowserWindow { constructor() { fake.windows++; } }
-  const electron = { app, BrowserWindow, session, ipcMain: { on: () => {} }, Menu: { setApplicationMenu: () => {} }, powerMonitor: {}, protocol: { registerSchemesAsPrivileged: () => {} }, safeStorage: {} };
+  class BrowserWindow {
+    constructor() {
+      fake.windows++;
+    }
+  }
+  const electron = {
+    app,
+    BrowserWindow,
+    session,
+    ipcMain: { on: () => {} },
+    Menu: { setApplicationMenu: () => {} },
+    powerMonitor: {},
+    protocol: { registerSchemesAsPrivileged: () => {} },
+    safeStorage: {},
+  };
   return { ...electron, default: electron }; // electron-store's `import electron from 'electron'`
 });
 
@@ -53,10 +66,15 @@ describe('main.ts: settings it cannot trust', () => {
   it('a kiosk.json others may write: logged with the reason, no window, exit 1', async () => {
     mkdirSync(join(fake.dir, 'settings'), { mode: 0o755 });
     const file = join(fake.dir, 'settings', 'kiosk.json');
-    writeFileSync(file, JSON.stringify({ mode: 'central', centralUrl: 'https://attacker.example/', caFile: '/tmp/attacker-ca.pem' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ mode: 'central', centralUrl: 'https://attacker.example/', caFile: '/tmp/attacker-ca.pem' }),
+    );
     chmodSync(file, 0o666);
     const log = await startKiosk();
-    expect(log).toContain(`the kiosk settings refused, the kiosk account could change it: ${file}: writable by group and others (mode 0666)`);
+    expect(log).toContain(
+      `the kiosk settings refused, the kiosk account could change it: ${file}: writable by group and others (mode 0666)`,
+    );
     expect(fake.windows).toBe(0);
   });
 

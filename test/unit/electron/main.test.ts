@@ -43,37 +43,63 @@ vi.mock('electron', async () => {
     closeDevTools() {}
     openDevTools() {}
     forcefullyCrashRenderer() {}
-    getType() { return 'window'; }
+    getType() {
+      return 'window';
+    }
     url = '';
-    getURL() { return this.url; }
-    reload() { fake.calls.push(`reload ${this.url}`); }
+    getURL() {
+      return this.url;
+    }
+    reload() {
+      fake.calls.push(`reload ${this.url}`);
+    }
   }
   class BrowserWindow extends EE {
     webContents = new WebContents();
     urls: string[] = [];
-    constructor(readonly options: Record<string, unknown>) { super(); fake.windows.push(this); }
-    async loadURL(url: string) { this.urls.push(url); this.webContents.url = url; }
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      fake.windows.push(this);
+    }
+    async loadURL(url: string) {
+      this.urls.push(url);
+      this.webContents.url = url;
+    }
     removeMenu() {}
     setAlwaysOnTop() {}
     show() {}
     focus() {}
-    isDestroyed() { return false; }
+    isDestroyed() {
+      return false;
+    }
   }
   const ses = Object.assign(new EE(), {
     protocol: { handle: (scheme: string, h: Fn) => (fake.calls.push(`handle ${scheme}`), (fake.protocolHandler = h)) },
     webRequest: { onBeforeRequest() {}, onHeadersReceived() {} },
-    setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {}, setCertificateVerifyProc() {},
-    getUserAgent: () => 'Chrome', setUserAgent: (ua: string) => fake.calls.push(`ua ${ua}`),
-    clearStorageData: async () => void fake.calls.push('clearStorageData'), clearCache: async () => void fake.calls.push('clearCache'),
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    setDevicePermissionHandler() {},
+    setCertificateVerifyProc() {},
+    getUserAgent: () => 'Chrome',
+    setUserAgent: (ua: string) => fake.calls.push(`ua ${ua}`),
+    clearStorageData: async () => void fake.calls.push('clearStorageData'),
+    clearCache: async () => void fake.calls.push('clearCache'),
   });
   fake.session = ses;
   const electron = {
-    app, BrowserWindow,
+    app,
+    BrowserWindow,
     ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h), on: () => {} }, // on: electron-store's own channel
     Menu: { setApplicationMenu: () => fake.calls.push('menu null') },
     powerMonitor: { getSystemIdleTime: () => fake.idle },
-    protocol: { registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`) },
-    safeStorage: { isAsyncEncryptionAvailable: async () => true, encryptStringAsync: async (s: string) => Buffer.from(s), decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`),
+    },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      encryptStringAsync: async (s: string) => Buffer.from(s),
+      decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }),
+    },
     session: { fromPartition: (p: string) => (fake.calls.push(`partition ${p}`), ses) },
   };
   return { ...electron, default: electron }; // electron-store's `import electron from 'electron'`
@@ -82,10 +108,14 @@ vi.mock('electron', async () => {
 const argv = process.argv;
 let outbox: string;
 let win: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({ sender, senderFrame: { url, parent: null } });
+const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({
+  sender,
+  senderFrame: { url, parent: null },
+});
 /** The wizard's in-page signal as Electron reports it (did-navigate-in-page: url, isMainFrame). */
 const signal = (url: string, isMainFrame = true) => win.webContents.emit('did-navigate-in-page', {}, url, isMainFrame);
-const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) => fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) =>
+  fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
   fake.dir = mkdtempSync(join(tmpdir(), 'rk-main-'));
@@ -118,8 +148,13 @@ describe('main.ts wiring (fake Electron)', () => {
   });
 
   it('opens one hardened kiosk window on app://kiosk with the bundled preload', () => {
-    expect(win.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(win.options.webPreferences.preload).toMatch(/dist[\\/]main[\\/]electron[\\/]preload\.cjs$|src-main[\\/]electron[\\/]preload\.cjs$/);
+    expect(win.options).toMatchObject({
+      kiosk: true,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    expect(win.options.webPreferences.preload).toMatch(
+      /dist[\\/]main[\\/]electron[\\/]preload\.cjs$|src-main[\\/]electron[\\/]preload\.cjs$/,
+    );
     expect(win.urls).toEqual(['app://kiosk/index.html']);
   });
 
@@ -146,7 +181,10 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(91_000);
     await vi.waitFor(() => expect(win.urls).toHaveLength(2));
     expect(fake.calls).toContain('clearStorageData');
-    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
+    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({
+      ok: false,
+      code: 'session_expired',
+    });
     fake.idle = 0;
     vi.advanceTimersByTime(5000);
   });
@@ -156,9 +194,12 @@ describe('main.ts wiring (fake Electron)', () => {
     expect(fake.calls).toContain('reload app://kiosk/index.html#idle');
   });
 
-  it('on the code step waits codeIdleSeconds (the code\'s validity) before the idle wipe', async () => {
+  it("on the code step waits codeIdleSeconds (the code's validity) before the idle wipe", async () => {
     const started = await invoke('start', { username: 'A.Janssen' });
-    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: true, step: 'code' });
+    expect(await invoke('verifyIdentity', { sessionId: started.sessionId, birthdate: '01-10-1984' })).toMatchObject({
+      ok: true,
+      step: 'code',
+    });
     signal('app://kiosk/index.html#/kiosk/step/code'); // the wizard shows the code step
     const before = win.urls.length;
     win.webContents.emit('input-event', {}, { type: 'keyDown' }); // the last input: now
@@ -184,7 +225,7 @@ describe('main.ts wiring (fake Electron)', () => {
     vi.advanceTimersByTime(5000);
   });
 
-  it('ends at once when the person leaves (Annuleren on the first step): the wizard\'s signal, not an IPC call', async () => {
+  it("ends at once when the person leaves (Annuleren on the first step): the wizard's signal, not an IPC call", async () => {
     const before = win.urls.length;
     expect(await invoke('cancel', {})).toEqual({ ok: true }); // a cancel without a session ends nothing any more
     signal('app://kiosk/index.html#/kiosk/end/left', false); // a sub-frame's signal is ignored

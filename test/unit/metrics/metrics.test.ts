@@ -8,11 +8,21 @@ import { Metrics } from '../../../src-main/metrics/metrics.js';
 import { RELAXED_LIMITS } from '../../helpers/demo-app.js';
 import { webHost } from '../../helpers/web-host.js';
 
-const line = (text: string, name: string, labels: string) => new RegExp(`^${name}\\{${labels}\\} (\\d+(\\.\\d+)?)$`, 'm').exec(text)?.[1];
+const line = (text: string, name: string, labels: string) =>
+  new RegExp(`^${name}\\{${labels}\\} (\\d+(\\.\\d+)?)$`, 'm').exec(text)?.[1];
 
 describe('metrics', () => {
   it('counts a reset, wrong birthdates, a block and the SMS, without personal data in labels', async () => {
-    const h = await webHost({ overrides: { metrics: true, limits: { ...RELAXED_LIMITS, identityPerUser: DEFAULT_LIMITS.identityPerUser, smsPerUser: { points: 1, durationSeconds: 3600 } } } });
+    const h = await webHost({
+      overrides: {
+        metrics: true,
+        limits: {
+          ...RELAXED_LIMITS,
+          identityPerUser: DEFAULT_LIMITS.identityPerUser,
+          smsPerUser: { points: 1, durationSeconds: 3600 },
+        },
+      },
+    });
     const { sessionId } = await h.walkTo('password');
     await h.post('setPassword', { sessionId, password: 'Herfst#Blad-2031', repeat: 'Herfst#Blad-2031' });
     for (let i = 0; i < 6; i++) {
@@ -40,7 +50,8 @@ describe('metrics', () => {
   it('bounds label values: odd or too many outcomes become "other"', async () => {
     const m = new Metrics();
     // Outcomes are a closed union; an unexpected string (say, from a newer core) must still not become a label.
-    const ev = (outcome: string) => m.onEvent({ type: 'outcome', event: { step: 'code', outcome: outcome as AuditOutcome, user: 'x', client: 'c' } });
+    const ev = (outcome: string) =>
+      m.onEvent({ type: 'outcome', event: { step: 'code', outcome: outcome as AuditOutcome, user: 'x', client: 'c' } });
     ev('A.Janssen@zorg.nl');
     for (let i = 0; i < 100; i++) ev(`reason_${i}`);
     const values = new Set((await m.events.get()).values.map((v) => v.labels.outcome));
@@ -51,23 +62,42 @@ describe('metrics', () => {
 
   it('never tells an account from a non-account, or a right birthdate during the spacing from a wrong one', async () => {
     const m = new Metrics();
-    const hidden = ['unknown_user', 'wrong_birthdate', 'no_birthdate_in_directory', 'disabled', 'mobile_missing', 'mobile_refused_country', 'blocked_account', 'birthdate_ok_resend_too_soon_smsSpacingPerAccount'];
+    const hidden = [
+      'unknown_user',
+      'wrong_birthdate',
+      'no_birthdate_in_directory',
+      'disabled',
+      'mobile_missing',
+      'mobile_refused_country',
+      'blocked_account',
+      'birthdate_ok_resend_too_soon_smsSpacingPerAccount',
+    ];
     // As the core emits them (core/events.ts): the outcome, and the budget that refused it as an event of its own.
     const emit = (step: 'identity' | 'code_sent', outcome: string, budget?: BudgetKind) => {
-      m.onEvent({ type: 'outcome', event: { step, outcome: outcome as AuditOutcome, user: 'x', client: 'c', ...(budget ? { budget } : {}) } });
+      m.onEvent({
+        type: 'outcome',
+        event: { step, outcome: outcome as AuditOutcome, user: 'x', client: 'c', ...(budget ? { budget } : {}) },
+      });
       if (budget) m.onEvent({ type: 'budget', budget, step, client: 'c' });
     };
-    for (const outcome of hidden) emit('identity', outcome, outcome === 'blocked_account' ? 'identityPerAccount' : undefined);
+    for (const outcome of hidden)
+      emit('identity', outcome, outcome === 'blocked_account' ? 'identityPerAccount' : undefined);
     emit('code_sent', 'resend_too_soon_smsSpacingPerAccount', 'smsSpacingPerAccount');
     const text = await m.render();
-    expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="refused"')).toBe(String(hidden.length));
+    expect(line(text, 'reset_kiosk_audit_events_total', 'step="identity",outcome="refused"')).toBe(
+      String(hidden.length),
+    );
     const series = text.split('\n').filter((l) => /^reset_kiosk_(audit_events|blocks|sms)_total\{/.test(l));
     expect(series).toEqual([`reset_kiosk_audit_events_total{step="identity",outcome="refused"} ${hidden.length}`]);
   });
 
   it('reads the directory pool and the SIEM queue when scraped', async () => {
     const m = new Metrics();
-    m.watch({ pool: () => ({ busy: 1, idle: 2, size: 2, opened: 3, reused: 40, waited: 0, retried: 0, dropped: 1 }), siem: () => ({ queued: 5, sent: 9, dropped: 2, connected: false }), probes: async () => ({ directory: 'ok', redis: 'failed' }) });
+    m.watch({
+      pool: () => ({ busy: 1, idle: 2, size: 2, opened: 3, reused: 40, waited: 0, retried: 0, dropped: 1 }),
+      siem: () => ({ queued: 5, sent: 9, dropped: 2, connected: false }),
+      probes: async () => ({ directory: 'ok', redis: 'failed' }),
+    });
     const text = await m.render();
     expect(line(text, 'reset_kiosk_directory_pool_connections', 'state="idle"')).toBe('2');
     expect(line(text, 'reset_kiosk_directory_pool_events', 'event="reused"')).toBe('40');

@@ -18,12 +18,16 @@ it('declares EUPL-1.2 in package.json and ships its text', () => {
 
 it('installs only permissively licensed packages in production', () => {
   expect(production.length).toBeGreaterThan(50);
-  const others = production.filter(([, p]) => !PERMISSIVE.has(p.license ?? '')).map(([path, p]) => `${path.replace(/^.*node_modules\//, '')}@${p.version}: ${p.license ?? 'no licence'}`);
+  const others = production
+    .filter(([, p]) => !PERMISSIVE.has(p.license ?? ''))
+    .map(([path, p]) => `${path.replace(/^.*node_modules\//, '')}@${p.version}: ${p.license ?? 'no licence'}`);
   expect(others).toEqual([]);
 });
 
-it('names in CHANGELOG.md each Apache-2.0 package (not on the EUPL appendix\'s list)', () => {
+it("names in CHANGELOG.md each Apache-2.0 package (not on the EUPL appendix's list)", () => {
   const changelog = readFileSync('CHANGELOG.md', 'utf8');
-  const apache = new Set(production.filter(([, p]) => p.license === 'Apache-2.0').map(([path]) => path.replace(/^.*node_modules\//, '')));
+  const apache = new Set(
+    production.filter(([, p]) => p.license === 'Apache-2.0').map(([path]) => path.replace(/^.*node_modules\//, '')),
+  );
   for (const name of apache) expect(changelog, name).toContain(name);
 });

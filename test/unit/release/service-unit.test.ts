@@ -21,11 +21,23 @@ it('runs serve with the documented config path, as its own user, secrets through
   expect(settings('CapabilityBoundingSet')).toEqual(['']);
   expect(settings('MemoryDenyWriteExecute')).toEqual([]); // V8's JIT needs W+X pages
   const doc = readFileSync('docs/central-service.md', 'utf8');
-  for (const text of [CONFIG, '/etc/wachtwoord-vergeten/credentials/', 'LoadCredential=', '_FILE', 'journalctl -u wachtwoord-vergeten', 'LOG_LEVEL', '127.0.0.1:8081']) expect(doc, text).toContain(text);
+  for (const text of [
+    CONFIG,
+    '/etc/wachtwoord-vergeten/credentials/',
+    'LoadCredential=',
+    '_FILE',
+    'journalctl -u wachtwoord-vergeten',
+    'LOG_LEVEL',
+    '127.0.0.1:8081',
+  ])
+    expect(doc, text).toContain(text);
 });
 
-it('the Linux example config is valid, writes its audit trail in the unit\'s StateDirectory, keeps admin on loopback', () => {
-  const config = parseConfig(JSON.parse(readFileSync('resources/config.linux.example.json', 'utf8')), 'config.linux.example.json');
+it("the Linux example config is valid, writes its audit trail in the unit's StateDirectory, keeps admin on loopback", () => {
+  const config = parseConfig(
+    JSON.parse(readFileSync('resources/config.linux.example.json', 'utf8')),
+    'config.linux.example.json',
+  );
   expect(settings('StateDirectory')).toEqual(['wachtwoord-vergeten']);
   expect(config.audit.file).toMatch(/^\/var\/lib\/wachtwoord-vergeten\//);
   expect(config.directory.type === 'ad' && config.directory.caFile).toMatch(/^\/etc\/wachtwoord-vergeten\//);
@@ -35,10 +47,18 @@ it('the Linux example config is valid, writes its audit trail in the unit\'s Sta
 it('systemd-analyze security --offline=yes rates the unit 1.5 or better ("OK")', () => {
   const found = spawnSync('systemd-analyze', ['--version']);
   if (found.error) throw new Error('systemd-analyze is missing: apt-get install systemd (.ci/run does)');
-  const r = spawnSync('systemd-analyze', ['security', '--offline=yes', '--threshold=15', '--no-pager', UNIT], { encoding: 'utf8' });
+  const r = spawnSync('systemd-analyze', ['security', '--offline=yes', '--threshold=15', '--no-pager', UNIT], {
+    encoding: 'utf8',
+  });
   const exposure = Number(/Overall exposure level for \S+: (\d+\.\d)/.exec(r.stdout)?.[1]);
   expect(exposure).toBeLessThanOrEqual(1.5);
-  expect(r.status, r.stdout.split('\n').filter((l) => l.includes('✗')).join('\n')).toBe(0);
+  expect(
+    r.status,
+    r.stdout
+      .split('\n')
+      .filter((l) => l.includes('✗'))
+      .join('\n'),
+  ).toBe(0);
   // And the documented score is the real one.
   expect(readFileSync('docs/central-service.md', 'utf8')).toContain(`scores it **${exposure.toFixed(1)} "OK"**`);
   expect(readFileSync('README.md', 'utf8')).toContain(`exposure ${exposure.toFixed(1)}, "OK"`);

@@ -16,7 +16,8 @@ function stubFetch(respond: (url: string, init: RequestInit) => Promise<Response
   });
   return seen;
 }
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -26,7 +27,12 @@ describe('fetchApi', () => {
     const api = fetchApi();
     expect(await api.cancel(SESSION)).toEqual({ ok: true });
     expect(seen[0]!.url).toBe('https://reset.zorg.example/wachtwoord/api/cancel');
-    expect(seen[0]!.init).toMatchObject({ method: 'POST', body: JSON.stringify(SESSION), credentials: 'same-origin', cache: 'no-store' });
+    expect(seen[0]!.init).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify(SESSION),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     expect(seen[0]!.init.signal).toBeInstanceOf(AbortSignal); // bounded: a hung host becomes `unavailable`
     for (const m of METHODS) await api[m]({} as never);
     expect(seen.slice(1).map((s) => s.url.split('/').at(-1))).toEqual([...METHODS]);
@@ -34,10 +40,14 @@ describe('fetchApi', () => {
 
   it('passes on a Failure body whatever the status (400, 429, 500 with a correlation id)', async () => {
     stubFetch(async () => json(500, { ok: false, code: 'internal', correlationId: 'c0ffee42' }));
-    expect(await fetchApi().start({ username: 'x' })).toEqual({ ok: false, code: 'internal', correlationId: 'c0ffee42' });
+    expect(await fetchApi().start({ username: 'x' })).toEqual({
+      ok: false,
+      code: 'internal',
+      correlationId: 'c0ffee42',
+    });
   });
 
-  it('turns a proxy\'s HTML page, a non-answer and a network fault into `unavailable`', async () => {
+  it("turns a proxy's HTML page, a non-answer and a network fault into `unavailable`", async () => {
     for (const respond of [
       async () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
       async () => json(200, { code: 'internal' }),
@@ -51,7 +61,8 @@ describe('fetchApi', () => {
 });
 
 describe('ipcApi (the kiosk preload)', () => {
-  const inner = (over: Partial<ResetApi>): ResetApi => ({ ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true })])), ...over }) as ResetApi;
+  const inner = (over: Partial<ResetApi>): ResetApi =>
+    ({ ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true })])), ...over }) as ResetApi;
 
   it('forwards each call to window.resetKiosk unchanged', async () => {
     const cancel = vi.fn(async () => ({ ok: true as const }));
@@ -61,7 +72,9 @@ describe('ipcApi (the kiosk preload)', () => {
   });
 
   it('a rejected IPC call or a malformed answer becomes `unavailable`', async () => {
-    const api = ipcApi(inner({ info: async () => Promise.reject(new Error('ipc gone')), start: async () => 'nonsense' as never }));
+    const api = ipcApi(
+      inner({ info: async () => Promise.reject(new Error('ipc gone')), start: async () => 'nonsense' as never }),
+    );
     expect(await api.info({})).toEqual(unavailable);
     expect(await api.start({ username: 'x' })).toEqual(unavailable);
   });
@@ -69,11 +82,14 @@ describe('ipcApi (the kiosk preload)', () => {
 
 describe('createApi and hostOf', () => {
   it('use the preload in the kiosk and HTTP elsewhere', async () => {
-    const resetKiosk = { ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true, via: 'ipc' })])) } as unknown as ResetApi;
+    const resetKiosk = {
+      ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true, via: 'ipc' })])),
+    } as unknown as ResetApi;
     expect(hostOf({ resetKiosk })).toBe('kiosk');
     expect(hostOf({})).toBe('web');
     // Central mode: no preload, but the kiosk's session names itself in the user agent (electron/main.ts).
-    const chrome = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+    const chrome =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
     expect(hostOf({ navigator: { userAgent: `${chrome} reset-kiosk/ward-3` } })).toBe('kiosk');
     expect(hostOf({ navigator: { userAgent: chrome } })).toBe('web');
     expect(await createApi({ resetKiosk }).info({})).toEqual({ ok: true, via: 'ipc' });
@@ -82,6 +98,13 @@ describe('createApi and hostOf', () => {
   });
 
   it('isAnswer: only an object with a boolean ok', () => {
-    expect([{ ok: true }, { ok: false, code: 'x' }, { ok: 'yes' }, null, 'ok', []].map(isAnswer)).toEqual([true, true, false, false, false, false]);
+    expect([{ ok: true }, { ok: false, code: 'x' }, { ok: 'yes' }, null, 'ok', []].map(isAnswer)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

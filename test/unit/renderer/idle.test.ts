@@ -9,7 +9,14 @@ afterEach(() => vi.useRealTimers());
 function watch(seconds = 90) {
   const target = new EventTarget();
   const seen: string[] = [];
-  const stop = watchIdle({ seconds, warnSeconds: 20, target, onWarn: (s) => seen.push(`warn ${s}`), onActive: () => seen.push('active'), onIdle: () => seen.push('idle') });
+  const stop = watchIdle({
+    seconds,
+    warnSeconds: 20,
+    target,
+    onWarn: (s) => seen.push(`warn ${s}`),
+    onActive: () => seen.push('active'),
+    onIdle: () => seen.push('idle'),
+  });
   return { target, seen, stop };
 }
 

@@ -13,7 +13,8 @@ describe('kiosk signals', () => {
   it('the code step and the success screen are the ones main acts on', () => {
     expect(signalOf('code')).toBe('step/code');
     expect(signalOf('done')).toBe('end/done');
-    for (const step of ['loading', 'offline', 'username', 'birthdate', 'password'] as const) expect(signalOf(step), step).toBe('step/other');
+    for (const step of ['loading', 'offline', 'username', 'birthdate', 'password'] as const)
+      expect(signalOf(step), step).toBe('step/other');
   });
 
   it('sends each change once as a fragment, and no "other step" before anything was said', () => {

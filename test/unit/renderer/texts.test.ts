@@ -10,10 +10,19 @@ import type { ErrorValues } from '../../../src-renderer/i18n/types.js';
 const PHONE = '0485 – 845 900';
 const variants: ErrorValues[] = (['user', 'client', 'all', undefined] as (LimitScope | undefined)[]).flatMap((limit) =>
   [undefined, 0, 1, 3].flatMap((attemptsLeft) =>
-    [undefined, 60].map((retryAfterSeconds) => ({ host: 'kiosk' as const, channel: 'sms', phone: PHONE, limit, attemptsLeft, retryAfterSeconds, mobileRegistration: 'in de app' })),
+    [undefined, 60].map((retryAfterSeconds) => ({
+      host: 'kiosk' as const,
+      channel: 'sms',
+      phone: PHONE,
+      limit,
+      attemptsLeft,
+      retryAfterSeconds,
+      mobileRegistration: 'in de app',
+    })),
   ),
 );
-const all = (m: typeof nl, code: ErrorCode) => variants.map((v) => m.errors[code](v)).map((t) => [t.title, ...t.lines, t.more?.text ?? ''].join(' '));
+const all = (m: typeof nl, code: ErrorCode) =>
+  variants.map((v) => m.errors[code](v)).map((t) => [t.title, ...t.lines, t.more?.text ?? ''].join(' '));
 
 describe.each([
   ['nl', nl, /\bbel\b/i, /probeer het (dan )?opnieuw/i],
@@ -31,7 +40,13 @@ describe.each([
 
   it('the identity refusal names both causes and says not to repeat a right date', () => {
     const t = m.errors.identity_failed({ host: 'web', channel: 'sms', phone: PHONE, attemptsLeft: 3 });
-    expect(t.lines.join(' ')).toMatch(m.lang === 'nl' ? /typfout.*Of je mobiele nummer/ : /typo.*Or your mobile number/);
-    expect(t.lines.join(' ')).toMatch(m.lang === 'nl' ? /Klopt alles\? Probeer het dan niet opnieuw\./ : /Is everything right\? Then do not try again\./);
+    expect(t.lines.join(' ')).toMatch(
+      m.lang === 'nl' ? /typfout.*Of je mobiele nummer/ : /typo.*Or your mobile number/,
+    );
+    expect(t.lines.join(' ')).toMatch(
+      m.lang === 'nl'
+        ? /Klopt alles\? Probeer het dan niet opnieuw\./
+        : /Is everything right\? Then do not try again\./,
+    );
   });
 });

@@ -7,9 +7,19 @@ import { Wizard } from '../../../src-renderer/wizard.svelte.js';
 
 const SESSION = 'a'.repeat(32);
 const INFO = {
-  ok: true, organisation: 'Pantein', servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'sd@pantein.nl' },
-  defaultLang: 'nl', idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 25, minLength: 8, demo: true,
-  mobileRegistration: { nl: 'in de app → Mijn gegevens → Zakelijk mobiel', en: 'in the app → Mijn gegevens → Zakelijk mobiel' },
+  ok: true,
+  organisation: 'Pantein',
+  servicedesk: { name: 'Servicedesk ICT', phone: '0485 – 845 900', email: 'sd@pantein.nl' },
+  defaultLang: 'nl',
+  idleSeconds: 90,
+  codeIdleSeconds: 300,
+  doneSeconds: 25,
+  minLength: 8,
+  demo: true,
+  mobileRegistration: {
+    nl: 'in de app → Mijn gegevens → Zakelijk mobiel',
+    en: 'in the app → Mijn gegevens → Zakelijk mobiel',
+  },
   channelName: { nl: 'de SMSPasscode app', en: 'the SMSPasscode app' },
 } as const;
 const ANSWERS: Record<Method, unknown> = {
@@ -28,7 +38,10 @@ function fakeApi() {
   const calls: [Method, unknown][] = [];
   const next: Partial<Record<Method, unknown[]>> = {};
   const api = Object.fromEntries(
-    (Object.keys(ANSWERS) as Method[]).map((m) => [m, async (req: unknown) => (calls.push([m, req]), next[m]?.shift() ?? ANSWERS[m])]),
+    (Object.keys(ANSWERS) as Method[]).map((m) => [
+      m,
+      async (req: unknown) => (calls.push([m, req]), next[m]?.shift() ?? ANSWERS[m]),
+    ]),
   ) as unknown as ResetApi;
   const queue = (m: Method, answer: unknown) => (next[m] ??= []).push(answer);
   const fail = (m: Method, f: Omit<Failure, 'ok'>) => queue(m, { ok: false, ...f });
@@ -88,7 +101,10 @@ describe('Wizard', () => {
     expect(w.step).toBe('birthdate');
     expect(w.title).toMatch(/^Fout: Geboortedatum/);
     const text = w.t.errors.identity_failed(w.errorValues(w.error!));
-    expect(text.more).toEqual({ summary: 'Je nummer goed zetten', text: 'Zet je nummer in de app → Mijn gegevens → Zakelijk mobiel.' });
+    expect(text.more).toEqual({
+      summary: 'Je nummer goed zetten',
+      text: 'Zet je nummer in de app → Mijn gegevens → Zakelijk mobiel.',
+    });
     // Both causes as equals; a right date is not to be repeated; the number to call is in the message itself.
     expect(text.lines[0]).toBe('Een typfout in je naam of datum? Of je mobiele nummer staat niet goed.');
     expect(text.lines[1]).toBe('Klopt alles? Probeer het dan niet opnieuw. Bel 0485 – 845 900.');
@@ -97,7 +113,10 @@ describe('Wizard', () => {
     await w.verifyIdentity('02-10-1984');
     expect(w.t.errors.blocked(w.errorValues(w.error!))).toEqual({
       title: 'Te veel pogingen op deze computer.',
-      lines: ['Het kan weer over 1 uur, of gebruik een andere computer.', 'Eerder nodig? Bel de servicedesk: 0485 – 845 900.'],
+      lines: [
+        'Het kan weer over 1 uur, of gebruik een andere computer.',
+        'Eerder nodig? Bel de servicedesk: 0485 – 845 900.',
+      ],
     });
   });
 
@@ -113,10 +132,14 @@ describe('Wizard', () => {
     expect(w.resent).toBe(true);
   });
 
-  it('a refused password keeps the server\'s verdict and names the failing rules', async () => {
+  it("a refused password keeps the server's verdict and names the failing rules", async () => {
     const { w, fail } = await at('password');
     expect(w.forbiddenWords).toEqual(['anna', 'janssen']);
-    const rules = [{ id: 'length', ok: true }, { id: 'digit', ok: false }, { id: 'history', ok: null }] as const;
+    const rules = [
+      { id: 'length', ok: true },
+      { id: 'digit', ok: false },
+      { id: 'history', ok: null },
+    ] as const;
     fail('setPassword', { code: 'password_policy', rules: [...rules] });
     await w.setPassword('Tulp#abcZon', 'Tulp#abcZon');
     expect(w.serverRules).toEqual(rules);
@@ -163,7 +186,7 @@ describe('Wizard', () => {
     expect(w.step).toBe('username');
   });
 
-  it('the kiosk\'s success screen button leaves with the end/left signal, and makes no call', async () => {
+  it("the kiosk's success screen button leaves with the end/left signal, and makes no call", async () => {
     const { w, sent, signals } = await at('done', 'kiosk');
     await w.leave();
     expect([sent('cancel'), signals]).toEqual([[], ['end/left']]);

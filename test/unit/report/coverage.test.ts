@@ -16,14 +16,34 @@ it('counts the demo people: 4 of 7 can use it', async () => {
   expect(text).toMatch(/accounts: +7$/m);
   expect(text).toMatch(/enabled: +6 \(86%\)$/m);
   expect(text).toMatch(/able to use the reset: 4 \(57%\)$/m);
-  expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe('username,missing\r\n"P.deVries","mobile_missing"\r\n"K.Visser","disabled"\r\n"J.Smit","mobile_not_mobile"\r\n');
+  expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe(
+    'username,missing\r\n"P.deVries","mobile_missing"\r\n"K.Visser","disabled"\r\n"J.Smit","mobile_not_mobile"\r\n',
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
 it('neutralises cells a spreadsheet would run as formulas', () => {
   const c = new Coverage(mobileNormaliser({ defaultCountry: 'NL', allowedCountries: ['NL'] }));
-  for (const username of ['=cmd|calc', '+1', '-2', '@SUM(A1)', 'say "hi"']) c.add({ id: username, accountKey: username, username, givenName: '', surname: '', displayName: '', birthdate: undefined, mobile: undefined, disabled: false, protected: false });
-  expect(c.csv().split('\r\n').slice(1, 6).map((r) => r.split(',')[0])).toEqual(["\"'=cmd|calc\"", "\"'+1\"", "\"'-2\"", "\"'@SUM(A1)\"", '"say ""hi"""']);
+  for (const username of ['=cmd|calc', '+1', '-2', '@SUM(A1)', 'say "hi"'])
+    c.add({
+      id: username,
+      accountKey: username,
+      username,
+      givenName: '',
+      surname: '',
+      displayName: '',
+      birthdate: undefined,
+      mobile: undefined,
+      disabled: false,
+      protected: false,
+    });
+  expect(
+    c
+      .csv()
+      .split('\r\n')
+      .slice(1, 6)
+      .map((r) => r.split(',')[0]),
+  ).toEqual(['"\'=cmd|calc"', '"\'+1"', '"\'-2"', '"\'@SUM(A1)"', '"say ""hi"""']);
 });
 
 it('refuses a wrong call with the usage', async () => {

@@ -2,7 +2,17 @@
 // audit file refuse a planted symlink, a file of another user, a file others may write (the CSV: or read) and a
 // hard link, and are created 0600; `doctor` says ✗ for the same audit files. Run as root (the CI container) the
 // "other user" is nobody (65534), made with chown; as another user that case is skipped.
-import { chmodSync, chownSync, linkSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +40,13 @@ function plant(name: string): Record<'symlink' | 'foreign' | 'shared' | 'readabl
   writeFileSync(p('readable'), '');
   chmodSync(p('readable'), 0o644);
   linkSync(victim, p('hardlink'));
-  return { symlink: p('symlink'), foreign: p('foreign'), shared: p('shared'), readable: p('readable'), hardlink: p('hardlink') };
+  return {
+    symlink: p('symlink'),
+    foreign: p('foreign'),
+    shared: p('shared'),
+    readable: p('readable'),
+    hardlink: p('hardlink'),
+  };
 }
 const csv = async (file: string) => {
   const out: string[] = [];
@@ -41,7 +57,13 @@ describe('report coverage --csv', () => {
   it('refuses a symlink, another user’s file, a shared or readable file and a hard link, and leaves them as they were', async () => {
     const p = plant('csv');
     type Kind = keyof ReturnType<typeof plant>;
-    const cases: [Kind, RegExp][] = [['symlink', /is a symbolic link/], ['shared', /can be read or written by others \(mode 666\)/], ['readable', /can be read or written by others \(mode 644\)/], ['hardlink', /2 hard links/], ...(ROOT ? [['foreign', /belongs to another user \(uid 65534\)/] as [Kind, RegExp]] : [])];
+    const cases: [Kind, RegExp][] = [
+      ['symlink', /is a symbolic link/],
+      ['shared', /can be read or written by others \(mode 666\)/],
+      ['readable', /can be read or written by others \(mode 644\)/],
+      ['hardlink', /2 hard links/],
+      ...(ROOT ? [['foreign', /belongs to another user \(uid 65534\)/] as [Kind, RegExp]] : []),
+    ];
     for (const [k, why] of cases) {
       const r = await csv(p[k]);
       expect([k, r.code]).toEqual([k, 1]);
@@ -79,9 +101,16 @@ describe('audit file and doctor', () => {
 
   it('refuses a symlink, another user’s file, a file others may write and a hard link; doctor says ✗ for each', async () => {
     const p = plant('audit');
-    const kinds: (keyof ReturnType<typeof plant>)[] = ['symlink', 'shared', 'hardlink', ...(ROOT ? (['foreign'] as const) : [])];
+    const kinds: (keyof ReturnType<typeof plant>)[] = [
+      'symlink',
+      'shared',
+      'hardlink',
+      ...(ROOT ? (['foreign'] as const) : []),
+    ];
     for (const k of kinds) {
-      await expect(FileAuditSink.open(p[k], { host: 'web-a' })).rejects.toThrow(/audit file: .*(symbolic link|by others|hard links|another user)/);
+      await expect(FileAuditSink.open(p[k], { host: 'web-a' })).rejects.toThrow(
+        /audit file: .*(symbolic link|by others|hard links|another user)/,
+      );
       const verdict = await doctor(p[k]);
       expect([k, verdict.status]).toEqual([k, 'fail']);
       expect(verdict.detail).toMatch(/symbolic link|by others|hard links|another user/);

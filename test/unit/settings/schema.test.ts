@@ -18,11 +18,20 @@ describe('kiosk settings schema', () => {
   });
 
   it('central mode needs an https URL and the CA to pin', () => {
-    const ok = parseSettings({ mode: 'central', centralUrl: 'https://reset.zorg.example/', caFile: 'C:\\ProgramData\\ca.pem', kioskId: 'afd-3-pc1' });
+    const ok = parseSettings({
+      mode: 'central',
+      centralUrl: 'https://reset.zorg.example/',
+      caFile: 'C:\\ProgramData\\ca.pem',
+      kioskId: 'afd-3-pc1',
+    });
     expect(ok.mode).toBe('central');
-    expect(() => parseSettings({ mode: 'central', centralUrl: 'https://reset.zorg.example/' })).toThrow(/caFile: required/);
+    expect(() => parseSettings({ mode: 'central', centralUrl: 'https://reset.zorg.example/' })).toThrow(
+      /caFile: required/,
+    );
     expect(() => parseSettings({ mode: 'central', caFile: 'ca.pem' })).toThrow(/centralUrl: required/);
-    expect(() => parseSettings({ mode: 'central', centralUrl: 'http://reset.zorg.example/', caFile: 'ca.pem' })).toThrow(/https/);
+    expect(() =>
+      parseSettings({ mode: 'central', centralUrl: 'http://reset.zorg.example/', caFile: 'ca.pem' }),
+    ).toThrow(/https/);
   });
 
   it('keeps idle and done times within safe bounds and refuses unknown keys', () => {

@@ -23,16 +23,27 @@ describe('createSms (outbox)', () => {
     const issued = await sms.codeChannel.issue('+31612345678', 'nl');
     expect(issued).toMatchObject({ ok: true, issued: { kind: 'local' } });
     const code = lastCode(readOutbox(file), '+31612345678');
-    expect(readOutbox(file)[0]!.body).toBe(`Pantein: je wachtwoordcode voor een nieuw wachtwoord is ${code}. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.`);
+    expect(readOutbox(file)[0]!.body).toBe(
+      `Pantein: je wachtwoordcode voor een nieuw wachtwoord is ${code}. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.`,
+    );
     if (!issued.ok) throw new Error('not issued');
     expect(await sms.codeChannel.check(issued.issued, code)).toBe('valid');
     expect(await sms.codeChannel.check(issued.issued, code === '000000' ? '000001' : '000000')).toBe('invalid');
   });
 
-  it('prefers the config\'s file, and sends notices through the same outbox', async () => {
+  it("prefers the config's file, and sends notices through the same outbox", async () => {
     const file = join(dir, 'from-config.jsonl');
-    const config = parseConfig({ sms: { provider: { type: 'outbox', file }, templates: { code: { nl: 'code {code}', en: 'code {code} ({minutes} min)' } } } });
-    const sms = await createSms(config.sms, { ...ctx, codeTtlSeconds: 90, env: { RESET_KIOSK_OUTBOX: join(dir, 'not-this.jsonl') } }, captureLog());
+    const config = parseConfig({
+      sms: {
+        provider: { type: 'outbox', file },
+        templates: { code: { nl: 'code {code}', en: 'code {code} ({minutes} min)' } },
+      },
+    });
+    const sms = await createSms(
+      config.sms,
+      { ...ctx, codeTtlSeconds: 90, env: { RESET_KIOSK_OUTBOX: join(dir, 'not-this.jsonl') } },
+      captureLog(),
+    );
     await sms.codeChannel.issue('+31612345678', 'en');
     await sms.notices!.send('+31612345678', 'gewijzigd');
     expect(readOutbox(file).map((t) => t.body)).toEqual([expect.stringMatching(/^code \d{6} \(2 min\)$/), 'gewijzigd']); // 90 s rounds to 2 minutes

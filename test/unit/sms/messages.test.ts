@@ -10,25 +10,39 @@ const GSM7 = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#�
 const ORG = 'Stichting Zorg en Welzijn Noord-Limburg'; // close to the 40-character maximum
 
 describe('SMS texts', () => {
-  it.each(['nl', 'en'] as const)('default %s texts fit one GSM-7 segment, name the organisation, carry no link', (lang) => {
-    const values = { organisation: ORG, code: '123456', minutes: 5, servicedesk: smsPhone('0485 – 845 900') };
-    // The wizard's four purposes (the servicedesk's own `desk` text: test/unit/desk).
-    const kinds: MessageKind[] = ['code', 'unlockCode', 'changed', 'unlocked'];
-    for (const kind of kinds) {
-      const t = renderMessage(DEFAULT_TEMPLATES, kind, lang, values);
-      expect(t.startsWith(`${ORG}:`)).toBe(true);
-      expect(t.length).toBeLessThanOrEqual(160);
-      expect(t).toMatch(GSM7);
-      expect(t).not.toMatch(/https?:|www\./);
-      expect(t).toContain('0485 845 900'); // a number may be in a text, a link may not
-    }
-    for (const kind of Object.values(CODE_TEXT)) expect(renderMessage(DEFAULT_TEMPLATES, kind, lang, values)).toMatch(/123456.*5/);
-  });
+  it.each(['nl', 'en'] as const)(
+    'default %s texts fit one GSM-7 segment, name the organisation, carry no link',
+    (lang) => {
+      const values = { organisation: ORG, code: '123456', minutes: 5, servicedesk: smsPhone('0485 – 845 900') };
+      // The wizard's four purposes (the servicedesk's own `desk` text: test/unit/desk).
+      const kinds: MessageKind[] = ['code', 'unlockCode', 'changed', 'unlocked'];
+      for (const kind of kinds) {
+        const t = renderMessage(DEFAULT_TEMPLATES, kind, lang, values);
+        expect(t.startsWith(`${ORG}:`)).toBe(true);
+        expect(t.length).toBeLessThanOrEqual(160);
+        expect(t).toMatch(GSM7);
+        expect(t).not.toMatch(/https?:|www\./);
+        expect(t).toContain('0485 845 900'); // a number may be in a text, a link may not
+      }
+      for (const kind of Object.values(CODE_TEXT))
+        expect(renderMessage(DEFAULT_TEMPLATES, kind, lang, values)).toMatch(/123456.*5/);
+    },
+  );
 
-  it('the language and the purpose follow the session: an unlock\'s code says nothing of a new password', () => {
-    const text = (purpose: 'reset' | 'unlock', lang: 'nl' | 'en') => renderMessage(DEFAULT_TEMPLATES, CODE_TEXT[purpose], lang, { organisation: 'Pantein', code: '123456', minutes: 5, servicedesk: '0485 845 900' });
-    expect(text('reset', 'nl')).toBe('Pantein: je wachtwoordcode voor een nieuw wachtwoord is 123456. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.');
-    expect(text('unlock', 'nl')).toBe('Pantein: je wachtwoordcode om je account te ontgrendelen is 123456. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.');
+  it("the language and the purpose follow the session: an unlock's code says nothing of a new password", () => {
+    const text = (purpose: 'reset' | 'unlock', lang: 'nl' | 'en') =>
+      renderMessage(DEFAULT_TEMPLATES, CODE_TEXT[purpose], lang, {
+        organisation: 'Pantein',
+        code: '123456',
+        minutes: 5,
+        servicedesk: '0485 845 900',
+      });
+    expect(text('reset', 'nl')).toBe(
+      'Pantein: je wachtwoordcode voor een nieuw wachtwoord is 123456. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.',
+    );
+    expect(text('unlock', 'nl')).toBe(
+      'Pantein: je wachtwoordcode om je account te ontgrendelen is 123456. 5 minuten geldig. Niet aangevraagd? Bel 0485 845 900.',
+    );
     expect(text('reset', 'en')).toMatch(/your password code for a new password is 123456/);
     expect(text('unlock', 'en')).toMatch(/your password code to unlock your account is 123456/);
     expect(text('unlock', 'nl')).not.toMatch(/nieuw wachtwoord/);

@@ -1,7 +1,17 @@
 // The demo SMS outbox: every text is one JSON line {to, body, at} appended and printed. It holds live codes: a
 // private file (0600) in a private directory (0700) by default; a file others can read, another user's file or
 // a symlink is refused, at start-up and at every send. Its default path comes from the env it is given.
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,7 +56,9 @@ describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', (
     const file = join(scratch(), 'outbox.jsonl');
     writeFileSync(file, '', { mode: 0o644 });
     chmodSync(file, 0o644);
-    await expect(OutboxSender.open(file, quiet)).rejects.toThrow(/can be read or written by others \(mode 644\): chmod 600/);
+    await expect(OutboxSender.open(file, quiet)).rejects.toThrow(
+      /can be read or written by others \(mode 644\): chmod 600/,
+    );
   });
 
   it('refuses a symlink, wherever it points', async () => {
@@ -80,15 +92,20 @@ describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', (
     }
   });
 
-  it.skipIf(process.getuid!() !== 0)('refuses a file that belongs to another user (as root: chown to nobody)', async () => {
-    const file = join(scratch(), 'outbox.jsonl');
-    writeFileSync(file, '', { mode: 0o600 });
-    chownSync(file, 65534, 65534);
-    await expect(OutboxSender.open(file, quiet)).rejects.toThrow(/belongs to another user \(uid 65534\)/);
-  });
+  it.skipIf(process.getuid!() !== 0)(
+    'refuses a file that belongs to another user (as root: chown to nobody)',
+    async () => {
+      const file = join(scratch(), 'outbox.jsonl');
+      writeFileSync(file, '', { mode: 0o600 });
+      chownSync(file, 65534, 65534);
+      await expect(OutboxSender.open(file, quiet)).rejects.toThrow(/belongs to another user \(uid 65534\)/);
+    },
+  );
 
   it('accepts the null device as a sink that keeps nothing', async () => {
-    await expect((await OutboxSender.open('/dev/null', quiet)).send('+31612345678', 'code 123456')).resolves.toEqual({ ok: true });
+    await expect((await OutboxSender.open('/dev/null', quiet)).send('+31612345678', 'code 123456')).resolves.toEqual({
+      ok: true,
+    });
   });
 
   it('refuses a directory, not a file', async () => {

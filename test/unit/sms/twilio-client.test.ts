@@ -16,29 +16,56 @@ describe('readTwilioCredentials', () => {
   const names = DEFAULT_TWILIO_SECRET_ENV;
 
   it('Account SID + auth token from environment variables', () => {
-    expect(readTwilioCredentials(names, { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'tok' })).toEqual({ username: AC, password: 'tok', accountSid: AC, auth: 'auth-token' });
+    expect(
+      readTwilioCredentials(names, { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'tok' }),
+    ).toEqual({ username: AC, password: 'tok', accountSid: AC, auth: 'auth-token' });
   });
 
   it('API key + secret (preferred when set) from *_FILE', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rk-twilio-'));
     writeFileSync(join(dir, 'secret'), 'key-secret\n');
-    const env = { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'tok', RESET_KIOSK_TWILIO_API_KEY_SID: SK, RESET_KIOSK_TWILIO_API_KEY_SECRET_FILE: join(dir, 'secret') };
-    expect(readTwilioCredentials(names, env)).toEqual({ username: SK, password: 'key-secret', accountSid: AC, auth: 'api-key' });
+    const env = {
+      RESET_KIOSK_TWILIO_ACCOUNT_SID: AC,
+      RESET_KIOSK_TWILIO_AUTH_TOKEN: 'tok',
+      RESET_KIOSK_TWILIO_API_KEY_SID: SK,
+      RESET_KIOSK_TWILIO_API_KEY_SECRET_FILE: join(dir, 'secret'),
+    };
+    expect(readTwilioCredentials(names, env)).toEqual({
+      username: SK,
+      password: 'key-secret',
+      accountSid: AC,
+      auth: 'api-key',
+    });
   });
 
   it('custom variable names from the config', () => {
     const custom = { ...names, accountSid: 'SMS_SID', authToken: 'SMS_TOKEN' };
-    expect(readTwilioCredentials(custom, { SMS_SID: AC, SMS_TOKEN: 't' })).toMatchObject({ username: AC, password: 't' });
+    expect(readTwilioCredentials(custom, { SMS_SID: AC, SMS_TOKEN: 't' })).toMatchObject({
+      username: AC,
+      password: 't',
+    });
   });
 
   it('missing or malformed: a ConfigError naming the variable, never the value', () => {
     const cases: [Record<string, string>, string][] = [
       [{}, 'set RESET_KIOSK_TWILIO_ACCOUNT_SID'],
-      [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: 'secret-looking-value' }, 'RESET_KIOSK_TWILIO_ACCOUNT_SID is not an Account SID'],
+      [
+        { RESET_KIOSK_TWILIO_ACCOUNT_SID: 'secret-looking-value' },
+        'RESET_KIOSK_TWILIO_ACCOUNT_SID is not an Account SID',
+      ],
       [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: AC }, 'set RESET_KIOSK_TWILIO_AUTH_TOKEN'],
-      [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_API_KEY_SID: SK }, 'set RESET_KIOSK_TWILIO_API_KEY_SECRET'],
-      [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_API_KEY_SID: 'secret-looking-value' }, 'is not an API key SID'],
-      [{ RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE: '/nonexistent/rk-token' }, 'cannot read RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE'],
+      [
+        { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_API_KEY_SID: SK },
+        'set RESET_KIOSK_TWILIO_API_KEY_SECRET',
+      ],
+      [
+        { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_API_KEY_SID: 'secret-looking-value' },
+        'is not an API key SID',
+      ],
+      [
+        { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC, RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE: '/nonexistent/rk-token' },
+        'cannot read RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE',
+      ],
     ];
     for (const [env, message] of cases) {
       const e = thrown(() => readTwilioCredentials(names, env));

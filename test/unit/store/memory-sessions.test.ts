@@ -6,7 +6,14 @@ import { MemorySessionStore } from '../../../src-main/store/memory-sessions.js';
 
 let clock = 1_000_000;
 const now = () => clock;
-const session = (over: Partial<Session> = {}): Session => ({ id: newSessionId(), step: 'identity', username: 'a.janssen', lang: 'nl', expiresAt: clock + 60_000, ...over });
+const session = (over: Partial<Session> = {}): Session => ({
+  id: newSessionId(),
+  step: 'identity',
+  username: 'a.janssen',
+  lang: 'nl',
+  expiresAt: clock + 60_000,
+  ...over,
+});
 
 let store: MemorySessionStore | undefined;
 afterEach(async () => {

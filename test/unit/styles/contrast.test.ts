@@ -14,7 +14,11 @@ const token = (name: string) => {
 const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 // WCAG 2.x relative luminance and contrast ratio.
 const luminance = (hex: string) => {
-  const [r, g, b] = rgb(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = rgb(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 const contrast = (a: string, b: string) => {
@@ -39,6 +43,8 @@ describe('the focus ring', () => {
     const apart = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
     expect(apart(hue(focus), hue(token('c-error')))).toBeGreaterThanOrEqual(90);
     expect(apart(hue(focus), hue(token('c-brand')))).toBeGreaterThanOrEqual(40);
-    console.log(`focus ${focus}: ${contrast(focus, '#ffffff').toFixed(1)}:1 on white; hue ${hue(focus).toFixed(0)}° vs error ${hue(token('c-error')).toFixed(0)}°`);
+    console.log(
+      `focus ${focus}: ${contrast(focus, '#ffffff').toFixed(1)}:1 on white; hue ${hue(focus).toFixed(0)}° vs error ${hue(token('c-error')).toFixed(0)}°`,
+    );
   });
 });

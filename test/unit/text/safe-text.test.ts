@@ -25,11 +25,52 @@ describe('safeText', () => {
 
   it('audit:search, admin status and the SIEM frame carry none of them', () => {
     for (const h of HOSTILE) {
-      const line = formatMatch({ ts: '2026-11-25T10:00:00.000Z', seq: 1, host: h, step: 'identity', outcome: h, user: h, client: h, prev: '', hash: '', file: 'f', typed: h, subject: { name: h, typed: h } });
+      const line = formatMatch({
+        ts: '2026-11-25T10:00:00.000Z',
+        seq: 1,
+        host: h,
+        step: 'identity',
+        outcome: h,
+        user: h,
+        client: h,
+        prev: '',
+        hash: '',
+        file: 'f',
+        typed: h,
+        subject: { name: h, typed: h },
+      });
       expect(line).not.toMatch(ACTIVE);
-      const status = formatStatus({ name: h, account: { username: h, aliases: [], id: h, accountKey: h, disabled: false, birthdateOnFile: true, mobileUsable: true }, blocked: false, sameDateAgain: 2, budgets: [{ kind: 'identityPerUser', key: h, used: 1, limit: 5, blocked: false, retryAfterSeconds: 0, until: null }], recent: [{ ts: '2026-11-25T10:00:00.000Z', host: h, step: h, outcome: h, client: h }] });
+      const status = formatStatus({
+        name: h,
+        account: {
+          username: h,
+          aliases: [],
+          id: h,
+          accountKey: h,
+          disabled: false,
+          birthdateOnFile: true,
+          mobileUsable: true,
+        },
+        blocked: false,
+        sameDateAgain: 2,
+        budgets: [
+          { kind: 'identityPerUser', key: h, used: 1, limit: 5, blocked: false, retryAfterSeconds: 0, until: null },
+        ],
+        recent: [{ ts: '2026-11-25T10:00:00.000Z', host: h, step: h, outcome: h, client: h }],
+      });
       for (const l of status) expect(l).not.toMatch(ACTIVE);
-      const syslog = formatSyslog({ ts: '2026-11-25T10:00:00.000Z', host: 'web-a', step: 'identity', outcome: 'wrong_birthdate', user: h, client: h, subject: { typed: h } }, { facility: 10, enterpriseId: 32473, pid: 1 });
+      const syslog = formatSyslog(
+        {
+          ts: '2026-11-25T10:00:00.000Z',
+          host: 'web-a',
+          step: 'identity',
+          outcome: 'wrong_birthdate',
+          user: h,
+          client: h,
+          subject: { typed: h },
+        },
+        { facility: 10, enterpriseId: 32473, pid: 1 },
+      );
       expect(syslog).not.toMatch(ACTIVE);
     }
   });
@@ -51,8 +92,24 @@ describe('safeText', () => {
 describe('CSV', () => {
   it('prefixes ASCII and full-width formula starters and escapes controls', () => {
     const c = new Coverage(() => ({ ok: false, reason: 'missing' }));
-    for (const username of ['＝cmd|calc', '＋1', '－2', '＠SUM(A1)', '=1', 'ab\u202egpj.exe', '\tx']) c.add({ username, id: username, accountKey: username, givenName: '', surname: '', displayName: '', disabled: false, protected: false, birthdate: undefined, mobile: undefined });
-    const cells = c.csv().split('\r\n').slice(1, -1).map((r) => r.split('","')[0]!.slice(1));
+    for (const username of ['＝cmd|calc', '＋1', '－2', '＠SUM(A1)', '=1', 'ab\u202egpj.exe', '\tx'])
+      c.add({
+        username,
+        id: username,
+        accountKey: username,
+        givenName: '',
+        surname: '',
+        displayName: '',
+        disabled: false,
+        protected: false,
+        birthdate: undefined,
+        mobile: undefined,
+      });
+    const cells = c
+      .csv()
+      .split('\r\n')
+      .slice(1, -1)
+      .map((r) => r.split('","')[0]!.slice(1));
     expect(cells).toEqual(["'＝cmd|calc", "'＋1", "'－2", "'＠SUM(A1)", "'=1", 'ab\\u{202e}gpj.exe', '\\u{0009}x']);
   });
 });
@@ -60,7 +117,10 @@ describe('CSV', () => {
 describe('admin CLI transport', () => {
   const run = async (...argv: string[]) => {
     const out: string[] = [];
-    return { code: await adminCommand(argv, (l) => out.push(l), { RESET_KIOSK_ADMIN_TOKEN: 't'.repeat(40) }), text: out.join('\n') };
+    return {
+      code: await adminCommand(argv, (l) => out.push(l), { RESET_KIOSK_ADMIN_TOKEN: 't'.repeat(40) }),
+      text: out.join('\n'),
+    };
   };
 
   it('refuses plain http to another machine unless --insecure', async () => {
@@ -74,11 +134,19 @@ describe('admin CLI transport', () => {
   it('does not follow a redirect (the token stays where it was sent)', async () => {
     const seen: (string | undefined)[] = [];
     const target = http.createServer((req, res) => (seen.push(req.headers.authorization), res.end('{}')));
-    const redirector = http.createServer((_req, res) => res.writeHead(302, { location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/admin/health` }).end());
-    await Promise.all([new Promise<void>((r) => target.listen(0, '127.0.0.1', r)), new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r))]);
+    const redirector = http.createServer((_req, res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/admin/health` }).end(),
+    );
+    await Promise.all([
+      new Promise<void>((r) => target.listen(0, '127.0.0.1', r)),
+      new Promise<void>((r) => redirector.listen(0, '127.0.0.1', r)),
+    ]);
     try {
       const r = await run('health', '--url', `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`);
-      expect(r).toMatchObject({ code: 1, text: expect.stringMatching(/answered with a redirect; the token is not sent on/) });
+      expect(r).toMatchObject({
+        code: 1,
+        text: expect.stringMatching(/answered with a redirect; the token is not sent on/),
+      });
       expect(seen).toEqual([]);
     } finally {
       target.close();

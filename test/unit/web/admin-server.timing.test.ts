@@ -19,7 +19,15 @@ const env = { RK_TOKEN_ANNA: ANNA, RK_TOKEN_BOB: BOB };
 const dir = mkdtempSync(join(tmpdir(), 'rk-admin-'));
 let h: WebHost;
 let admin: FastifyInstance;
-const adminConfig = { enabled: true, port: 0, tokens: [{ label: 'sd-anna', tokenEnv: 'RK_TOKEN_ANNA', scopes: ['status', 'unblock', 'health', 'metrics'] }, { label: 'sd-bob', tokenEnv: 'RK_TOKEN_BOB', scopes: ['unblock'] }], rateLimit: { points: 1000 } };
+const adminConfig = {
+  enabled: true,
+  port: 0,
+  tokens: [
+    { label: 'sd-anna', tokenEnv: 'RK_TOKEN_ANNA', scopes: ['status', 'unblock', 'health', 'metrics'] },
+    { label: 'sd-bob', tokenEnv: 'RK_TOKEN_BOB', scopes: ['unblock'] },
+  ],
+  rateLimit: { points: 1000 },
+};
 
 beforeAll(async () => {
   h = await webHost({
@@ -34,7 +42,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (url: string, token?: string) => admin.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
+const get = (url: string, token?: string) =>
+  admin.inject({ method: 'GET', url, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } });
 const wrongBirthdates = async (username: string, n: number) => {
   for (let i = 0; i < n; i++) {
     const { json } = await h.post('start', { username });
@@ -45,20 +54,36 @@ const wrongBirthdates = async (username: string, n: number) => {
 describe('admin config', () => {
   it('is off by default, on loopback, and refuses other addresses unless allowed', () => {
     expect(parseConfig({}).admin).toMatchObject({ enabled: false, host: '127.0.0.1', port: 8081 });
-    expect(() => parseConfig({ admin: { enabled: true, host: '0.0.0.0' } })).toThrow(/admin\.host: 0\.0\.0\.0 is not a loopback address/);
-    expect(parseConfig({ admin: { enabled: true, host: '0.0.0.0', allowNonLoopback: true } }).admin.host).toBe('0.0.0.0');
+    expect(() => parseConfig({ admin: { enabled: true, host: '0.0.0.0' } })).toThrow(
+      /admin\.host: 0\.0\.0\.0 is not a loopback address/,
+    );
+    expect(parseConfig({ admin: { enabled: true, host: '0.0.0.0', allowNonLoopback: true } }).admin.host).toBe(
+      '0.0.0.0',
+    );
     expect(parseConfig({ admin: { enabled: true, host: '::1' } }).admin.host).toBe('::1');
   });
 
   it('will not start without its tokens, or with a short one', async () => {
-    await expect(buildAdminServer(h.app, { log: silentLogger, env: {} })).rejects.toThrow(/set RK_TOKEN_ANNA .* at least 32/);
-    await expect(buildAdminServer(h.app, { log: silentLogger, env: { ...env, RK_TOKEN_BOB: 'short' } })).rejects.toThrow(/RK_TOKEN_BOB is shorter than 32/);
+    await expect(buildAdminServer(h.app, { log: silentLogger, env: {} })).rejects.toThrow(
+      /set RK_TOKEN_ANNA .* at least 32/,
+    );
+    await expect(
+      buildAdminServer(h.app, { log: silentLogger, env: { ...env, RK_TOKEN_BOB: 'short' } }),
+    ).rejects.toThrow(/RK_TOKEN_BOB is shorter than 32/);
   });
 });
 
 describe('admin listener', () => {
   it('answers a missing, wrong, truncated or extended token with the same 401, on every path', async () => {
-    const answers = await Promise.all([get('/admin/health'), get('/admin/health', ''), get('/admin/health', 'x'), get('/admin/health', ANNA.slice(0, -1)), get('/admin/health', `${ANNA}a`), get('/nothing-here'), get('/metrics', BOB.toUpperCase())]);
+    const answers = await Promise.all([
+      get('/admin/health'),
+      get('/admin/health', ''),
+      get('/admin/health', 'x'),
+      get('/admin/health', ANNA.slice(0, -1)),
+      get('/admin/health', `${ANNA}a`),
+      get('/nothing-here'),
+      get('/metrics', BOB.toUpperCase()),
+    ]);
     for (const r of answers) {
       expect(r.statusCode).toBe(401);
       expect(r.json()).toEqual({ ok: false, code: 'unauthorized' });
@@ -85,22 +110,52 @@ describe('admin listener', () => {
     const status = await get('/admin/status?user=m.bakker%40pantein.nl', ANNA);
     expect(status.statusCode).toBe(200);
     const s = status.json();
-    expect(s).toMatchObject({ ok: true, name: 'm.bakker', blocked: true, account: { username: 'M.Bakker', disabled: false, birthdateOnFile: true, mobileUsable: true } });
-    expect(s.budgets).toContainEqual(expect.objectContaining({ kind: 'identityPerUser', key: 'm.bakker', used: 5, limit: 5, blocked: true, until: expect.any(String) }));
+    expect(s).toMatchObject({
+      ok: true,
+      name: 'm.bakker',
+      blocked: true,
+      account: { username: 'M.Bakker', disabled: false, birthdateOnFile: true, mobileUsable: true },
+    });
+    expect(s.budgets).toContainEqual(
+      expect.objectContaining({
+        kind: 'identityPerUser',
+        key: 'm.bakker',
+        used: 5,
+        limit: 5,
+        blocked: true,
+        until: expect.any(String),
+      }),
+    );
     expect(s.recent.filter((e: { outcome: string }) => e.outcome === 'wrong_birthdate')).toHaveLength(5);
     expect(status.body).not.toMatch(/1990|23-07|\+316|23456789/); // M.Bakker: 23-07-1990, 06-23456789
 
     const { json: start } = await h.post('start', { username: 'M.Bakker' });
-    expect((await h.post('verifyIdentity', { sessionId: start.sessionId, birthdate: '23-07-1990' })).json).toMatchObject({ code: 'blocked' });
-    const unblocked = await admin.inject({ method: 'POST', url: '/admin/unblock', payload: { user: 'M.Bakker' }, headers: { authorization: `Bearer ${BOB}` } });
+    expect(
+      (await h.post('verifyIdentity', { sessionId: start.sessionId, birthdate: '23-07-1990' })).json,
+    ).toMatchObject({ code: 'blocked' });
+    const unblocked = await admin.inject({
+      method: 'POST',
+      url: '/admin/unblock',
+      payload: { user: 'M.Bakker' },
+      headers: { authorization: `Bearer ${BOB}` },
+    });
     expect(unblocked.json()).toMatchObject({ ok: true, blocked: false });
     const { json: again } = await h.post('start', { username: 'M.Bakker' });
-    expect((await h.post('verifyIdentity', { sessionId: again.sessionId, birthdate: '23-07-1990' })).json).toMatchObject({ ok: true, step: 'code' });
+    expect(
+      (await h.post('verifyIdentity', { sessionId: again.sessionId, birthdate: '23-07-1990' })).json,
+    ).toMatchObject({ ok: true, step: 'code' });
 
     await h.app.close(); // flush the audit file (afterAll's second close is harmless)
-    const audit = readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(audit.filter((r) => r.step === 'admin').map((r) => [r.outcome, r.user, r.client])).toEqual(expect.arrayContaining([
-      ['status', 'M.Bakker', 'admin:sd-anna'], ['unblock', 'M.Bakker', 'admin:sd-bob'], ['unauthorized', null, '127.0.0.1'],
-    ]));
+    const audit = readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(audit.filter((r) => r.step === 'admin').map((r) => [r.outcome, r.user, r.client])).toEqual(
+      expect.arrayContaining([
+        ['status', 'M.Bakker', 'admin:sd-anna'],
+        ['unblock', 'M.Bakker', 'admin:sd-bob'],
+        ['unauthorized', null, '127.0.0.1'],
+      ]),
+    );
   });
 });

@@ -29,7 +29,9 @@ describe('clientKey', () => {
 describe('proxyWarning', () => {
   const server = (o: object) => serverSchema.parse(o);
   it('warns for a hop count on a reachable address unless the admin states it is reachable only through the proxy', () => {
-    expect(proxyWarning(server({ host: '0.0.0.0', trustProxy: 1 }))).toMatch(/WARNING: server.trustProxy is a hop count/);
+    expect(proxyWarning(server({ host: '0.0.0.0', trustProxy: 1 }))).toMatch(
+      /WARNING: server.trustProxy is a hop count/,
+    );
     expect(proxyWarning(server({ host: '0.0.0.0', trustProxy: 1, reachableOnlyThroughProxy: true }))).toBeUndefined();
     expect(proxyWarning(server({ host: '127.0.0.1', trustProxy: 1 }))).toBeUndefined();
     expect(proxyWarning(server({ host: '0.0.0.0', trustProxy: ['10.0.0.2'] }))).toBeUndefined();
@@ -41,13 +43,27 @@ describe('per-client budgets on the web host', () => {
   let host: WebHost | undefined;
   afterEach(() => host?.stop());
   const wrongDate = async (server: FastifyInstance, client: string, headers: Record<string, string> = {}) => {
-    const start = await server.inject({ method: 'POST', url: '/api/start', payload: { username: `x.${Math.random()}` }, remoteAddress: client, headers });
-    const res = await server.inject({ method: 'POST', url: '/api/verifyIdentity', payload: { sessionId: start.json().sessionId, birthdate: '01-01-1990' }, remoteAddress: client, headers });
+    const start = await server.inject({
+      method: 'POST',
+      url: '/api/start',
+      payload: { username: `x.${Math.random()}` },
+      remoteAddress: client,
+      headers,
+    });
+    const res = await server.inject({
+      method: 'POST',
+      url: '/api/verifyIdentity',
+      payload: { sessionId: start.json().sessionId, birthdate: '01-01-1990' },
+      remoteAddress: client,
+      headers,
+    });
     return res.json().code as string;
   };
 
   it('one IPv6 /64 is one client: rotating the interface id buys no tries', async () => {
-    host = await webHost({ overrides: { limits: { ...RELAXED_LIMITS, identityPerClient: { points: 3, durationSeconds: 3600 } } } });
+    host = await webHost({
+      overrides: { limits: { ...RELAXED_LIMITS, identityPerClient: { points: 3, durationSeconds: 3600 } } },
+    });
     const answers = [];
     for (let i = 1; i <= 4; i++) answers.push(await wrongDate(host.server, `2001:db8:1:2::${i.toString(16)}`));
     expect(answers).toEqual(['identity_failed', 'identity_failed', 'identity_failed', 'blocked']);
@@ -55,13 +71,18 @@ describe('per-client budgets on the web host', () => {
   });
 
   it('X-Forwarded-For counts only from a listed proxy; a hop count warns at start-up', async () => {
-    host = await webHost({ overrides: { limits: { ...DEFAULT_LIMITS, ...RELAXED_LIMITS, identityPerClient: { points: 2, durationSeconds: 3600 } } } });
+    host = await webHost({
+      overrides: {
+        limits: { ...DEFAULT_LIMITS, ...RELAXED_LIMITS, identityPerClient: { points: 2, durationSeconds: 3600 } },
+      },
+    });
     const log = captureLog();
     const behindProxy = await buildServer(host.app, { log, server: serverSchema.parse({ trustProxy: ['10.0.0.2'] }) });
     try {
       // From somewhere else, a forged header changes nothing: the peer's address is the client.
       const forged = [];
-      for (let i = 0; i < 3; i++) forged.push(await wrongDate(behindProxy, '192.0.2.9', { 'x-forwarded-for': `198.51.100.${i}` }));
+      for (let i = 0; i < 3; i++)
+        forged.push(await wrongDate(behindProxy, '192.0.2.9', { 'x-forwarded-for': `198.51.100.${i}` }));
       expect(forged).toEqual(['identity_failed', 'identity_failed', 'blocked']);
       // Through the proxy, each real client has its own budget.
       expect(await wrongDate(behindProxy, '10.0.0.2', { 'x-forwarded-for': '203.0.113.5' })).toBe('identity_failed');

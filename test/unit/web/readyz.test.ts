@@ -32,7 +32,10 @@ describe('readinessChecker', () => {
   const probe = (name: string, check: Probe['check']): Probe => ({ name, check });
 
   it('names every probe, and is ready only when all answer', async () => {
-    const ready = readinessChecker([probe('directory', async () => {}), probe('redis', async () => Promise.reject(new Error('NOAUTH')))], captureLog());
+    const ready = readinessChecker(
+      [probe('directory', async () => {}), probe('redis', async () => Promise.reject(new Error('NOAUTH')))],
+      captureLog(),
+    );
     expect(await ready()).toEqual({ ok: false, checks: { directory: 'ok', redis: 'failed' } });
   });
 
@@ -56,7 +59,14 @@ describe('readinessChecker', () => {
       const answer = readinessChecker([probe('directory', () => new Promise(() => {}))], log)();
       await vi.advanceTimersByTimeAsync(2000);
       expect(await answer).toEqual({ ok: false, checks: { directory: 'failed' } });
-      expect(log.records()).toEqual([expect.objectContaining({ level: 'warn', probe: 'directory', err: 'no answer within 2000 ms', msg: 'readiness probe failed' })]);
+      expect(log.records()).toEqual([
+        expect.objectContaining({
+          level: 'warn',
+          probe: 'directory',
+          err: 'no answer within 2000 ms',
+          msg: 'readiness probe failed',
+        }),
+      ]);
     } finally {
       vi.useRealTimers();
     }

@@ -11,12 +11,24 @@ it('logs every API request with method, status and duration, and never the body'
   const log = captureLog();
   host = await webHost({ log });
   const { sessionId } = await host.walkTo('identity');
-  await host.server.inject({ method: 'POST', url: '/api/verifyIdentity?x=01-10-1984', payload: { sessionId, birthdate: '01-10-1984' } });
+  await host.server.inject({
+    method: 'POST',
+    url: '/api/verifyIdentity?x=01-10-1984',
+    payload: { sessionId, birthdate: '01-10-1984' },
+  });
   await host.get('/healthz');
   await host.get('/readyz');
   await host.server.close();
   expect(log.records().filter((r) => r.msg === 'request')).toEqual([
-    expect.objectContaining({ level: 'info', method: 'POST', route: '/api/:method', api: 'start', status: 200, ms: expect.any(Number), client: '127.0.0.1' }),
+    expect.objectContaining({
+      level: 'info',
+      method: 'POST',
+      route: '/api/:method',
+      api: 'start',
+      status: 200,
+      ms: expect.any(Number),
+      client: '127.0.0.1',
+    }),
     expect.objectContaining({ api: 'verifyIdentity', status: 200 }),
   ]);
   expect(log.lines.join('\n')).not.toMatch(/01-10-1984|sessionId/);

@@ -39,7 +39,11 @@ describe('web host', () => {
   });
 
   it('refuses malformed JSON, oversized bodies and unknown methods without detail', async () => {
-    for (const res of [await post('start', '{"username":'), await post('start', JSON.stringify({ username: 'x'.repeat(10_000) })), await post('eval', {})]) {
+    for (const res of [
+      await post('start', '{"username":'),
+      await post('start', JSON.stringify({ username: 'x'.repeat(10_000) })),
+      await post('eval', {}),
+    ]) {
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
       expect(res.json).toEqual({ ok: false, code: 'invalid_request' });

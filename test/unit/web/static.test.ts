@@ -29,7 +29,9 @@ const listen = async () => {
 /** The status line of a GET sent byte for byte as written. */
 const rawGet = (port: number, path: string) =>
   new Promise<string>((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: kiosk\r\nConnection: close\r\n\r\n`));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: kiosk\r\nConnection: close\r\n\r\n`),
+    );
     let answer = '';
     socket.on('data', (d) => (answer += d));
     socket.on('end', () => resolve(answer.split('\r\n')[0]!));
@@ -51,7 +53,14 @@ afterAll(async () => {
 describe('loadAssets', () => {
   it('maps each built file to its URL path, / to index.html, and skips types it does not know', () => {
     const assets = loadAssets(dir);
-    expect([...assets.keys()].sort()).toEqual(['/', '/assets/index-abc123.css', '/assets/index-abc123.js', '/assets/logo.svg', '/favicon.ico', '/index.html']);
+    expect([...assets.keys()].sort()).toEqual([
+      '/',
+      '/assets/index-abc123.css',
+      '/assets/index-abc123.js',
+      '/assets/logo.svg',
+      '/favicon.ico',
+      '/index.html',
+    ]);
     expect(assets.get('/')).toBe(assets.get('/index.html'));
   });
 });
@@ -87,7 +96,7 @@ describe('serving', () => {
     '/..\\..\\package.json',
     '//etc/passwd',
     '/index.html%00.js',
-  ])('GET %s → the product\'s 404', async (path) => {
+  ])("GET %s → the product's 404", async (path) => {
     const res = await host.get(path);
     expect(res.status).toBe(404);
     expect(res.json).toEqual({ ok: false, code: 'invalid_request' });
@@ -96,7 +105,13 @@ describe('serving', () => {
 
   it('over a real socket (no client normalises the path), dot segments reach no file either', async () => {
     const port = await listen();
-    for (const path of ['/../package.json', '/assets/../../package.json', '/assets/../index.html', '/./index.html', '/assets/%2e%2e/index.html']) {
+    for (const path of [
+      '/../package.json',
+      '/assets/../../package.json',
+      '/assets/../index.html',
+      '/./index.html',
+      '/assets/%2e%2e/index.html',
+    ]) {
       expect(await rawGet(port, path), path).toMatch(/^HTTP\/1\.1 404 /);
     }
     expect(await rawGet(port, '/index.html')).toMatch(/^HTTP\/1\.1 200 /);

@@ -3,7 +3,14 @@ import type { Entry } from 'ldapts';
 import { describe, expect, it } from 'vitest';
 import { all, first, rawValue } from '../../../../src-main/directory/ad/entry.js';
 
-const entry: Entry = { dn: 'CN=x', SAMACCOUNTNAME: 'A.Janssen', mobile: [], employeeID: [Buffer.from('19841001')], uPNSuffixes: ['a.test', 'b.test'], empty: '' };
+const entry: Entry = {
+  dn: 'CN=x',
+  SAMACCOUNTNAME: 'A.Janssen',
+  mobile: [],
+  employeeID: [Buffer.from('19841001')],
+  uPNSuffixes: ['a.test', 'b.test'],
+  empty: '',
+};
 
 describe('entry reader', () => {
   it('finds an attribute whatever case the DC used', () => {

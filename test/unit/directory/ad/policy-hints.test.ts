@@ -26,7 +26,8 @@ describe('PolicyHintsControl', () => {
     expect(oid.length).toBe(23);
     const expected = Buffer.concat([
       Buffer.from([0x30, 0x23]), // SEQUENCE, 35 bytes
-      Buffer.from([0x04, 0x17]), oid, // controlType (LDAPOID is an OCTET STRING)
+      Buffer.from([0x04, 0x17]),
+      oid, // controlType (LDAPOID is an OCTET STRING)
       Buffer.from([0x01, 0x01, 0xff]), // criticality TRUE
       Buffer.from([0x04, 0x05, 0x30, 0x03, 0x02, 0x01, 0x01]), // controlValue
     ]);
@@ -53,7 +54,9 @@ describe('PolicyHintsControl', () => {
 
 describe('pickPolicyHintsOid', () => {
   it('prefers the current OID, falls back to the deprecated one, else null (Samba 4.17)', () => {
-    expect(pickPolicyHintsOid(['1.2.840.113556.1.4.319', POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID])).toBe(POLICY_HINTS_OID);
+    expect(pickPolicyHintsOid(['1.2.840.113556.1.4.319', POLICY_HINTS_DEPRECATED_OID, POLICY_HINTS_OID])).toBe(
+      POLICY_HINTS_OID,
+    );
     expect(pickPolicyHintsOid([POLICY_HINTS_DEPRECATED_OID])).toBe('1.2.840.113556.1.4.2066');
     expect(pickPolicyHintsOid(['1.2.840.113556.1.4.319', '1.2.840.113556.1.4.801'])).toBeNull();
     expect(pickPolicyHintsOid([])).toBeNull();

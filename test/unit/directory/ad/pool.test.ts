@@ -38,7 +38,10 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
   const log = captureLog();
   const pool = new AdPool(connector, { size: 2, idleMs: 60_000, waitMs: 10_000, ...settings }, log);
   /** Runs an operation that records which connection it got. */
-  const on = (retry: 'whenLost' | 'whenUnsent' = 'whenLost', work: (c: Fake) => Promise<unknown> = async () => undefined) =>
+  const on = (
+    retry: 'whenLost' | 'whenUnsent' = 'whenLost',
+    work: (c: Fake) => Promise<unknown> = async () => undefined,
+  ) =>
     pool.run(async (client) => {
       const c = made.find((m) => m.client === client)!;
       await work(c);
@@ -47,7 +50,8 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
   return { pool, made, connector, log, on };
 }
 
-const closed = () => new Error('Connection closed before message response was received. Message type: ModifyRequest (0x66)');
+const closed = () =>
+  new Error('Connection closed before message response was received. Message type: ModifyRequest (0x66)');
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => vi.useRealTimers());
@@ -112,7 +116,9 @@ describe('AdPool', () => {
   it('drops a connection whose operation failed, even on an LDAP answer, and does not retry an answer', async () => {
     const { made, on, pool } = setup();
     await on();
-    await expect(on('whenLost', async () => Promise.reject(new ConstraintViolationError('0000052D')))).rejects.toThrow(ConstraintViolationError);
+    await expect(on('whenLost', async () => Promise.reject(new ConstraintViolationError('0000052D')))).rejects.toThrow(
+      ConstraintViolationError,
+    );
     expect(made[0]!.unbinds).toBe(1);
     expect(pool.stats).toMatchObject({ retried: 0, dropped: 1 });
     expect(await on()).toBe(2);
@@ -150,7 +156,9 @@ describe('AdPool', () => {
     const { on, pool } = setup();
     await on();
     const sends: number[] = [];
-    await expect(on('whenUnsent', async (c) => (sends.push(c.id), Promise.reject(closed())))).rejects.toThrow(/Connection closed/);
+    await expect(on('whenUnsent', async (c) => (sends.push(c.id), Promise.reject(closed())))).rejects.toThrow(
+      /Connection closed/,
+    );
     expect(sends).toEqual([1]); // the reused connection; the request may have landed
     expect(pool.stats.retried).toBe(0);
 

@@ -8,7 +8,12 @@ import { ConfigError } from '../../../../src-main/config/load.js';
 import { adDirectorySchema } from '../../../../src-main/config/directory.js';
 import { adConnectionSettings } from '../../../../src-main/directory/ad/settings.js';
 
-const minimal = { type: 'ad', urls: ['ldaps://dc1.example.org'], baseDns: ['OU=Staff,DC=example,DC=org'], bindDn: 'svc@example.org' };
+const minimal = {
+  type: 'ad',
+  urls: ['ldaps://dc1.example.org'],
+  baseDns: ['OU=Staff,DC=example,DC=org'],
+  bindDn: 'svc@example.org',
+};
 
 describe('adConnectionSettings', () => {
   const config = adDirectorySchema.parse(minimal);
@@ -28,13 +33,19 @@ describe('adConnectionSettings', () => {
     expect(s.tls.ca).toEqual([expect.stringContaining('BEGIN CERTIFICATE')]);
     expect(s.tls.servername).toBe('dc1.example.org');
     writeFileSync(join(dir, 'not.pem'), 'hello');
-    expect(() => adConnectionSettings({ ...config, caFile: join(dir, 'not.pem') }, env)).toThrow(/directory\.caFile: .* holds no PEM/);
-    expect(() => adConnectionSettings({ ...config, caFile: join(dir, 'missing.pem') }, env)).toThrow(/directory\.caFile: cannot read/);
+    expect(() => adConnectionSettings({ ...config, caFile: join(dir, 'not.pem') }, env)).toThrow(
+      /directory\.caFile: .* holds no PEM/,
+    );
+    expect(() => adConnectionSettings({ ...config, caFile: join(dir, 'missing.pem') }, env)).toThrow(
+      /directory\.caFile: cannot read/,
+    );
   });
 
   it('a missing secret is a ConfigError naming the variable', () => {
     expect(() => adConnectionSettings(config, {})).toThrow(ConfigError);
     expect(() => adConnectionSettings(config, {})).toThrow(/RESET_KIOSK_AD_PASSWORD \(or RESET_KIOSK_AD_PASSWORD_FILE/);
-    expect(() => adConnectionSettings(config, { RESET_KIOSK_AD_PASSWORD_FILE: '/no/such/file' })).toThrow(/cannot read RESET_KIOSK_AD_PASSWORD_FILE/);
+    expect(() => adConnectionSettings(config, { RESET_KIOSK_AD_PASSWORD_FILE: '/no/such/file' })).toThrow(
+      /cannot read RESET_KIOSK_AD_PASSWORD_FILE/,
+    );
   });
 });

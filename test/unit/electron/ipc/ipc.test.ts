@@ -23,7 +23,9 @@ function fakeService(): ResetService & Record<string, ReturnType<typeof vi.fn>> 
 function rendererApi(handlers: Record<string, IpcHandler>, sender = TRUSTED): ResetApi {
   const byChannel = Object.fromEntries(Object.entries(CHANNELS).map(([m, c]) => [c, handlers[m]!]));
   // Structured clone, like Electron's IPC: no functions or prototypes cross.
-  return buildResetApi(async (channel, arg) => structuredClone(await byChannel[channel]!(sender, structuredClone(arg))));
+  return buildResetApi(async (channel, arg) =>
+    structuredClone(await byChannel[channel]!(sender, structuredClone(arg))),
+  );
 }
 
 let demo: DemoApp | undefined;
@@ -46,11 +48,12 @@ describe('IPC handlers', () => {
       ['cancel', { sessionId: 42 }],
       ['info', { x: 1 }],
     ];
-    for (const [m, arg] of bad) expect(await h[m](TRUSTED, arg), `${m} ${JSON.stringify(arg)}`).toEqual({ ok: false, code: 'invalid_request' });
+    for (const [m, arg] of bad)
+      expect(await h[m](TRUSTED, arg), `${m} ${JSON.stringify(arg)}`).toEqual({ ok: false, code: 'invalid_request' });
     for (const m of METHODS) expect(service[m]).not.toHaveBeenCalled();
   });
 
-  it('pass the parsed request and a main-supplied client context (never the renderer\'s)', async () => {
+  it("pass the parsed request and a main-supplied client context (never the renderer's)", async () => {
     const service = fakeService();
     const onCall = vi.fn();
     const h = createIpcHandlers(service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall });
@@ -60,11 +63,14 @@ describe('IPC handlers', () => {
     expect(onCall).toHaveBeenCalledWith('start', { username: 'A.Janssen' }, { ok: true, method: 'start' });
   });
 
-  it('refuse callers that are not our page\'s top frame, and log it without the argument', async () => {
+  it("refuse callers that are not our page's top frame, and log it without the argument", async () => {
     const service = fakeService();
     const warn = vi.fn();
     const h = createIpcHandlers(service, { client, appOrigin: APP_ORIGIN, log: { ...silentLogger, warn } });
-    const res = await h.setPassword({ ...TRUSTED, url: 'https://evil.example/' }, { sessionId: 'a'.repeat(32), password: 'Geheim!2025', repeat: 'Geheim!2025' });
+    const res = await h.setPassword(
+      { ...TRUSTED, url: 'https://evil.example/' },
+      { sessionId: 'a'.repeat(32), password: 'Geheim!2025', repeat: 'Geheim!2025' },
+    );
     expect(res).toEqual({ ok: false, code: 'invalid_request' });
     expect(service.setPassword).not.toHaveBeenCalled();
     expect(JSON.stringify(warn.mock.calls)).not.toContain('Geheim');
@@ -73,14 +79,20 @@ describe('IPC handlers', () => {
 
   it('registers exactly one ipcMain.handle per channel', () => {
     const handle = vi.fn();
-    setupIpc({ handle }, createIpcHandlers(fakeService(), { client, appOrigin: APP_ORIGIN, log: silentLogger }), () => undefined);
+    setupIpc(
+      { handle },
+      createIpcHandlers(fakeService(), { client, appOrigin: APP_ORIGIN, log: silentLogger }),
+      () => undefined,
+    );
     expect(handle.mock.calls.map((c) => c[0]).sort()).toEqual(Object.values(CHANNELS).sort());
   });
 
   it('runs a whole reset on the demo directory through preload API → handlers → core; the session is then done', async () => {
     demo = await demoApp();
     const active = trackActiveSession();
-    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }));
+    const api = rendererApi(
+      createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }),
+    );
     const info = await api.info({});
     expect(info.ok).toBe(true);
     const { sessionId } = await walkTo(api, demo.lastCode, 'password'); // each answer checked on the way
@@ -103,7 +115,9 @@ describe('IPC handlers', () => {
   it('a cancel of the active session forgets it; a cancel of another session or a failed one does not', async () => {
     demo = await demoApp();
     const active = trackActiveSession();
-    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }));
+    const api = rendererApi(
+      createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: active.onCall }),
+    );
     const started = await api.start({ username: 'A.Janssen' });
     if (!started.ok) throw new Error(started.code);
     await api.cancel({ sessionId: 'd'.repeat(32) });
@@ -118,12 +132,17 @@ describe('IPC handlers', () => {
   it('tracks the active session so a wipe can cancel it in the core', async () => {
     demo = await demoApp();
     const tracker = trackActiveSession();
-    const api = rendererApi(createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }));
+    const api = rendererApi(
+      createIpcHandlers(demo.app.service, { client, appOrigin: APP_ORIGIN, log: silentLogger, onCall: tracker.onCall }),
+    );
     const { sessionId } = await walkTo(api, demo.lastCode, 'identity');
     const active = tracker.take();
     expect(active).toBe(sessionId);
     expect(tracker.take()).toBeUndefined();
     expect(await demo.app.service.cancel({ sessionId: active! }, client)).toEqual({ ok: true });
-    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({ ok: false, code: 'session_expired' });
+    expect(await api.verifyIdentity({ sessionId, birthdate: '01-10-1984' })).toMatchObject({
+      ok: false,
+      code: 'session_expired',
+    });
   });
 });

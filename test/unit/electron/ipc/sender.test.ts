@@ -24,8 +24,14 @@ describe('IPC sender check', () => {
     const kiosk = {} as never;
     const frame = { url: 'app://kiosk/index.html', parent: null };
     expect(senderInfo({ sender: kiosk, senderFrame: frame as never }, kiosk)).toEqual(ok);
-    expect(senderInfo({ sender: kiosk, senderFrame: { url: 'app://kiosk/x', parent: {} } as never }, kiosk).isMainFrame).toBe(false);
+    expect(
+      senderInfo({ sender: kiosk, senderFrame: { url: 'app://kiosk/x', parent: {} } as never }, kiosk).isMainFrame,
+    ).toBe(false);
     expect(senderInfo({ sender: {} as never, senderFrame: frame as never }, kiosk).isKioskWindow).toBe(false);
-    expect(senderInfo({ sender: kiosk, senderFrame: null }, kiosk)).toEqual({ url: undefined, isMainFrame: false, isKioskWindow: true });
+    expect(senderInfo({ sender: kiosk, senderFrame: null }, kiosk)).toEqual({
+      url: undefined,
+      isMainFrame: false,
+      isKioskWindow: true,
+    });
   });
 });

@@ -8,7 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../../src-main/core/ports/log.js';
 import { parseSettings } from '../../../../src-main/settings/schema.js';
 
-const seen = vi.hoisted(() => ({ calls: [] as { overrides: { env?: NodeJS.ProcessEnv } | undefined; processEnvHad: string | undefined }[], varName: '' }));
+const seen = vi.hoisted(() => ({
+  calls: [] as { overrides: { env?: NodeJS.ProcessEnv } | undefined; processEnvHad: string | undefined }[],
+  varName: '',
+}));
 vi.mock('../../../../src-main/app.js', () => ({
   createApp: vi.fn(async (config: unknown, _log: unknown, overrides?: { env?: NodeJS.ProcessEnv }) => {
     seen.calls.push({ overrides, processEnvHad: process.env[seen.varName] });
@@ -37,17 +40,38 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type StartOptions = { isPackaged?: boolean; trustFile?: (file: string, what: string, mustExist?: boolean) => Promise<void>; config?: object };
+type StartOptions = {
+  isPackaged?: boolean;
+  trustFile?: (file: string, what: string, mustExist?: boolean) => Promise<void>;
+  config?: object;
+};
 
 async function start(sealed: boolean, o: StartOptions = {}) {
   const configPath = join(dir, 'config.json');
-  writeFileSync(configPath, JSON.stringify(o.config ?? {
-    directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example', bindPasswordEnv: VAR },
-    sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
-  }));
+  writeFileSync(
+    configPath,
+    JSON.stringify(
+      o.config ?? {
+        directory: {
+          type: 'ad',
+          urls: ['ldaps://dc1.zorg.example'],
+          baseDns: ['OU=Zorg,DC=zorg,DC=example'],
+          bindDn: 'svc@zorg.example',
+          bindPasswordEnv: VAR,
+        },
+        sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
+      },
+    ),
+  );
   if (sealed) writeFileSync(join(dir, 'directory-password.bin'), `enc:${SECRET}`);
   return setupLocalMode({
-    settings: parseSettings({}), kioskId: 'ward-3', configPath, rendererDir: dir, settingsDir: dir, userData: dir, log: silentLogger,
+    settings: parseSettings({}),
+    kioskId: 'ward-3',
+    configPath,
+    rendererDir: dir,
+    settingsDir: dir,
+    userData: dir,
+    log: silentLogger,
     ses: { protocol: { handle: () => {} } } as never,
     ipcMain: { handle: () => {} },
     safeStorage: cipher,
@@ -84,7 +108,7 @@ describe('local mode: the AD password', () => {
 });
 
 describe('local mode: an installed kiosk', () => {
-  it('gives its core no environment variable but the AD password (HKCU\\Environment is the kiosk user\'s)', async () => {
+  it("gives its core no environment variable but the AD password (HKCU\\Environment is the kiosk user's)", async () => {
     process.env.RESET_KIOSK_TWILIO_AUTH_TOKEN_FILE = 'C:\\Users\\kiosk\\attacker-token.txt';
     try {
       await start(true, { isPackaged: true });
@@ -99,7 +123,13 @@ describe('local mode: an installed kiosk', () => {
     const ca = join(dir, 'dc-ca.pem');
     writeFileSync(ca, 'not read: createApp is a spy');
     const config = {
-      directory: { type: 'ad', urls: ['ldaps://dc1.zorg.example'], caFile: ca, baseDns: ['OU=Zorg,DC=zorg,DC=example'], bindDn: 'svc@zorg.example' },
+      directory: {
+        type: 'ad',
+        urls: ['ldaps://dc1.zorg.example'],
+        caFile: ca,
+        baseDns: ['OU=Zorg,DC=zorg,DC=example'],
+        bindDn: 'svc@zorg.example',
+      },
       sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
     };
     await start(false, { config, trustFile: async (f, _w, mustExist) => void checked.push(`${f} ${mustExist}`) });

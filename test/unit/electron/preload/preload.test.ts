@@ -23,10 +23,15 @@ describe('preload API', () => {
   it('calls exactly the channels main handles, one of its own per method', async () => {
     // Main's side: the channels setupIpc registers (ipc.ts). The preload's side: what each function invokes.
     const handled: string[] = [];
-    setupIpc({ handle: (channel: string) => void handled.push(channel) }, mapMethods(() => async () => ({ ok: true })), () => undefined);
+    setupIpc(
+      { handle: (channel: string) => void handled.push(channel) },
+      mapMethods(() => async () => ({ ok: true })),
+      () => undefined,
+    );
     const invoked = new Map<string, string>();
     const api = buildResetApi(async (channel) => ({ ok: true, channel }));
-    for (const m of METHODS) invoked.set(m, ((await (api[m] as (r: unknown) => Promise<unknown>)({})) as { channel: string }).channel);
+    for (const m of METHODS)
+      invoked.set(m, ((await (api[m] as (r: unknown) => Promise<unknown>)({})) as { channel: string }).channel);
     expect([...invoked.values()].sort()).toEqual(handled.sort());
     expect(new Set(invoked.values()).size).toBe(METHODS.length); // no two methods share a channel (a shared one would route a setPassword to another handler)
   });
@@ -44,7 +49,7 @@ describe('preload API', () => {
     expect(Object.values(api)).not.toContain(ipc.invoke);
   });
 
-  it('forwards exactly one argument to the method\'s own channel and returns main\'s answer', async () => {
+  it("forwards exactly one argument to the method's own channel and returns main's answer", async () => {
     const { ipc } = fakes();
     const api = buildResetApi((c, a) => ipc.invoke(c, a));
     const req = { sessionId: 'a'.repeat(32), code: '123456' };

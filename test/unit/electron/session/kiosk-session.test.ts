@@ -12,7 +12,10 @@ function fakeWindow(url: string) {
     loadURL: async (u: string) => void (calls.push(`load ${u}`), (url = u)),
     webContents: { getURL: () => url, reload: () => void calls.push(`reload ${url}`) },
   };
-  const ses = { clearStorageData: async () => void calls.push('clear storage'), clearCache: async () => void calls.push('clear cache') };
+  const ses = {
+    clearStorageData: async () => void calls.push('clear storage'),
+    clearCache: async () => void calls.push('clear cache'),
+  };
   return { win, ses, calls };
 }
 
@@ -20,7 +23,12 @@ describe('wipeWindow', () => {
   it('clears, loads the start screen and reloads when only the fragment changed', async () => {
     const f = fakeWindow('app://kiosk/index.html');
     await wipeWindow(f.ses, f.win, 'app://kiosk/index.html#idle');
-    expect(f.calls).toEqual(['clear storage', 'clear cache', 'load app://kiosk/index.html#idle', 'reload app://kiosk/index.html#idle']);
+    expect(f.calls).toEqual([
+      'clear storage',
+      'clear cache',
+      'load app://kiosk/index.html#idle',
+      'reload app://kiosk/index.html#idle',
+    ]);
   });
 
   it('does not reload twice when the load is a new document anyway, and leaves a gone window alone', async () => {

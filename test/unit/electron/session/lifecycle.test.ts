@@ -13,7 +13,11 @@ function fakeTimers() {
     setTimeout: (fn) => (timeouts.set(++id, fn), id),
     clearTimeout: (h) => void timeouts.delete(h as number),
   };
-  return { timers, fire: () => [...timeouts.entries()].forEach(([k, fn]) => (timeouts.delete(k), fn())), pending: () => timeouts.size };
+  return {
+    timers,
+    fire: () => [...timeouts.entries()].forEach(([k, fn]) => (timeouts.delete(k), fn())),
+    pending: () => timeouts.size,
+  };
 }
 
 describe('kiosk lifecycle', () => {
@@ -27,7 +31,13 @@ describe('kiosk lifecycle', () => {
     let idle = 0;
     const onEnd = vi.fn();
     const t = fakeTimers();
-    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => idle, onEnd, timers: t.timers });
+    const lc = new KioskLifecycle({
+      idleSeconds: 90,
+      doneSeconds: 20,
+      systemIdleSeconds: () => idle,
+      onEnd,
+      timers: t.timers,
+    });
     lc.start();
     idle = 89;
     lc.check();
@@ -49,7 +59,14 @@ describe('kiosk lifecycle', () => {
     let idle = 0;
     const onEnd = vi.fn();
     const t = fakeTimers();
-    const lc = new KioskLifecycle({ idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20, systemIdleSeconds: () => idle, onEnd, timers: t.timers });
+    const lc = new KioskLifecycle({
+      idleSeconds: 90,
+      codeIdleSeconds: 300,
+      doneSeconds: 20,
+      systemIdleSeconds: () => idle,
+      onEnd,
+      timers: t.timers,
+    });
     lc.wizard('step/code');
     idle = 299;
     lc.check();
@@ -75,7 +92,13 @@ describe('kiosk lifecycle', () => {
   it('ends at once when the person leaves (first step or success screen), without the done wait', () => {
     const onEnd = vi.fn();
     const t = fakeTimers();
-    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => 0, onEnd, timers: t.timers });
+    const lc = new KioskLifecycle({
+      idleSeconds: 90,
+      doneSeconds: 20,
+      systemIdleSeconds: () => 0,
+      onEnd,
+      timers: t.timers,
+    });
     lc.wizard('end/done');
     expect(t.pending()).toBe(1);
     lc.wizard('end/left');
@@ -86,7 +109,13 @@ describe('kiosk lifecycle', () => {
   it('ends doneSeconds after the wizard succeeded; a second success restarts the wait', () => {
     const onEnd = vi.fn();
     const t = fakeTimers();
-    const lc = new KioskLifecycle({ idleSeconds: 90, doneSeconds: 20, systemIdleSeconds: () => 0, onEnd, timers: t.timers });
+    const lc = new KioskLifecycle({
+      idleSeconds: 90,
+      doneSeconds: 20,
+      systemIdleSeconds: () => 0,
+      onEnd,
+      timers: t.timers,
+    });
     lc.wizardDone();
     lc.wizardDone();
     expect(t.pending()).toBe(1);
@@ -122,17 +151,22 @@ describe('logoff', () => {
   });
 
   it('uses shutdown.exe /l by absolute path in the Windows directory it is given, nothing elsewhere', () => {
-    expect(logoffCommand('win32', 'C:\\Windows')).toEqual({ file: 'C:\\Windows\\System32\\shutdown.exe', args: ['/l'] });
+    expect(logoffCommand('win32', 'C:\\Windows')).toEqual({
+      file: 'C:\\Windows\\System32\\shutdown.exe',
+      args: ['/l'],
+    });
     expect(logoffCommand('linux', 'C:\\Windows')).toBeUndefined();
   });
 
-  it('runs it without a shell and without main\'s environment (no secrets inherited)', async () => {
+  it("runs it without a shell and without main's environment (no secrets inherited)", async () => {
     const exec = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(null));
     expect(await runLogoff('win32', 'C:\\Windows', exec)).toBe(true);
     expect(exec.mock.calls[0]![0]).toBe('C:\\Windows\\System32\\shutdown.exe');
     expect(exec.mock.calls[0]![2]).toEqual({ windowsHide: true, env: { SystemRoot: 'C:\\Windows' } });
     expect(await runLogoff('linux', 'C:\\Windows', exec)).toBe(false);
-    const failing = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) => cb(new Error('denied')));
+    const failing = vi.fn((_f: string, _a: string[], _o: unknown, cb: (e: Error | null) => void) =>
+      cb(new Error('denied')),
+    );
     expect(await runLogoff('win32', 'C:\\Windows', failing)).toBe(false);
   });
 });

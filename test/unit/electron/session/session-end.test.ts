@@ -2,7 +2,12 @@
 // and neither happened).
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../../src-main/core/ports/log.js';
-import { sessionEnder, startUrlAfter, staysInDocument, type SessionEndDeps } from '../../../../src-main/electron/session/session-end.js';
+import {
+  sessionEnder,
+  startUrlAfter,
+  staysInDocument,
+  type SessionEndDeps,
+} from '../../../../src-main/electron/session/session-end.js';
 
 function ender(over: Partial<SessionEndDeps>) {
   const calls: string[] = [];
@@ -45,7 +50,11 @@ describe('sessionEnder', () => {
 
   it('a failed or throwing logoff falls back to the wipe', async () => {
     for (const runLogoff of [async () => false, async () => Promise.reject(new Error('no shutdown.exe'))]) {
-      const { end, calls } = ender({ logoff: true, runLogoff, cancelActive: async () => Promise.reject(new Error('x')) });
+      const { end, calls } = ender({
+        logoff: true,
+        runLogoff,
+        cancelActive: async () => Promise.reject(new Error('x')),
+      });
       await end('idle');
       expect(calls).toEqual(['quitting true', 'quitting false', 'wipe']);
     }
@@ -64,7 +73,9 @@ describe('sessionEnder', () => {
 
   it('knows when loading the start screen would only change the fragment (then the wipe reloads)', () => {
     expect(staysInDocument('app://kiosk/index.html', 'app://kiosk/index.html#idle')).toBe(true);
-    expect(staysInDocument('https://reset.zorg.example/#/kiosk/step/code', 'https://reset.zorg.example/#idle')).toBe(true);
+    expect(staysInDocument('https://reset.zorg.example/#/kiosk/step/code', 'https://reset.zorg.example/#idle')).toBe(
+      true,
+    );
     expect(staysInDocument('https://reset.zorg.example/#/kiosk/end/left', 'https://reset.zorg.example/')).toBe(false); // no fragment: a full load
     expect(staysInDocument('app://kiosk/offline.html?reden=x', 'https://reset.zorg.example/#idle')).toBe(false);
   });

@@ -19,10 +19,27 @@ describe('wizardSignal', () => {
   it('ignores a sub-frame, another origin, a port or scheme that differs, and any other fragment', () => {
     const done = kioskFragment('end/done');
     expect(wizardSignal(`${CENTRAL}/${done}`, false, CENTRAL)).toBeUndefined();
-    for (const url of [`https://evil.example/${done}`, `https://reset.zorg.example:8443/${done}`, `http://reset.zorg.example/${done}`, `https://x@reset.zorg.example/${done}`, `app://kiosk/${done}`]) {
+    for (const url of [
+      `https://evil.example/${done}`,
+      `https://reset.zorg.example:8443/${done}`,
+      `http://reset.zorg.example/${done}`,
+      `https://x@reset.zorg.example/${done}`,
+      `app://kiosk/${done}`,
+    ]) {
       expect(wizardSignal(url, true, CENTRAL), url).toBeUndefined();
     }
-    for (const hash of ['', '#idle', '#/kiosk/', '#/kiosk/end', '#/kiosk/end/done/', '#/kiosk/end/done?x', '#/kiosk/logoff', '#/KIOSK/end/done', '#/kiosk/end/done#x', '#/kiosk/../end/done']) {
+    for (const hash of [
+      '',
+      '#idle',
+      '#/kiosk/',
+      '#/kiosk/end',
+      '#/kiosk/end/done/',
+      '#/kiosk/end/done?x',
+      '#/kiosk/logoff',
+      '#/KIOSK/end/done',
+      '#/kiosk/end/done#x',
+      '#/kiosk/../end/done',
+    ]) {
       expect(wizardSignal(`${CENTRAL}/${hash}`, true, CENTRAL), hash).toBeUndefined();
     }
   });

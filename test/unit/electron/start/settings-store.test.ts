@@ -32,9 +32,17 @@ describe('ElectronStoreSettings (the real electron-store)', () => {
   });
 
   it('reads the admin’s file, non-ASCII and with or without a UTF-8 BOM', () => {
-    const text = JSON.stringify({ idleSeconds: 60, kioskId: 'pc-1', branding: { title: 'Wachtwoord vergeten – Gelre' } });
+    const text = JSON.stringify({
+      idleSeconds: 60,
+      kioskId: 'pc-1',
+      branding: { title: 'Wachtwoord vergeten – Gelre' },
+    });
     for (const content of [text, `\ufeff${text}`]) {
-      expect(new ElectronStoreSettings(folder(content)).read()).toMatchObject({ idleSeconds: 60, kioskId: 'pc-1', branding: { title: 'Wachtwoord vergeten – Gelre' } });
+      expect(new ElectronStoreSettings(folder(content)).read()).toMatchObject({
+        idleSeconds: 60,
+        kioskId: 'pc-1',
+        branding: { title: 'Wachtwoord vergeten – Gelre' },
+      });
     }
   });
 
@@ -49,7 +57,9 @@ describe('ElectronStoreSettings (the real electron-store)', () => {
   it('bad JSON or a bad field: a SettingsError naming the file, and the file is left as it was', () => {
     const bad = folder('{ idle');
     expect(() => new ElectronStoreSettings(bad).read()).toThrow(SettingsError);
-    expect(() => new ElectronStoreSettings(bad).read()).toThrow(new RegExp(`${SETTINGS_FILE} cannot be read: .*not valid JSON`));
+    expect(() => new ElectronStoreSettings(bad).read()).toThrow(
+      new RegExp(`${SETTINGS_FILE} cannot be read: .*not valid JSON`),
+    );
     expect(readdirSync(bad)).toEqual([SETTINGS_FILE]); // clearInvalidConfig: false — never "repaired" to {}
     const wrong = folder(JSON.stringify({ idleSeconds: 'lang' }));
     expect(() => new ElectronStoreSettings(wrong).read()).toThrow(/kiosk\.json are not valid:\n {2}idleSeconds:/);

@@ -6,7 +6,8 @@ import { extractSddl, parseDacl } from '../../../../src-main/electron/trust/sddl
 import { ADMIN_USER_SID, DERIVED, KIOSK_SID, RECORDED, utf16 } from '../../../helpers/icacls-dumps.js';
 
 const dacl = (dump: string) => parseDacl(extractSddl(utf16(dump)));
-const who = (sddl: string, role: 'file' | 'folder' | 'ancestor') => aclProblems(parseDacl(sddl), role).map((p) => p.who);
+const who = (sddl: string, role: 'file' | 'folder' | 'ancestor') =>
+  aclProblems(parseDacl(sddl), role).map((p) => p.who);
 
 describe('Windows ACL trust', () => {
   it('passes what install.ps1 makes: the folder and its files, under C:\\ProgramData and C:\\', () => {
@@ -19,8 +20,30 @@ describe('Windows ACL trust', () => {
 
   it('refuses a folder the kiosk account created before the install, and the kiosk.json it planted', () => {
     expect(aclProblems(dacl(DERIVED.plantedFolder), 'folder')).toEqual([
-      { sid: KIOSK_SID, who: `account or group ${KIOSK_SID}`, rights: ['write data / add files', 'append data / add folders', 'write extended attributes', 'delete what is inside', 'write attributes', 'delete', 'change permissions', 'take ownership'] },
-      { sid: 'S-1-5-32-545', who: 'Users', rights: ['write data / add files', 'append data / add folders', 'write extended attributes', 'write attributes'] },
+      {
+        sid: KIOSK_SID,
+        who: `account or group ${KIOSK_SID}`,
+        rights: [
+          'write data / add files',
+          'append data / add folders',
+          'write extended attributes',
+          'delete what is inside',
+          'write attributes',
+          'delete',
+          'change permissions',
+          'take ownership',
+        ],
+      },
+      {
+        sid: 'S-1-5-32-545',
+        who: 'Users',
+        rights: [
+          'write data / add files',
+          'append data / add folders',
+          'write extended attributes',
+          'write attributes',
+        ],
+      },
     ]);
     expect(aclProblems(dacl(DERIVED.plantedFile), 'file').map((p) => p.sid)).toEqual([KIOSK_SID]);
   });
@@ -45,7 +68,8 @@ describe('Windows ACL trust', () => {
   });
 
   it('never the trusted three; not read or execute; not deny entries; not inherit-only entries', () => {
-    const trusted = 'D:(A;;FA;;;SY)(A;;FA;;;BA)(A;;FA;;;S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)';
+    const trusted =
+      'D:(A;;FA;;;SY)(A;;FA;;;BA)(A;;FA;;;S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)';
     expect(who(trusted, 'file')).toEqual([]);
     expect(who('D:(A;;FR;;;WD)(A;;FX;;;BU)(A;;0x1200a9;;;AU)', 'file')).toEqual([]);
     expect(who('D:(D;;FA;;;WD)(XD;;FA;;;BU;(x))', 'file')).toEqual([]);

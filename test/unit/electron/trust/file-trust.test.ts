@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../../src-main/core/ports/log.js';
-import { enforcesTrust, hostTrustDeps, trustCheck, TrustError, trustProblems, type TrustDeps } from '../../../../src-main/electron/trust/file-trust.js';
+import {
+  enforcesTrust,
+  hostTrustDeps,
+  trustCheck,
+  TrustError,
+  trustProblems,
+  type TrustDeps,
+} from '../../../../src-main/electron/trust/file-trust.js';
 import { modeProblems } from '../../../../src-main/electron/trust/posix-trust.js';
 import { extractSddl, parseDacl, type Dacl } from '../../../../src-main/electron/trust/sddl.js';
 import { DERIVED, RECORDED, utf16 } from '../../../helpers/icacls-dumps.js';
@@ -44,10 +51,16 @@ describe('file trust on Windows (icacls dumps)', () => {
   });
 
   it('refuses a planted folder and file, naming the object and who may write it', async () => {
-    const planted = { ...installed, 'C:\\ProgramData\\Wachtwoord vergeten': DERIVED.plantedFolder, [SETTINGS]: DERIVED.plantedFile };
+    const planted = {
+      ...installed,
+      'C:\\ProgramData\\Wachtwoord vergeten': DERIVED.plantedFolder,
+      [SETTINGS]: DERIVED.plantedFile,
+    };
     const problems = await trustProblems(SETTINGS, windows(planted), true);
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^C:\\ProgramData\\Wachtwoord vergeten\\kiosk.json: account or group S-1-5-21-.*-1005 may write data/);
+    expect(problems[0]).toMatch(
+      /^C:\\ProgramData\\Wachtwoord vergeten\\kiosk.json: account or group S-1-5-21-.*-1005 may write data/,
+    );
     expect(problems.join('\n')).toMatch(/Wachtwoord vergeten: Users may write data \/ add files/);
   });
 
@@ -58,12 +71,21 @@ describe('file trust on Windows (icacls dumps)', () => {
     expect(await trustProblems(SETTINGS, windows(noFile), false)).toEqual([]);
     const noFolder = { 'C:\\': RECORDED.driveC, 'C:\\ProgramData': RECORDED.programData };
     // The nearest folder that exists is where someone would plant it: ProgramData lets Users do that.
-    expect(await trustProblems(SETTINGS, windows(noFolder), false)).toEqual(['C:\\ProgramData: Users may write data / add files, append data / add folders, write extended attributes, write attributes']);
+    expect(await trustProblems(SETTINGS, windows(noFolder), false)).toEqual([
+      'C:\\ProgramData: Users may write data / add files, append data / add folders, write extended attributes, write attributes',
+    ]);
   });
 
   it('follows a junction: the real folder behind it is checked too', async () => {
     const target = 'C:\\Users\\kiosk\\AppData\\x\\kiosk.json';
-    const dumps = { ...installed, [target]: DERIVED.plantedFile, 'C:\\Users\\kiosk\\AppData\\x': DERIVED.plantedFolder, 'C:\\Users\\kiosk\\AppData': RECORDED.programFilesApp, 'C:\\Users\\kiosk': RECORDED.programFilesApp, 'C:\\Users': RECORDED.programFilesApp };
+    const dumps = {
+      ...installed,
+      [target]: DERIVED.plantedFile,
+      'C:\\Users\\kiosk\\AppData\\x': DERIVED.plantedFolder,
+      'C:\\Users\\kiosk\\AppData': RECORDED.programFilesApp,
+      'C:\\Users\\kiosk': RECORDED.programFilesApp,
+      'C:\\Users': RECORDED.programFilesApp,
+    };
     const problems = await trustProblems(SETTINGS, windows(dumps, { [SETTINGS]: target }), true);
     expect(problems.some((p) => p.startsWith(`${target}:`))).toBe(true);
   });
@@ -86,12 +108,22 @@ describe('file trust on Linux (real files)', () => {
 
   it('mode and owner decisions', () => {
     expect(modeProblems({ uid: 0, mode: 0o100644, isDirectory: false }, [0])).toEqual([]);
-    expect(modeProblems({ uid: 0, mode: 0o100664, isDirectory: false }, [0])).toEqual(['writable by group (mode 0664)']);
-    expect(modeProblems({ uid: 0, mode: 0o100606, isDirectory: false }, [0])).toEqual(['writable by others (mode 0606)']);
+    expect(modeProblems({ uid: 0, mode: 0o100664, isDirectory: false }, [0])).toEqual([
+      'writable by group (mode 0664)',
+    ]);
+    expect(modeProblems({ uid: 0, mode: 0o100606, isDirectory: false }, [0])).toEqual([
+      'writable by others (mode 0606)',
+    ]);
     expect(modeProblems({ uid: 0, mode: 0o41777, isDirectory: true }, [0])).toEqual([]); // /tmp: sticky
-    expect(modeProblems({ uid: 0, mode: 0o40777, isDirectory: true }, [0])).toEqual(['writable by group and others (mode 0777)']);
-    expect(modeProblems({ uid: 1000, mode: 0o100600, isDirectory: false }, [0])).toEqual(['owned by uid 1000 (only root may own it)']);
-    expect(modeProblems({ uid: 1000, mode: 0o100600, isDirectory: false }, [0, 4242])).toEqual(['owned by uid 1000 (only root or uid 4242 may own it)']);
+    expect(modeProblems({ uid: 0, mode: 0o40777, isDirectory: true }, [0])).toEqual([
+      'writable by group and others (mode 0777)',
+    ]);
+    expect(modeProblems({ uid: 1000, mode: 0o100600, isDirectory: false }, [0])).toEqual([
+      'owned by uid 1000 (only root may own it)',
+    ]);
+    expect(modeProblems({ uid: 1000, mode: 0o100600, isDirectory: false }, [0, 4242])).toEqual([
+      'owned by uid 1000 (only root or uid 4242 may own it)',
+    ]);
   });
 
   it('installed: a root-owned file under root-owned folders passes (/etc/passwd), one of another owner does not', async () => {
@@ -99,7 +131,9 @@ describe('file trust on Linux (real files)', () => {
     const file = join(root, 'kiosk.json');
     writeFileSync(file, '{}', { mode: 0o644 });
     const owner = foreign(file);
-    expect(await trustProblems(file, host(true), true)).toContain(`${file}: owned by uid ${owner} (only root may own it)`);
+    expect(await trustProblems(file, host(true), true)).toContain(
+      `${file}: owned by uid ${owner} (only root may own it)`,
+    );
     rmSync(file);
   });
 
@@ -137,14 +171,25 @@ describe('the check at start-up', () => {
   it('enforced: throws TrustError naming the file, who may write it and the fix', async () => {
     const check = trustCheck(windows(planted), true, log);
     await expect(check(SETTINGS, 'the kiosk settings', true)).rejects.toThrow(TrustError);
-    await expect(check(SETTINGS, 'the kiosk settings', true)).rejects.toThrow(/^the kiosk settings refused, the kiosk account could change it: C:\\ProgramData.*run the installer again/);
+    await expect(check(SETTINGS, 'the kiosk settings', true)).rejects.toThrow(
+      /^the kiosk settings refused, the kiosk account could change it: C:\\ProgramData.*run the installer again/,
+    );
     await expect(check(SETTINGS, 'the kiosk settings', true).catch((e: Error) => e.name)).resolves.toBe('TrustError');
-    await expect(trustCheck(windows(installed), true, log)(SETTINGS, 'the kiosk settings', true)).resolves.toBeUndefined();
+    await expect(
+      trustCheck(windows(installed), true, log)(SETTINGS, 'the kiosk settings', true),
+    ).resolves.toBeUndefined();
   });
 
   it('not enforced (an unpackaged kiosk on Windows): a warning, and it starts', async () => {
-    expect([enforcesTrust({ platform: 'win32', isPackaged: false }), enforcesTrust({ platform: 'win32', isPackaged: true }), enforcesTrust({ platform: 'linux', isPackaged: false })]).toEqual([false, true, true]);
+    expect([
+      enforcesTrust({ platform: 'win32', isPackaged: false }),
+      enforcesTrust({ platform: 'win32', isPackaged: true }),
+      enforcesTrust({ platform: 'linux', isPackaged: false }),
+    ]).toEqual([false, true, true]);
     await expect(trustCheck(windows(planted), false, log)(SETTINGS, 'the kiosk settings')).resolves.toBeUndefined();
-    expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ what: 'the kiosk settings' }), expect.stringMatching(/would be refused/));
+    expect(log.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ what: 'the kiosk settings' }),
+      expect.stringMatching(/would be refused/),
+    );
   });
 });

@@ -20,7 +20,12 @@ function fakeIcacls(write: Buffer | undefined, fail?: Error & { code?: unknown }
   };
   return { calls, exec };
 }
-const options = (exec: ReturnType<typeof fakeIcacls>['exec']) => ({ icacls: 'C:\\Windows\\System32\\icacls.exe', windowsDir: 'C:\\Windows', scratch, exec });
+const options = (exec: ReturnType<typeof fakeIcacls>['exec']) => ({
+  icacls: 'C:\\Windows\\System32\\icacls.exe',
+  windowsDir: 'C:\\Windows',
+  scratch,
+  exec,
+});
 
 describe('icacls /save', () => {
   it('runs icacls.exe by absolute path with a minimal environment and parses its UTF-16 dump', async () => {
@@ -36,9 +41,13 @@ describe('icacls /save', () => {
 
   it('fails on an icacls error, a missing dump, or one it cannot parse', async () => {
     const denied = Object.assign(new Error('Command failed'), { code: 5 });
-    await expect(readDacl('C:\\x', options(fakeIcacls(undefined, denied).exec))).rejects.toThrow(/icacls could not read the ACL of C:\\x \(5\)/);
+    await expect(readDacl('C:\\x', options(fakeIcacls(undefined, denied).exec))).rejects.toThrow(
+      /icacls could not read the ACL of C:\\x \(5\)/,
+    );
     await expect(readDacl('C:\\x', options(fakeIcacls(undefined).exec))).rejects.toThrow(/wrote no ACL/);
-    await expect(readDacl('C:\\x', options(fakeIcacls(utf16('x\r\nD:(A;;ZZ;;;WD)\r\n')).exec))).rejects.toThrow(AclReadError);
+    await expect(readDacl('C:\\x', options(fakeIcacls(utf16('x\r\nD:(A;;ZZ;;;WD)\r\n')).exec))).rejects.toThrow(
+      AclReadError,
+    );
     expect(readdirSync(scratch)).toEqual([]);
   });
 });

@@ -21,7 +21,13 @@ describe('SDDL: the DACL of an icacls dump', () => {
   });
 
   it('C:\\ (empty name line), a data drive, a SACL after the DACL, a full SID', () => {
-    expect(dacl(RECORDED.driveC).aces.map((a) => a.mask.toString(16))).toEqual(['1f01ff', '1f01ff', '1200a9', 'e0010000', '4']);
+    expect(dacl(RECORDED.driveC).aces.map((a) => a.mask.toString(16))).toEqual([
+      '1f01ff',
+      '1f01ff',
+      '1200a9',
+      'e0010000',
+      '4',
+    ]);
     expect(dacl(RECORDED.dataDriveRoot).aces[4]).toEqual({ type: 'A', flags: [], mask: 0x1301bf, sid: 'S-1-5-11' }); // Modify
     expect(dacl(RECORDED.programFilesApp).aces).toHaveLength(3);
     expect(dacl(DERIVED.installedFile).aces[2]).toEqual({ type: 'A', flags: ['ID'], mask: 0x1200a9, sid: KIOSK_SID });
@@ -29,7 +35,12 @@ describe('SDDL: the DACL of an icacls dump', () => {
 
   it('reads UTF-16 LE with or without BOM and UTF-8; skips a name line that starts with a drive', () => {
     const text = 'D:\\data\\kiosk.json\r\nD:PAI(A;;FA;;;SY)\r\n';
-    for (const raw of [utf16(text), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(text)]), Buffer.from(text), Buffer.from(`\ufeff${text}`)]) {
+    for (const raw of [
+      utf16(text),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(text)]),
+      Buffer.from(text),
+      Buffer.from(`\ufeff${text}`),
+    ]) {
       expect(extractSddl(raw)).toBe('D:PAI(A;;FA;;;SY)');
     }
     expect(() => extractSddl(utf16('kiosk.json\r\n'))).toThrow(SddlError);
@@ -44,11 +55,26 @@ describe('SDDL: the DACL of an icacls dump', () => {
   });
 
   it('conditional ACEs keep their expression (parentheses and ";" inside quotes)', () => {
-    expect(parseDacl('D:(XA;;FR;;;WD;(@User.Title=="P(M);x"))(A;;FA;;;SY)').aces.map((a) => a.type)).toEqual(['XA', 'A']);
+    expect(parseDacl('D:(XA;;FR;;;WD;(@User.Title=="P(M);x"))(A;;FA;;;SY)').aces.map((a) => a.type)).toEqual([
+      'XA',
+      'A',
+    ]);
   });
 
   it('refuses what it does not know instead of guessing', () => {
-    for (const bad of ['', 'garbage', 'O:BA', 'D:((((', 'D:)A;;FA;;;WD(', 'D:(A;;ZZ;;;WD)', 'D:(Q;;FA;;;WD)', 'D:(A;;FA;;;QQ)', 'D:(A;XX;FA;;;WD)', 'D:(A;;FA;WD)', 'D:(A;;FA;;;SY)D:(A;;FA;;;WD)']) {
+    for (const bad of [
+      '',
+      'garbage',
+      'O:BA',
+      'D:((((',
+      'D:)A;;FA;;;WD(',
+      'D:(A;;ZZ;;;WD)',
+      'D:(Q;;FA;;;WD)',
+      'D:(A;;FA;;;QQ)',
+      'D:(A;XX;FA;;;WD)',
+      'D:(A;;FA;WD)',
+      'D:(A;;FA;;;SY)D:(A;;FA;;;WD)',
+    ]) {
       expect(() => parseDacl(bad), bad).toThrow(SddlError);
     }
   });

@@ -1,6 +1,11 @@
 // Checklist #13/#14 decisions: the kiosk never leaves its origin and never opens a window.
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isAllowedRequest, originOf, windowOpenDecision } from '../../../../src-main/electron/window/navigation.js';
+import {
+  isAllowedNavigation,
+  isAllowedRequest,
+  originOf,
+  windowOpenDecision,
+} from '../../../../src-main/electron/window/navigation.js';
 import { APP_ORIGIN } from '../../../../src-main/electron/window/protocol.js';
 
 const CENTRAL = 'https://reset.zorg.example';
@@ -26,12 +31,19 @@ describe('navigation', () => {
       'devtools://devtools/bundled/inspector.html',
       'ms-settings:',
       'about:blank',
-    ]) expect(isAllowedNavigation(url, APP_ORIGIN), url).toBe(false);
+    ])
+      expect(isAllowedNavigation(url, APP_ORIGIN), url).toBe(false);
   });
 
   it('central mode: only the reset service origin, not a look-alike, another port or plain http', () => {
     expect(isAllowedNavigation(`${CENTRAL}/wizard/`, CENTRAL)).toBe(true);
-    for (const url of ['http://reset.zorg.example/', 'https://reset.zorg.example:8443/', 'https://reset.zorg.example.evil.nl/', 'https://zorg.example/', 'https://reset.zorg.example@evil.nl/'])
+    for (const url of [
+      'http://reset.zorg.example/',
+      'https://reset.zorg.example:8443/',
+      'https://reset.zorg.example.evil.nl/',
+      'https://zorg.example/',
+      'https://reset.zorg.example@evil.nl/',
+    ])
       expect(isAllowedNavigation(url, CENTRAL), url).toBe(false);
   });
 

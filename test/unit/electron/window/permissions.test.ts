@@ -14,11 +14,23 @@ describe('permission table', () => {
   });
 
   it('denies what it does not know (deny by default)', () => {
-    for (const name of ['future-permission', '', 'toString', '__proto__', 'constructor']) expect(isPermissionAllowed(name), name).toBe(false);
+    for (const name of ['future-permission', '', 'toString', '__proto__', 'constructor'])
+      expect(isPermissionAllowed(name), name).toBe(false);
   });
 
   it('lists the risky ones a reviewer looks for', () => {
-    for (const name of ['media', 'openExternal', 'clipboard-read', 'fileSystem', 'display-capture', 'notifications', 'fullscreen', 'usb', 'hid', 'serial'])
+    for (const name of [
+      'media',
+      'openExternal',
+      'clipboard-read',
+      'fileSystem',
+      'display-capture',
+      'notifications',
+      'fullscreen',
+      'usb',
+      'hid',
+      'serial',
+    ])
       expect(PERMISSIONS).toHaveProperty(name);
   });
 });

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KIOSK_CSP } from '../../../../src-main/electron/window/csp.js';
-import { APP_SCHEME_PRIVILEGES, resolveAppPath, serveAppRequest } from '../../../../src-main/electron/window/protocol.js';
+import {
+  APP_SCHEME_PRIVILEGES,
+  resolveAppPath,
+  serveAppRequest,
+} from '../../../../src-main/electron/window/protocol.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rk-app-'));
 mkdirSync(join(root, 'assets'));
@@ -36,7 +40,8 @@ describe('app:// protocol', () => {
       'app://user@kiosk/index.html',
       'https://kiosk/index.html',
       'app://kiosk/secret.txt',
-    ]) expect(resolveAppPath(url, root), url).toBeUndefined();
+    ])
+      expect(resolveAppPath(url, root), url).toBeUndefined();
   });
 
   it('serves files with type, nosniff, no-store and the CSP; 404 otherwise, also with the CSP', async () => {
@@ -55,6 +60,11 @@ describe('app:// protocol', () => {
   });
 
   it('is registered as a secure standard scheme without CSP bypass or service workers', () => {
-    expect(APP_SCHEME_PRIVILEGES).toMatchObject({ standard: true, secure: true, bypassCSP: false, allowServiceWorkers: false });
+    expect(APP_SCHEME_PRIVILEGES).toMatchObject({
+      standard: true,
+      secure: true,
+      bypassCSP: false,
+      allowServiceWorkers: false,
+    });
   });
 });

@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../../src-main/core/ports/log.js';
 import { KIOSK_CSP } from '../../../../src-main/electron/window/csp.js';
 import { planKiosk } from '../../../../src-main/electron/start/modes.js';
-import { createKioskWindow, hardensContents, hardenWebContents, setupContentsHardening } from '../../../../src-main/electron/window/window.js';
+import {
+  createKioskWindow,
+  hardensContents,
+  hardenWebContents,
+  setupContentsHardening,
+} from '../../../../src-main/electron/window/window.js';
 import { parseSettings } from '../../../../src-main/settings/schema.js';
 
 type Handler = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -14,12 +19,16 @@ let nextId = 1;
 class FakeContents extends EventEmitter {
   id = nextId++;
   openHandler?: Handler;
-  setWindowOpenHandler(h: Handler) { this.openHandler = h; }
+  setWindowOpenHandler(h: Handler) {
+    this.openHandler = h;
+  }
   setZoomLevel = vi.fn();
   setVisualZoomLevelLimits = vi.fn(async () => {});
   closeDevTools = vi.fn();
   forcefullyCrashRenderer = vi.fn();
-  getType() { return 'window'; }
+  getType() {
+    return 'window';
+  }
 }
 class FakeWindow extends EventEmitter {
   static last: FakeWindow;
@@ -29,7 +38,8 @@ class FakeWindow extends EventEmitter {
   setAlwaysOnTop = vi.fn();
   show = vi.fn();
   isDestroyed = () => false;
-  constructor(readonly options: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read BrowserWindow's nested options freely
+  constructor(readonly options: Record<string, any>) {
     super();
     FakeWindow.last = this;
   }
@@ -51,8 +61,14 @@ const event = (url = '') => ({ url, preventDefault: vi.fn() });
 function open(settings: Record<string, unknown> = {}, dev = false, mayClose = () => false) {
   const { session, h } = fakeSession();
   const win = createKioskWindow({
-    BrowserWindow: FakeWindow as never, session: session as never, plan: planKiosk(parseSettings(settings)), dev, log: silentLogger,
-    preloadPath: '/app/dist/main/electron/preload.cjs', branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' }, mayClose,
+    BrowserWindow: FakeWindow as never,
+    session: session as never,
+    plan: planKiosk(parseSettings(settings)),
+    dev,
+    log: silentLogger,
+    preloadPath: '/app/dist/main/electron/preload.cjs',
+    branding: { title: 'Wachtwoord vergeten', backgroundColor: '#ffffff' },
+    mayClose,
   }) as unknown as FakeWindow;
   return { win, wc: win.webContents, session, h };
 }
@@ -65,9 +81,18 @@ describe('kiosk window', () => {
     const o = win.options;
     expect(o).toMatchObject({ kiosk: true, fullscreen: true, alwaysOnTop: true, closable: false, frame: false });
     expect(o.webPreferences).toMatchObject({
-      contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webviewTag: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, devTools: false,
-      navigateOnDragDrop: false, preload: '/app/dist/main/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      devTools: false,
+      navigateOnDragDrop: false,
+      preload: '/app/dist/main/electron/preload.cjs',
     });
     expect(win.removeMenu).toHaveBeenCalled();
     expect(win.setAlwaysOnTop).toHaveBeenCalledWith(true, 'screen-saver');
@@ -103,7 +128,14 @@ describe('kiosk window', () => {
     let quitting = false;
     const { win, wc } = open({}, false, () => quitting);
     const e = event();
-    wc.emit('before-input-event', e, { type: 'keyDown', key: 'F5', control: false, meta: false, alt: false, shift: false });
+    wc.emit('before-input-event', e, {
+      type: 'keyDown',
+      key: 'F5',
+      control: false,
+      meta: false,
+      alt: false,
+      shift: false,
+    });
     expect(e.preventDefault).toHaveBeenCalled();
     wc.emit('zoom-changed');
     expect(wc.setZoomLevel).toHaveBeenCalledWith(0);
