@@ -112,7 +112,7 @@ describe('what ties the scripts to the project', () => {
 
   it('the product name, the AD password files and the WINDOWS-CONTRACT names are the ones the app and the tile use', () => {
     expect(script('common.ps1')).toContain(
-      `$ProductName = '${JSON.parse(readFileSync('package.json', 'utf8')).productName}'`,
+      `$ProductName = '${(JSON.parse(readFileSync('package.json', 'utf8')) as { productName: string }).productName}'`,
     );
     const files = secretFiles('S', 'U');
     const uninstall = script('uninstall.ps1');

@@ -30,7 +30,11 @@ describe('withFaultBarrier', () => {
       log,
     );
     const answer = await barrier.verifyIdentity({ sessionId: 'a'.repeat(32), birthdate: '01-10-1984' }, CLIENT);
-    expect(answer).toEqual({ ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(answer).toEqual({
+      ok: false,
+      code: 'internal',
+      correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) as string,
+    });
     expect(JSON.stringify(answer)).not.toContain('dn');
     const [entry] = log.records();
     expect(entry).toMatchObject({
@@ -41,7 +45,7 @@ describe('withFaultBarrier', () => {
       err: {
         name: 'TypeError',
         message: "Cannot read properties of undefined (reading 'dn')",
-        stack: expect.stringContaining('TypeError'),
+        stack: expect.stringContaining('TypeError') as string,
       },
     });
     expect(log.text()).not.toContain('01-10-1984'); // the request is not logged, only the fault

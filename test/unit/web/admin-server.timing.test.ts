@@ -123,7 +123,7 @@ describe('admin listener', () => {
         used: 5,
         limit: 5,
         blocked: true,
-        until: expect.any(String),
+        until: expect.any(String) as string,
       }),
     );
     expect(s.recent.filter((e: { outcome: string }) => e.outcome === 'wrong_birthdate')).toHaveLength(5);

@@ -59,7 +59,11 @@ describe('web host', () => {
       const { sessionId } = await host.walkTo('identity');
       const res = await post('verifyIdentity', { sessionId, birthdate: '01-10-1984' });
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+      expect(res.json).toEqual({
+        ok: false,
+        code: 'internal',
+        correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) as string,
+      });
       expect(res.body).not.toContain('boom');
     } finally {
       host.directory.findUser = original;

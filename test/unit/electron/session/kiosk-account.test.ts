@@ -42,7 +42,7 @@ describe('who may run the installed kiosk', () => {
   it('no record (not installed, or unreadable): nobody runs it, nobody is logged off', () => {
     expect(startGate({ ...installed, recordedAccount: undefined })).toMatchObject({
       run: false,
-      why: expect.stringMatching(/no kiosk account is recorded/),
+      why: expect.stringMatching(/no kiosk account is recorded/) as string,
     });
   });
 
