@@ -113,8 +113,6 @@ const preloadRule = (entry) => ({
  */
 const NODE_TYPED = ['src-main/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '*.config.ts'];
 const RENDERER_TYPED = ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'test/unit/renderer/**/*.ts'];
-/** Test folders whose findings are still being fixed (one commit per folder); empty when the work is done. */
-const TESTS_NOT_YET_TYPED = ['test/unit/electron/**'];
 const typed = (files, ignores, parserOptions) =>
   tseslint.configs.recommendedTypeChecked.map((c) => ({
     ...c,
@@ -138,7 +136,7 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
-  ...typed(NODE_TYPED, ['test/unit/renderer/**', ...TESTS_NOT_YET_TYPED], { projectService: true }),
+  ...typed(NODE_TYPED, ['test/unit/renderer/**'], { projectService: true }),
   ...typed(RENDERER_TYPED, [], { project: './tsconfig.renderer.json' }),
   ...svelte.configs['flat/recommended'],
   {

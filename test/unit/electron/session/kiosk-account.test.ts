@@ -106,8 +106,8 @@ describe('the recorded account', () => {
 describe('passGate (as main runs it)', () => {
   const { recordedAccount: _, ...facts } = installed;
   it('reads the record only for an installed Windows kiosk, and shows the message only to someone refused', async () => {
-    const showMessage = vi.fn(async () => ({}));
-    const readRecorded = vi.fn(async () => 'wwv-7f3k9q2m');
+    const showMessage = vi.fn(() => Promise.resolve({}));
+    const readRecorded = vi.fn(() => Promise.resolve('wwv-7f3k9q2m'));
     expect(await passGate({ facts, windowsDir: 'C:\\Windows', showMessage, log: silentLogger, readRecorded })).toEqual({
       run: true,
       logoffOnFailure: true,
