@@ -1,6 +1,8 @@
 // The composition root: config → adapters → the reset service every host uses. Adapters are imported only
 // when the config names them (a dynamic import each), so the demo never loads ldapts, twilio or ioredis and a
 // kiosk pays at logon only for what it uses (`npm run bench`: cold start and idle memory).
+import type { PersonDesk } from './admin/person.js';
+import { expandAuditPath } from './audit/files.js';
 import { teeAudit, type AuditObserver } from './audit/tee.js';
 import { auditHost, resolveAudit } from './config/audit.js';
 import { readSecret } from './config/load.js';
@@ -60,8 +62,11 @@ export type App = {
   audit: AuditSink;
   pseudonymise: Pseudonymise;
   metrics: Metrics | undefined;
-  /** The core's typed events (core/events.ts): metrics listen here; the kiosk's session tracker may subscribe. */
+  /** The core's typed events (core/events.ts): metrics listen here. */
   events: CoreEvents;
+  /** One person's status and unblock for the admin API and the servicedesk pages; built only with the admin
+   *  listener (which serves both), so a plain web host or kiosk never loads it. */
+  people: PersonDesk | undefined;
   /** For the servicedesk pages (src-main/desk): budgets on the same store, and a sender for their own texts. */
   limiters: LimiterFactory;
   sender: SmsSender | undefined;
@@ -145,6 +150,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   };
   const s = config.security;
   const flow = createResetFlow(deps, flowOptions(config));
+  const people = config.admin.enabled
+    ? new (await import('./admin/person.js')).PersonDesk({
+        directory,
+        throttles,
+        audit,
+        pseudonymise,
+        auditFiles: async () => (config.audit.file ? expandAuditPath(config.audit.file) : []),
+        recentEvents: config.admin.recentEvents,
+        phone: { defaultCountry: config.sms.defaultCountry, allowedCountries: config.sms.allowedCountries },
+        ...(overrides.now ? { now: overrides.now } : {}),
+      })
+    : undefined;
   const describe = [
     config.directory.type === 'demo'
       ? 'directory: embedded demo (resources/demo-directory.json)'
@@ -184,6 +201,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     pseudonymise,
     metrics,
     events,
+    people,
     limiters: overrides.limiters ?? store.limiters,
     sender: overrides.notices ?? sms.notices,
     env,
