@@ -110,6 +110,7 @@ const preloadRule = (entry) => ({
  * tsconfig: the Node side (product, benchmark, tests, tool configs) through tsconfig.json, the browser side (the
  * wizard and the servicedesk pages, their .svelte files and their unit tests) through tsconfig.renderer.json.
  * The plain-Node .mjs scripts (test/e2e/find-browser.mjs …) stay on the untyped rules: they have no types to check.
+ * test/unit/lint-config.test.ts proves that no .ts or .svelte file falls outside these globs.
  */
 const NODE_TYPED = ['src-main/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '*.config.ts'];
 const RENDERER_TYPED = ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'test/unit/renderer/**/*.ts'];
