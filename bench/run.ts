@@ -94,7 +94,7 @@ await part('samba', async () => {
     const users = await addBenchUsers(dc, 32);
     // On one of the generated accounts when they are there: they are real users the product can reset.
     const resetUser = results.lookup ? generatedUser(Math.min(...lookupSizes) >> 1) : users[0]!;
-    results.overhead = await part('overhead', () => measureOverhead(dc, resetUser, work, quick ? 5 : 30));
+    results.overhead = await part('overhead', () => measureOverhead(dc, resetUser, work, quick ? 5 : 60));
     const levels = [{ users: 1 }, { users: 8, pacedPerMinute: 300 }, { users: 8 }, { users: 32 }];
     results.load = await part('load', () => measureLoad(dc, users, work, levels, quick ? 8 : 30));
   } finally {
