@@ -7,11 +7,7 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: {
-    bin: 'src-main/bin.ts',
-    // Next to the chunks under its own name: common-list.ts starts it as new URL('./common-list-worker.js').
-    'common-list-worker': 'src-main/passwords/common-list-worker.ts',
-  },
+  input: { bin: 'src-main/bin.ts' },
   platform: 'node',
   external: [/^node:/, 'ldapts', 'twilio', 'ioredis', 'electron', 'electron-store', /^@opentelemetry\//],
   output: {
