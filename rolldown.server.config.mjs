@@ -9,7 +9,19 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: { bin: 'src-main/bin.ts' },
   platform: 'node',
-  external: [/^node:/, 'ldapts', 'twilio', 'ioredis', 'electron', 'electron-store', /^@opentelemetry\//],
+  external: [
+    /^node:/,
+    'ldapts',
+    'twilio',
+    'ioredis',
+    'electron',
+    'electron-store',
+    /^@opentelemetry\//,
+    // fastify's JSON Schema compilers (ajv, fast-json-stringify): never loaded, our servers take none
+    // (web/no-json-schemas.ts), so their source stays out of the bundle (and out of the heap that keeps it).
+    '@fastify/ajv-compiler',
+    '@fastify/fast-json-stringify-compiler',
+  ],
   output: {
     dir: 'dist/server',
     cleanDir: true,
@@ -17,5 +29,7 @@ export default defineConfig({
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
     sourcemap: false,
+    charset: 'ascii',
+    comments: false,
   },
 });

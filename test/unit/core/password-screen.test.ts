@@ -3,17 +3,11 @@
 // `internal`, fail closed), never "not banned".
 import { describe, expect, it } from 'vitest';
 import { prepareTerm } from '../../../src-main/core/banned.js';
-import { SortedTerms } from '../../../src-main/core/sorted-terms.js';
+import { groupTerms, SortedTerms } from '../../../src-main/core/sorted-terms.js';
 import { createPasswordScreen } from '../../../src-main/core/password-screen.js';
 
 const words = { organisation: 'Pantein', servicedesk: 'ICT Servicedesk', applications: [], extra: [] };
-const list = new SortedTerms(
-  ['iloveyou', 'sunshine']
-    .map((t) => prepareTerm(t))
-    .sort()
-    .join('\n'),
-  4,
-);
+const list = new SortedTerms(groupTerms(['iloveyou', 'sunshine'].map((t) => prepareTerm(t)!)), 4);
 const now = () => Date.UTC(2026, 11, 7);
 
 function deferred<T>() {
