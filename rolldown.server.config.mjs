@@ -6,9 +6,34 @@
 // Electron kiosk and the tests.
 import { defineConfig } from 'rolldown';
 
+// fastify's lib/server.js requires node:https and node:http2 when it loads, for a server that may use neither: the
+// web host speaks plain HTTP/1.1 (TLS ends at the proxy), only an admin listener with admin.tls uses https. Loading
+// them starts OpenSSL's TLS and nghttp2 (≈ 6 MB of RSS, measured by requiring them in a bare node). Here they are
+// required when fastify first creates such a server. The build fails if fastify's file no longer has these
+// two lines or uses anything else of the two modules, so an upgrade cannot quietly undo or break this.
+const EAGER_TRANSPORTS = "const https = require('node:https')\nconst http2 = require('node:http2')\n";
+const LAZY_TRANSPORTS =
+  "const https = { createServer: (...a) => require('node:https').createServer(...a) }\n" +
+  "const http2 = { createServer: (...a) => require('node:http2').createServer(...a), " +
+  "createSecureServer: (...a) => require('node:http2').createSecureServer(...a) }\n";
+const lazyTransports = {
+  name: 'lazy-fastify-transports',
+  transform(code, id) {
+    if (!/node_modules[\\/]fastify[\\/]lib[\\/]server\.js$/.test(id)) return null;
+    const used = new Set([...code.matchAll(/\b(?:https|http2)\.(\w+)\(/g)].map((m) => m[1]));
+    const allowed = new Set(['createServer', 'createSecureServer']);
+    if (!code.includes(EAGER_TRANSPORTS) || [...used].some((u) => !allowed.has(u)))
+      this.error(
+        `fastify/lib/server.js changed (${[...used].join(', ')}): revisit lazyTransports in ${import.meta.url}`,
+      );
+    return code.replace(EAGER_TRANSPORTS, LAZY_TRANSPORTS);
+  },
+};
+
 export default defineConfig({
   input: { bin: 'src-main/bin.ts' },
   platform: 'node',
+  plugins: [lazyTransports],
   external: [
     /^node:/,
     'ldapts',
