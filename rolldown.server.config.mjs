@@ -1,5 +1,5 @@
 // The server and admin commands as the package ships them (package.json "bin" → dist/server/bin.js): our code and the
-// libraries every start loads (fastify, pino, zod, libphonenumber-js, …) bundled into a few files, so a start reads
+// libraries every start loads (fastify, pino, zod, …) bundled into a few files, so a start reads
 // a handful of modules instead of ~400 (module resolution was the largest part of start-up in a CPU profile).
 // Each command's and each adapter's dynamic import() stays its own chunk, loaded only when used; the adapters'
 // libraries (ldapts, twilio, ioredis) and Electron stay in node_modules. dist/main (tsc) keeps serving the
