@@ -235,7 +235,7 @@ for (const [label, st, readyTarget] of startups) {
     value: `${Math.round(st.readyMs)} ms`,
     target: judged ? `≤ ${readyTarget} ms` : '',
     ok: judged ? st.readyMs <= readyTarget : null,
-    note: `${st.runs} fresh processes, max ${Math.round(st.readyMsMax)} ms; spawn → /healthz answers`,
+    note: `${st.runs} fresh processes, max ${Math.round(st.readyMsMax)} ms, CPU ${Math.round(st.cpuMs)} ms per start; spawn → /healthz answers`,
   });
   rows.push({
     measure: `${label}: idle RSS (median)`,

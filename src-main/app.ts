@@ -21,7 +21,7 @@ import { createDirectory } from './directory/index.js';
 import { smsPhone } from './sms/messages.js';
 import { createSms } from './sms/index.js';
 import { createScreen } from './passwords/index.js';
-import { mobileNormaliser } from './sms/phone.js';
+import { lazyMobileCheck } from './sms/mobile.js';
 import { startupLines } from './startup-lines.js';
 import { createStore } from './store/index.js';
 import { loadPepper } from './store/pepper.js';
@@ -86,7 +86,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     directory,
     codeChannel: overrides.codeChannel ?? sms.codeChannel,
     notices: config.sms.notifyOnChange ? (overrides.notices ?? sms.notices) : undefined,
-    mobile: mobileNormaliser({
+    mobile: lazyMobileCheck({
       defaultCountry: config.sms.defaultCountry,
       allowedCountries: config.sms.allowedCountries,
     }),

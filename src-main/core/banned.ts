@@ -16,7 +16,7 @@ import { foldKey } from './fold.js';
 export const MIN_POINTS = 5;
 const MIN_TERM = 3;
 const MIN_FUZZY = 5;
-const MAX_TERM = 24;
+export const MAX_TERM = 24;
 
 const SUBSTITUTIONS: Record<string, string> = {
   '0': 'o',
@@ -63,8 +63,14 @@ export function prepareTerm(raw: string, minLength = MIN_TERM): string | undefin
   return length < minLength || length > MAX_TERM || /[\p{Cc}]/u.test(term) ? undefined : term;
 }
 
+/** A list of banned terms as points() reads it: every term found at a position of the normalised password. */
+export interface TermList {
+  /** End positions (exclusive) of every term found at `start` in the normalised password `p` (code points). */
+  endsAt(p: readonly string[], start: number): number[];
+}
+
 /** A set of banned terms, indexed for "contains a term, exactly or one edit away". Build once, query often. */
-export class BannedTerms {
+export class BannedTerms implements TermList {
   private readonly exact = new Set<string>();
   /** Fuzzy terms with one position replaced by WILD: finds a substitution, and (with WILD inserted) a deletion. */
   private readonly wild = new Set<string>();
@@ -129,7 +135,7 @@ const removeAt = (s: readonly string[], j: number) => [...s.slice(0, j), ...s.sl
  * The password's points: the cheapest split into banned terms (1 point each) and other characters (1 point
  * each, 0 when it repeats the character before it). Stops counting at MIN_POINTS: only "enough" matters.
  */
-export function points(password: string, lists: readonly BannedTerms[]): number {
+export function points(password: string, lists: readonly TermList[]): number {
   const p = [...normalise(password)];
   // Every term is at most MAX_TERM + 1 long, so a password this long scores ≥ MIN_POINTS whatever it holds.
   if (p.length >= MIN_POINTS * (MAX_TERM + 1)) return MIN_POINTS;
@@ -143,5 +149,4 @@ export function points(password: string, lists: readonly BannedTerms[]): number 
 }
 
 /** True when the password is common or easy to guess from the lists (fewer than MIN_POINTS points). */
-export const isBanned = (password: string, lists: readonly BannedTerms[]): boolean =>
-  points(password, lists) < MIN_POINTS;
+export const isBanned = (password: string, lists: readonly TermList[]): boolean => points(password, lists) < MIN_POINTS;

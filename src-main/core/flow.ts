@@ -16,7 +16,7 @@ import { systemClock, type Clock } from './ports/clock.js';
 import type { Directory, ResetOutcome, UnlockOutcome } from './ports/directory.js';
 import type { Logger } from './ports/log.js';
 import type { PasswordScreen } from './ports/passwords.js';
-import type { MobileNormaliser } from './ports/phone.js';
+import type { MobileCheck } from './ports/phone.js';
 import type { CodeChannel, SmsSender } from './ports/sms.js';
 import type { SessionStore } from './ports/store.js';
 import { pseudonymiser, type Pseudonymise } from './pseudonym.js';
@@ -56,8 +56,8 @@ export type FlowDeps = {
   codeChannel: CodeChannel;
   /** Sends the "password changed" text; undefined = off. */
   notices?: SmsSender | undefined;
-  /** Only mobile numbers in the allowed countries pass (sms/phone.ts). */
-  mobile: MobileNormaliser;
+  /** Only mobile numbers in the allowed countries pass (sms/phone.ts; sms/mobile.ts loads it when first needed). */
+  mobile: MobileCheck;
   sessions: SessionStore;
   throttles: Throttles;
   audit: AuditSink;

@@ -16,7 +16,7 @@
 // guess is never confirmed without a text on the owner's phone (docs/security.md, "No silent birthdate check").
 import type { ErrorCode, LimitScope } from './contract.js';
 import { DirectoryUnavailableError, type Directory } from './ports/directory.js';
-import type { MobileNormaliser, PhoneRefusal } from './ports/phone.js';
+import type { MobileCheck, PhoneRefusal } from './ports/phone.js';
 import type { SessionUser } from './session.js';
 import type { Taken, Throttles } from './throttle.js';
 
@@ -70,7 +70,7 @@ export class IdentityCheck {
   constructor(
     private readonly directory: Directory,
     private readonly throttles: Throttles,
-    private readonly mobile: MobileNormaliser,
+    private readonly mobile: MobileCheck,
     private readonly dateKey: DateKey,
   ) {}
 
@@ -174,7 +174,7 @@ export class IdentityCheck {
     if (!accountTry.ok) return refuse('blocked_account');
     if (user.disabled) return refuse('disabled');
     if (user.birthdate !== isoDate) return refuse(user.birthdate ? 'wrong_birthdate' : 'no_birthdate_in_directory');
-    const mobile = this.mobile(user.mobile);
+    const mobile = await this.mobile(user.mobile);
     if (!mobile.ok) return refuse(`mobile_${mobile.reason}`);
     const { id, givenName, surname, displayName } = user;
     return {

@@ -2,13 +2,13 @@
 // breached-password list (loaded once, lazily, by the composition root) and, optionally, an online breach check
 // (HIBP, off by default). Three lists: the breached passwords (exact), the Dutch spraying words and the
 // organisation's own (one edit away), and last/this/next year (exact; recomputed when the year turns).
-import { BannedTerms, isBanned } from './banned.js';
+import { BannedTerms, isBanned, type TermList } from './banned.js';
 import { DUTCH_GUESSABLE, organisationWords, yearWords, type OrganisationWordsInput } from './guessable-words.js';
 import type { BreachCheck, PasswordScreen } from './ports/passwords.js';
 
 export type ScreenDeps = {
   /** The long list of breached passwords, matched exactly (a promise: loaded once, on first use or in the background). */
-  common: () => Promise<BannedTerms>;
+  common: () => Promise<TermList>;
   breach?: BreachCheck | undefined;
   now: () => number;
 };

@@ -28,8 +28,10 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
   if (p.type === 'outbox')
     return { ok: true, detail: 'demo outbox: no SMS account to check (codes are written to a file)' };
   let twilio: TwilioHandle;
+  let client: Awaited<ReturnType<TwilioHandle['client']>>;
   try {
     twilio = createTwilioClient(p, env);
+    client = await twilio.client();
   } catch (e) {
     return { ok: false, detail: (e as Error).message };
   }
@@ -40,7 +42,7 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
     );
   try {
     if (twilio.auth === 'auth-token') {
-      const account = await call('account', () => twilio.client.api.v2010.accounts(twilio.accountSid).fetch());
+      const account = await call('account', () => client.api.v2010.accounts(twilio.accountSid).fetch());
       if (account.status !== 'active')
         return { ok: false, detail: `Twilio account ${twilio.accountSid} is ${account.status}` };
       notes.push(`account ${twilio.accountSid} active`);
@@ -48,9 +50,7 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
     } else notes.push(`API key for account ${twilio.accountSid}`);
 
     if (p.type === 'twilio-verify') {
-      const svc = await call(`Verify service ${p.serviceSid}`, () =>
-        twilio.client.verify.v2.services(p.serviceSid).fetch(),
-      );
+      const svc = await call(`Verify service ${p.serviceSid}`, () => client.verify.v2.services(p.serviceSid).fetch());
       if (svc.codeLength !== 6)
         return {
           ok: false,
@@ -61,12 +61,12 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
     const sender = messagingSenderOf(p);
     if (sender && 'messagingServiceSid' in sender) {
       const svc = await call(`Messaging Service ${sender.messagingServiceSid}`, () =>
-        twilio.client.messaging.v1.services(sender.messagingServiceSid).fetch(),
+        client.messaging.v1.services(sender.messagingServiceSid).fetch(),
       );
       notes.push(`Messaging Service "${svc.friendlyName}"`);
     } else if (sender && sender.from.startsWith('+')) {
       const numbers = await call('incoming numbers', () =>
-        twilio.client.incomingPhoneNumbers.list({ phoneNumber: sender.from, limit: 1 }),
+        client.incomingPhoneNumbers.list({ phoneNumber: sender.from, limit: 1 }),
       );
       if (numbers.length === 0)
         return { ok: false, detail: `${notes.join('; ')}; but ${sender.from} is not a number of this account` };
@@ -74,7 +74,7 @@ async function runChecks(sms: SmsConfig, env: NodeJS.ProcessEnv): Promise<SmsChe
     } else if (sender) {
       // Nothing above has used an API key yet in this case: one harmless read proves it.
       if (twilio.auth === 'api-key' && p.type === 'twilio-messaging')
-        await call('API key', () => twilio.client.incomingPhoneNumbers.list({ limit: 1 }));
+        await call('API key', () => client.incomingPhoneNumbers.list({ limit: 1 }));
       notes.push(`alphanumeric sender "${sender.from}" (cannot be checked without sending)`);
     }
     if (!sender && sms.notifyOnChange)

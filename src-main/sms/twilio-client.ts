@@ -1,6 +1,8 @@
 // One Twilio REST client for Messaging, Verify and the doctor check: credentials from the environment or
 // `<VAR>_FILE` (never the config file), a bounded timeout, and an optional base URL for tests and proxies.
-import twilio from 'twilio';
+// The credentials are checked at start-up; the SDK (≈ 250 ms to import, ≈ 20 MB on disk) is imported by the
+// first call that needs it, so a kiosk in local mode is ready without it and an idle host does not hold it.
+import type twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { ConfigError, readSecret } from '../config/load.js';
 import type { TwilioProviderConfig } from '../config/sms.js';
@@ -8,7 +10,8 @@ import { withTimeout } from '../core/timing.js';
 
 export type TwilioClient = twilio.Twilio;
 export type TwilioHandle = {
-  client: TwilioClient;
+  /** The SDK's client, made on first use (the same promise afterwards). */
+  client: () => Promise<TwilioClient>;
   accountSid: string;
   /** `api-key` = Standard/Main API key (SK…); Standard keys cannot read the Account resource. */
   auth: 'auth-token' | 'api-key';
@@ -16,22 +19,22 @@ export type TwilioHandle = {
 };
 
 /**
- * Sends every request to `baseUrl` instead of https://api.twilio.com, https://verify.twilio.com, …
+ * A request client that sends every request to `baseUrl` instead of https://api.twilio.com, https://verify.twilio.com, …
  * BaseTwilio hands the full URI to httpClient.request(), so swapping the origin is enough (twilio-node src/base/BaseTwilio.ts).
  */
-export class BaseUrlRequestClient extends twilio.RequestClient {
-  constructor(
-    private readonly baseUrl: string,
-    opts: RequestClient.RequestClientOptions,
-  ) {
-    super(opts);
+function baseUrlRequestClient(
+  sdk: typeof twilio,
+  baseUrl: string,
+  opts: RequestClient.RequestClientOptions,
+): RequestClient {
+  class BaseUrlRequestClient extends sdk.RequestClient {
+    override request<TData>(req: RequestClient.RequestOptions<TData>) {
+      const u = new URL(req.uri);
+      if (!u.hostname.endsWith('.twilio.com')) throw new Error(`unexpected Twilio host ${u.hostname}`);
+      return super.request({ ...req, uri: baseUrl + u.pathname + u.search });
+    }
   }
-
-  override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-    const u = new URL(opts.uri);
-    if (!u.hostname.endsWith('.twilio.com')) throw new Error(`unexpected Twilio host ${u.hostname}`);
-    return super.request({ ...opts, uri: this.baseUrl + u.pathname + u.search });
-  }
+  return new BaseUrlRequestClient(opts);
 }
 
 type Credentials = { username: string; password: string; accountSid: string; auth: TwilioHandle['auth'] };
@@ -77,11 +80,15 @@ export function createTwilioClient(provider: TwilioProviderConfig, env: NodeJS.P
   // With a custom httpClient, ClientOpts.timeout is ignored: the timeout must go to the RequestClient (twilio-node src/base/BaseTwilio.ts, RequestClient.ts).
   // No autoRetry: a 429 is reported as rate_limited at once instead of holding the kiosk for seconds.
   const opts: RequestClient.RequestClientOptions = { timeout: provider.timeoutMs, keepAlive: true };
-  const httpClient = provider.baseUrl
-    ? new BaseUrlRequestClient(provider.baseUrl.replace(/\/+$/, ''), opts)
-    : new twilio.RequestClient(opts);
-  // `env: {}` keeps the SDK from falling back to TWILIO_* variables of the host.
-  const client = twilio(creds.username, creds.password, { accountSid: creds.accountSid, httpClient, env: {} });
+  let made: Promise<TwilioClient> | undefined;
+  const client = () =>
+    (made ??= import('twilio').then(({ default: sdk }) => {
+      const httpClient = provider.baseUrl
+        ? baseUrlRequestClient(sdk, provider.baseUrl.replace(/\/+$/, ''), opts)
+        : new sdk.RequestClient(opts);
+      // `env: {}` keeps the SDK from falling back to TWILIO_* variables of the host.
+      return sdk(creds.username, creds.password, { accountSid: creds.accountSid, httpClient, env: {} });
+    }));
   return { client, accountSid: creds.accountSid, auth: creds.auth, timeoutMs: provider.timeoutMs };
 }
 

@@ -31,10 +31,9 @@ export class TwilioMessagesSender implements SmsSender {
 
   async send(to: string, body: string): Promise<SendOutcome> {
     try {
-      const msg = await withCallDeadline(
-        this.twilio.client.messages.create({ to, body, ...this.sender }),
-        this.twilio.timeoutMs,
-      );
+      // The SDK's first import is not the call: the deadline starts after it.
+      const client = await this.twilio.client();
+      const msg = await withCallDeadline(client.messages.create({ to, body, ...this.sender }), this.twilio.timeoutMs);
       // 'failed'/'undelivered' can come back synchronously for a number Twilio already knows is unreachable.
       if (msg.status === 'failed' || msg.status === 'undelivered') {
         this.log.warn(

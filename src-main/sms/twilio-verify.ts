@@ -16,15 +16,16 @@ export class TwilioVerifyChannel implements CodeChannel {
     private readonly log: Logger,
   ) {}
 
-  private get service() {
-    return this.twilio.client.verify.v2.services(this.serviceSid);
+  /** The SDK's first import is not the call: callers start the deadline after this. */
+  private async service() {
+    return (await this.twilio.client()).verify.v2.services(this.serviceSid);
   }
 
   async issue(to: string, lang: Lang): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     try {
       // A new verification for a number with one pending re-sends the same code (Twilio reuses it).
       const v = await withCallDeadline(
-        this.service.verifications.create({ to, channel: 'sms', locale: lang }),
+        (await this.service()).verifications.create({ to, channel: 'sms', locale: lang }),
         this.twilio.timeoutMs,
       );
       if (v.status !== 'pending') {
@@ -50,7 +51,7 @@ export class TwilioVerifyChannel implements CodeChannel {
     if (issued.kind !== 'remote') return 'invalid';
     try {
       const c = await withCallDeadline(
-        this.service.verificationChecks.create({ to: issued.to, code }),
+        (await this.service()).verificationChecks.create({ to: issued.to, code }),
         this.twilio.timeoutMs,
       );
       return c.status === 'approved' && c.valid !== false ? 'valid' : 'invalid';

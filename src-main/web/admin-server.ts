@@ -17,6 +17,7 @@ import { adminGuard } from './admin-guard.js';
 import { trustFunction } from './client-key.js';
 import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
 import { ErrorEdge, httpLimits } from './edge.js';
+import { NO_JSON_SCHEMAS } from './no-json-schemas.js';
 import { readinessChecker } from './readyz.js';
 import { isDeskPath, registerDesk } from './desk-server.js';
 import { logRequests } from './request-log.js';
@@ -33,7 +34,7 @@ const HELMET = {
 
 /** The security headers of an ordinary admin answer, read from a bare instance with the same helmet (no token needed, nothing audited). */
 async function sampleHeaders(hsts: boolean): Promise<FastifyInstance> {
-  const sample = Fastify({ logger: false });
+  const sample = Fastify({ logger: false, ...NO_JSON_SCHEMAS });
   await sample.register(helmet, { ...HELMET, hsts });
   sample.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
   sample.get('/healthz', () => Promise.resolve({ ok: true }));
@@ -57,6 +58,7 @@ export async function buildAdminServer(
     bodyLimit: 1024,
     logger: false,
     return503OnClosing: true,
+    ...NO_JSON_SCHEMAS,
     trustProxy: trustFunction(web.trustProxy), // the real client behind the proxy, as the wizard sees it
     ...httpLimits(web),
     frameworkErrors: edge.frameworkErrors,

@@ -4,10 +4,15 @@
 // fastify echoes the raw path back. Here they answer like every other refusal: `{ ok: false, code }`, the same
 // headers, nothing of the request. Timeouts and the connection cap: config/server.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES, type ServerOptions } from 'node:http';
+import type { ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ServerConfig } from '../config/server.js';
 import type { Logger } from '../core/ports/log.js';
+
+// node:http's reason phrases, taken from the module object. An ESM `import … from 'node:http'` builds its namespace
+// from every export, which runs node:http's lazy getters (WebSocket, CloseEvent, MessageEvent) and so loads undici
+// with tls, http2 and zlib: ≈ 6 MB of RSS in a host that speaks plain HTTP/1.1 (checked with process.moduleLoadList).
+const { STATUS_CODES } = process.getBuiltinModule('node:http');
 
 /** Everything the wizard does not use, denied (it uses no device, sensor, payment or window feature). */
 export const PERMISSIONS_POLICY = [

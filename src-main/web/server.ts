@@ -11,6 +11,7 @@ import { clientKey, proxyWarning, trustFunction } from './client-key.js';
 import { limitConnectionsPerClient, proxyMatcher } from './conn-limit.js';
 import { CSP_DIRECTIVES } from './csp.js';
 import { ErrorEdge, httpLimits, PERMISSIONS_POLICY } from './edge.js';
+import { NO_JSON_SCHEMAS } from './no-json-schemas.js';
 import { answerErrors } from './errors.js';
 import { registerReadyz } from './readyz.js';
 import { loadAssets, serveAssets } from './static.js';
@@ -31,6 +32,7 @@ export async function buildServer(app: App, opts: ServerOptions): Promise<Fastif
     trustProxy: trustFunction(cfg.trustProxy),
     logger: false,
     return503OnClosing: true,
+    ...NO_JSON_SCHEMAS,
     ...httpLimits(cfg),
     frameworkErrors: edge.frameworkErrors,
     clientErrorHandler: edge.clientErrorHandler,

@@ -6,6 +6,9 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: Phon
 
 /** Only valid mobile numbers in the allowed countries pass (SMS pumping: OWASP; LTB Self Service Password issue #165). */
 export type MobileNormaliser = (raw: string | undefined) => PhoneResult;
+/** The same for the core, which may wait for it: the hosts load the full phone metadata only when first needed
+ *  (sms/mobile.ts), the tests and tools pass a MobileNormaliser. */
+export type MobileCheck = (raw: string | undefined) => PhoneResult | Promise<PhoneResult>;
 
 /** What the user and the logs see: "•• •• •• 78". Enough to recognise one's own phone, too little to reuse. */
 export const maskMobile = (e164: string): string => `•• •• •• ${e164.slice(-2)}`;
