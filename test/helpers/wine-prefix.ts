@@ -44,6 +44,9 @@ function linkDlls(from: string, to: string): void {
   }
 }
 
+/** The exit safety nets of this worker's prefixes (process.once('exit')), by prefix. */
+const exitHandlers = new Map<string, () => void>();
+
 /**
  * Makes `prefix` (which must not exist) a ready Wine prefix and returns the environment to run Wine in it.
  * `wine` is the wine64 loader (/usr/lib/wine/wine64).
@@ -64,6 +67,9 @@ export function winePrefix(prefix: string, wine: string): NodeJS.ProcessEnv {
   // ended. A first run starts those services here, with no pipes: a test's own run must not wait for background
   // processes that inherited its stdout.
   spawnSync(join(dirname(wine), 'wineserver'), ['-p'], { env, stdio: 'ignore', timeout: 30_000 });
+  const stop = () => removeWinePrefix(prefix, wine);
+  process.once('exit', stop); // safety net if the worker ends before the file's afterAll
+  exitHandlers.set(prefix, stop);
   const warm = spawnSync(wine, ['cmd', '/c', 'exit'], { env, stdio: 'ignore', timeout: 120_000 });
   if (warm.status !== 0) throw new Error(`Wine did not start in ${prefix}: ${warm.error?.message ?? warm.status}`);
   return env;
@@ -71,6 +77,9 @@ export function winePrefix(prefix: string, wine: string): NodeJS.ProcessEnv {
 
 /** Stops this prefix's wineserver (and with it every Wine process in it) and removes the prefix. */
 export function removeWinePrefix(prefix: string, wine: string): void {
+  const handler = exitHandlers.get(prefix);
+  if (handler) process.removeListener('exit', handler);
+  exitHandlers.delete(prefix);
   spawnSync(join(dirname(wine), 'wineserver'), ['-k'], {
     env: { ...process.env, WINEPREFIX: prefix },
     stdio: 'ignore',
