@@ -27,7 +27,9 @@ async function check(
   t.fake.reset({ ...CREDENTIALS, ...account });
   const log = captureLog();
   const result = await checkSmsCredentials(
-    parseConfig(twilioConfig(t.fake, { timeoutMs: 300, ...provider })),
+    // A budget a loaded CI machine keeps (300 ms failed once there with ECONNABORTED while the fake was up); the
+    // timeout itself is proven by 'an unreachable Twilio fails within the timeout', with its own 300 ms.
+    parseConfig(twilioConfig(t.fake, { timeoutMs: 5_000, ...provider })),
     log,
     env,
   );
