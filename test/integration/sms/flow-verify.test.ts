@@ -73,7 +73,7 @@ describe('Twilio Verify through the whole flow', () => {
   });
 
   it('expired at Twilio (20404), max checks (60202) → code_wrong; provider down → unavailable and the try is kept', async () => {
-    t.web = await twilioHost(t.fake, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 300 });
+    t.web = await twilioHost(t.fake, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 1000 });
     const { sessionId } = await requestCode(t.web);
     const code = t.web.lastCode(ANNA.mobile);
     t.fake.enqueue(twilioError(503, 20503, 'Service unavailable'));

@@ -28,7 +28,7 @@ describe.each([
   it('contain no code and no full phone number', async () => {
     let clock = Date.now();
     const log = captureLog();
-    const web = await twilioHost(t.fake, { ...provider, timeoutMs: 300 }, { log, now: () => clock });
+    const web = await twilioHost(t.fake, { ...provider, timeoutMs: 1000 }, { log, now: () => clock });
     const codes = new Set<string>();
     const codeNow = () => web.lastCode(ANNA.mobile);
     try {

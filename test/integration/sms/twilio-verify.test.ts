@@ -16,7 +16,7 @@ function channel(target: Target = t.fake) {
   const log = captureLog();
   return {
     channel: new TwilioVerifyChannel(
-      twilioClient(target, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 300 }),
+      twilioClient(target, { type: 'twilio-verify', serviceSid: VA, timeoutMs: 1000 }),
       VA,
       log,
     ),
