@@ -105,8 +105,25 @@ const preloadRule = (entry) => ({
   ],
 });
 
-/** Type-checked rules (typescript-eslint recommendedTypeChecked): the product and the benchmark. */
-const TYPED = ['src-main/**/*.ts', 'bench/**/*.ts'];
+/**
+ * Type-checked rules (typescript-eslint recommendedTypeChecked) on every TypeScript file, with one type program per
+ * tsconfig: the Node side (product, benchmark, tests, tool configs) through tsconfig.json, the browser side (the
+ * wizard and the servicedesk pages, their .svelte files and their unit tests) through tsconfig.renderer.json.
+ * The plain-Node .mjs scripts (test/e2e/find-browser.mjs …) stay on the untyped rules: they have no types to check.
+ * test/unit/lint-config.test.ts proves that no .ts or .svelte file falls outside these globs.
+ */
+const NODE_TYPED = ['src-main/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '*.config.ts'];
+const RENDERER_TYPED = ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte', 'test/unit/renderer/**/*.ts'];
+const typed = (files, ignores, parserOptions) =>
+  tseslint.configs.recommendedTypeChecked.map((c) => ({
+    ...c,
+    files,
+    ignores,
+    languageOptions: {
+      ...c.languageOptions,
+      parserOptions: { ...parserOptions, tsconfigRootDir: import.meta.dirname },
+    },
+  }));
 
 export default tseslint.config(
   {
@@ -120,12 +137,22 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: TYPED })),
-  { files: TYPED, languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
+  ...typed(NODE_TYPED, ['test/unit/renderer/**'], { projectService: true }),
+  ...typed(RENDERER_TYPED, [], { project: './tsconfig.renderer.json' }),
   ...svelte.configs['flat/recommended'],
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+    languageOptions: {
+      parserOptions: {
+        parser: tseslint.parser,
+        project: './tsconfig.renderer.json',
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    // eslint-plugin-svelte's runes-aware prefer-const in place of the core rule (its docs say to turn the core one
+    // off): `let { … } = $props()` is how Svelte 5 declares props, not a variable that should be const.
+    rules: { 'prefer-const': 'off', 'svelte/prefer-const': 'error' },
   },
   {
     rules: {

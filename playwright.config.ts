@@ -2,12 +2,14 @@
 // driven in Chromium. Hosts: `main`, `shortCode` whose codes expire after 2 s (expired-code test), and one host per
 // screen size for the checks that run at both sizes (a11y and the ux-* specs): the ward PC's 1920×1080 and a
 // phone's 390×844 (staff also use the web page from home).
-// One worker: tests share the demo users and read their codes from the same outbox, and a run stays short.
+// Two workers (E2E_WORKERS), each with its own set of these hosts (support/servers.ts): within a worker, tests share
+// the demo users and read their codes from the worker's own outbox, as one worker did for the whole run before; two
+// halve the run, which spends much of its time in the product's real waits (resend, idle, success screen).
 import { defineConfig } from '@playwright/test';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBrowser } from './test/e2e/find-browser.mjs';
-import { prepareServers, servers, type ServerName } from './test/e2e/support/servers.js';
+import { allServers, E2E_WORKERS, prepareServers, type ServerName } from './test/e2e/support/servers.js';
 
 for (const file of ['dist/server/bin.js', 'dist/renderer/index.html']) {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
@@ -24,7 +26,7 @@ if (statSync('dist/renderer/index.html').mtimeMs < newest('src-renderer')) {
 }
 
 prepareServers();
-const hosts = Object.values(servers());
+const hosts = allServers();
 
 /** The specs that run at both screen sizes; the others run once, at 1280×900. */
 const BOTH_SIZES = /[\\/](a11y|ux-[\w-]+)\.spec\.ts$/;
@@ -43,7 +45,7 @@ export default defineConfig<{ server: ServerName }>({
   ],
   // Screenshots for the README are made on request only: `npm run screenshots`.
   grepInvert: process.env.RK_SCREENSHOTS ? undefined : /@screenshot/,
-  workers: 1,
+  workers: E2E_WORKERS,
   fullyParallel: false,
   // One retry: a test that passes only on its retry is reported as "flaky" in the list (not hidden). Seen once on a
   // fresh clone: ux-idle's touch test on the phone host after the whole suite (passes alone); cause not yet found.

@@ -5,12 +5,19 @@
 // `renderer`: the wizard's plain modules and its Svelte 5 state (`*.svelte.ts` uses runes, which only the Svelte
 // compiler understands): compiled by the same plugin as the build, for the browser (client runtime, so $derived
 // follows $state), and run under Node with a fake fetch / window where a test needs one.
+// Workers: vitest's default on this 2-CPU machine is availableParallelism() − 1 = 1, one file at a time, which left
+// the machine half idle (load ≈ 1.3) while files waited on Samba, Wine, pwsh, timers and sockets. Three forks keep
+// both CPUs busy; the files that hold a worker longest start first (test/helpers/sequencer.ts). RK_VITEST_WORKERS
+// overrides it (e.g. 1 to see a file's time alone). The timing project runs with --no-file-parallelism (npm test).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './test/helpers/sequencer.js';
 
 export default defineConfig({
   test: {
     pool: 'forks',
+    maxWorkers: Number(process.env['RK_VITEST_WORKERS']) || 3,
+    sequence: { sequencer: LongFilesFirst },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

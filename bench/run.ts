@@ -1,15 +1,17 @@
 // `npm run bench`: measures the figures the issue asks for and prints them as a table; writes
 // bench/results/latest.json. Not a test: numbers depend on the machine (note its CPUs and load in the output).
 //   --quick        fewer runs (a smoke check of the benchmark itself)
-//   --skip=a,b     leave out parts: size, paint, memory, startup, samba, lookup
+//   --skip=a,b     leave out parts: size, paint, memory, startup, baseline, samba, lookup
 //   --baseline=DIR|TGZ also measure start-up of a previous build: a built checkout (e.g. a git worktree of an older
 //                  commit, packed here) or its `npm pack` tarball; both are installed as an admin would
+//                  with a DIR, also the complete reset and the wizard's size of both builds (parts/baseline.ts)
 //   --lookup-sizes=1000,20000  generated accounts for the lookup part (provisioned once per run, before the resets)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compareWithBaseline, type BaselineComparison } from './parts/baseline.js';
 import { measureLoad, type LoadLevel } from './parts/load.js';
-import { measureLookup, type Lookup } from './parts/lookup.js';
+import { generatedUser, measureLookup, type Lookup } from './parts/lookup.js';
 import { measureMemory, type Memory } from './parts/memory.js';
 import { measureOverhead, type Overhead } from './parts/overhead.js';
 import { measurePaint, type Paint } from './parts/paint.js';
@@ -44,6 +46,7 @@ type Results = {
   overhead?: Overhead;
   load?: LoadLevel[];
   lookup?: Lookup;
+  versusBaseline?: BaselineComparison;
   errors: Record<string, string>;
 };
 const results: Results = { errors: {} };
@@ -82,6 +85,9 @@ const starts = (name: string, spec: Parameters<typeof measureStartup>[2], of: In
   of ? part('startup', () => measureStartup(work, name, spec, quick ? 3 : 10, of.entry)) : Promise.resolve(undefined);
 results.startup = await starts('demo', demoStart, installed);
 results.baselineStartup = await starts('demo', demoStart, installedBaseline);
+// Same run, same machine: this build's reset and wizard against the baseline checkout's (a tarball has no bench host).
+if (baseline && !baseline.endsWith('.tgz'))
+  results.versusBaseline = await part('baseline', () => compareWithBaseline(root, baseline, work, quick ? 20 : 200));
 await part('samba', async () => {
   const dc = await startDc();
   try {
@@ -90,9 +96,11 @@ await part('samba', async () => {
     results.startupLocal = await starts('local', localStart, installed);
     results.baselineStartupLocal = await starts('local', localStart, installedBaseline);
     // First, so that the resets below also run against the larger directory.
-    results.lookup = await part('lookup', () => measureLookup(dc, work, lookupSizes, quick ? 20 : 200));
+    results.lookup = await part('lookup', () => measureLookup(dc, work, lookupSizes, quick ? 20 : 400));
     const users = await addBenchUsers(dc, 32);
-    results.overhead = await part('overhead', () => measureOverhead(dc, users[0]!, work, quick ? 5 : 30));
+    // On one of the generated accounts when they are there: they are real users the product can reset.
+    const resetUser = results.lookup ? generatedUser(Math.min(...lookupSizes) >> 1) : users[0]!;
+    results.overhead = await part('overhead', () => measureOverhead(dc, resetUser, work, quick ? 5 : 60));
     const levels = [{ users: 1 }, { users: 8, pacedPerMinute: 300 }, { users: 8 }, { users: 32 }];
     results.load = await part('load', () => measureLoad(dc, users, work, levels, quick ? 8 : 30));
   } finally {
@@ -110,7 +118,7 @@ if (lookup) {
       value: `${round(s.medianMs, 2)} ms`,
       target: '',
       ok: null,
-      note: `p90 ${round(s.p90Ms, 2)} ms; provisioned in ${round(s.provisionMs / 1000)} s; previous release's UPN substring filter: ${round(s.substringMedianMs, 2)} ms`,
+      note: `p90 ${round(s.p90Ms, 2)} ms; provisioned in ${round(s.provisionMs / 1000)} s; the same search on a bare connection ${round(s.dcMedianMs, 2)} ms; previous release's UPN substring filter: ${round(s.substringMedianMs, 2)} ms`,
     });
   }
   const [small, large] = [lookup.sizes[0]!, lookup.sizes.at(-1)!];
@@ -119,7 +127,7 @@ if (lookup) {
     value: `${round(lookup.ratio, 2)}`,
     target: '≤ 1.5',
     ok: lookup.ratio <= 1.5,
-    note: `equality filters (sAMAccountName, UPN per forest suffix); the substring filter grew ${round(lookup.substringRatio, 2)}×`,
+    note: `equality filters (sAMAccountName, UPN per forest suffix); on a bare connection ${round(lookup.dcRatio, 2)}×; the substring filter grew ${round(lookup.substringRatio, 2)}×`,
   });
 }
 if (overhead) {
@@ -235,6 +243,24 @@ for (const [label, st, readyTarget] of startups) {
     target: judged ? '≤ 70 MB' : '',
     ok: judged ? st.idleRssMb <= 70 : null,
     note: `${st.idleAfterSeconds} s after start (${round(st.startRssMb)} MB 2 s after start), /proc VmRSS`,
+  });
+}
+const vs = results.versusBaseline;
+if (vs) {
+  const ratio = vs.resetMs / vs.baselineResetMs;
+  rows.push({
+    measure: 'complete reset (demo directory), this build / baseline',
+    value: `${round(ratio, 2)}`,
+    target: '≤ 1.05',
+    ok: ratio <= 1.05,
+    note: `${round(vs.resetMs, 2)} ms against ${round(vs.baselineResetMs, 2)} ms, median of ${vs.runs} each, hosts taking turns`,
+  });
+  rows.push({
+    measure: 'wizard JS + CSS (gzip), this build − baseline',
+    value: `${round((vs.size.jsGzip + vs.size.cssGzip - vs.baselineSize.jsGzip - vs.baselineSize.cssGzip) / 1024, 2)} KB`,
+    target: '≤ 0',
+    ok: vs.size.jsGzip + vs.size.cssGzip <= vs.baselineSize.jsGzip + vs.baselineSize.cssGzip,
+    note: `${round((vs.size.jsGzip + vs.size.cssGzip) / 1024, 2)} KB against ${round((vs.baselineSize.jsGzip + vs.baselineSize.cssGzip) / 1024, 2)} KB`,
   });
 }
 for (const [name, error] of Object.entries(results.errors))

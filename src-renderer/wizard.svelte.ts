@@ -15,7 +15,7 @@ import type {
   RuleResult,
 } from '../src-main/core/contract.js';
 import type { KioskSignal } from '../src-main/core/kiosk-signal.js';
-import { messagesFor, type ErrorValues, type Host, type PageTitle } from './i18n/index.js';
+import { messagesFor, type ErrorValues, type Host } from './i18n/index.js';
 
 export type Step = 'loading' | 'offline' | 'username' | 'birthdate' | 'code' | 'password' | 'done';
 export type Info = Extract<InfoResponse, { ok: true }>;
@@ -77,9 +77,7 @@ export class Wizard {
     if (this.step === 'loading') return this.t.product;
     const n = this.stepNumber;
     const name =
-      this.step === 'done' && this.purpose === 'unlock'
-        ? this.t.unlock.doneHeading
-        : this.t.titles[this.step as PageTitle];
+      this.step === 'done' && this.purpose === 'unlock' ? this.t.unlock.doneHeading : this.t.titles[this.step];
     const part = n ? `${name} (${this.t.stepOf(n, this.stepsTotal).toLowerCase()})` : name;
     return this.t.pageTitle(part, this.info?.organisation, this.error !== null);
   });

@@ -8,16 +8,33 @@ cd "$(dirname "$0")/.."
 . .ci/stages.sh
 trap 'stage_summary "npm test"' EXIT
 step() { stage "$@"; }
+# Runs the commands side by side, each with its output kept apart and printed whole once all have ended (in the
+# order given); fails when any failed, naming it. For the single-threaded checks, which alone leave a CPU idle.
+together() {
+  local out pids=() rc=0 i
+  out=$(mktemp -d)
+  i=0
+  for cmd in "$@"; do
+    bash -c "$cmd" >"$out/$i" 2>&1 &
+    pids+=($!)
+    i=$((i + 1))
+  done
+  i=0
+  for cmd in "$@"; do
+    if ! wait "${pids[$i]}"; then rc=1; printf 'FAILED: %s\n' "$cmd"; fi
+    cat "$out/$i"
+    i=$((i + 1))
+  done
+  rm -rf "$out"
+  return "$rc"
+}
 
 step "browser"
 node test/e2e/find-browser.mjs >/dev/null   # stops with the install command when no Chromium is found
 
-step "lint, format"
-npx eslint .
-npx prettier --check --log-level warn .
-step "typecheck (product, renderer, tests, bench)"
-npm run --silent typecheck
-npx tsc -p tsconfig.json --noEmit
+step "lint, format, typecheck (product, renderer, tests, bench), side by side"
+together 'npx eslint .' 'npx prettier --check --log-level warn .' 'npm run --silent typecheck' \
+  'npx tsc -p tsconfig.json --noEmit'
 step "build"
 npm run --silent build
 step "systemd unit hardening (systemd-analyze security --offline: exposure 1.5 at most)"

@@ -19,12 +19,12 @@ export type HostProcess = {
   stop(): Promise<void>;
 };
 
-export async function startHost(spec: {
-  config: unknown;
-  rendererDir?: string;
-  env?: NodeJS.ProcessEnv;
-}): Promise<HostProcess> {
-  const child: ChildProcess = fork(HOST, [], {
+/** `hostJs`: another build's compiled bench/host.js (the baseline comparison); this build's by default. */
+export async function startHost(
+  spec: { config: unknown; rendererDir?: string; env?: NodeJS.ProcessEnv },
+  hostJs = HOST,
+): Promise<HostProcess> {
+  const child: ChildProcess = fork(hostJs, [], {
     execArgv: ['--expose-gc'],
     env: {
       ...process.env,

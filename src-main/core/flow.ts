@@ -95,7 +95,11 @@ export function createResetFlow(deps: FlowDeps, opts: FlowOptions): ResetService
   /** The session reached `step`: for the kiosk's tracker (it ends its own session after done/ended). */
   const stepped = (session: Session, client: ClientContext, step: SessionStep) =>
     emit({ type: 'step', sessionId: session.id, client: client.clientId, purpose: session.purpose ?? 'reset', step });
-  const verifyIdentity = identityStep({ sessions, identity, sender, watch, audit, log, load, who, emit }, opts);
+  const warmPolicy = (user: SessionUser) => directory.warmPasswordPolicy?.(user);
+  const verifyIdentity = identityStep(
+    { sessions, identity, sender, watch, audit, log, load, who, emit, warmPolicy },
+    opts,
+  );
 
   /**
    * The directory write succeeded: from here on nothing may turn the answer into a failure. The typed name's

@@ -11,7 +11,7 @@ import type { LockoutWatch } from './lockout-watch.js';
 import type { AuditOutcome, AuditSink } from './ports/audit.js';
 import type { Logger } from './ports/log.js';
 import type { SessionStore } from './ports/store.js';
-import { CLAIM_MS, type Session } from './session.js';
+import { CLAIM_MS, type Session, type SessionUser } from './session.js';
 import type { BudgetKind } from './throttle.js';
 import { padTo } from './timing.js';
 
@@ -28,6 +28,8 @@ export type IdentityStepDeps = {
   who(session: Session, account?: string): string;
   /** Tells the session's subject and its next step (core/events.ts). */
   emit(event: CoreEvent): void;
+  /** The code went out for a reset: the code step will want this user's password policy (Directory port). */
+  warmPolicy?(user: SessionUser): void;
 };
 export type IdentityStepOptions = { identityFloorMs: number; resendAfterSeconds: number; codeTtlSeconds: number };
 
@@ -129,6 +131,8 @@ export function identityStep(
     }
     session.step = 'code';
     await sessions.save(session);
+    // Read while the answer is padded and the code is typed: the code step then has no directory read to wait for.
+    if (session.purpose !== 'unlock') deps.warmPolicy?.(user);
     const ids = { sessionId: session.id, client: client.clientId };
     deps.emit({ type: 'subject', ...ids, account: user.username });
     deps.emit({ type: 'step', ...ids, purpose: session.purpose ?? 'reset', step: 'code' });

@@ -13,32 +13,25 @@ import {
   session,
   type Session,
 } from 'electron';
-import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { Logger } from '../core/ports/log.js';
-import { centralKioskTimings } from '../config/runtime.js';
 import { createLogger } from '../log.js';
 import type { KioskSettingsData } from '../settings/schema.js';
 import { parseKioskArgs } from './start/args.js';
 import { enforcesTrust, hostTrustDeps, trustCheck } from './trust/file-trust.js';
-import { idleSeconds, type KioskLifecycle } from './session/lifecycle.js';
-import { setupLocalMode, type LocalMode } from './local/local-mode.js';
-import { MACHINE_SECRET_FILE, MACHINE_SECRET_READER, unprotectWith } from './local/machine-secret.js';
+import { setupLocalMode } from './local/local-mode.js';
+import { installedMachineSecret } from './local/machine-secret.js';
 import { passGate } from './session/kiosk-account.js';
 import { runLogoff, shouldLogoff } from './session/logoff.js';
-import { planKiosk, type KioskPlan } from './start/modes.js';
-import { setupOfflinePage } from './central/offline.js';
-import { loadOfflineTexts } from './central/offline-text.js';
+import { planKiosk } from './start/modes.js';
 import { builtPaths, settingsDir, windowsDir } from './start/paths.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './window/protocol.js';
-import { kioskSession, wipeWindow } from './session/kiosk-session.js';
-import { startUrlAfter } from './session/session-end.js';
-import { watchWizardSignals } from './session/wizard-signal.js';
 import { ElectronStoreSettings } from './start/settings-store.js';
-import { createKioskWindow, setupContentsHardening } from './window/window.js';
+import { setupContentsHardening } from './window/window.js';
+import { setupLifecycle, setupQuit, setupWindow, type KioskState } from './start/shell.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseKioskArgs(process.argv, app.isPackaged);
@@ -46,16 +39,11 @@ const args = parseKioskArgs(process.argv, app.isPackaged);
 const host = { platform: process.platform, isPackaged: app.isPackaged, env: process.env };
 const logoff = () => runLogoff(process.platform, windowsDir(host));
 
-/** What the setup steps share, in one place. */
-const kiosk = {
-  win: undefined as BrowserWindow | undefined,
-  /** Read once: a destroyed window's webContents must not be touched. */
-  contentsId: undefined as number | undefined,
-  /** The window may close (a logoff or quit is under way). */
+const kiosk: KioskState = {
+  win: undefined,
+  contentsId: undefined,
   quitting: false,
-  /** Until its settings are read and trusted: only the kiosk account's session, never anyone else's (kiosk-account.ts). */
   logoffOnFailure: false,
-  /** The last keyboard, mouse or touch input the window saw (lifecycle.ts idleSeconds). */
   lastInput: Date.now(),
 };
 
@@ -78,71 +66,6 @@ function setupSession(kioskId: string): Session {
   const ses = session.fromPartition('kiosk');
   ses.setUserAgent(`${ses.getUserAgent()} reset-kiosk/${kioskId}`);
   return ses;
-}
-
-function setupLifecycle(
-  settings: KioskSettingsData,
-  plan: KioskPlan,
-  ses: Session,
-  local: LocalMode | undefined,
-  log: Logger,
-): KioskLifecycle {
-  return kioskSession({
-    timings: local?.timings ?? centralKioskTimings(settings),
-    systemIdleSeconds: () => idleSeconds(powerMonitor.getSystemIdleTime(), kiosk.lastInput, Date.now()),
-    cancelActive: local && (() => local.cancelActive()),
-    logoff: kiosk.logoffOnFailure,
-    runLogoff: logoff,
-    setQuitting: (q) => void (kiosk.quitting = q),
-    wipe: (why) => wipeWindow(ses, kiosk.win, startUrlAfter(plan.startUrl, why)),
-    log,
-  });
-}
-
-function setupWindow(
-  settings: KioskSettingsData,
-  plan: KioskPlan,
-  ses: Session,
-  lifecycle: KioskLifecycle,
-  log: Logger,
-): void {
-  kiosk.win = createKioskWindow({
-    BrowserWindow,
-    session: ses,
-    plan,
-    dev: args.dev,
-    log,
-    preloadPath: builtPaths(here).preload,
-    branding: settings.branding,
-    caPem: plan.mode === 'central' ? readFileSync(plan.caFile, 'utf8') : undefined,
-    mayClose: () => kiosk.quitting || args.dev,
-  });
-  kiosk.contentsId = kiosk.win.webContents.id;
-  kiosk.win.webContents.on('input-event', () => void (kiosk.lastInput = Date.now()));
-  // Code step, success, leaving: the wizard's in-page signals, from this window and its origin only (both modes).
-  watchWizardSignals(kiosk.win.webContents, plan.allowedOrigin, (signal) => lifecycle.wizard(signal));
-  if (plan.mode === 'central') {
-    const info = {
-      retryUrl: plan.startUrl,
-      servicedesk: settings.servicedesk,
-      texts: loadOfflineTexts(builtPaths(here).renderer),
-    };
-    setupOfflinePage({ ses, contents: kiosk.win.webContents, info, log });
-  }
-  if (args.dev) kiosk.win.webContents.openDevTools({ mode: 'detach' });
-}
-
-function setupQuit(lifecycle: KioskLifecycle, local: LocalMode | undefined): void {
-  app.on('before-quit', () => {
-    kiosk.quitting = true;
-    lifecycle.stop();
-    void local?.close();
-  });
-  // Only reachable when main itself quits (the window refuses to close otherwise): end the session too.
-  app.on('window-all-closed', () => {
-    if (kiosk.logoffOnFailure) void logoff().finally(() => app.quit());
-    else app.quit();
-  });
 }
 
 async function start(log: Logger): Promise<void> {
@@ -178,19 +101,13 @@ async function start(log: Logger): Promise<void> {
           isPackaged: app.isPackaged,
           trustFile: trust,
           // install.ps1's DPAPI machine-scope copy (resources/windows/directory-secret.ps1), read by its helper.
-          ...(app.isPackaged && process.platform === 'win32'
-            ? {
-                machineSecret: {
-                  file: join(dir, MACHINE_SECRET_FILE),
-                  unprotect: unprotectWith(join(process.resourcesPath, 'machine-secret', MACHINE_SECRET_READER)),
-                },
-              }
-            : {}),
+          ...installedMachineSecret({ ...host, resourcesPath: process.resourcesPath }, dir),
         })
       : undefined;
-  const lifecycle = setupLifecycle(settings, plan, ses, local, log);
-  setupWindow(settings, plan, ses, lifecycle, log);
-  setupQuit(lifecycle, local);
+  const shell = { kiosk, settings, plan, ses, local, log, logoff };
+  const lifecycle = setupLifecycle(shell, powerMonitor);
+  setupWindow(shell, lifecycle, { BrowserWindow, dev: args.dev, paths: builtPaths(here) });
+  setupQuit(shell, lifecycle, app);
   lifecycle.start();
   log.info({ mode: plan.mode, kioskId, dev: args.dev, logoff: kiosk.logoffOnFailure, settings: dir }, 'kiosk started');
 }

@@ -10,8 +10,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { App } from '../app.js';
-import { expandAuditPath } from '../audit/files.js';
-import { PersonDesk } from '../admin/person.js';
 import { loadTokens } from '../admin/tokens.js';
 import type { Logger } from '../core/ports/log.js';
 import { answerErrors } from './errors.js';
@@ -72,16 +70,8 @@ export async function buildAdminServer(
   await server.register(helmet, { ...HELMET, hsts: !!https });
   const ready = readinessChecker(app.probes, log);
   metrics.watch({ probes: async () => (await ready()).checks });
-  const pattern = app.config.audit.file;
-  const desk = new PersonDesk({
-    directory: app.directory,
-    throttles: app.throttles,
-    audit: app.audit,
-    pseudonymise: app.pseudonymise,
-    auditFiles: async () => (pattern ? expandAuditPath(pattern) : []),
-    recentEvents: cfg.recentEvents,
-    phone: { defaultCountry: app.config.sms.defaultCountry, allowedCountries: app.config.sms.allowedCountries },
-  });
+  const desk = app.people;
+  if (!desk) throw new Error('the admin listener needs an app built with admin.enabled (app.ts builds its PersonDesk)');
 
   const guard = adminGuard(cfg, tokens, app.audit, log);
   // The servicedesk pages: the agent's session decides (web/desk-server.ts). The matched route, not the raw URL,

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app.js';
-import { PersonDesk } from '../admin/person.js';
 import { expandAuditPath } from '../audit/files.js';
 import type { Logger } from '../core/ports/log.js';
 import { DemoAgents, type AgentDirectory } from '../desk/agents.js';
@@ -48,16 +47,9 @@ export async function registerDesk(server: FastifyInstance, app: App, opts: Desk
   const pattern = c.audit.file;
   const auditFiles = async () => (pattern ? expandAuditPath(pattern) : []);
   const phone = { defaultCountry: c.sms.defaultCountry, allowedCountries: c.sms.allowedCountries };
-  const people = new PersonDesk({
-    directory: app.directory,
-    throttles: app.throttles,
-    audit: app.audit,
-    pseudonymise: app.pseudonymise,
-    auditFiles,
-    recentEvents: c.admin.recentEvents,
-    phone,
-    ...(opts.now ? { now: opts.now } : {}),
-  });
+  const people = app.people;
+  if (!people)
+    throw new Error('the servicedesk pages need an app built with admin.enabled (app.ts builds its PersonDesk)');
   const viewer = new PersonViewer(people, app.directory, agents, phone);
   const actions = new DeskActions({ people, throttles: app.throttles, directory: app.directory, audit: app.audit });
   const text = (code: string) =>

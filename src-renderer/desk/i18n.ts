@@ -363,5 +363,5 @@ export function advice(t: Texts, p: Person): string[] {
 export function errorText(t: Texts, code: string, retryAfterSeconds?: number): string {
   if (code === 'signin_limited') return t.errors.signin_limited(retryAfterSeconds ?? 900);
   const e = t.errors as Record<string, unknown>;
-  return typeof e[code] === 'string' ? (e[code] as string) : t.errors.other;
+  return typeof e[code] === 'string' ? e[code] : t.errors.other;
 }

@@ -124,7 +124,7 @@ test('the manager sees charts of the seeded trail, and the CSV holds the same nu
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'Download als CSV' }).click(),
   ]);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync(await download.path(), 'utf8');
   const days = csv
     .split('\r\n\r\n')[0]!
     .split('\r\n')

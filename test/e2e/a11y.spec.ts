@@ -148,7 +148,7 @@ test('every target is at least 44 × 44 px (touch)', async ({ kiosk, page }) => 
   await kiosk.reachPasswordStep(ELEONORE);
   for (const target of await page.locator('button, input').all()) {
     const box = await target.boundingBox();
-    expect(box, await target.evaluate((e) => e.outerHTML.slice(0, 80))).not.toBeNull();
+    expect(box, await target.evaluate((e: { outerHTML: string }) => e.outerHTML.slice(0, 80))).not.toBeNull();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     expect(box!.width).toBeGreaterThanOrEqual(44);
   }

@@ -16,10 +16,10 @@ let server: Server;
 let base = '';
 test.beforeAll(async () => {
   const info = { retryUrl: CENTRAL, servicedesk: parseSettings({}).servicedesk, texts: OFFLINE_TEXT };
-  server = createServer(async (req, res) => {
+  server = createServer((req, res) => {
     const answer = serveOfflineRequest(`app://kiosk${req.url ?? '/'}`, info);
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
+    void answer.arrayBuffer().then((body) => res.end(Buffer.from(body)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

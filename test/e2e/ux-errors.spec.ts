@@ -7,6 +7,13 @@ import { expect, test } from './support/fixtures.js';
 import { SIZE_HOST } from './support/servers.js';
 import { LOTTE, MARIEKE, NO_MOBILE, unknownUser } from '../helpers/demo-users.js';
 
+/** The DOM the line count reads, typed by shape: the Node-side tsconfig has no DOM lib (as in offline-page.spec.ts). */
+type Paragraph = { getBoundingClientRect(): { height: number } };
+type Alert = {
+  querySelectorAll(selector: string): Iterable<Paragraph>;
+  ownerDocument: { defaultView: { getComputedStyle(p: Paragraph): { lineHeight: string } } | null };
+};
+
 /** A 6-digit code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
@@ -34,7 +41,7 @@ test('the identity refusal is short, counts down different dates, warns before t
   await expect(kiosk.button('Volgende')).toBeInViewport();
   // At most 6 lines of text on a phone (390 px), measured at the alert's own line height (the folded "Je nummer
   // goed zetten" below them is a control, one more line).
-  const { height, lineHeight } = await kiosk.alert.evaluate((el) => {
+  const { height, lineHeight } = await kiosk.alert.evaluate((el: Alert) => {
     const ps = [...el.querySelectorAll(':scope > p')];
     return {
       height: ps.reduce((h, p) => h + p.getBoundingClientRect().height, 0),

@@ -26,7 +26,7 @@ export type DemoApp = {
   outbox: string;
   config: Config;
   audit: AuditEvent[];
-  lastCode(to?: string): string;
+  lastCode: (to?: string) => string;
   close(): Promise<void>;
 };
 
@@ -68,7 +68,9 @@ export async function demoApp(opts: DemoAppOptions = {}): Promise<DemoApp> {
     opts.overrides?.directory ??
     (config.directory.type === 'demo' ? DemoDirectory.load() : await createDirectory(config.directory, log, env));
   const audit: AuditEvent[] = [];
-  const memoryAudit = config.audit.file ? {} : { audit: { record: async (e: AuditEvent) => void audit.push(e) } };
+  const memoryAudit = config.audit.file
+    ? {}
+    : { audit: { record: (e: AuditEvent) => Promise.resolve(void audit.push(e)) } };
   const limits = opts.relaxLimits === false ? {} : { limits: RELAXED_LIMITS };
   const app = await createApp(config, log, { ...limits, ...memoryAudit, ...opts.overrides, directory, env });
   return {

@@ -51,9 +51,9 @@ export class DeskBrowser {
 
   /** Opens the page (session + token), then signs in; the answer's JSON. */
   async signIn(username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
-    this.csrf = ((await this.get('session')).json() as { csrf: string }).csrf;
+    this.csrf = (await this.get('session')).json<{ csrf: string }>().csrf;
     const res = await this.post('signin', { username, password });
-    const body = res.json() as Record<string, unknown>;
+    const body = res.json<Record<string, unknown>>();
     if (typeof body.csrf === 'string') this.csrf = body.csrf;
     return { status: res.statusCode, body };
   }

@@ -70,13 +70,14 @@ export class FaultyDirectory implements Directory {
     }
   }
 
-  async unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
-    if (this.resetFault === 'unavailable') return { ok: false, reason: 'unavailable', detail: 'ECONNRESET' };
+  unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome> {
+    if (this.resetFault === 'unavailable')
+      return Promise.resolve({ ok: false, reason: 'unavailable', detail: 'ECONNRESET' });
     if (this.resetFault === 'rights')
-      return { ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' };
-    if (this.resetFault === 'bug') throw new RangeError('unexpected');
+      return Promise.resolve({ ok: false, reason: 'rights', detail: 'LDAP 50 insufficientAccessRights' });
+    if (this.resetFault === 'bug') return Promise.reject(new RangeError('unexpected'));
     this.unlocked.push(user.id);
-    return { ok: true };
+    return Promise.resolve({ ok: true });
   }
 
   readonly unlocked: string[] = [];
@@ -93,21 +94,21 @@ export class FaultyCodeChannel implements CodeChannel {
   checkUnavailable = false;
   issued = 0;
 
-  async issue(): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
+  issue(): Promise<{ ok: true; issued: IssuedCode } | SendFailure> {
     const provider: Record<Exclude<SendFault, 'throws'>, SendFailure> = {
       invalid_number: { ok: false, reason: 'invalid_number', providerCode: 21211 },
       rate_limited: { ok: false, reason: 'rate_limited', providerCode: 20429 },
       provider_error: { ok: false, reason: 'provider_error', providerCode: 503 },
       timeout: { ok: false, reason: 'timeout', providerCode: 'ETIMEDOUT' },
     };
-    if (this.sendFault === 'throws') throw new Error('socket hang up');
-    if (this.sendFault) return provider[this.sendFault];
+    if (this.sendFault === 'throws') return Promise.reject(new Error('socket hang up'));
+    if (this.sendFault) return Promise.resolve(provider[this.sendFault]);
     this.issued++;
-    return { ok: true, issued: { kind: 'local', ...hashCode(FaultyCodeChannel.CODE, PEPPER) } };
+    return Promise.resolve({ ok: true, issued: { kind: 'local', ...hashCode(FaultyCodeChannel.CODE, PEPPER) } });
   }
 
-  async check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
-    if (this.checkUnavailable) return 'unavailable';
-    return issued.kind === 'local' && codeMatches(code, issued, PEPPER) ? 'valid' : 'invalid';
+  check(issued: IssuedCode, code: string): Promise<CheckOutcome> {
+    if (this.checkUnavailable) return Promise.resolve('unavailable');
+    return Promise.resolve(issued.kind === 'local' && codeMatches(code, issued, PEPPER) ? 'valid' : 'invalid');
   }
 }

@@ -21,10 +21,10 @@ import { walkTo, type Step, type Walker, type WalkOptions } from './walk.js';
 export class CapturingSender implements SmsSender {
   readonly sent: { to: string; body: string }[] = [];
   next: SendOutcome[] = [];
-  async send(to: string, body: string): Promise<SendOutcome> {
+  send(to: string, body: string): Promise<SendOutcome> {
     const outcome = this.next.shift() ?? { ok: true };
     if (outcome.ok) this.sent.push({ to, body });
-    return outcome;
+    return Promise.resolve(outcome);
   }
   /** The code in the newest text (to `to`, when given). */
   lastCode(to?: string): string {
@@ -77,7 +77,7 @@ export function flowFixture(
         smsSpacingPerAccount: { points: 1_000_000, durationSeconds: 30 },
         ...opts.limits,
       }),
-      audit: hub.auditing({ record: async (e) => void audit.push(e) }),
+      audit: hub.auditing({ record: (e) => Promise.resolve(void audit.push(e)) }),
       log,
       now,
       events: hub,

@@ -71,12 +71,13 @@ export async function startRedis(opts: { tls?: boolean } = {}): Promise<RedisPee
       reject(new Error(`cannot run redis-server (apt-get install redis-server): ${e.message}`)),
     );
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
-    const poll = setInterval(async () => {
-      if (await canConnect(port)) {
+    const poll = setInterval(() => {
+      void canConnect(port).then((up) => {
+        if (!up) return;
         clearInterval(poll);
         clearTimeout(timer);
         resolve();
-      }
+      });
     }, 50);
   });
   return {

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The parts of electron-builder's resolved configuration this test reads. */
+type Config = { win: { extraResources: unknown }; extraResources: unknown; beforePack: unknown };
 const require = createRequire(import.meta.url);
 const builder = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<Config>;
@@ -50,7 +51,7 @@ describe('packaging of the logon tile', () => {
   });
 
   it('npm run build does not need the C++ toolchain; build:logon-tile is its own script', () => {
-    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.build).not.toMatch(/logon-tile|cmake/);
     expect(scripts['build:logon-tile']).toBe('node src-logon-tile/build.mjs');
   });

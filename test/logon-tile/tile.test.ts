@@ -3,12 +3,13 @@
 // (its own folder check, for real: the build folder belongs to the Wine user, so it refuses with WV-6), the
 // test-only DLL with the fake system port (the success path and every refusal before a sign-in), and a test-only
 // DLL with the real lock-down reads (windows_system.cpp) and only the secret and folder facts faked. All walks
-// share one Wine prefix. A missing tool fails the test with its install command: never a silent skip.
+// share one Wine prefix (this file's copy of the run's template, test/helpers/wine-prefix.ts). A missing tool fails the test with its install command: never a silent skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeWinePrefix, winePrefix } from '../helpers/wine-prefix.js';
 
 const root = process.cwd();
 const shipped = join(root, 'dist', 'logon-tile', 'wachtwoord-vergeten-tile.dll');
@@ -28,14 +29,8 @@ const fakePassword = /kPassword\[\] = L"([^"]+)"/.exec(
 )![1]!;
 
 let work = '';
-const env = () => ({
-  ...process.env,
-  WINEPREFIX: join(work, 'prefix'),
-  WINEDEBUG: '-all,warn+seh',
-  WINEDLLOVERRIDES: 'mscoree,mshtml=',
-  DISPLAY: '',
-  WAYLAND_DISPLAY: '',
-});
+let prefixEnv: NodeJS.ProcessEnv = {};
+const env = () => ({ ...prefixEnv, WINEDEBUG: '-all,warn+seh', DISPLAY: '', WAYLAND_DISPLAY: '' });
 const winePath = (path: string) => `Z:${path.replaceAll('/', '\\')}`;
 
 function run(command: string, args: string[], timeout: number, extraEnv?: NodeJS.ProcessEnv) {
@@ -84,14 +79,15 @@ beforeAll(() => {
   // DLLs and tile-test.exe in the build folder.
   const build = run('npm', ['run', '--silent', 'build:logon-tile', '--', '--tests', join(work, 'build')], 600_000);
   expect(build.status, `npm run build:logon-tile -- --tests\n${build.stdout}\n${build.stderr}`).toBe(0);
-  real = walk(shipped, 'real'); // the first Wine run also creates the prefix (~10 s)
+  prefixEnv = winePrefix(join(work, 'prefix'), WINE); // a copy of the run's template prefix (test/helpers)
+  real = walk(shipped, 'real');
   fake = walk(join(work, 'build', 'tile-fake-secret.dll'), 'fake');
   lockdown = walk(join(work, 'build', 'tile-real-lockdown.dll'), 'lockdown');
 }, 1_200_000);
 
 afterAll(() => {
   if (!work) return;
-  spawnSync(`${WINE.replace(/wine64$/, 'wineserver')}`, ['-k'], { env: env(), stdio: 'ignore', timeout: 30_000 });
+  removeWinePrefix(join(work, 'prefix'), WINE);
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -13,15 +13,15 @@ describe('finding the Electron binary like node_modules/electron/index.js, minus
     });
     expect(resolveElectronBinary('/e', {}, fs({ '/e/path.txt': 'electron.exe' }))).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/missing/),
+      reason: expect.stringMatching(/missing/) as string,
     });
     expect(resolveElectronBinary('/e', {}, fs({}))).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/never downloaded/),
+      reason: expect.stringMatching(/never downloaded/) as string,
     });
     expect(resolveElectronBinary(undefined, {}, fs({}))).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/not installed/),
+      reason: expect.stringMatching(/not installed/) as string,
     });
   });
 

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeWinePrefix, winePrefix } from '../helpers/wine-prefix.js';
 import { findNsisTools } from './tools.js';
 
 const here = join(process.cwd(), 'test', 'windows', 'nsis');
@@ -20,7 +21,6 @@ beforeAll(() => {
   const tools = findNsisTools();
   wine = tools.wine;
   dir = mkdtempSync(join(tmpdir(), 'rk-nsh-'));
-  env = { ...process.env, WINEPREFIX: join(dir, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
   execFileSync(tools.makensis, [
     '-V2',
     '-WX',
@@ -29,10 +29,9 @@ beforeAll(() => {
     join(here, 'stub.nsi'),
   ]);
   execFileSync(tools.gcc, ['-O2', '-o', join(dir, 'powershell.exe'), join(here, 'fake-powershell.c')]);
-  execFileSync(wine, ['wineboot', '-i'], { env, stdio: 'ignore', timeout: 120_000 });
-  // wineboot returns while the prefix's own processes (services, explorer, …) still start: wait until this prefix's
-  // wineserver has nothing left to run (`wineserver -w`), or the first installer can race them and end with 1.
-  spawnSync(join(wine, '..', 'wineserver'), ['-w'], { env, stdio: 'ignore', timeout: 60_000 });
+  // A copy of the run's template prefix, made settled (`wineserver -w` after wineboot: test/helpers/wine-prefix.ts),
+  // so the first installer cannot race wineboot's processes.
+  env = winePrefix(join(dir, 'prefix'), wine);
   const ps = join(driveC(), 'windows', 'system32', 'WindowsPowerShell', 'v1.0');
   mkdirSync(ps, { recursive: true });
   copyFileSync(join(dir, 'powershell.exe'), join(ps, 'powershell.exe'));
@@ -41,7 +40,7 @@ beforeAll(() => {
 }, 180_000);
 
 afterAll(() => {
-  if (wine) spawnSync(join(wine, '..', 'wineserver'), ['-k'], { env }); // this prefix's server only
+  if (wine && dir) removeWinePrefix(join(dir, 'prefix'), wine); // this prefix's server only
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

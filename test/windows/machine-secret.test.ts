@@ -3,12 +3,13 @@
 // Wine (whose crypt32 implements CryptProtectData/CryptUnprotectData), through loadMachineSecret/unprotectWith.
 // The blob comes from protect-for-tests.exe, the same call with CRYPTPROTECT_LOCAL_MACHINE and the installer's
 // entropy; a blob with other entropy and a missing file are refused or absent as the kiosk expects.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMachineSecret, unprotectWith } from '../../src-main/electron/local/machine-secret.js';
+import { removeWinePrefix, winePrefix } from '../helpers/wine-prefix.js';
 import { findNsisTools } from './tools.js';
 
 const src = join(process.cwd(), 'src-machine-secret');
@@ -20,18 +21,17 @@ beforeAll(() => {
   const tools = findNsisTools();
   wine = tools.wine;
   dir = mkdtempSync(join(tmpdir(), 'rk-dpapi-'));
-  env = { ...process.env, WINEPREFIX: join(dir, 'prefix'), WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
   for (const [c, exe] of [
     ['unprotect.c', 'read-machine-secret.exe'],
     ['protect-for-tests.c', 'protect.exe'],
   ] as const) {
     execFileSync(tools.gcc, ['-O2', '-Wall', '-Wextra', '-Werror', '-o', join(dir, exe), join(src, c), '-lcrypt32']);
   }
-  execFileSync(wine, ['wineboot', '-i'], { env, stdio: 'ignore', timeout: 180_000 });
+  env = winePrefix(join(dir, 'prefix'), wine); // a copy of the run's template prefix (test/helpers/wine-prefix.ts)
 }, 240_000);
 
 afterAll(() => {
-  if (wine) spawnSync(join(wine, '..', 'wineserver'), ['-k'], { env });
+  if (wine && dir) removeWinePrefix(join(dir, 'prefix'), wine);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -66,6 +66,8 @@ export interface Directory {
   unlock(user: Pick<DirectoryUser, 'id' | 'username'>): Promise<UnlockOutcome>;
   /** The policy the directory applies to this account; throws when it cannot be read (the caller falls back). */
   passwordPolicy(user: Pick<DirectoryUser, 'id'>): Promise<DirectoryPasswordPolicy>;
+  /** Optional: start reading that policy now, because passwordPolicy will be asked soon. Never throws. */
+  warmPasswordPolicy?(user: Pick<DirectoryUser, 'id'>): void;
   /** Whether the directory refuses the last N passwords on an admin reset (AD policy hints; demo history). */
   readonly enforcesHistory: boolean;
   close(): Promise<void>;

@@ -130,6 +130,11 @@ export class AdDirectory implements Directory {
     }
   }
 
+  /** The code went out: read this user's policy now, in the background, for the code step (policy.ts). */
+  warmPasswordPolicy(user: Pick<DirectoryUser, 'id'>): void {
+    this.policies.warm(user.id);
+  }
+
   async resetPassword(
     user: Pick<DirectoryUser, 'id' | 'username'>,
     password: string,

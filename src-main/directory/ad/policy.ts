@@ -66,9 +66,17 @@ type Run = <T>(fn: (client: Client) => Promise<T>) => Promise<T>;
 /** The domain's NC head (rootDSE defaultNamingContext), read once by the adapter. */
 type DomainDn = (client: Client) => Promise<string>;
 
-/** The effective policy per user, with the domain policy and each PSO cached for CACHE_MS. */
+/** Most warmed-up reads kept (the oldest go first): each one followed a code sent by SMS, so this is plenty. */
+const WARM_MAX = 1000;
+
+/**
+ * The effective policy per user, with the domain policy and each PSO cached for CACHE_MS. `warm` starts a user's
+ * read ahead (when the code goes out, so the code step does not wait for the DC); the next `forUser` for that
+ * DN within CACHE_MS takes that answer, once. A warm-up that failed is simply read again.
+ */
 export class AdPolicyReader {
   private readonly cache = new Map<string, { at: number; value: DirectoryPasswordPolicy | null }>();
+  private readonly warmed = new Map<string, { at: number; value: Promise<DirectoryPasswordPolicy> }>();
 
   constructor(
     private readonly run: Run,
@@ -77,7 +85,31 @@ export class AdPolicyReader {
     private readonly now: () => number = Date.now,
   ) {}
 
+  warm(userDn: string): void {
+    const now = this.now();
+    for (const [dn, w] of this.warmed) {
+      if (now - w.at < CACHE_MS && this.warmed.size < WARM_MAX) break; // in insertion order: oldest first
+      this.warmed.delete(dn);
+    }
+    const value = this.read(userDn);
+    value.catch(() => undefined); // not unhandled: forUser reads again
+    const key = userDn.toLowerCase();
+    this.warmed.delete(key); // re-inserted last: the order stays oldest first
+    this.warmed.set(key, { at: now, value });
+  }
+
   async forUser(userDn: string): Promise<DirectoryPasswordPolicy> {
+    const key = userDn.toLowerCase();
+    const warm = this.warmed.get(key);
+    if (warm) {
+      this.warmed.delete(key);
+      const value = this.now() - warm.at < CACHE_MS ? await warm.value.catch(() => undefined) : undefined;
+      if (value) return value;
+    }
+    return this.read(userDn);
+  }
+
+  private read(userDn: string): Promise<DirectoryPasswordPolicy> {
     return this.run(async (client) => {
       const domainDn = await this.domainDn(client);
       const pso = await resultantPso(client, userDn);

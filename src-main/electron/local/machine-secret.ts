@@ -6,6 +6,7 @@
 // one CryptUnprotectData call, the blob on its stdin, the password on its stdout; never an argument or a log line.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SecretError } from './secret.js';
 
 /** The protected blob in, the plain bytes out (the caller zeroes them). */
@@ -68,4 +69,14 @@ export function unprotectWith(
       });
       child.stdin.end(sealed);
     });
+}
+
+/** Where an installed Windows kiosk finds install.ps1's copy and its reader; elsewhere there is none. */
+export function installedMachineSecret(
+  host: { isPackaged: boolean; platform: NodeJS.Platform; resourcesPath: string },
+  settingsDir: string,
+): { machineSecret?: { file: string; unprotect: MachineUnprotect } } {
+  if (!host.isPackaged || host.platform !== 'win32') return {};
+  const reader = join(host.resourcesPath, 'machine-secret', MACHINE_SECRET_READER);
+  return { machineSecret: { file: join(settingsDir, MACHINE_SECRET_FILE), unprotect: unprotectWith(reader) } };
 }

@@ -1,6 +1,8 @@
 // The web hosts the browser tests run against, started by Playwright's webServer (playwright.config.ts).
 // Ports and the temp directory are chosen once in the runner process and passed to the workers through
 // the environment, because Playwright loads the config again in every worker.
+// Each worker has its own set of hosts (E2E_WORKERS sets, picked by Playwright's TEST_PARALLEL_INDEX): a worker's
+// tests meet no other worker's sessions, budgets or SMS outbox, exactly as when one worker ran them all.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +67,9 @@ const CONFIGS: Record<ServerName, object> = {
   phone: { sms: { channelName: sizeHost.channelName }, security: sizeHost.security },
 };
 
+/** Workers of playwright.config.ts, each with its own hosts. */
+export const E2E_WORKERS = 2;
+
 /** A port that was free a moment ago (asked from a child process, so the config can stay synchronous). */
 function freePort(): number {
   const script =
@@ -79,19 +84,31 @@ export function prepareServers(env: NodeJS.ProcessEnv = process.env): void {
   for (const [name, config] of Object.entries(CONFIGS))
     writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
   env.RK_E2E_DIR = dir;
-  env.RK_E2E_PORTS = JSON.stringify(Object.fromEntries(Object.keys(CONFIGS).map((name) => [name, freePort()])));
+  const ports = Array.from({ length: E2E_WORKERS }, () =>
+    Object.fromEntries(Object.keys(CONFIGS).map((name) => [name, freePort()])),
+  );
+  env.RK_E2E_PORTS = JSON.stringify(ports);
 }
 
-export function servers(env: NodeJS.ProcessEnv = process.env): Record<ServerName, TestServer> {
+/** The hosts of one worker (default: the calling worker's, TEST_PARALLEL_INDEX; 0 outside a worker). */
+export function servers(
+  env: NodeJS.ProcessEnv = process.env,
+  worker = Number(env.TEST_PARALLEL_INDEX ?? 0),
+): Record<ServerName, TestServer> {
   const dir = env.RK_E2E_DIR;
   if (!dir || !env.RK_E2E_PORTS) throw new Error('prepareServers() has not run (playwright.config.ts does it)');
-  const ports = JSON.parse(env.RK_E2E_PORTS) as Record<ServerName, number>;
+  const ports = (JSON.parse(env.RK_E2E_PORTS) as Record<ServerName, number>[])[worker];
+  if (!ports) throw new Error(`no e2e hosts for worker ${worker}: E2E_WORKERS is ${E2E_WORKERS}`);
   const server = (name: ServerName): TestServer => ({
     name,
     port: ports[name],
     url: `http://127.0.0.1:${ports[name]}`,
-    outbox: join(dir, `${name}-outbox.jsonl`),
+    outbox: join(dir, `${name}-${worker}-outbox.jsonl`),
     configFile: join(dir, `${name}.json`),
   });
   return { main: server('main'), shortCode: server('shortCode'), desktop: server('desktop'), phone: server('phone') };
 }
+
+/** Every worker's hosts, for playwright.config.ts's webServer list. */
+export const allServers = (env: NodeJS.ProcessEnv = process.env): TestServer[] =>
+  Array.from({ length: E2E_WORKERS }, (_, worker) => Object.values(servers(env, worker))).flat();

@@ -60,7 +60,7 @@ describe.skipIf(!dc)('one account, one set of budgets (Samba AD DC, two hosts on
   }
   const post = async (server: FastifyInstance, method: string, body: object) => {
     const res = await server.inject({ method: 'POST', url: `/api/${method}`, payload: body });
-    return { status: res.statusCode, body: res.body, json: res.json() as Record<string, unknown> };
+    return { status: res.statusCode, body: res.body, json: res.json<Record<string, unknown>>() };
   };
   const texts = (to: string) => readOutbox(outbox).filter((t) => t.to === to);
   const lastCode = (to: string) => codeIn(readOutbox(outbox), to);

@@ -123,7 +123,7 @@ describe.skipIf(!dc)('AD effective password policy (Samba AD DC)', () => {
       expect(refused).toMatchObject({
         ok: false,
         code: 'password_policy',
-        rules: expect.arrayContaining([{ id: 'length', ok: false }]),
+        rules: expect.arrayContaining([{ id: 'length', ok: false }]) as unknown[],
       });
       expect(modifies).toBe(0); // refused here, not by the DC (which would answer password_rejected)
       expect(

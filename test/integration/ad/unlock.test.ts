@@ -25,7 +25,7 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
   let server: FastifyInstance;
 
   const call = async (method: string, body: object) =>
-    (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json() as Record<string, unknown>;
+    (await server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json<Record<string, unknown>>();
   const texts = (to: string) =>
     readFileSync(outbox, 'utf8')
       .trim()
@@ -88,12 +88,12 @@ describe.skipIf(!dc)('unlock through the web host on AD (Samba AD DC)', () => {
     expect(await unlock('outsider', '05-05-1980', '+31611110000')).toEqual({
       ok: false,
       code: 'internal',
-      correlationId: expect.any(String),
+      correlationId: expect.any(String) as string,
     });
     expect(await bindAs(d, USERS.outsider.dn, USERS.outsider.password)).toBe('775'); // still locked
     expect(log.records().find((r) => r.msg === 'directory: unlock refused')).toMatchObject({
       reason: 'rights',
-      error: expect.stringMatching(/LDAP 50|insufficient/i),
+      error: expect.stringMatching(/LDAP 50|insufficient/i) as string,
     });
   });
 });

@@ -71,7 +71,7 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
       answers.push(await call('verifyIdentity', { sessionId, birthdate: birthdate! }));
     }
     // The same body, including the tries left: each typed name's first failure, whether or not it is an account.
-    expect(answers[0]).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: expect.any(Number) });
+    expect(answers[0]).toEqual({ ok: false, code: 'identity_failed', attemptsLeft: expect.any(Number) as number });
     expect(answers).toEqual(Array(4).fill(answers[0]));
   });
 
@@ -90,7 +90,7 @@ describe.skipIf(!dc)('reset flow through the web host on AD (Samba AD DC)', () =
     await setAttribute(d, USERS.outsider.dn, 'mobile', '+31611110000'); // the DC's +31600000001 is no valid NL mobile
     const sessionId = await reachPassword('outsider', '05-05-1980', '+31611110000');
     const res = await setPassword(sessionId, 'Lente#Regen-2026');
-    expect(res).toEqual({ ok: false, code: 'internal', correlationId: expect.any(String) });
+    expect(res).toEqual({ ok: false, code: 'internal', correlationId: expect.any(String) as string });
     expect(await bindAs(d, USERS.outsider.dn, USERS.outsider.password)).toBe('ok');
     expect(log.text()).toMatch(/insufficient access/);
   });

@@ -71,7 +71,7 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
         identityPerUser: { points: 5, durationSeconds: 86400 },
         identityPerAccount: { points: 5, durationSeconds: 86400 },
       },
-      audit: { record: async (e) => void audit.push(e) },
+      audit: { record: (e) => Promise.resolve(void audit.push(e)) },
       env: { RESET_KIOSK_AD_PASSWORD: d.bindPassword },
     });
     server = await buildAdminServer(app, { log: silentLogger, env: { RESET_KIOSK_ADMIN_TOKEN: 'x'.repeat(40) } });
@@ -138,23 +138,23 @@ describe.skipIf(!dc)('servicedesk sign-in and actions on AD (Samba AD DC)', () =
     expect(await bindAs(d, USERS.anna.dn, USERS.anna.password)).toBe('775');
     const b = new DeskBrowser(server);
     await b.signIn('sd.agent', 'Agent#Pass-2026');
-    const seen = (await b.get(`person?user=${encodeURIComponent('KIOSK\\A.JANSSEN')}`)).json() as {
+    const seen = (await b.get(`person?user=${encodeURIComponent('KIOSK\\A.JANSSEN')}`)).json<{
       person: Record<string, unknown>;
-    };
+    }>();
     expect(seen.person).toMatchObject({
       blocked: true,
       locked: true,
       mobileEnds: '78',
       account: { username: 'A.Janssen' },
     });
-    const lifted = (
-      await b.post('unblock', { user: 'a.janssen@kiosk.test', reason: 'Belde na nachtdienst' })
-    ).json() as { person: { blocked: boolean } };
+    const lifted = (await b.post('unblock', { user: 'a.janssen@kiosk.test', reason: 'Belde na nachtdienst' })).json<{
+      person: { blocked: boolean };
+    }>();
     expect(lifted.person.blocked).toBe(false);
     expect(await app.throttles.blockedFor('identityPerAccount', anna.accountKey)).toBe(0);
     const unlocked = (
       await b.post('unlock', { user: 'KIOSK\\a.janssen', reason: 'Account op slot na nachtdienst' })
-    ).json() as { verified: boolean; person: { locked: boolean } };
+    ).json<{ verified: boolean; person: { locked: boolean } }>();
     expect(unlocked).toMatchObject({ ok: true, verified: false, person: { locked: false } });
     expect(await bindAs(d, USERS.anna.dn, USERS.anna.password)).toBe('ok');
     expect(audit.filter((e) => e.client === 'desk:sd.agent' && e.reason)).toEqual([

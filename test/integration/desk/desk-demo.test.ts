@@ -67,13 +67,13 @@ describe('servicedesk sign-in (demo agents)', () => {
   it('the session cookie is HttpOnly, SameSite=Strict, and a new id at every sign-in', async () => {
     await start();
     const b = new DeskBrowser(server);
-    b.csrf = ((await b.get('session')).json() as { csrf: string }).csrf;
+    b.csrf = (await b.get('session')).json<{ csrf: string }>().csrf;
     const res = await b.post('signin', { username: 'sd.demo', password: 'Servicedesk#Demo1' });
     expect([res.headers['set-cookie']].flat()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^rk_desk=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/)]),
     );
     const first = b.cookies.get('rk_desk');
-    b.csrf = (res.json() as { csrf: string }).csrf;
+    b.csrf = res.json<{ csrf: string }>().csrf;
     await b.post('signin', { username: 'sd.demo', password: 'Servicedesk#Demo1' });
     expect(b.cookies.get('rk_desk')).not.toBe(first);
   });
@@ -160,7 +160,7 @@ describe('an agent helps a caller (demo)', () => {
     for (let i = 0; i < 5; i++) await demo.app.throttles.take('identityPerAccount', 'a.janssen');
     const b = new DeskBrowser(server);
     await b.signIn('sd.demo', 'Servicedesk#Demo1');
-    const found = (await b.get('person?user=PANTEIN%5Ca.janssen')).json() as { person: Record<string, unknown> };
+    const found = (await b.get('person?user=PANTEIN%5Ca.janssen')).json<{ person: Record<string, unknown> }>();
     expect(found.person).toMatchObject({
       blocked: true,
       mobileEnds: '78',
@@ -172,7 +172,7 @@ describe('an agent helps a caller (demo)', () => {
     const text = readOutbox(demo.outbox).at(-1)!;
     expect(text).toMatchObject({
       to: '+31612345678',
-      body: expect.stringMatching(/^De servicedesk vraagt je deze code voor te lezen: \d{6}$/),
+      body: expect.stringMatching(/^De servicedesk vraagt je deze code voor te lezen: \d{6}$/) as string,
     });
     expect(
       (
@@ -190,7 +190,7 @@ describe('an agent helps a caller (demo)', () => {
     });
     const lifted = (
       await b.post('unblock', { user: 'A.JANSSEN', reason: 'Belde vanaf afdeling 3, geverifieerd' })
-    ).json() as { verified: boolean; person: { blocked: boolean } };
+    ).json<{ verified: boolean; person: { blocked: boolean } }>();
     expect(lifted).toMatchObject({ ok: true, verified: true, person: { blocked: false } });
     expect(await demo.app.throttles.blockedFor('identityPerUser', 'a.janssen')).toBe(0);
     expect(await demo.app.throttles.blockedFor('identityPerAccount', 'a.janssen')).toBe(0);
@@ -202,10 +202,10 @@ describe('an agent helps a caller (demo)', () => {
       reason: 'Belde vanaf afdeling 3, geverifieerd',
     });
     // Marieke is locked out in the demo directory; not verified this time, and the audit says so.
-    expect(((await b.get('person?user=m.bakker')).json() as { person: { locked: boolean } }).person.locked).toBe(true);
+    expect((await b.get('person?user=m.bakker')).json<{ person: { locked: boolean } }>().person.locked).toBe(true);
     const unlocked = (
       await b.post('unlock', { user: 'm.bakker', reason: 'Bekende collega, teamleider belde mee' })
-    ).json() as { verified: boolean; person: { locked: boolean } };
+    ).json<{ verified: boolean; person: { locked: boolean } }>();
     expect(unlocked).toMatchObject({ ok: true, verified: false, person: { locked: false } });
     expect((demo.directory as DemoDirectory).isLocked('m.bakker')).toBe(false);
     expect(demo.audit.find((e) => e.outcome === 'desk_unlock_unverified')).toMatchObject({
@@ -245,7 +245,7 @@ describe('an agent helps a caller (demo)', () => {
     const third = await b.post('verify/send', { user: 'A.JANSSEN' });
     expect([third.statusCode, third.json()]).toEqual([
       429,
-      { ok: false, code: 'verify_limited', retryAfterSeconds: expect.any(Number) },
+      { ok: false, code: 'verify_limited', retryAfterSeconds: expect.any(Number) as number },
     ]);
     expect(readOutbox(demo.outbox)).toHaveLength(2);
   });

@@ -106,7 +106,7 @@ describe('HIBP range API (k-anonymity), against a local fake', () => {
       expect(breached).toMatchObject({
         ok: false,
         code: 'password_policy',
-        rules: expect.arrayContaining([{ id: 'banned', ok: false }]),
+        rules: expect.arrayContaining([{ id: 'banned', ok: false }]) as unknown[],
       });
       expect(fake.requests.length).toBe(before + 1);
       expect(await api.setPassword({ sessionId, password: UNKNOWN, repeat: UNKNOWN })).toMatchObject({ ok: true });

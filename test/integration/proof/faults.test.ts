@@ -36,7 +36,7 @@ describe('directory faults', () => {
   it.each<[LookupFault, object]>([
     ['down', { ok: false, code: 'unavailable' }],
     ['timeout', { ok: false, code: 'unavailable' }],
-    ['bug', { ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) }],
+    ['bug', { ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) as string }],
   ])('at the lookup, %s → %o, and no code is sent', async (fault, expected) => {
     directory.lookupFault = fault;
     const res = await host.post('verifyIdentity', { sessionId: await at('identity'), birthdate: '01-10-1984' });
@@ -48,10 +48,17 @@ describe('directory faults', () => {
   it.each<[ResetFault, object]>([
     ['unavailable', { ok: false, code: 'unavailable' }],
     ['timeout', { ok: false, code: 'unavailable' }],
-    ['policy', { ok: false, code: 'password_rejected', rules: expect.any(Array) }],
-    ['history', { ok: false, code: 'password_policy', rules: expect.arrayContaining([{ id: 'history', ok: false }]) }],
-    ['rights', { ok: false, code: 'internal', correlationId: expect.any(String) }],
-    ['bug', { ok: false, code: 'internal', correlationId: expect.any(String) }],
+    ['policy', { ok: false, code: 'password_rejected', rules: expect.any(Array) as unknown[] }],
+    [
+      'history',
+      {
+        ok: false,
+        code: 'password_policy',
+        rules: expect.arrayContaining([{ id: 'history', ok: false }]) as unknown[],
+      },
+    ],
+    ['rights', { ok: false, code: 'internal', correlationId: expect.any(String) as string }],
+    ['bug', { ok: false, code: 'internal', correlationId: expect.any(String) as string }],
   ])('at the reset, %s → %o; the password is unchanged and the user may try again', async (fault, expected) => {
     const sessionId = await at('password');
     directory.resetFault = fault;
@@ -102,7 +109,9 @@ describe('SMS faults', () => {
         .json;
       // A refused number counts as a failed try like a wrong date (attemptsLeft); a provider fault counts nothing.
       expect(answer).toEqual(
-        code === 'identity_failed' ? { ok: false, code, attemptsLeft: expect.any(Number) } : { ok: false, code },
+        code === 'identity_failed'
+          ? { ok: false, code, attemptsLeft: expect.any(Number) as number }
+          : { ok: false, code },
       );
     }
     codes.sendFault = undefined; // the provider is back: the user's 5 texts a day are all still there

@@ -52,9 +52,7 @@ it('logs and audit trail hold no code, password, phone number or birthdate after
   await host.post('setPassword', { sessionId: again, password: PASSWORDS[0], repeat: PASSWORDS[0] }); // history
   await host.post('setPassword', { sessionId: again, password: PASSWORDS[1], repeat: PASSWORDS[1] });
   const other = await host.walkTo('identity', ELEONORE);
-  host.directory.findUser = async () => {
-    throw new Error('connect ECONNREFUSED 10.0.0.10:636'); // an unexpected fault: logged in full
-  };
+  host.directory.findUser = () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.10:636')); // an unexpected fault: logged in full
   await host.post('verifyIdentity', { sessionId: other.sessionId, birthdate: ELEONORE.birthdate });
   await host.stop();
 

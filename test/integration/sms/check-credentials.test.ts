@@ -44,19 +44,25 @@ describe('checkSmsCredentials', () => {
   it('outbox: nothing to check', async () => {
     expect(await checkSmsCredentials(parseConfig({}), captureLog())).toMatchObject({
       ok: true,
-      detail: expect.stringContaining('demo outbox'),
+      detail: expect.stringContaining('demo outbox') as string,
     });
   });
 
   it('Messaging with a number: the account is active and the number is the account’s', async () => {
     const { result, paths } = await check({ type: 'twilio-messaging', from: FROM }, { incomingNumbers: [FROM] });
-    expect(result).toEqual({ ok: true, detail: expect.stringContaining(`sender ${FROM} belongs to the account`) });
+    expect(result).toEqual({
+      ok: true,
+      detail: expect.stringContaining(`sender ${FROM} belongs to the account`) as string,
+    });
     expect(paths).toEqual([`/2010-04-01/Accounts/${AC}.json`, `/2010-04-01/Accounts/${AC}/IncomingPhoneNumbers.json`]);
   });
 
   it('Messaging with a number the account does not own fails', async () => {
     const { result } = await check({ type: 'twilio-messaging', from: FROM }, { incomingNumbers: ['+3197010000999'] });
-    expect(result).toEqual({ ok: false, detail: expect.stringContaining(`${FROM} is not a number of this account`) });
+    expect(result).toEqual({
+      ok: false,
+      detail: expect.stringContaining(`${FROM} is not a number of this account`) as string,
+    });
   });
 
   it('Messaging Service and a trial account (warned)', async () => {
@@ -66,27 +72,30 @@ describe('checkSmsCredentials', () => {
     );
     expect(result).toEqual({
       ok: true,
-      detail: expect.stringMatching(/trial account.*Messaging Service "Pantein wachtwoord"/),
+      detail: expect.stringMatching(/trial account.*Messaging Service "Pantein wachtwoord"/) as string,
     });
     expect(paths).toContain(`/v1/Services/${MG}`);
   });
 
   it('Verify: the service exists and sends 6-digit codes; without a sender notices are reported off', async () => {
     const { result, paths } = await check({ type: 'twilio-verify', serviceSid: VA });
-    expect(result).toEqual({ ok: true, detail: expect.stringMatching(/Verify service "Pantein".*notices off/) });
+    expect(result).toEqual({
+      ok: true,
+      detail: expect.stringMatching(/Verify service "Pantein".*notices off/) as string,
+    });
     expect(paths).toEqual([`/2010-04-01/Accounts/${AC}.json`, `/v2/Services/${VA}`]);
   });
 
   it('Verify with another code length fails (the wizard takes 6 digits)', async () => {
     expect((await check({ type: 'twilio-verify', serviceSid: VA }, { verifyCodeLength: 4 })).result).toEqual({
       ok: false,
-      detail: expect.stringContaining('4-digit codes'),
+      detail: expect.stringContaining('4-digit codes') as string,
     });
   });
 
   it('an unknown Verify service fails with "not found"', async () => {
     const { result } = await check({ type: 'twilio-verify', serviceSid: VA }, { knownSids: [] });
-    expect(result).toEqual({ ok: false, detail: expect.stringContaining(`Verify service ${VA}: not found`) });
+    expect(result).toEqual({ ok: false, detail: expect.stringContaining(`Verify service ${VA}: not found`) as string });
   });
 
   it('an API key skips the Account resource (Standard keys may not read it) and is proven by the service read', async () => {
@@ -99,7 +108,10 @@ describe('checkSmsCredentials', () => {
     expect(result.ok).toBe(true);
     expect(paths).toEqual([`/v2/Services/${VA}`]);
     const alpha = await check({ type: 'twilio-messaging', from: 'Pantein' }, {}, env);
-    expect(alpha.result).toEqual({ ok: true, detail: expect.stringContaining('alphanumeric sender "Pantein"') });
+    expect(alpha.result).toEqual({
+      ok: true,
+      detail: expect.stringContaining('alphanumeric sender "Pantein"') as string,
+    });
     expect(alpha.paths).toEqual([`/2010-04-01/Accounts/${AC}/IncomingPhoneNumbers.json`]);
   });
 
@@ -109,13 +121,19 @@ describe('checkSmsCredentials', () => {
       {},
       { ...TWILIO_ENV, RESET_KIOSK_TWILIO_AUTH_TOKEN: 'not-the-token' },
     );
-    expect(wrong.result).toEqual({ ok: false, detail: expect.stringContaining('refused the credentials (20003)') });
+    expect(wrong.result).toEqual({
+      ok: false,
+      detail: expect.stringContaining('refused the credentials (20003)') as string,
+    });
     const missing = await check(
       { type: 'twilio-messaging', from: 'Pantein' },
       {},
       { RESET_KIOSK_TWILIO_ACCOUNT_SID: AC },
     );
-    expect(missing.result).toEqual({ ok: false, detail: expect.stringContaining('set RESET_KIOSK_TWILIO_AUTH_TOKEN') });
+    expect(missing.result).toEqual({
+      ok: false,
+      detail: expect.stringContaining('set RESET_KIOSK_TWILIO_AUTH_TOKEN') as string,
+    });
   });
 
   it('an unreachable Twilio fails within the timeout', async () => {
@@ -126,7 +144,7 @@ describe('checkSmsCredentials', () => {
     const config = parseConfig(twilioConfig(t.fake, { type: 'twilio-messaging', from: 'Pantein', timeoutMs: 300 }));
     expect(await checkSmsCredentials(config, captureLog(), TWILIO_ENV)).toEqual({
       ok: false,
-      detail: expect.stringContaining('unreachable'),
+      detail: expect.stringContaining('unreachable') as string,
     });
     expect(Date.now() - t0).toBeLessThan(1500);
   });

@@ -42,7 +42,7 @@ describe('Twilio Verify through the whole flow', () => {
     });
     await vi.waitFor(() =>
       expect(t.fake.messages().slice(before)).toEqual([
-        { To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is net gewijzigd') },
+        { To: ANNA.mobile, From: FROM, Body: expect.stringContaining('je wachtwoord is net gewijzigd') as string },
       ]),
     );
   });
@@ -58,7 +58,10 @@ describe('Twilio Verify through the whole flow', () => {
     t.web = await twilioHost(t.fake, { type: 'twilio-verify', serviceSid: VA }, { log });
     expect(t.web.app.describe.join('\n')).toContain('password-changed notices off');
     expect(log.records()).toContainEqual(
-      expect.objectContaining({ level: 'warn', msg: expect.stringContaining('Twilio Verify cannot send notices') }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: expect.stringContaining('Twilio Verify cannot send notices') as string,
+      }),
     );
     const before = t.fake.messages().length;
     const { sessionId } = await requestCode(t.web);

@@ -83,7 +83,7 @@ describe('resend and kiosk/global caps (Twilio Messaging)', () => {
     expect((await requestCode(t.web, { client: '10.0.0.3' })).sent).toMatchObject({ ok: false, code: 'sms_limit' });
     expect(log.records().find((r) => r.alert === 'sms_global_cap')).toMatchObject({
       level: 'error',
-      msg: expect.stringMatching(/^ADMIN ALERT/),
+      msg: expect.stringMatching(/^ADMIN ALERT/) as string,
     });
   });
 });

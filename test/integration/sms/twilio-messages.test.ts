@@ -25,7 +25,7 @@ describe('TwilioMessagesSender', () => {
   it('sends and returns the message SID', async () => {
     const { sender: s } = sender();
     const out = await s.send(TO, 'hallo');
-    expect(out).toMatchObject({ ok: true, ref: expect.stringMatching(/^SM[0-9a-f]{32}$/) });
+    expect(out).toMatchObject({ ok: true, ref: expect.stringMatching(/^SM[0-9a-f]{32}$/) as string });
     expect(t.fake.messages().at(-1)).toEqual({ To: TO, From: FROM, Body: 'hallo' });
   });
 

@@ -51,7 +51,9 @@ afterAll(async () => {
 });
 
 const call = async (host: 0 | 1, method: string, body: object) =>
-  (await hosts[host]!.server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json();
+  (await hosts[host]!.server.inject({ method: 'POST', url: `/api/${method}`, payload: body })).json<
+    Record<string, unknown>
+  >();
 const cli = async (host: 0 | 1, ...argv: string[]) => {
   const out: string[] = [];
   const code = await adminCommand([...argv, '--url', hosts[host]!.adminUrl], (l) => out.push(l), {

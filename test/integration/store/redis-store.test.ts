@@ -19,6 +19,12 @@ let raw: Redis;
 const ENV = 'RK_TEST_REDIS_PASSWORD';
 /** The env an admin would give the host: the Redis password under the variable the config names. */
 const env = () => ({ [ENV]: peer.password, ...PEPPER_ENV });
+/** Why createStore refused to start ('started' when it did not refuse). */
+const refusal = (store: Promise<unknown>) =>
+  store.then(
+    () => 'started',
+    (e: Error) => String(e),
+  );
 const redisConfig = (over: Partial<RedisStoreConfig> = {}) =>
   parseConfig({
     store: { type: 'redis', url: peer.url, keyPrefix: 'test:', passwordEnv: ENV, allowPlainRedis: true, ...over },
@@ -84,32 +90,32 @@ describe('Redis store', () => {
     expect(() => parseConfig({ store: { type: 'redis', url: `redis://:hunter2@127.0.0.1:${peer.port}` } })).toThrow(
       /no password in the URL/,
     );
-    const err = await createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger, {
-      RK_WRONG: 'wrong-password',
-      ...PEPPER_ENV,
-    }).catch((e: Error) => e);
-    expect(String(err)).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+/);
-    expect(String(err)).not.toContain('wrong-password');
+    const err = await refusal(
+      createStore(redisConfig({ passwordEnv: 'RK_WRONG' }), silentLogger, {
+        RK_WRONG: 'wrong-password',
+        ...PEPPER_ENV,
+      }),
+    );
+    expect(err).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+/);
+    expect(err).not.toContain('wrong-password');
   });
 
   it('refuses to start without the server secret, or on Redis without TLS and a password unless allowPlainRedis (then warns)', async () => {
-    const noPepper = await createStore(redisConfig(), silentLogger, { [ENV]: peer.password }).catch((e: Error) => e);
-    expect(String(noPepper)).toMatch(/needs a server secret: set RESET_KIOSK_STORE_PEPPER/);
-    const short = await createStore(redisConfig(), silentLogger, {
-      [ENV]: peer.password,
-      RESET_KIOSK_STORE_PEPPER: 'short',
-    }).catch((e: Error) => e);
-    expect(String(short)).toMatch(/shorter than 32/);
-    const plain = await createStore(redisConfig({ allowPlainRedis: false }), silentLogger, env()).catch(
-      (e: Error) => e,
+    const noPepper = await refusal(createStore(redisConfig(), silentLogger, { [ENV]: peer.password }));
+    expect(noPepper).toMatch(/needs a server secret: set RESET_KIOSK_STORE_PEPPER/);
+    const short = await refusal(
+      createStore(redisConfig(), silentLogger, {
+        [ENV]: peer.password,
+        RESET_KIOSK_STORE_PEPPER: 'short',
+      }),
     );
-    expect(String(plain)).toMatch(/without TLS \(a rediss:\/\/ URL\):.*allowPlainRedis/);
-    const neither = await createStore(
-      redisConfig({ allowPlainRedis: false, passwordEnv: 'RK_UNSET' }),
-      silentLogger,
-      PEPPER_ENV,
-    ).catch((e: Error) => e);
-    expect(String(neither)).toMatch(/without TLS \(a rediss:\/\/ URL\) and a password \(RK_UNSET\)/);
+    expect(short).toMatch(/shorter than 32/);
+    const plain = await refusal(createStore(redisConfig({ allowPlainRedis: false }), silentLogger, env()));
+    expect(plain).toMatch(/without TLS \(a rediss:\/\/ URL\):.*allowPlainRedis/);
+    const neither = await refusal(
+      createStore(redisConfig({ allowPlainRedis: false, passwordEnv: 'RK_UNSET' }), silentLogger, PEPPER_ENV),
+    );
+    expect(neither).toMatch(/without TLS \(a rediss:\/\/ URL\) and a password \(RK_UNSET\)/);
     const log = captureLog();
     const store = await createStore(redisConfig({ allowPlainRedis: true }), log, env());
     expect(log.records().find((l) => l.level === 'warn')?.msg).toMatch(/without TLS .*allowPlainRedis.*only safe/);

@@ -106,7 +106,7 @@ describe('two web hosts on one Redis', () => {
       expect(await verifyAuditFile(join(shared, `audit-${host}.jsonl`))).toMatchObject({
         ok: true,
         hosts: [host],
-        records: expect.any(Number),
+        records: expect.any(Number) as number,
       });
     }
   });

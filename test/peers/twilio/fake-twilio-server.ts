@@ -154,7 +154,7 @@ export async function startFakeTwilio(initial: FakeOptions = {}) {
 
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (c: Buffer) => (raw += c));
+    req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const seen: SeenRequest = {

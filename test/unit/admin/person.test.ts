@@ -54,7 +54,7 @@ it('shows and lifts an account spent over two of its names, whichever name the s
   }
   expect(await identity('Anna.Janssen@pantein.nl', '01-10-1984')).toMatchObject({ ok: false, code: 'identity_failed' });
 
-  const status = (await desk('GET', '/admin/status?user=anna.janssen')).json();
+  const status = (await desk('GET', '/admin/status?user=anna.janssen')).json<{ budgets: unknown[] }>();
   expect(status).toMatchObject({ blocked: true, account: { username: 'A.Janssen', accountKey: 'a.janssen' } });
   expect(status.budgets).toContainEqual(
     expect.objectContaining({ kind: 'identityPerAccount', key: 'a.janssen', blocked: true }),
@@ -87,7 +87,7 @@ describe('one unblock for every spelling', () => {
       throttles,
       audit: { record: async () => {} },
       pseudonymise: pseudonymiser('k'),
-      auditFiles: async () => [],
+      auditFiles: () => Promise.resolve([]),
       recentEvents: 0,
       phone: { defaultCountry: 'NL', allowedCountries: ['NL'] },
     });

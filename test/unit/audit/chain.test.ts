@@ -32,10 +32,10 @@ const rewrite = (lines: string[]) => writeFileSync(file, lines.join('\n') + '\n'
 describe('audit trail', () => {
   it('writes a chain that verifies, starting at the genesis hash', async () => {
     const lines = await writeTen();
-    const first = JSON.parse(lines[0]!);
+    const first = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(Object.keys(first)).toEqual(['ts', 'seq', 'host', 'step', 'outcome', 'user', 'client', 'prev', 'hash']);
     expect(first).toMatchObject({ seq: 1, host: 'web-a', prev: GENESIS });
-    expect(JSON.parse(lines[1]!).prev).toBe(first.hash);
+    expect((JSON.parse(lines[1]!) as { prev: string }).prev).toBe(first.hash);
     expect(await verifyAuditFile(file)).toMatchObject({ ok: true, records: 10, hosts: ['web-a'] });
   });
 

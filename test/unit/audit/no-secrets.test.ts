@@ -68,7 +68,7 @@ it('a full reset leaves who/what/outcome in the audit trail, never a secret', as
   // Before the directory named the account only a pseudonym of what was typed; from then on the account.
   expect(steps.map((s) => `${s.user}@${s.client}`)).toEqual([
     expect.stringMatching(/^~[0-9a-f]{12}@kiosk-7$/),
-    ...Array(6).fill('A.Janssen@kiosk-7'),
+    ...Array<string>(6).fill('A.Janssen@kiosk-7'),
   ]);
   // prev/hash are hex and could hold any six digits by chance (the genesis hash is all zeros): scan the rest.
   const content = steps.map(({ prev: _p, hash: _h, ...rest }) => JSON.stringify(rest)).join('\n');

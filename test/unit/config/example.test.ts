@@ -41,7 +41,8 @@ function keysUnder(s: z.ZodType): string[] {
   return [];
 }
 
-const commentOf = (v: unknown) => [(v as Json)?.$comment ?? ''].flat().join(' ');
+const commentOf = (v: unknown) =>
+  [(v as { $comment?: string | string[] } | undefined)?.$comment ?? ''].flat().join(' ');
 const mentions = (comments: string, key: string) => comments.includes(`\`${key}\``);
 
 /** Problems found walking schema and example together; `comments` = the $comment texts in scope. */

@@ -8,7 +8,7 @@ const HOST = { clientId: '10.0.0.7' };
 const SESSION = 'a'.repeat(32);
 
 function recordingService() {
-  const service = mapMethods((m) => vi.fn(async () => ({ ok: true, answeredBy: m })));
+  const service = mapMethods((m) => vi.fn(() => Promise.resolve({ ok: true, answeredBy: m })));
   return { service: service as unknown as ResetService, calls: service };
 }
 

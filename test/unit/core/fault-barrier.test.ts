@@ -12,7 +12,7 @@ const service = (impl: (method: string, req: unknown, client: unknown) => Promis
 describe('withFaultBarrier', () => {
   it('passes every request, client and answer through untouched', async () => {
     const barrier = withFaultBarrier(
-      service(async (method, req, client) => ({ ok: true, method, req, client })),
+      service((method, req, client) => Promise.resolve({ ok: true, method, req, client })),
       captureLog(),
     );
     for (const method of METHODS) {
@@ -24,13 +24,15 @@ describe('withFaultBarrier', () => {
   it('turns a thrown error into `internal` + correlation id, logged in full under that id', async () => {
     const log = captureLog();
     const barrier = withFaultBarrier(
-      service(async () => {
-        throw new TypeError("Cannot read properties of undefined (reading 'dn')");
-      }),
+      service(() => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'dn')"))),
       log,
     );
     const answer = await barrier.verifyIdentity({ sessionId: 'a'.repeat(32), birthdate: '01-10-1984' }, CLIENT);
-    expect(answer).toEqual({ ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(answer).toEqual({
+      ok: false,
+      code: 'internal',
+      correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) as string,
+    });
     expect(JSON.stringify(answer)).not.toContain('dn');
     const [entry] = log.records();
     expect(entry).toMatchObject({
@@ -41,7 +43,7 @@ describe('withFaultBarrier', () => {
       err: {
         name: 'TypeError',
         message: "Cannot read properties of undefined (reading 'dn')",
-        stack: expect.stringContaining('TypeError'),
+        stack: expect.stringContaining('TypeError') as string,
       },
     });
     expect(log.text()).not.toContain('01-10-1984'); // the request is not logged, only the fault
@@ -50,6 +52,7 @@ describe('withFaultBarrier', () => {
   it('handles what is thrown that is no Error, and gives each fault its own id', async () => {
     const log = captureLog();
     const barrier = withFaultBarrier(
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the point: a fault that is no Error
       service(() => Promise.reject('socket hang up')),
       log,
     );
@@ -65,7 +68,7 @@ describe('withFaultBarrier', () => {
   it('leaves refusals alone: a result code is an answer, not a fault', async () => {
     const log = captureLog();
     const barrier = withFaultBarrier(
-      service(async () => ({ ok: false, code: 'identity_failed' })),
+      service(() => Promise.resolve({ ok: false, code: 'identity_failed' })),
       log,
     );
     expect(await barrier.verifyIdentity({ sessionId: 'a'.repeat(32), birthdate: 'x' }, CLIENT)).toEqual({

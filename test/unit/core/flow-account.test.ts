@@ -71,7 +71,7 @@ describe('account budgets', () => {
     for (let i = 0; i < 6; i++) spent.push((await identity(fx.api, 'anna.janssen', `1${i}-11-1984`)).answer);
     for (let i = 0; i < 6; i++) unknown.push((await identity(fx.api, 'no.such.person', `1${i}-11-1984`)).answer);
     expect(spent).toEqual(unknown);
-    expect(spent.map((a) => !a.ok && a.code)).toEqual([...Array(5).fill('identity_failed'), 'blocked']);
+    expect(spent.map((a) => !a.ok && a.code)).toEqual([...Array<string>(5).fill('identity_failed'), 'blocked']);
   });
 
   it('5 texts a day per account, whichever name: the right birthdate then meets sms_limit, audited and alerted', async () => {

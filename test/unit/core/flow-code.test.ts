@@ -148,8 +148,8 @@ describe('reset flow: codes checked by the provider (Twilio Verify)', () => {
   it('a resend of the same pending code keeps its tries and its expiry', async () => {
     const sent: string[] = [];
     const codes: CodeChannel = {
-      issue: async (to) => (sent.push(to), { ok: true, issued: { kind: 'remote', to } }),
-      check: async (_issued, code) => (code === '424242' ? 'valid' : 'invalid'),
+      issue: (to) => (sent.push(to), Promise.resolve({ ok: true, issued: { kind: 'remote', to } })),
+      check: (_issued, code) => Promise.resolve(code === '424242' ? 'valid' : 'invalid'),
     };
     const fx = await atCodeStep(flowFixture({ codes }));
     const { api, sessionId, advance } = fx;

@@ -37,7 +37,7 @@ describe('parallel requests', () => {
       sessions.map((s, i) =>
         s.ok
           ? api.verifyIdentity({ sessionId: s.sessionId, birthdate: `${String(i + 1).padStart(2, '0')}-09-1984` })
-          : s,
+          : Promise.resolve(s),
       ),
     );
     expect(answers.filter((a) => !a.ok && a.code === 'identity_failed')).toHaveLength(5);
@@ -73,11 +73,8 @@ describe('after the directory answered', () => {
 
   it('a write whose answer was lost says so, and ends the session', async () => {
     const directory = DemoDirectory.load();
-    directory.resetPassword = async () => ({
-      ok: false,
-      reason: 'uncertain',
-      detail: 'socket closed after modify was sent',
-    });
+    directory.resetPassword = () =>
+      Promise.resolve({ ok: false, reason: 'uncertain', detail: 'socket closed after modify was sent' });
     const { api, walkTo } = flowFixture({ directory });
     const { sessionId } = await walkTo('password');
     expect(await api.setPassword({ sessionId, password: 'Zomer#2026x', repeat: 'Zomer#2026x' })).toEqual({

@@ -24,8 +24,8 @@ describe('a repeated date counts once', () => {
     expect(unknown).toEqual(noMobile);
     // The audit says which were repeats: the servicedesk reads "same date again" as "her date is right".
     const outcomes = fx.audit.filter((e) => e.step === 'identity').map((e) => e.outcome);
-    expect(outcomes.slice(0, 8)).toEqual(['mobile_missing', ...Array(7).fill('mobile_missing_same_date')]);
-    expect(outcomes.slice(8)).toEqual(['unknown_user', ...Array(7).fill('unknown_user_same_date')]);
+    expect(outcomes.slice(0, 8)).toEqual(['mobile_missing', ...Array<string>(7).fill('mobile_missing_same_date')]);
+    expect(outcomes.slice(8)).toEqual(['unknown_user', ...Array<string>(7).fill('unknown_user_same_date')]);
   });
 
   it('repeats buy no extra dates: 5 different wrong dates still block, whatever was repeated in between', async () => {

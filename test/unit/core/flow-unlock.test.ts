@@ -101,7 +101,7 @@ describe('unlock flow', () => {
     expect(await f.api.unlock({ sessionId: first })).toEqual({
       ok: false,
       code: 'internal',
-      correlationId: expect.any(String),
+      correlationId: expect.any(String) as string,
     });
     expect(f.audit.filter((e) => e.step === 'unlock').map((e) => e.outcome)).toEqual(['unavailable', 'rights']);
     directory.resetFault = undefined;

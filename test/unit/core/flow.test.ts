@@ -167,9 +167,7 @@ describe('reset flow: identity step', () => {
 
   it('says "unavailable" when the directory cannot answer, and counts nothing', async () => {
     const directory = DemoDirectory.load();
-    directory.findUser = async () => {
-      throw new DirectoryUnavailableError('ldap down');
-    };
+    directory.findUser = () => Promise.reject(new DirectoryUnavailableError('ldap down'));
     const { api, walkTo } = flowFixture({ directory });
     const { sessionId } = await walkTo('identity');
     for (let i = 0; i < 6; i++)

@@ -55,7 +55,7 @@ describe('throttles', () => {
       used: 5,
       limit: 5,
       blocked: true,
-      retryAfterSeconds: expect.any(Number),
+      retryAfterSeconds: expect.any(Number) as number,
     });
     expect(before.find((b) => b.kind === 'smsPerUser' && b.key === 'a.janssen')).toMatchObject({
       used: 1,

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-type Config = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** electron-builder's resolved configuration (getConfig), typed where these tests read it. */
+type Config = Record<string, unknown> & {
+  directories: { output: string };
+  electronVersion: string;
+  /** getConfig normalises `files` into [{ filter: [...] }], as electron-builder uses it. */
+  files: (string | { filter: string[] })[];
+  win: { target: unknown; icon: string };
+  nsis: { include: string; installerIcon: string; uninstallerIcon: string };
+  linux: { target: unknown; maintainer: string; icon: string };
+  extraResources: { from: string }[];
+};
 const builder = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(projectDir: string, configPath: string | null, fromOptions: unknown): Promise<Config>;
   validateConfiguration(config: Config, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
@@ -52,13 +62,13 @@ describe('electron-builder.yml', () => {
       electronVersion: '45.5.0',
     });
     expect(c.directories.output).not.toMatch(/^dist/);
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      main: string;
+      devDependencies: Record<string, string>;
+    };
     expect(c.electronVersion).toBe(pkg.devDependencies.electron);
     expect(pkg.main).toBe('dist/main/electron/main.js');
-    // getConfig normalises `files` into [{ filter: [...] }], as electron-builder uses it.
-    const files = (c.files as (string | { filter: string[] })[]).flatMap((f) =>
-      typeof f === 'string' ? [f] : f.filter,
-    );
+    const files = c.files.flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/main/**/*', 'dist/renderer/**/*']));
     expect(files.filter((f) => !f.startsWith('!')).some((f) => /^(src|test|src-main|src-renderer)/.test(f))).toBe(
       false,
@@ -87,7 +97,7 @@ describe('electron-builder.yml', () => {
       c.nsis.installerIcon,
       c.nsis.uninstallerIcon,
       c.linux.icon,
-      ...c.extraResources.map((r: { from: string }) => r.from),
+      ...c.extraResources.map((r) => r.from),
     ])
       expect(existsSync(join(root, f)), f).toBe(true);
     expect(existsSync('resources/demo-directory.json')).toBe(true);

@@ -17,13 +17,13 @@ const fake = vi.hoisted(() => ({
 }));
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
-  const { join: j } = await import('node:path');
+  const path = await import('node:path');
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
     enableSandbox: () => {},
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
-    getPath: (name: string) => j(fake.dir, name),
+    getPath: (name: string) => path.join(fake.dir, name),
     getVersion: () => '0.0.0-test',
     quit: () => fake.calls.push('quit'),
     exit: (code: number) => fake.calls.push(`exit ${code}`),
@@ -33,7 +33,7 @@ vi.mock('electron', async () => {
       fake.windows++;
     }
   }
-  const dialog = { showMessageBox: async (o: unknown) => (fake.boxes.push(o), { response: 0 }) };
+  const dialog = { showMessageBox: (o: unknown) => Promise.resolve((fake.boxes.push(o), { response: 0 })) };
   const electron = {
     app,
     BrowserWindow,

@@ -13,15 +13,19 @@ import { KIOSK_CSP } from '../../../src-main/electron/window/csp.js';
 import { lastCode, readOutbox } from '../../helpers/sms.js';
 import { walkTo } from '../../helpers/walk.js';
 
-type Fn = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Handler = (...a: unknown[]) => unknown;
+type ProtocolHandler = (req: { url: string }) => Promise<Response>;
+/** What the tests read of the fake BrowserWindow (its class lives in the vi.mock factory, which runs first). */
+type FakeWindow = { options: { webPreferences: { preload?: string } }; urls: string[]; webContents: EventEmitter };
+/** An IPC answer as these tests read it. */
+type Answer = { ok: boolean; sessionId?: string } & Record<string, unknown>;
 const fake = vi.hoisted(() => ({
   dir: '',
   idle: 0,
   calls: [] as string[],
-  handlers: new Map<string, (...a: unknown[]) => unknown>(),
-  protocolHandler: undefined as undefined | ((req: { url: string }) => Promise<Response>),
-  windows: [] as any[], // eslint-disable-line @typescript-eslint/no-explicit-any
-  session: undefined as any, // eslint-disable-line @typescript-eslint/no-explicit-any
+  handlers: new Map<string, Handler>(),
+  protocolHandler: undefined as undefined | ProtocolHandler,
+  windows: [] as FakeWindow[],
 }));
 
 vi.mock('electron', async () => {
@@ -57,13 +61,14 @@ vi.mock('electron', async () => {
   class BrowserWindow extends EE {
     webContents = new WebContents();
     urls: string[] = [];
-    constructor(readonly options: Record<string, unknown>) {
+    constructor(readonly options: FakeWindow['options']) {
       super();
       fake.windows.push(this);
     }
-    async loadURL(url: string) {
+    loadURL(url: string) {
       this.urls.push(url);
       this.webContents.url = url;
+      return Promise.resolve();
     }
     removeMenu() {}
     setAlwaysOnTop() {}
@@ -74,7 +79,9 @@ vi.mock('electron', async () => {
     }
   }
   const ses = Object.assign(new EE(), {
-    protocol: { handle: (scheme: string, h: Fn) => (fake.calls.push(`handle ${scheme}`), (fake.protocolHandler = h)) },
+    protocol: {
+      handle: (scheme: string, h: ProtocolHandler) => (fake.calls.push(`handle ${scheme}`), (fake.protocolHandler = h)),
+    },
     webRequest: { onBeforeRequest() {}, onHeadersReceived() {} },
     setPermissionRequestHandler() {},
     setPermissionCheckHandler() {},
@@ -82,23 +89,23 @@ vi.mock('electron', async () => {
     setCertificateVerifyProc() {},
     getUserAgent: () => 'Chrome',
     setUserAgent: (ua: string) => fake.calls.push(`ua ${ua}`),
-    clearStorageData: async () => void fake.calls.push('clearStorageData'),
-    clearCache: async () => void fake.calls.push('clearCache'),
+    clearStorageData: () => Promise.resolve(void fake.calls.push('clearStorageData')),
+    clearCache: () => Promise.resolve(void fake.calls.push('clearCache')),
   });
-  fake.session = ses;
   const electron = {
     app,
     BrowserWindow,
-    ipcMain: { handle: (channel: string, h: Fn) => fake.handlers.set(channel, h), on: () => {} }, // on: electron-store's own channel
+    ipcMain: { handle: (channel: string, h: Handler) => fake.handlers.set(channel, h), on: () => {} }, // on: electron-store's own channel
     Menu: { setApplicationMenu: () => fake.calls.push('menu null') },
     powerMonitor: { getSystemIdleTime: () => fake.idle },
     protocol: {
-      registerSchemesAsPrivileged: (s: { scheme: string }[]) => fake.calls.push(`privileged ${s.map((x) => x.scheme)}`),
+      registerSchemesAsPrivileged: (s: { scheme: string }[]) =>
+        fake.calls.push(`privileged ${s.map((x) => x.scheme).join(',')}`),
     },
     safeStorage: {
-      isAsyncEncryptionAvailable: async () => true,
-      encryptStringAsync: async (s: string) => Buffer.from(s),
-      decryptStringAsync: async (b: Buffer) => ({ result: String(b), shouldReEncrypt: false }),
+      isAsyncEncryptionAvailable: () => Promise.resolve(true),
+      encryptStringAsync: (s: string) => Promise.resolve(Buffer.from(s)),
+      decryptStringAsync: (b: Buffer) => Promise.resolve({ result: String(b), shouldReEncrypt: false }),
     },
     session: { fromPartition: (p: string) => (fake.calls.push(`partition ${p}`), ses) },
   };
@@ -107,15 +114,15 @@ vi.mock('electron', async () => {
 
 const argv = process.argv;
 let outbox: string;
-let win: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const event = (url = 'app://kiosk/index.html', sender = win.webContents) => ({
+let win: FakeWindow;
+const event = (url = 'app://kiosk/index.html', sender: unknown = win.webContents) => ({
   sender,
   senderFrame: { url, parent: null },
 });
 /** The wizard's in-page signal as Electron reports it (did-navigate-in-page: url, isMainFrame). */
 const signal = (url: string, isMainFrame = true) => win.webContents.emit('did-navigate-in-page', {}, url, isMainFrame);
 const invoke = (method: keyof typeof CHANNELS, arg: unknown, e = event()) =>
-  fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  fake.handlers.get(CHANNELS[method])!(e, arg) as Promise<Answer>;
 
 beforeAll(async () => {
   fake.dir = mkdtempSync(join(tmpdir(), 'rk-main-'));
@@ -126,7 +133,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
   await import('../../../src-main/electron/main.js');
   await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-  win = fake.windows[0];
+  win = fake.windows[0]!;
 });
 afterAll(async () => {
   const { app } = (await import('electron')) as unknown as { app: EventEmitter };

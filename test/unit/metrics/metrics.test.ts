@@ -96,7 +96,7 @@ describe('metrics', () => {
     m.watch({
       pool: () => ({ busy: 1, idle: 2, size: 2, opened: 3, reused: 40, waited: 0, retried: 0, dropped: 1 }),
       siem: () => ({ queued: 5, sent: 9, dropped: 2, connected: false }),
-      probes: async () => ({ directory: 'ok', redis: 'failed' }),
+      probes: () => Promise.resolve({ directory: 'ok', redis: 'failed' }),
     });
     const text = await m.render();
     expect(line(text, 'reset_kiosk_directory_pool_connections', 'state="idle"')).toBe('2');

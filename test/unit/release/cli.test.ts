@@ -45,7 +45,7 @@ describe('help and version (exit 0)', () => {
     ]),
   )("%s %s prints that command's usage and options", async (...argv) => {
     expect(await main(argv, {})).toBe(0);
-    const name = argv[0] === 'help' ? argv[1]! : argv[0];
+    const name = argv[0] === 'help' ? argv[1] : argv[0];
     expect(printed.join('\n')).toMatch(new RegExp(`Usage: wachtwoord-vergeten ${name}`));
     for (const option of Object.keys(COMMANDS[name]!.options)) expect(printed.join('\n')).toContain(`--${option}`);
   });

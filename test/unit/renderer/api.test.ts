@@ -7,12 +7,12 @@ import { createApi, fetchApi, hostOf, ipcApi, isAnswer } from '../../../src-rend
 const unavailable = { ok: false, code: 'unavailable' };
 const SESSION = { sessionId: 'b'.repeat(32) };
 
-function stubFetch(respond: (url: string, init: RequestInit) => Promise<Response>) {
+function stubFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const seen: { url: string; init: RequestInit }[] = [];
   vi.stubGlobal('document', { baseURI: 'https://reset.zorg.example/wachtwoord/' });
   vi.stubGlobal('fetch', async (url: URL | string, init: RequestInit) => {
     seen.push({ url: String(url), init });
-    return respond(String(url), init);
+    return await respond(String(url), init);
   });
   return seen;
 }
@@ -23,7 +23,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('fetchApi', () => {
   it('posts each method as JSON to api/<method>, relative to the page (a proxy may serve it under a path)', async () => {
-    const seen = stubFetch(async () => json(200, { ok: true }));
+    const seen = stubFetch(() => json(200, { ok: true }));
     const api = fetchApi();
     expect(await api.cancel(SESSION)).toEqual({ ok: true });
     expect(seen[0]!.url).toBe('https://reset.zorg.example/wachtwoord/api/cancel');
@@ -39,7 +39,7 @@ describe('fetchApi', () => {
   });
 
   it('passes on a Failure body whatever the status (400, 429, 500 with a correlation id)', async () => {
-    stubFetch(async () => json(500, { ok: false, code: 'internal', correlationId: 'c0ffee42' }));
+    stubFetch(() => json(500, { ok: false, code: 'internal', correlationId: 'c0ffee42' }));
     expect(await fetchApi().start({ username: 'x' })).toEqual({
       ok: false,
       code: 'internal',
@@ -49,10 +49,10 @@ describe('fetchApi', () => {
 
   it("turns a proxy's HTML page, a non-answer and a network fault into `unavailable`", async () => {
     for (const respond of [
-      async () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
-      async () => json(200, { code: 'internal' }),
-      async () => json(200, null),
-      async () => Promise.reject(new TypeError('Failed to fetch')),
+      () => new Response('<html>502 Bad Gateway</html>', { status: 502 }),
+      () => json(200, { code: 'internal' }),
+      () => json(200, null),
+      () => Promise.reject(new TypeError('Failed to fetch')),
     ]) {
       stubFetch(respond);
       expect(await fetchApi().info({})).toEqual(unavailable);
@@ -62,10 +62,10 @@ describe('fetchApi', () => {
 
 describe('ipcApi (the kiosk preload)', () => {
   const inner = (over: Partial<ResetApi>): ResetApi =>
-    ({ ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true })])), ...over }) as ResetApi;
+    ({ ...Object.fromEntries(METHODS.map((m) => [m, () => Promise.resolve({ ok: true })])), ...over }) as ResetApi;
 
   it('forwards each call to window.resetKiosk unchanged', async () => {
-    const cancel = vi.fn(async () => ({ ok: true as const }));
+    const cancel = vi.fn(() => Promise.resolve({ ok: true as const }));
     const api = ipcApi(inner({ cancel }));
     expect(await api.cancel({})).toEqual({ ok: true });
     expect(cancel).toHaveBeenCalledWith({});
@@ -73,7 +73,7 @@ describe('ipcApi (the kiosk preload)', () => {
 
   it('a rejected IPC call or a malformed answer becomes `unavailable`', async () => {
     const api = ipcApi(
-      inner({ info: async () => Promise.reject(new Error('ipc gone')), start: async () => 'nonsense' as never }),
+      inner({ info: () => Promise.reject(new Error('ipc gone')), start: () => Promise.resolve('nonsense' as never) }),
     );
     expect(await api.info({})).toEqual(unavailable);
     expect(await api.start({ username: 'x' })).toEqual(unavailable);
@@ -83,7 +83,7 @@ describe('ipcApi (the kiosk preload)', () => {
 describe('createApi and hostOf', () => {
   it('use the preload in the kiosk and HTTP elsewhere', async () => {
     const resetKiosk = {
-      ...Object.fromEntries(METHODS.map((m) => [m, async () => ({ ok: true, via: 'ipc' })])),
+      ...Object.fromEntries(METHODS.map((m) => [m, () => Promise.resolve({ ok: true, via: 'ipc' })])),
     } as unknown as ResetApi;
     expect(hostOf({ resetKiosk })).toBe('kiosk');
     expect(hostOf({})).toBe('web');
@@ -93,7 +93,7 @@ describe('createApi and hostOf', () => {
     expect(hostOf({ navigator: { userAgent: `${chrome} reset-kiosk/ward-3` } })).toBe('kiosk');
     expect(hostOf({ navigator: { userAgent: chrome } })).toBe('web');
     expect(await createApi({ resetKiosk }).info({})).toEqual({ ok: true, via: 'ipc' });
-    stubFetch(async () => json(200, { ok: true, via: 'http' }));
+    stubFetch(() => json(200, { ok: true, via: 'http' }));
     expect(await createApi({}).info({})).toEqual({ ok: true, via: 'http' });
   });
 

@@ -40,7 +40,7 @@ function fakeApi() {
   const api = Object.fromEntries(
     (Object.keys(ANSWERS) as Method[]).map((m) => [
       m,
-      async (req: unknown) => (calls.push([m, req]), next[m]?.shift() ?? ANSWERS[m]),
+      (req: unknown) => (calls.push([m, req]), Promise.resolve(next[m]?.shift() ?? ANSWERS[m])),
     ]),
   ) as unknown as ResetApi;
   const queue = (m: Method, answer: unknown) => (next[m] ??= []).push(answer);

@@ -38,8 +38,12 @@ describe.skipIf(process.platform === 'win32')('demo SMS outbox (POSIX modes)', (
     expect(await outbox.send('+31612345678', 'Pantein: je code is 123456.')).toEqual({ ok: true });
     expect(await outbox.send('+31623456789', 'tweede')).toEqual({ ok: true });
     expect(readOutbox(file)).toEqual([
-      { to: '+31612345678', body: 'Pantein: je code is 123456.', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-      { to: '+31623456789', body: 'tweede', at: expect.any(String) },
+      {
+        to: '+31612345678',
+        body: 'Pantein: je code is 123456.',
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+      },
+      { to: '+31623456789', body: 'tweede', at: expect.any(String) as string },
     ]);
     expect(printed).toEqual(readFileSync(file, 'utf8').trim().split('\n'));
     expect(mode(file)).toBe(0o600);

@@ -125,7 +125,7 @@ describe('admin CLI transport', () => {
 
   it('refuses plain http to another machine unless --insecure', async () => {
     const r = await run('health', '--url', 'http://10.255.255.1:8081');
-    expect(r).toMatchObject({ code: 2, text: expect.stringMatching(/plain http to another machine/) });
+    expect(r).toMatchObject({ code: 2, text: expect.stringMatching(/plain http to another machine/) as string });
     expect((await run('health', '--url', 'http://[::1]:9', '--insecure')).text).toMatch(/cannot reach/);
     expect((await run('health', '--url', 'http://127.0.0.1:9')).text).toMatch(/cannot reach/); // loopback is fine
     expect((await run('health', '--url', 'ftp://127.0.0.1')).code).toBe(2);
@@ -145,7 +145,7 @@ describe('admin CLI transport', () => {
       const r = await run('health', '--url', `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`);
       expect(r).toMatchObject({
         code: 1,
-        text: expect.stringMatching(/answered with a redirect; the token is not sent on/),
+        text: expect.stringMatching(/answered with a redirect; the token is not sent on/) as string,
       });
       expect(seen).toEqual([]);
     } finally {

@@ -109,7 +109,7 @@ describe('admin listener', () => {
     await wrongBirthdates('M.Bakker', 5);
     const status = await get('/admin/status?user=m.bakker%40pantein.nl', ANNA);
     expect(status.statusCode).toBe(200);
-    const s = status.json();
+    const s = status.json<{ budgets: unknown[]; recent: { outcome: string }[] }>();
     expect(s).toMatchObject({
       ok: true,
       name: 'm.bakker',
@@ -123,10 +123,10 @@ describe('admin listener', () => {
         used: 5,
         limit: 5,
         blocked: true,
-        until: expect.any(String),
+        until: expect.any(String) as string,
       }),
     );
-    expect(s.recent.filter((e: { outcome: string }) => e.outcome === 'wrong_birthdate')).toHaveLength(5);
+    expect(s.recent.filter((e) => e.outcome === 'wrong_birthdate')).toHaveLength(5);
     expect(status.body).not.toMatch(/1990|23-07|\+316|23456789/); // M.Bakker: 23-07-1990, 06-23456789
 
     const { json: start } = await h.post('start', { username: 'M.Bakker' });
@@ -149,7 +149,7 @@ describe('admin listener', () => {
     const audit = readFileSync(join(dir, 'audit-web-a.jsonl'), 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.filter((r) => r.step === 'admin').map((r) => [r.outcome, r.user, r.client])).toEqual(
       expect.arrayContaining([
         ['status', 'M.Bakker', 'admin:sd-anna'],

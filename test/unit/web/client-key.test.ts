@@ -53,11 +53,11 @@ describe('per-client budgets on the web host', () => {
     const res = await server.inject({
       method: 'POST',
       url: '/api/verifyIdentity',
-      payload: { sessionId: start.json().sessionId, birthdate: '01-01-1990' },
+      payload: { sessionId: start.json<{ sessionId: string }>().sessionId, birthdate: '01-01-1990' },
       remoteAddress: client,
       headers,
     });
-    return res.json().code as string;
+    return res.json<{ code: string }>().code;
   };
 
   it('one IPv6 /64 is one client: rotating the interface id buys no tries', async () => {

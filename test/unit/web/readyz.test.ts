@@ -16,9 +16,7 @@ describe('/readyz', () => {
     host = await webHost({ log });
     expect((await host.get('/readyz')).json).toEqual({ ok: true, checks: { directory: 'ok' } });
 
-    host.directory.findUser = async () => {
-      throw new DirectoryUnavailableError('connect ECONNREFUSED 10.1.2.3:636');
-    };
+    host.directory.findUser = () => Promise.reject(new DirectoryUnavailableError('connect ECONNREFUSED 10.1.2.3:636'));
     await host.reopen(); // a new host: no cached answer
     const res = await host.get('/readyz');
     expect(res.status).toBe(503);
@@ -42,7 +40,11 @@ describe('readinessChecker', () => {
   it('caches an answer for 2 s, then asks the probes again', async () => {
     let clock = 0;
     let calls = 0;
-    const ready = readinessChecker([probe('directory', async () => void calls++)], captureLog(), () => clock);
+    const ready = readinessChecker(
+      [probe('directory', () => Promise.resolve(void calls++))],
+      captureLog(),
+      () => clock,
+    );
     await ready();
     clock = 2000;
     await ready();

@@ -26,7 +26,7 @@ it('logs every API request with method, status and duration, and never the body'
       route: '/api/:method',
       api: 'start',
       status: 200,
-      ms: expect.any(Number),
+      ms: expect.any(Number) as number,
       client: '127.0.0.1',
     }),
     expect.objectContaining({ api: 'verifyIdentity', status: 200 }),

@@ -1,5 +1,5 @@
 // The web host's edge: headers, limits, validation, and that faults never leak a stack trace.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { webHost, type WebHost } from '../../helpers/web-host.js';
 
 let host: WebHost;
@@ -51,18 +51,21 @@ describe('web host', () => {
   });
 
   it('turns a fault into `internal` with a correlation id, never a stack trace', async () => {
-    const original = host.directory.findUser;
-    host.directory.findUser = async () => {
-      throw new TypeError('boom at secret/place.ts:12');
-    };
+    const findUser = vi
+      .spyOn(host.directory, 'findUser')
+      .mockRejectedValue(new TypeError('boom at secret/place.ts:12'));
     try {
       const { sessionId } = await host.walkTo('identity');
       const res = await post('verifyIdentity', { sessionId, birthdate: '01-10-1984' });
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ ok: false, code: 'internal', correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) });
+      expect(res.json).toEqual({
+        ok: false,
+        code: 'internal',
+        correlationId: expect.stringMatching(/^[0-9a-f]{8}$/) as string,
+      });
       expect(res.body).not.toContain('boom');
     } finally {
-      host.directory.findUser = original;
+      findUser.mockRestore();
     }
   });
 });

@@ -33,7 +33,7 @@ const rawGet = (port: number, path: string) =>
       socket.write(`GET ${path} HTTP/1.1\r\nHost: kiosk\r\nConnection: close\r\n\r\n`),
     );
     let answer = '';
-    socket.on('data', (d) => (answer += d));
+    socket.on('data', (d: Buffer) => (answer += d.toString()));
     socket.on('end', () => resolve(answer.split('\r\n')[0]!));
     socket.on('error', reject);
   });

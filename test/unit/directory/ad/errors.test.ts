@@ -44,7 +44,7 @@ describe('resetOutcomeFor', () => {
     expect(out).toEqual({
       ok: false,
       reason: 'rights',
-      detail: expect.stringMatching(/^LDAP 50 InsufficientAccessError: error in module acl/),
+      detail: expect.stringMatching(/^LDAP 50 InsufficientAccessError: error in module acl/) as string,
     });
   });
 
@@ -63,7 +63,7 @@ describe('resetOutcomeFor', () => {
       expect(resetOutcomeFor(err), err.message).toMatchObject({
         ok: false,
         reason: 'unavailable',
-        detail: expect.any(String),
+        detail: expect.any(String) as string,
       });
     }
   });
@@ -134,7 +134,11 @@ describe('isConnectionLost / neverSent', () => {
       new Error('ModifyRequest: Operation timed out'),
       netError('ECONNRESET', 'read ECONNRESET'),
     ]) {
-      expect(resetOutcomeFor(err), err.message).toEqual({ ok: false, reason: 'uncertain', detail: expect.any(String) });
+      expect(resetOutcomeFor(err), err.message).toEqual({
+        ok: false,
+        reason: 'uncertain',
+        detail: expect.any(String) as string,
+      });
     }
     expect(resetOutcomeFor(new ConnectionLostError('ldaps://dc1'))).toMatchObject({ ok: false, reason: 'unavailable' });
   });

@@ -14,7 +14,7 @@ type Fake = AdConnection & { id: number; unbinds: number; held: boolean[]; clien
 function setup(settings: Partial<AdPoolSettings> = {}) {
   const made: Fake[] = [];
   const connector = {
-    open: vi.fn(async (): Promise<AdConnection> => {
+    open: vi.fn((): Promise<AdConnection> => {
       const held: boolean[] = [];
       const fake = {
         id: made.length + 1,
@@ -26,13 +26,14 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
       } as unknown as Fake;
       fake.client = {
         isBound: true,
-        unbind: async () => {
+        unbind: () => {
           fake.unbinds++;
           fake.client.isBound = false;
+          return Promise.resolve();
         },
       } as unknown as Fake['client'];
       made.push(fake);
-      return fake;
+      return Promise.resolve(fake);
     }),
   };
   const log = captureLog();
@@ -40,7 +41,7 @@ function setup(settings: Partial<AdPoolSettings> = {}) {
   /** Runs an operation that records which connection it got. */
   const on = (
     retry: 'whenLost' | 'whenUnsent' = 'whenLost',
-    work: (c: Fake) => Promise<unknown> = async () => undefined,
+    work: (c: Fake) => Promise<unknown> = () => Promise.resolve(undefined),
   ) =>
     pool.run(async (client) => {
       const c = made.find((m) => m.client === client)!;
@@ -132,9 +133,9 @@ describe('AdPool', () => {
     release();
     await Promise.all(both); // two idle: 1 and 2
     const seen: number[] = [];
-    const result = await on('whenLost', async (c) => {
+    const result = await on('whenLost', (c) => {
       seen.push(c.id);
-      if (c.id === 2) throw closed();
+      return c.id === 2 ? Promise.reject(closed()) : Promise.resolve();
     });
     expect(seen).toEqual([2, 3]);
     expect(result).toBe(3);
@@ -163,9 +164,10 @@ describe('AdPool', () => {
     expect(pool.stats.retried).toBe(0);
 
     await on(); // connection 2, now idle
-    const result = await on('whenUnsent', async (c) => {
+    const result = await on('whenUnsent', (c) => {
       sends.push(c.id);
-      if (c.id === 2) throw new ConnectionLostError('ldaps://dc1'); // found closed before anything was written
+      // Connection 2 is found closed before anything was written.
+      return c.id === 2 ? Promise.reject(new ConnectionLostError('ldaps://dc1')) : Promise.resolve();
     });
     expect(result).toBe(3);
     expect(sends).toEqual([1, 2, 3]);

@@ -158,7 +158,7 @@ describe('app:// in central mode', () => {
   it('wiring: a failed or 5xx main-frame load loads the offline page; its own failure does not', async () => {
     const contents = Object.assign(new EventEmitter(), {
       urls: [] as string[],
-      loadURL: async (u: string) => void contents.urls.push(u),
+      loadURL: (u: string) => Promise.resolve(void contents.urls.push(u)),
       isDestroyed: () => false,
     });
     let scheme = '';

@@ -16,7 +16,7 @@ const TRUSTED: SenderInfo = { url: 'app://kiosk/index.html', isMainFrame: true, 
 const client = { clientId: 'kiosk:test-pc' };
 
 function fakeService(): ResetService & Record<string, ReturnType<typeof vi.fn>> {
-  return Object.fromEntries(METHODS.map((m) => [m, vi.fn(async () => ({ ok: true, method: m }))])) as never;
+  return Object.fromEntries(METHODS.map((m) => [m, vi.fn(() => Promise.resolve({ ok: true, method: m }))])) as never;
 }
 
 /** The renderer's view: the preload API wired straight to the handlers, as ipcRenderer.invoke would be. */
@@ -78,7 +78,7 @@ describe('IPC handlers', () => {
   });
 
   it('registers exactly one ipcMain.handle per channel', () => {
-    const handle = vi.fn();
+    const handle = vi.fn<(channel: string, listener: unknown) => void>();
     setupIpc(
       { handle },
       createIpcHandlers(fakeService(), { client, appOrigin: APP_ORIGIN, log: silentLogger }),

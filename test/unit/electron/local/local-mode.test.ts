@@ -13,9 +13,9 @@ const seen = vi.hoisted(() => ({
   varName: '',
 }));
 vi.mock('../../../../src-main/app.js', () => ({
-  createApp: vi.fn(async (config: unknown, _log: unknown, overrides?: { env?: NodeJS.ProcessEnv }) => {
+  createApp: vi.fn((config: unknown, _log: unknown, overrides?: { env?: NodeJS.ProcessEnv }) => {
     seen.calls.push({ overrides, processEnvHad: process.env[seen.varName] });
-    return { service: {}, config, describe: [], close: async () => {} };
+    return Promise.resolve({ service: {}, config, describe: [], close: async () => {} });
   }),
 }));
 const { setupLocalMode } = await import('../../../../src-main/electron/local/local-mode.js');
@@ -23,9 +23,9 @@ const { setupLocalMode } = await import('../../../../src-main/electron/local/loc
 const SECRET = 'S3rvice!Pw-local-mode';
 const VAR = 'RK_TEST_LOCAL_MODE_AD_PASSWORD';
 const cipher = {
-  isAsyncEncryptionAvailable: async () => true,
-  encryptStringAsync: async (s: string) => Buffer.from(`enc:${s}`),
-  decryptStringAsync: async (b: Buffer) => ({ result: b.toString().slice(4), shouldReEncrypt: false }),
+  isAsyncEncryptionAvailable: () => Promise.resolve(true),
+  encryptStringAsync: (s: string) => Promise.resolve(Buffer.from(`enc:${s}`)),
+  decryptStringAsync: (b: Buffer) => Promise.resolve({ result: b.toString().slice(4), shouldReEncrypt: false }),
 };
 
 let dir: string;
@@ -132,13 +132,15 @@ describe('local mode: an installed kiosk', () => {
       },
       sms: { provider: { type: 'twilio-messaging', from: 'Pantein' } },
     };
-    await start(false, { config, trustFile: async (f, _w, mustExist) => void checked.push(`${f} ${mustExist}`) });
+    await start(false, {
+      config,
+      trustFile: (f, _w, mustExist) => Promise.resolve(void checked.push(`${f} ${mustExist}`)),
+    });
     expect(checked).toEqual([`${join(dir, 'config.json')} true`, `${ca} true`]);
 
     seen.calls = [];
-    const refuse = async (f: string) => {
-      if (f.endsWith('config.json')) throw new Error(`${f} refused`);
-    };
+    const refuse = (f: string) =>
+      f.endsWith('config.json') ? Promise.reject(new Error(`${f} refused`)) : Promise.resolve();
     await expect(start(false, { config, trustFile: refuse })).rejects.toThrow(/config.json refused/);
     expect(seen.calls).toHaveLength(0); // the core never started
   });

@@ -9,12 +9,16 @@ import { loadDirectorySecret, SecretError, type SecretCipher } from '../../../..
 function fakeCipher(opts: { available?: boolean; reEncrypt?: boolean } = {}): SecretCipher & { encrypted: number } {
   const c = {
     encrypted: 0,
-    isAsyncEncryptionAvailable: async () => opts.available ?? true,
-    encryptStringAsync: async (s: string) => (c.encrypted++, Buffer.from(`enc:${Buffer.from(s).toString('base64')}`)),
-    decryptStringAsync: async (b: Buffer) => {
+    isAsyncEncryptionAvailable: () => Promise.resolve(opts.available ?? true),
+    encryptStringAsync: (s: string) =>
+      Promise.resolve((c.encrypted++, Buffer.from(`enc:${Buffer.from(s).toString('base64')}`))),
+    decryptStringAsync: (b: Buffer) => {
       const t = b.toString();
-      if (!t.startsWith('enc:')) throw new Error('bad');
-      return { result: Buffer.from(t.slice(4), 'base64').toString(), shouldReEncrypt: opts.reEncrypt ?? false };
+      if (!t.startsWith('enc:')) return Promise.reject(new Error('bad'));
+      return Promise.resolve({
+        result: Buffer.from(t.slice(4), 'base64').toString(),
+        shouldReEncrypt: opts.reEncrypt ?? false,
+      });
     },
   };
   return c;

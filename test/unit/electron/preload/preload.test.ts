@@ -15,7 +15,7 @@ import { buildResetApi, exposeResetApi } from '../../../../src-main/electron/pre
 function fakes() {
   const exposed: Record<string, unknown> = {};
   const bridge = { exposeInMainWorld: vi.fn((key: string, api: unknown) => void (exposed[key] = api)) };
-  const ipc = { invoke: vi.fn(async (channel: string, arg: unknown) => ({ ok: true, channel, arg })) };
+  const ipc = { invoke: vi.fn((channel: string, arg: unknown) => Promise.resolve({ ok: true, channel, arg })) };
   return { exposed, bridge, ipc };
 }
 
@@ -25,11 +25,11 @@ describe('preload API', () => {
     const handled: string[] = [];
     setupIpc(
       { handle: (channel: string) => void handled.push(channel) },
-      mapMethods(() => async () => ({ ok: true })),
+      mapMethods(() => () => Promise.resolve({ ok: true })),
       () => undefined,
     );
     const invoked = new Map<string, string>();
-    const api = buildResetApi(async (channel) => ({ ok: true, channel }));
+    const api = buildResetApi((channel) => Promise.resolve({ ok: true, channel }));
     for (const m of METHODS)
       invoked.set(m, ((await (api[m] as (r: unknown) => Promise<unknown>)({})) as { channel: string }).channel);
     expect([...invoked.values()].sort()).toEqual(handled.sort());
@@ -65,7 +65,7 @@ describe('preload API', () => {
   });
 
   it('is assignable to the contract type', () => {
-    const api: ResetApi = buildResetApi(async () => ({ ok: true }));
+    const api: ResetApi = buildResetApi(() => Promise.resolve({ ok: true }));
     expect(api).toBeDefined();
   });
 

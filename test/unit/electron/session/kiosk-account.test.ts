@@ -42,7 +42,7 @@ describe('who may run the installed kiosk', () => {
   it('no record (not installed, or unreadable): nobody runs it, nobody is logged off', () => {
     expect(startGate({ ...installed, recordedAccount: undefined })).toMatchObject({
       run: false,
-      why: expect.stringMatching(/no kiosk account is recorded/),
+      why: expect.stringMatching(/no kiosk account is recorded/) as string,
     });
   });
 
@@ -106,8 +106,8 @@ describe('the recorded account', () => {
 describe('passGate (as main runs it)', () => {
   const { recordedAccount: _, ...facts } = installed;
   it('reads the record only for an installed Windows kiosk, and shows the message only to someone refused', async () => {
-    const showMessage = vi.fn(async () => ({}));
-    const readRecorded = vi.fn(async () => 'wwv-7f3k9q2m');
+    const showMessage = vi.fn(() => Promise.resolve({}));
+    const readRecorded = vi.fn(() => Promise.resolve('wwv-7f3k9q2m'));
     expect(await passGate({ facts, windowsDir: 'C:\\Windows', showMessage, log: silentLogger, readRecorded })).toEqual({
       run: true,
       logoffOnFailure: true,

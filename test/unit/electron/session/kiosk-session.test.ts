@@ -9,12 +9,12 @@ function fakeWindow(url: string) {
   const calls: string[] = [];
   const win = {
     isDestroyed: () => false,
-    loadURL: async (u: string) => void (calls.push(`load ${u}`), (url = u)),
+    loadURL: (u: string) => Promise.resolve(void (calls.push(`load ${u}`), (url = u))),
     webContents: { getURL: () => url, reload: () => void calls.push(`reload ${url}`) },
   };
   const ses = {
-    clearStorageData: async () => void calls.push('clear storage'),
-    clearCache: async () => void calls.push('clear cache'),
+    clearStorageData: () => Promise.resolve(void calls.push('clear storage')),
+    clearCache: () => Promise.resolve(void calls.push('clear cache')),
   };
   return { win, ses, calls };
 }
@@ -49,11 +49,11 @@ describe('kioskSession', () => {
       timings: { idleSeconds: 90, codeIdleSeconds: 300, doneSeconds: 20 },
       systemIdleSeconds: () => 0,
       logoff: false,
-      runLogoff: async () => false,
+      runLogoff: () => Promise.resolve(false),
       setQuitting: () => {},
-      wipe: async (why) => {
+      wipe: (why) => {
         calls.push(`wipe ${why}`);
-        throw new Error('gone');
+        return Promise.reject(new Error('gone'));
       },
       log: { ...silentLogger, error: (o: unknown) => void errors.push(o) },
     });

@@ -12,10 +12,10 @@ import {
 function ender(over: Partial<SessionEndDeps>) {
   const calls: string[] = [];
   const end = sessionEnder({
-    cancelActive: async () => void calls.push('cancel'),
+    cancelActive: () => Promise.resolve(void calls.push('cancel')),
     logoff: false,
-    runLogoff: async () => (calls.push('logoff'), true),
-    wipe: async (why) => void calls.push(why === 'idle' ? 'wipe' : `wipe ${why}`),
+    runLogoff: () => Promise.resolve((calls.push('logoff'), true)),
+    wipe: (why) => Promise.resolve(void calls.push(why === 'idle' ? 'wipe' : `wipe ${why}`)),
     setQuitting: (q) => void calls.push(`quitting ${q}`),
     log: silentLogger,
     ...over,
@@ -49,7 +49,7 @@ describe('sessionEnder', () => {
   });
 
   it('a failed or throwing logoff falls back to the wipe', async () => {
-    for (const runLogoff of [async () => false, async () => Promise.reject(new Error('no shutdown.exe'))]) {
+    for (const runLogoff of [() => Promise.resolve(false), async () => Promise.reject(new Error('no shutdown.exe'))]) {
       const { end, calls } = ender({
         logoff: true,
         runLogoff,

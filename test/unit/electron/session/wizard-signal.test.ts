@@ -47,7 +47,7 @@ describe('wizardSignal', () => {
   it('watchWizardSignals passes on exactly the signals of did-navigate-in-page it accepts', () => {
     const contents = new EventEmitter();
     const got: string[] = [];
-    watchWizardSignals(contents as never, CENTRAL, (s) => got.push(s));
+    watchWizardSignals(contents, CENTRAL, (s) => got.push(s));
     contents.emit('did-navigate-in-page', {}, `${CENTRAL}/${kioskFragment('step/code')}`, true);
     contents.emit('did-navigate-in-page', {}, `${CENTRAL}/${kioskFragment('end/left')}`, false);
     contents.emit('did-navigate', {}, `${CENTRAL}/${kioskFragment('end/left')}`, 200); // a full load is not a signal

@@ -31,14 +31,14 @@ function windows(dumps: Record<string, string>, links: Record<string, string> = 
   return {
     read,
     platform: 'win32',
-    exists: async (p) => p in dumps,
-    realpath: async (p) => links[p] ?? p,
-    windowsDacl: async (p): Promise<Dacl> => {
+    exists: (p) => Promise.resolve(p in dumps),
+    realpath: (p) => Promise.resolve(links[p] ?? p),
+    windowsDacl: (p): Promise<Dacl> => {
       read.push(p);
-      if (!(p in dumps)) throw new Error('icacls could not read the ACL (5)');
-      return parseDacl(extractSddl(utf16(dumps[p]!)));
+      if (!(p in dumps)) return Promise.reject(new Error('icacls could not read the ACL (5)'));
+      return Promise.resolve(parseDacl(extractSddl(utf16(dumps[p]!))));
     },
-    posixStat: async () => expect.unreachable(),
+    posixStat: () => Promise.resolve().then(() => expect.unreachable()), // a rejection, as from the real async call
     trustedUids: [0],
   };
 }
@@ -93,7 +93,7 @@ describe('file trust on Windows (icacls dumps)', () => {
   it('an ACL that cannot be read is a refusal, not a pass', async () => {
     const partial = { ...installed };
     delete partial['C:\\ProgramData'];
-    const d = { ...windows(partial), exists: async () => true };
+    const d = { ...windows(partial), exists: () => Promise.resolve(true) };
     expect(await trustProblems(SETTINGS, d, true)).toEqual(['C:\\ProgramData: icacls could not read the ACL (5)']);
   });
 });
@@ -165,7 +165,8 @@ describe('file trust on Linux (real files)', () => {
 });
 
 describe('the check at start-up', () => {
-  const log = { warn: vi.fn(), info: vi.fn(), error: vi.fn() } as unknown as Logger;
+  const warn = vi.fn();
+  const log = { warn, info: vi.fn(), error: vi.fn() } as unknown as Logger;
   const planted = { ...installed, [SETTINGS]: DERIVED.plantedFile };
 
   it('enforced: throws TrustError naming the file, who may write it and the fix', async () => {
@@ -187,7 +188,7 @@ describe('the check at start-up', () => {
       enforcesTrust({ platform: 'linux', isPackaged: false }),
     ]).toEqual([false, true, true]);
     await expect(trustCheck(windows(planted), false, log)(SETTINGS, 'the kiosk settings')).resolves.toBeUndefined();
-    expect(log.warn).toHaveBeenCalledWith(
+    expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({ what: 'the kiosk settings' }),
       expect.stringMatching(/would be refused/),
     );

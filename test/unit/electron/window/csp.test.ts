@@ -9,7 +9,9 @@ describe('kiosk CSP', () => {
   });
 
   it('is strict: nothing inline, nothing remote, no framing, no plugins, no forms', () => {
-    const d = Object.fromEntries(KIOSK_CSP.split('; ').map((p) => [p.split(' ')[0], p.split(' ').slice(1)]));
+    const d = Object.fromEntries(
+      KIOSK_CSP.split('; ').map((p): [string, string[]] => [p.split(' ')[0]!, p.split(' ').slice(1)]),
+    );
     expect(d['default-src']).toEqual(["'none'"]);
     expect(d['script-src']).toEqual(["'self'"]);
     expect(d['connect-src']).toEqual(["'self'"]);

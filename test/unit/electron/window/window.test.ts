@@ -13,7 +13,7 @@ import {
 } from '../../../../src-main/electron/window/window.js';
 import { parseSettings } from '../../../../src-main/settings/schema.js';
 
-type Handler = (...a: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Handler = (...a: unknown[]) => unknown;
 
 let nextId = 1;
 class FakeContents extends EventEmitter {
@@ -38,8 +38,7 @@ class FakeWindow extends EventEmitter {
   setAlwaysOnTop = vi.fn();
   show = vi.fn();
   isDestroyed = () => false;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read BrowserWindow's nested options freely
-  constructor(readonly options: Record<string, any>) {
+  constructor(readonly options: { webPreferences: { preload?: string; devTools?: boolean } }) {
     super();
     FakeWindow.last = this;
   }
@@ -164,8 +163,9 @@ describe('kiosk window', () => {
     expect(cb).toHaveBeenCalledWith({ cancel: true });
     h.before!({ url: 'app://kiosk/assets/a.js' }, cb);
     expect(cb).toHaveBeenLastCalledWith({ cancel: false });
-    h.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, cb);
-    expect(cb.mock.lastCall![0].responseHeaders['Content-Security-Policy']).toBe(KIOSK_CSP);
+    const withHeaders = vi.fn<(answer: { responseHeaders: Record<string, string[]> }) => void>();
+    h.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, withHeaders);
+    expect(withHeaders.mock.lastCall![0].responseHeaders['Content-Security-Policy']).toBe(KIOSK_CSP);
     h.cert!({ hostname: 'reset.zorg.example', certificate: { data: 'x' } }, cb);
     expect(cb).toHaveBeenLastCalledWith(-2);
   });
@@ -183,7 +183,7 @@ describe('kiosk window', () => {
 
   it('hardens any other webContents that appears', () => {
     const app = new EventEmitter();
-    setupContentsHardening(app as never, 'app://kiosk', false, silentLogger, () => undefined);
+    setupContentsHardening(app, 'app://kiosk', false, silentLogger, () => undefined);
     const other = new FakeContents();
     other.getType = () => 'webview';
     app.emit('web-contents-created', {}, other);
@@ -199,7 +199,7 @@ describe('kiosk window', () => {
   it('hardens a popup BrowserWindow that slipped through, but not the kiosk window again', () => {
     const app = new EventEmitter();
     const { wc } = open();
-    setupContentsHardening(app as never, 'app://kiosk', false, silentLogger, () => wc.id);
+    setupContentsHardening(app, 'app://kiosk', false, silentLogger, () => wc.id);
     const popup = new FakeContents(); // getType() === 'window', like any BrowserWindow's contents
     app.emit('web-contents-created', {}, popup);
     expect(popup.openHandler?.({})).toEqual({ action: 'deny' });
