@@ -5,13 +5,15 @@
 //   --baseline=DIR|TGZ also measure start-up of a previous build: a built checkout (e.g. a git worktree of an older
 //                  commit, packed here) or its `npm pack` tarball; both are installed as an admin would
 //                  with a DIR, also the complete reset and the wizard's size of both builds (parts/baseline.ts)
-//   --lookup-sizes=1000,20000  generated accounts for the lookup part (provisioned once per run, before the resets)
+//   --lookup-sizes=1000,20000  generated accounts for the lookup part, each size on its own DC (the largest is the
+//                  run's DC: provisioned once per run, before the resets)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareWithBaseline, type BaselineComparison } from './parts/baseline.js';
 import { measureLoad, type LoadLevel } from './parts/load.js';
-import { generatedUser, measureLookup, type Lookup } from './parts/lookup.js';
+import { measureLookup, type Lookup } from './parts/lookup.js';
+import { generatedUser } from './lib/generated-accounts.js';
 import { measureMemory, type Memory } from './parts/memory.js';
 import { measureOverhead, type Overhead } from './parts/overhead.js';
 import { measurePaint, type Paint } from './parts/paint.js';

@@ -1,6 +1,7 @@
 // The load generator's side: one complete reset over HTTP (start → birthdate → code → password), as the
 // wizard does it, with the code read from the SMS outbox the web host writes to.
 import { open } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 
 export type BenchUser = { username: string; birthdate: string; mobile: string };
 
@@ -44,13 +45,31 @@ export class OutboxCodes {
   }
 }
 
-async function call(base: string, method: string, body: object): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+/**
+ * Kept-alive node:http, not fetch: on this machine fetch (undici) took 2.3 ms per call against 0.8 ms for the same
+ * POST over node:http (median of 280, load 4): the load generator's own time, which the raw floor does not pay.
+ */
+const agent = new Agent({ keepAlive: true });
+
+function call(base: string, method: string, body: object): Promise<Record<string, unknown>> {
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) };
+    const req = request(`${base}/api/${method}`, { method: 'POST', agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
   });
-  return (await res.json()) as Record<string, unknown>;
 }
 
 export type ResetTiming = { ms: number; steps: { start: number; identity: number; code: number; password: number } };
