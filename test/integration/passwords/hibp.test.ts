@@ -15,7 +15,7 @@ const UNKNOWN = 'Kwal-Fiets-Regen-73';
 describe('HIBP range API (k-anonymity), against a local fake', () => {
   let fake: FakeHibp;
   const log = captureLog();
-  const check = () => new HibpBreachCheck({ baseUrl: fake.baseUrl, timeoutMs: 300 }, log);
+  const check = () => new HibpBreachCheck({ baseUrl: fake.baseUrl, timeoutMs: 1000 }, log);
 
   beforeAll(async () => void (fake = await startFakeHibp({ [BREACHED]: 42 })));
   afterAll(() => fake.close());
