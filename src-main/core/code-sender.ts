@@ -27,7 +27,8 @@ export type NotSent = {
   answer: Failure;
   outcome: SmsRefusal;
   limit?: SmsBudget;
-  /** The budget that refused it (spacing included). */ budget?: SmsBudget;
+  /** The budget that refused it (spacing included). */
+  budget?: SmsBudget;
 };
 /** Whose budget ran out, for the wizard's text: the person's own (by name or by account), this kiosk, everyone. */
 const SCOPE: Record<SmsBudget, LimitScope> = {

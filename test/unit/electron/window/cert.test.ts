@@ -18,6 +18,28 @@ const dir = mkdtempSync(join(tmpdir(), 'rk-cert-'));
 const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
 const pem = (name: string) => readFileSync(join(dir, `${name}.pem`), 'utf8');
 
+/** `name`.csr signed by `signer` with the extensions in `name`.ext, into `name`.pem. */
+function sign(name: string, signer: string, days: string): void {
+  const [csr, ext, out] = [`${name}.csr`, `${name}.ext`, `${name}.pem`];
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    `${signer}.pem`,
+    '-CAkey',
+    `${signer}.key`,
+    '-CAcreateserial',
+    '-days',
+    days,
+    '-extfile',
+    ext,
+    '-out',
+    out,
+  );
+}
+
 function ca(name: string, subject: string, signer?: string): void {
   ssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `${name}.key`);
   writeFileSync(join(dir, `${name}.ext`), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
@@ -41,23 +63,7 @@ function ca(name: string, subject: string, signer?: string): void {
     );
   else {
     ssl('req', '-new', '-key', `${name}.key`, '-subj', subject, '-out', `${name}.csr`);
-    ssl(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      `${signer}.pem`,
-      '-CAkey',
-      `${signer}.key`,
-      '-CAcreateserial',
-      '-days',
-      '3650',
-      '-extfile',
-      `${name}.ext`,
-      '-out',
-      `${name}.pem`,
-    );
+    sign(name, signer, '3650');
   }
 }
 
@@ -68,23 +74,7 @@ function leaf(name: string, host: string, signer: string, days = '825'): void {
     join(dir, `${name}.ext`),
     `basicConstraints=CA:FALSE\nsubjectAltName=DNS:${host}\nextendedKeyUsage=serverAuth\n`,
   );
-  ssl(
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${signer}.pem`,
-    '-CAkey',
-    `${signer}.key`,
-    '-CAcreateserial',
-    '-days',
-    days,
-    '-extfile',
-    `${name}.ext`,
-    '-out',
-    `${name}.pem`,
-  );
+  sign(name, signer, days);
 }
 
 const HOST = 'reset.zorg.example';
